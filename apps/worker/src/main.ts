@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfigOrExit, OutboxRelay, preflightOrExit } from '#app/platform';
+import { WorkerModule } from './worker.module.js';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit('worker');
+  await preflightOrExit(config, 'worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  app.get(OutboxRelay).start();
+  app.get(Logger).log('worker ready');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`huijia worker: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

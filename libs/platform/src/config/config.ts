@@ -1,0 +1,108 @@
+import { ENV_SCHEMA, InvalidSetting, type EnvSchema, type LogLevel, type NodeEnv, type Setting, type SettingName } from './env-schema.js';
+
+type Parsed<K extends SettingName> = EnvSchema[K] extends Setting<infer T> ? T : never;
+type Settings = { [K in SettingName]: Parsed<K> };
+
+/** The validated configuration every process works from; built once at boot. */
+export interface AppConfig {
+  readonly env: NodeEnv;
+  readonly isProduction: boolean;
+  readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string };
+  readonly database: { url: string; poolSize: number };
+  readonly redis: { url: string; queuePrefix: string };
+  readonly log: { level: LogLevel; pretty: boolean };
+  readonly worker: { concurrency: number };
+  readonly outbox: { pollIntervalMs: number; batchSize: number; retentionDays: number };
+  readonly dataDir: string;
+}
+
+/** Every problem with the environment, one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readSettings(env: Env, only?: readonly SettingName[]): Partial<Settings> {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  const rawEnv = env.NODE_ENV?.trim();
+  const production = rawEnv === 'production';
+  for (const [name, setting] of Object.entries(ENV_SCHEMA) as [SettingName, Setting<unknown>][]) {
+    if (only && !only.includes(name)) continue;
+    const given = env[name];
+    const raw = given !== undefined && given !== '' ? given : production ? setting.default : (setting.devDefault ?? setting.default);
+    if (raw === undefined) {
+      problems.push(
+        production && setting.devDefault !== undefined
+          ? `${name} is required in production (there is no default for it there): ${setting.description}`
+          : `${name} is required: ${setting.description}`,
+      );
+      continue;
+    }
+    try {
+      values[name] = setting.parse(raw);
+    } catch (error) {
+      if (!(error instanceof InvalidSetting)) throw error;
+      const shown = setting.secret ? '' : ` (got "${raw}")`;
+      problems.push(`${name} ${error.message}${shown}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return values as Partial<Settings>;
+}
+
+/**
+ * Reads and validates the whole environment. Throws a ConfigError listing each
+ * bad or missing variable; callers at boot print it and exit (see exitOnConfigError).
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const s = readSettings(env) as Settings;
+  return Object.freeze({
+    env: s.NODE_ENV,
+    isProduction: s.NODE_ENV === 'production',
+    http: { host: s.HOST, port: s.PORT, corsOrigins: s.CORS_ORIGINS, bodyLimit: s.BODY_LIMIT },
+    database: { url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE },
+    redis: { url: s.REDIS_URL, queuePrefix: s.QUEUE_PREFIX },
+    log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },
+    worker: { concurrency: s.WORKER_CONCURRENCY },
+    outbox: {
+      pollIntervalMs: s.OUTBOX_POLL_INTERVAL_MS,
+      batchSize: s.OUTBOX_BATCH_SIZE,
+      retentionDays: s.OUTBOX_RETENTION_DAYS,
+    },
+    dataDir: s.DATA_DIR,
+  });
+}
+
+/** Validates a subset, for the launcher which fills in the connection strings itself. */
+export function loadSettings<K extends SettingName>(names: readonly K[], env: Env = process.env): Pick<Settings, K> {
+  return readSettings(env, names) as Pick<Settings, K>;
+}
+
+/** Boot helper: a bad environment ends the process with one line per problem and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(processName: string, env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`huijia ${processName}: configuration error: ${problem}\n`);
+    process.exit(78);
+  }
+}
+
+/** Redacts the password of a connection string for messages. */
+export function redactUrl(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,189 @@
+/**
+ * The one schema of every setting huijia reads from the environment.
+ * `.env.example` and the README's configuration table are checked against it
+ * by `config.spec.ts`, so a new variable cannot go undocumented.
+ */
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Thrown by a parser with the reason in plain words; the loader adds the variable's name. */
+export class InvalidSetting extends Error {}
+
+export interface Setting<T> {
+  /** What the variable means, for `.env.example` and the README. */
+  description: string;
+  /** The default everywhere, as the text a user would write. */
+  default?: string;
+  /**
+   * A default outside production only. Secrets and connection strings have one
+   * of these and no `default`: in production they must be given (issue 3).
+   */
+  devDefault?: string;
+  /** Never echoed back in an error message or a log line. */
+  secret?: boolean;
+  parse(raw: string): T;
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^-?\d+$/.test(raw.trim())) throw new InvalidSetting(`must be an integer between ${min} and ${max}`);
+    const value = Number(raw);
+    if (value < min || value > max) throw new InvalidSetting(`must be an integer between ${min} and ${max}`);
+    return value;
+  };
+}
+
+function oneOf<T extends string>(...allowed: T[]) {
+  return (raw: string): T => {
+    if (!(allowed as string[]).includes(raw)) throw new InvalidSetting(`must be one of ${allowed.join(', ')}`);
+    return raw as T;
+  };
+}
+
+function boolean(raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  throw new InvalidSetting('must be true or false');
+}
+
+function url(protocols: string[]) {
+  return (raw: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new InvalidSetting(`must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new InvalidSetting(`must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    }
+    return raw;
+  };
+}
+
+function originList(raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new InvalidSetting(`must be a comma-separated list of origins such as https://huijia.example.cn ("${origin}" is not one)`);
+    }
+    if (parsed.origin !== origin) {
+      throw new InvalidSetting(`must list bare origins without path or trailing slash ("${origin}" should be "${parsed.origin}")`);
+    }
+  }
+  return origins;
+}
+
+function byteSize(raw: string): string {
+  if (!/^\d+(b|kb|mb)$/i.test(raw.trim())) throw new InvalidSetting('must be a size such as 512kb or 1mb');
+  return raw.trim().toLowerCase();
+}
+
+function queuePrefix(raw: string): string {
+  if (!/^[a-z][a-z0-9_-]{0,39}$/.test(raw)) {
+    throw new InvalidSetting('must be 1–40 lowercase letters, digits, "-" or "_", starting with a letter');
+  }
+  return raw;
+}
+
+export const ENV_SCHEMA = {
+  NODE_ENV: {
+    description: 'development, test or production. Production has no defaults for connection strings or secrets.',
+    default: 'development',
+    parse: oneOf<NodeEnv>('development', 'test', 'production'),
+  },
+  HOST: {
+    description: 'Interface the API listens on.',
+    default: '127.0.0.1',
+    parse: (raw: string) => {
+      if (!raw.trim()) throw new InvalidSetting('must not be empty');
+      return raw.trim();
+    },
+  },
+  PORT: {
+    description: 'TCP port of the API.',
+    default: '3000',
+    parse: integer(1, 65535),
+  },
+  DATABASE_URL: {
+    description:
+      'PostgreSQL connection string. Unset with `npm start`: an embedded PostgreSQL is started with its data in DATA_DIR/postgres.',
+    secret: true,
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  DATABASE_POOL_SIZE: {
+    description: 'Connections in each process\'s PostgreSQL pool.',
+    default: '10',
+    parse: integer(1, 200),
+  },
+  REDIS_URL: {
+    description: 'Redis connection string. Unset with `npm start`: redis-server from the PATH is started with its data in DATA_DIR/redis.',
+    secret: true,
+    parse: url(['redis:', 'rediss:']),
+  },
+  QUEUE_PREFIX: {
+    description: 'Prefix of every BullMQ key in Redis, so several installations can share one Redis.',
+    default: 'huijia',
+    parse: queuePrefix,
+  },
+  LOG_LEVEL: {
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+    default: 'info',
+    parse: oneOf<LogLevel>('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  LOG_PRETTY: {
+    description: 'Human-readable logs instead of JSON lines. Defaults to true in development only.',
+    devDefault: 'true',
+    default: 'false',
+    parse: boolean,
+  },
+  CORS_ORIGINS: {
+    description: 'Comma-separated browser origins allowed to call the API; empty turns CORS off.',
+    default: '',
+    parse: originList,
+  },
+  BODY_LIMIT: {
+    description: 'Largest accepted JSON body; larger requests get 413.',
+    default: '1mb',
+    parse: byteSize,
+  },
+  WORKER_CONCURRENCY: {
+    description: 'Jobs each queue processes at once in one worker process.',
+    default: '10',
+    parse: integer(1, 500),
+  },
+  OUTBOX_POLL_INTERVAL_MS: {
+    description: 'How often the outbox relay looks for unpublished rows when no notification woke it.',
+    default: '1000',
+    parse: integer(10, 60_000),
+  },
+  OUTBOX_BATCH_SIZE: {
+    description: 'Outbox rows the relay publishes per transaction.',
+    default: '200',
+    parse: integer(1, 5000),
+  },
+  OUTBOX_RETENTION_DAYS: {
+    description: 'Days a published outbox row is kept (for tracing) before the relay deletes it.',
+    default: '7',
+    parse: integer(1, 3650),
+  },
+  DATA_DIR: {
+    description: 'Where `npm start` keeps the embedded PostgreSQL and Redis data.',
+    default: '.data',
+    parse: (raw: string) => {
+      if (!raw.trim()) throw new InvalidSetting('must not be empty');
+      return raw.trim();
+    },
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+export type EnvSchema = typeof ENV_SCHEMA;
+export type SettingName = keyof EnvSchema;

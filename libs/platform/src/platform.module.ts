@@ -1,0 +1,35 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { loggerParams } from './logging/logging.js';
+import { Outbox } from './outbox/outbox.js';
+import { DomainEventSubscriptions } from './queues/domain-events.js';
+import { QueueRegistry } from './queues/queue-registry.js';
+
+/**
+ * What every process of huijia stands on: the validated configuration, logs,
+ * the database (entities come from each lib's TypeOrmModule.forFeature), the
+ * queue producers and the outbox.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, processName: string): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config, processName)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.database, processName),
+          autoLoadEntities: true,
+          // Boot checks reachability first (preflight); a retry loop would only repeat stack traces.
+          retryAttempts: 0,
+        }),
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions],
+      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+describe('HTTP platform', () => {
+  let stack: TestStack;
+  let server: App;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    server = stack.api!.getHttpServer();
+  });
+  afterAll(() => stack.close());
+
+  it('boots on an empty database, migrates, and is ready', async () => {
+    const response = await request(server).get('/health/ready').expect(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, migrations: { status: 'up' } });
+  });
+
+  it('is live without checking dependencies', async () => {
+    await request(server).get('/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('gives every response a request id, and keeps one the caller sent', async () => {
+    const generated = await request(server).get('/health/live');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request(server).get('/health/live').set('x-request-id', 'caller-id-123');
+    expect(kept.headers['x-request-id']).toBe('caller-id-123');
+  });
+
+  it('answers an unknown route with ROUTE_NOT_FOUND in the envelope', async () => {
+    const response = await request(server).get('/no/such/route').set('x-request-id', 'rid-404').expect(404);
+    expect(response.body).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('No such endpoint'), details: null, requestId: 'rid-404' },
+    });
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON, never 500', async () => {
+    const response = await request(server).post('/health/live').set('content-type', 'application/json').send('{"name": ').expect(400);
+    expect(response.body.error.code).toBe('MALFORMED_JSON');
+    expect(response.body.error.requestId).toBe(response.headers['x-request-id']);
+  });
+
+  it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(1024 * 1024 + 10) });
+    const response = await request(server).post('/health/live').set('content-type', 'application/json').send(big).expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(response.body.error.details).toMatchObject({ limitBytes: 1024 * 1024 });
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const document = await request(server).get('/docs-json').expect(200);
+    expect(document.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    await request(server).get('/docs').expect(200);
+  });
+});

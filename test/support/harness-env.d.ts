@@ -1,0 +1,7 @@
+export declare const HARNESS_ENV: {
+  readonly adminUrl: 'HUIJIA_TEST_ADMIN_URL';
+  readonly template: 'HUIJIA_TEST_TEMPLATE';
+  readonly redisUrl: 'HUIJIA_TEST_REDIS_URL';
+  readonly scratch: 'HUIJIA_TEST_SCRATCH';
+};
+export declare function harnessValue(name: keyof typeof HARNESS_ENV): string;

@@ -1,0 +1,13 @@
+/** Environment variables the global setup hands to the jest workers. */
+export const HARNESS_ENV = {
+  adminUrl: 'HUIJIA_TEST_ADMIN_URL',
+  template: 'HUIJIA_TEST_TEMPLATE',
+  redisUrl: 'HUIJIA_TEST_REDIS_URL',
+  scratch: 'HUIJIA_TEST_SCRATCH',
+};
+
+export function harnessValue(name) {
+  const value = process.env[HARNESS_ENV[name]];
+  if (!value) throw new Error(`${HARNESS_ENV[name]} is not set: run the tests with npm test (jest's global setup starts the stores)`);
+  return value;
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import pg from 'pg';
+import { configureHttpApp, loadConfig, type AppConfig } from '#app/platform';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { harnessValue } from './harness-env.js';
+
+function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: harnessValue('adminUrl') });
+  return client
+    .connect()
+    .then(() => client.query(sql))
+    .then(() => undefined)
+    .finally(() => client.end());
+}
+
+/** A database of its own for one test file, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `huijia_t_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(5).toString('hex')}`;
+  const template = harnessValue('template');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      break;
+    } catch (error) {
+      // Two workers cloning the template in the same instant: PostgreSQL asks the second to wait.
+      if (attempt >= 10 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+  const url = new URL(harnessValue('adminUrl'));
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The configuration a test runs with: its own database and its own queue prefix in the shared Redis. */
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: harnessValue('redisUrl'),
+    QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_PRETTY: 'false',
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    ...overrides,
+  });
+}
+
+export async function createApiApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  configureHttpApp(app, config);
+  await app.init();
+  return app;
+}
+
+export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] }).compile();
+  // A TestingModule is an application context: the worker has no HTTP side.
+  await moduleRef.init();
+  return moduleRef;
+}
+
+/** Everything one e2e test file needs, and one call to tear it down. */
+export interface TestStack {
+  config: AppConfig;
+  database: { url: string; name: string };
+  api?: INestApplication;
+  worker?: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: { api?: boolean; worker?: boolean; overrides?: Record<string, string>; workerMetadata?: ModuleMetadata; apiMetadata?: ModuleMetadata } = {}): Promise<TestStack> {
+  const database = await createTestDatabase();
+  const config = testConfig(database.url, options.overrides);
+  const api = options.api === false ? undefined : await createApiApp(config, options.apiMetadata);
+  const worker = options.worker ? await createWorkerApp(config, options.workerMetadata) : undefined;
+  return {
+    config,
+    database,
+    api,
+    worker,
+    async close() {
+      await worker?.close();
+      await api?.close();
+      await database.drop();
+    },
+  };
+}

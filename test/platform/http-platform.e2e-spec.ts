@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { EchoFixtureController } from '../support/fixtures/echo-fixture.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 describe('HTTP platform', () => {
@@ -7,7 +8,7 @@ describe('HTTP platform', () => {
   let server: App;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ apiMetadata: { controllers: [EchoFixtureController] } });
     server = stack.api!.getHttpServer();
   });
   afterAll(() => stack.close());
@@ -54,5 +55,35 @@ describe('HTTP platform', () => {
     expect(document.body.openapi).toMatch(/^3\./);
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
     await request(server).get('/docs').expect(200);
+  });
+
+  describe('validation of a body', () => {
+    const valid = { name: '李梅', age: 14, contacts: [{ phone: '13800000000' }] };
+    const outboxRows = async () => Number((await stack.database.query('SELECT count(*) AS n FROM outbox'))[0].n);
+
+    it('accepts a valid body', async () => {
+      const before = await outboxRows();
+      await request(server).post('/test-fixture/records').send(valid).expect(201);
+      expect(await outboxRows()).toBe(before + 1);
+    });
+
+    it.each([
+      ['an unknown field', { ...valid, secretNote: 'x' }, { field: 'secretNote', reason: expect.stringContaining('unknown field') }],
+      ['a wrong type', { ...valid, age: 'fourteen' }, { field: 'age', reason: expect.stringContaining('integer') }],
+      ['a value out of range', { ...valid, age: 151 }, { field: 'age', reason: expect.stringContaining('greater than 150') }],
+      ['a missing field', { age: 14, contacts: [] }, { field: 'name', reason: expect.any(String) }],
+      ['a bad nested field', { ...valid, contacts: [{ phone: 13800000000 }] }, { field: 'contacts[0].phone', reason: expect.stringContaining('string') }],
+    ])('answers %s with 422 VALIDATION_FAILED naming the field, and writes nothing', async (_case, body, problem) => {
+      const before = await outboxRows();
+      const response = await request(server).post('/test-fixture/records').send(body).expect(422);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+      expect(response.body.error.details).toEqual(expect.arrayContaining([problem]));
+      expect(await outboxRows()).toBe(before);
+    });
+
+    it('answers a JSON array where an object is expected with 422, never 500', async () => {
+      const response = await request(server).post('/test-fixture/records').send([1, 2]).expect(422);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    });
   });
 });

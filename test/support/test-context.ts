@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import pg from 'pg';
 import { configureHttpApp, loadConfig, type AppConfig } from '#app/platform';
 import { ApiModule } from '../../apps/api/src/api.module.js';
@@ -18,7 +19,15 @@ function adminQuery(sql: string): Promise<void> {
 }
 
 /** A database of its own for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export interface TestDatabase {
+  url: string;
+  name: string;
+  /** Straight SQL against the test's database, for assertions behind the API's back. */
+  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `huijia_t_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(5).toString('hex')}`;
   const template = harnessValue('template');
   for (let attempt = 1; ; attempt++) {
@@ -33,7 +42,16 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
   }
   const url = new URL(harnessValue('adminUrl'));
   url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  return {
+    url: url.toString(),
+    name,
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    drop: async () => {
+      await pool.end();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 /** The configuration a test runs with: its own database and its own queue prefix in the shared Redis. */
@@ -52,7 +70,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
 }
 
 export async function createApiApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], controllers: metadata.controllers ?? [], providers: metadata.providers ?? [] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureHttpApp(app, config);
   await app.init();
@@ -62,6 +80,7 @@ export async function createApiApp(config: AppConfig, metadata: ModuleMetadata =
 export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] }).compile();
   // A TestingModule is an application context: the worker has no HTTP side.
+  moduleRef.useLogger(moduleRef.get(Logger));
   await moduleRef.init();
   return moduleRef;
 }
@@ -69,7 +88,7 @@ export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadat
 /** Everything one e2e test file needs, and one call to tear it down. */
 export interface TestStack {
   config: AppConfig;
-  database: { url: string; name: string };
+  database: TestDatabase;
   api?: INestApplication;
   worker?: INestApplicationContext;
   close(): Promise<void>;

@@ -27,6 +27,9 @@ import {
 } from '#app/platform';
 
 const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// Whoever reads our output may go away first (a closed terminal, a test runner): keep stopping cleanly.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const say = (line: string) => process.stdout.write(`[huijia] ${line}\n`);
 const fail = (line: string) => process.stderr.write(`[huijia] ${line}\n`);
 

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit, OutboxRelay, preflightOrExit } from '#app/platform';
+import { installShutdownWatchdog, loadConfigOrExit, OutboxRelay, preflightOrExit } from '#app/platform';
 import { WorkerModule } from './worker.module.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit('worker');
   await preflightOrExit(config, 'worker');
+  installShutdownWatchdog('worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

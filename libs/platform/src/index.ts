@@ -25,3 +25,4 @@ export { MissingProcessorError, WorkerHost } from './queues/worker-host.js';
 export { PlatformWorkerModule } from './queues/worker.module.js';
 export * from './embedded/index.js';
 export { runMigrations } from './database/migrate.js';
+export { installShutdownWatchdog } from './lifecycle/shutdown-watchdog.js';

@@ -37,12 +37,14 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined);
+  // ioredis rejects connect() with "Connection is closed"; the cause is in the error event.
+  let cause: unknown;
+  client.on('error', (error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new UnreachableDependency(`cannot reach Redis at ${redactUrl(url)}: ${reason(error)}`);
+    throw new UnreachableDependency(`cannot reach Redis at ${redactUrl(url)}: ${reason(cause ?? error)}`);
   } finally {
     client.disconnect();
   }

@@ -3,7 +3,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { QueueDefinition } from './queue-definition.js';
-import { createRedis } from './redis.js';
+import { closeRedis, createRedis } from './redis.js';
 
 export interface JobToAdd<P extends object> {
   name: string;
@@ -54,7 +54,7 @@ export class QueueRegistry implements OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     if (this.connection) {
-      await this.connection.quit().catch(() => this.connection?.disconnect());
+      await closeRedis(this.connection);
       this.connection = undefined;
     }
   }

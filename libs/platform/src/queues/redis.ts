@@ -22,3 +22,12 @@ export function createRedis(url: string, purpose: 'worker' | 'producer' | 'healt
   client.on('error', () => undefined);
   return client;
 }
+
+/** QUIT when connected; otherwise drop the socket (a QUIT to a lost Redis would wait for it forever). */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    await client.quit().catch(() => client.disconnect());
+  } else {
+    client.disconnect();
+  }
+}

@@ -6,7 +6,7 @@ import { InvalidJobPayload, type QueueDefinition } from './queue-definition.js';
 import { QUEUE_PROCESSOR, type QueueProcessor } from './processor.js';
 import { ALL_QUEUES } from './queues.js';
 import type { Redis } from 'ioredis';
-import { createRedis } from './redis.js';
+import { closeRedis, createRedis } from './redis.js';
 
 export class MissingProcessorError extends Error {
   constructor(queues: string[]) {
@@ -81,9 +81,16 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Workers close before the connections and the database they use (Nest closes those in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    // Let running jobs finish, but not forever: a lost Redis must not hold the shutdown.
+    await Promise.all(
+      this.workers.map(async (worker) => {
+        const closed = worker.close();
+        const timedOut = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 10_000).unref())]);
+        if (timedOut) await worker.close(true).catch(() => undefined);
+      }),
+    );
     this.workers.length = 0;
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    await Promise.all(this.connections.map(closeRedis));
     this.connections.length = 0;
   }
 }

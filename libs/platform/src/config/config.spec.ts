@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { ENV_SCHEMA } from './env-schema.js';
+
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/huijia', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('ships the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config.env).toBe('development');
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimit: '1mb' });
+    expect(config.redis.queuePrefix).toBe('huijia');
+    expect(config.log.pretty).toBe(true);
+    expect(config.outbox).toEqual({ pollIntervalMs: 1000, batchSize: 200, retentionDays: 7 });
+  });
+
+  it('names each bad variable and the reason, one line each', () => {
+    expect(problemsOf({ ...base, PORT: '70000', LOG_LEVEL: 'loud', CORS_ORIGINS: 'https://a.cn/path' })).toEqual([
+      'PORT must be an integer between 1 and 65535 (got "70000")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'CORS_ORIGINS must list bare origins without path or trailing slash ("https://a.cn/path" should be "https://a.cn") (got "https://a.cn/path")',
+    ]);
+  });
+
+  it('never echoes a connection string, which may hold a password', () => {
+    const [problem] = problemsOf({ ...base, DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(problem).toMatch(/^DATABASE_URL must be a URL starting with postgres:\/\//);
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('in production, has no defaults for connection strings and refuses to start without them', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL is required/),
+      expect.stringMatching(/^REDIS_URL is required/),
+    ]);
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).log.pretty).toBe(false);
+  });
+
+  it('is documented: every variable in .env.example (with its default) and in the README table', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [name, setting] of Object.entries(ENV_SCHEMA)) {
+      const line = example.split('\n').find((text) => text.replace(/^#\s*/, '').startsWith(`${name}=`));
+      expect({ name, line }).toEqual({ name, line: expect.any(String) });
+      const shownDefault = 'default' in setting ? setting.default : '';
+      expect({ name, value: line!.replace(/^#\s*/, '').slice(name.length + 1) }).toEqual({ name, value: shownDefault });
+      expect({ name, inReadme: readme.includes(`| \`${name}\``) }).toEqual({ name, inReadme: true });
+    }
+  });
+});

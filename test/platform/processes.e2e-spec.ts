@@ -1,0 +1,143 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort, runningLocalPostgres } from '#app/platform';
+import { harnessValue } from '../support/harness-env.js';
+import { builtEntry, childEnv, killAllWithEnv, processesWithEnv, Running, runToEnd } from '../support/processes.js';
+import { createTestDatabase } from '../support/test-context.js';
+
+const oneLine = (text: string) => text.trim().split('\n');
+
+describe('a process that cannot start says why in one line', () => {
+  it('api: PostgreSQL unreachable → exit 69 and one line naming it', async () => {
+    const closed = await freePort();
+    const result = await runToEnd(
+      builtEntry('api'),
+      [],
+      childEnv({ DATABASE_URL: `postgres://huijia:secret@127.0.0.1:${closed}/huijia`, REDIS_URL: harnessValue('redisUrl') }),
+    );
+    expect(result.code).toBe(69);
+    expect(oneLine(result.stderr)).toEqual([expect.stringMatching(/^huijia api: cannot reach PostgreSQL at postgres:\/\/huijia:\*\*\*@127\.0\.0\.1:\d+\/huijia: .*ECONNREFUSED/)]);
+    expect(result.stderr).not.toContain('secret');
+  });
+
+  it('worker: Redis unreachable → exit 69 and one line naming it', async () => {
+    const database = await createTestDatabase();
+    try {
+      const closed = await freePort();
+      const result = await runToEnd(builtEntry('worker'), [], childEnv({ DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${closed}` }));
+      expect(result.code).toBe(69);
+      expect(oneLine(result.stderr)).toEqual([expect.stringMatching(/^huijia worker: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+.*ECONNREFUSED/)]);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('a bad setting → exit 78 and one line naming the variable and the reason', async () => {
+    const result = await runToEnd(builtEntry('api'), [], childEnv({ DATABASE_URL: 'postgres://x@127.0.0.1/x', REDIS_URL: 'redis://127.0.0.1:1', PORT: 'eighty' }));
+    expect(result.code).toBe(78);
+    expect(oneLine(result.stderr)).toEqual(['huijia api: configuration error: PORT must be an integer between 1 and 65535 (got "eighty")']);
+  });
+
+  it('production without connection strings → exit 78, one line per missing variable', async () => {
+    const result = await runToEnd(builtEntry('worker'), [], childEnv({ NODE_ENV: 'production' }));
+    expect(result.code).toBe(78);
+    expect(oneLine(result.stderr)).toEqual([
+      expect.stringMatching(/^huijia worker: configuration error: DATABASE_URL is required/),
+      expect.stringMatching(/^huijia worker: configuration error: REDIS_URL is required/),
+    ]);
+  });
+});
+
+describe('npm start (the launcher)', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'huijia-launcher-'));
+  });
+  // A failed assertion must not leave a launcher and its children running after the stores are gone.
+  afterEach(() => killAllWithEnv('DATA_DIR', dataDir));
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  async function startLauncher(vars: Record<string, string> = {}): Promise<{ launcher: Running; port: number }> {
+    const port = await freePort();
+    const launcher = Running.start(builtEntry('launcher'), childEnv({ DATA_DIR: dataDir, PORT: String(port), ...vars }));
+    await launcher.waitFor('press Ctrl-C to stop');
+    return { launcher, port };
+  }
+
+  async function stopWithCtrlC(launcher: Running): Promise<void> {
+    launcher.child.kill('SIGINT');
+    expect(await launcher.exited).toEqual({ code: 0, signal: null });
+    expect(processesWithEnv('DATA_DIR', dataDir)).toEqual([]);
+  }
+
+  it('starts PostgreSQL, Redis, api and worker with nothing configured, keeps the data, and leaves no process behind', async () => {
+    const first = await startLauncher();
+    expect(first.launcher.output).toContain(`initialising PostgreSQL in ${path.join(dataDir, 'postgres')}`);
+    expect(first.launcher.output).toContain(`http://127.0.0.1:${first.port}/docs`);
+    const ready = await fetch(`http://127.0.0.1:${first.port}/health/ready`);
+    expect(ready.status).toBe(200);
+
+    const url = await runningLocalPostgres(path.join(dataDir, 'postgres'), 'huijia');
+    expect(url).toBeDefined();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE TABLE launcher_marker (note text); INSERT INTO launcher_marker VALUES ('kept')`);
+    await client.end();
+    await stopWithCtrlC(first.launcher);
+
+    const second = await startLauncher();
+    expect(second.launcher.output).toContain('starting PostgreSQL from');
+    expect(second.launcher.output).toContain('database schema is up to date');
+    const again = new pg.Client({ connectionString: await runningLocalPostgres(path.join(dataDir, 'postgres'), 'huijia') });
+    await again.connect();
+    expect((await again.query('SELECT note FROM launcher_marker')).rows).toEqual([{ note: 'kept' }]);
+    await again.end();
+    await stopWithCtrlC(second.launcher);
+  });
+
+  it('uses DATABASE_URL and REDIS_URL when they are set, and starts nothing embedded', async () => {
+    const database = await createTestDatabase();
+    const own = await mkdtemp(path.join(os.tmpdir(), 'huijia-launcher-external-'));
+    try {
+      const port = await freePort();
+      const launcher = Running.start(
+        builtEntry('launcher'),
+        childEnv({ DATA_DIR: own, PORT: String(port), DATABASE_URL: database.url, REDIS_URL: harnessValue('redisUrl'), QUEUE_PREFIX: 'launcherext' }),
+      );
+      await launcher.waitFor('press Ctrl-C to stop');
+      expect(launcher.output).not.toContain('PostgreSQL (embedded)');
+      expect(launcher.output).toContain('database schema is up to date');
+      expect(await readdir(own)).toEqual([]);
+      launcher.child.kill('SIGTERM');
+      expect((await launcher.exited).code).toBe(0);
+      expect(processesWithEnv('DATA_DIR', own)).toEqual([]);
+    } finally {
+      killAllWithEnv('DATA_DIR', own);
+      await database.drop();
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the migration commands', () => {
+  it('show, revert and run the migrations of DATABASE_URL; generate finds nothing to change', async () => {
+    const database = await createTestDatabase();
+    const cli = (...args: string[]) => runToEnd(builtEntry('cli'), args, childEnv({ DATABASE_URL: database.url }));
+    try {
+      expect((await cli('migration:show')).stdout).toContain('[x] Outbox1795605524158');
+      expect((await cli('migration:revert')).stdout).toContain('reverted: Outbox1795605524158');
+      expect(await database.query(`SELECT to_regclass('outbox') AS t`)).toEqual([{ t: null }]);
+      expect((await cli('migration:run')).stdout).toContain('applied: Outbox1795605524158');
+      expect(await database.query(`SELECT to_regclass('outbox') AS t`)).toEqual([{ t: 'outbox' }]);
+      expect((await cli('migration:generate', 'Nothing')).stdout).toContain('no changes: the entities match the schema');
+      const unknown = await cli('migration:dance');
+      expect(unknown.code).toBe(64);
+      expect(unknown.stderr).toContain('migration:generate <PascalCaseName>');
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -87,3 +87,18 @@ describe('HTTP platform', () => {
     });
   });
 });
+
+describe('CORS', () => {
+  it('is off by default and allows exactly the configured origins when set', async () => {
+    const stack = await startStack({ overrides: { CORS_ORIGINS: 'https://huijia.example.cn' } });
+    try {
+      const server = stack.api!.getHttpServer();
+      const allowed = await request(server).options('/health/live').set('origin', 'https://huijia.example.cn').set('access-control-request-method', 'GET');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://huijia.example.cn');
+      const other = await request(server).get('/health/live').set('origin', 'https://evil.example.com');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await stack.close();
+    }
+  });
+});

@@ -98,6 +98,22 @@ describe('npm start (the launcher)', () => {
     await stopWithCtrlC(second.launcher);
   });
 
+  it('without redis-server on the PATH, says how to install it, and leaves nothing running', async () => {
+    const own = await mkdtemp(path.join(os.tmpdir(), 'huijia-launcher-noredis-'));
+    try {
+      // node itself is started by its absolute path; the PATH holds no redis-server.
+      const result = await runToEnd(builtEntry('launcher'), [], { ...childEnv({ DATA_DIR: own, PORT: String(await freePort()) }), PATH: '/nonexistent' }, 60_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('redis-server was not found on the PATH');
+      expect(result.stderr).toContain('apt-get install redis-server');
+      expect(result.stderr).toContain('REDIS_URL');
+      expect(processesWithEnv('DATA_DIR', own)).toEqual([]);
+    } finally {
+      killAllWithEnv('DATA_DIR', own);
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
   it('uses DATABASE_URL and REDIS_URL when they are set, and starts nothing embedded', async () => {
     const database = await createTestDatabase();
     const own = await mkdtemp(path.join(os.tmpdir(), 'huijia-launcher-external-'));

@@ -17,6 +17,7 @@ import {
   checkRedis,
   ConfigError,
   EmbeddedPostgres,
+  findOnPath,
   loadConfig,
   loadSettings,
   RedisServer,
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
     return exitOnConfigError(error);
   }
   await refuseBusyPort(settings.HOST, settings.PORT);
+  // Check before starting anything, so a missing redis-server leaves nothing to clean up.
+  if (!env.REDIS_URL && !(await findOnPath('redis-server'))) {
+    fail(new RedisServerMissing().message);
+    process.exit(1);
+  }
 
   if (!env.DATABASE_URL) {
     const dataDir = path.join(settings.DATA_DIR, 'postgres');
@@ -60,15 +66,7 @@ async function main(): Promise<void> {
   }
   if (!env.REDIS_URL) {
     const dataDir = path.join(settings.DATA_DIR, 'redis');
-    try {
-      redis = await RedisServer.start({ dataDir, persistent: true });
-    } catch (error) {
-      if (error instanceof RedisServerMissing) {
-        fail(error.message);
-        await stopAll(1);
-      }
-      throw error;
-    }
+    redis = await RedisServer.start({ dataDir, persistent: true });
     env.REDIS_URL = redis.url;
     say(`Redis (redis-server, AOF on) on 127.0.0.1:${redis.port}, data in ${dataDir}`);
   }

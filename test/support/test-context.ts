@@ -65,6 +65,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOG_PRETTY: 'false',
     OUTBOX_POLL_INTERVAL_MS: '50',
+    PASSWORD_HASH_MEMORY_KIB: '1024',
     ...overrides,
   });
 }

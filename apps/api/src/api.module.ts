@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '#app/access';
+import { AuditModule } from '#app/audit';
+import { CaseModule } from '#app/case';
 import { HealthModule, PlatformModule, type AppConfig } from '#app/platform';
 
 /** The HTTP process: the platform plus every capability's controllers. */
@@ -7,7 +10,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, 'api'), HealthModule],
+      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule],
     };
   }
 }

@@ -1,12 +1,13 @@
 /**
- * `npm run <command>`: the command-line side of huijia.
- *   migration:run | migration:revert | migration:show | migration:generate <PascalCaseName>
+ * `npm run <command>`: the command-line side of huijia (see COMMANDS below).
  * Works on DATABASE_URL, or on the local `npm start` database (see local-database.ts).
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAdmin, printLogins, seedDemo, verifyAudit, withContext } from './admin-commands.js';
 import { withDatabase } from './local-database.js';
 import { generate, revertLast, runPending, status } from './migrations.js';
 
@@ -44,6 +45,53 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
         if (!name) throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
         const file = await generate(url, name, repoRoot);
         say(file ? `wrote ${path.relative(repoRoot, file)} and listed it in migrations/index.ts` : 'no changes: the entities match the schema');
+      }),
+  },
+  'user:create-admin': {
+    usage: 'user:create-admin --username <name> --jurisdiction <6-digit code> [--display-name <name>] [--organisation <bureau name>]  (password: HUIJIA_ADMIN_PASSWORD, or generated)',
+    run: (args) =>
+      withDatabase(process.env, async (url) => {
+        const { values } = parseArgs({
+          args,
+          options: { username: { type: 'string' }, jurisdiction: { type: 'string' }, 'display-name': { type: 'string' }, organisation: { type: 'string' } },
+        });
+        if (!values.username || !values.jurisdiction) throw new Error('--username and --jurisdiction are required, e.g. --username admin --jurisdiction 530000');
+        const created = await withContext(url, (app) =>
+          createAdmin(app, {
+            username: values.username!,
+            jurisdiction: values.jurisdiction!,
+            displayName: values['display-name'],
+            organisationName: values.organisation,
+            password: process.env.HUIJIA_ADMIN_PASSWORD || undefined,
+          }),
+        );
+        say(`created administrator ${values.username} in ${created.organisation}`);
+        if (created.generated) say(`password (shown once): ${created.password}`);
+      }),
+  },
+  'seed:demo': {
+    usage: 'seed:demo [--if-empty]  (development only: demo organisations in Yunnan and one user per role)',
+    run: (args) =>
+      withDatabase(process.env, async (url) => {
+        const { values } = parseArgs({ args, options: { 'if-empty': { type: 'boolean' } } });
+        const logins = await withContext(url, (app) => seedDemo(app, values['if-empty'] ?? false));
+        if (logins) printLogins(logins, say);
+        else say('the database already holds organisations: no demo data added');
+      }),
+  },
+  'audit:verify': {
+    usage: 'audit:verify  (walks every chain of the audit record; exit 1 at the first broken link)',
+    run: () =>
+      withDatabase(process.env, async (url) => {
+        const result = await withContext(url, (app) => verifyAudit(app));
+        if (result.intact) {
+          say(`intact: ${result.records} records in ${result.chains} chains`);
+          return;
+        }
+        const broken = result.firstBroken!;
+        say(`BROKEN at chain ${broken.chain}, record ${broken.seq} (id ${broken.recordId}): ${broken.reason}`);
+        say(`${result.records} records before it verified`);
+        process.exitCode = 1;
       }),
   },
 };

@@ -83,6 +83,9 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config.database);
   say(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
+  // A first start in development gets the demo set (never in production); its logins are printed once.
+  if (config.env === 'development') await runCli(['seed:demo', '--if-empty'], env);
+
   for (const name of ['api', 'worker'] as const) startChild(name, env);
   await waitUntilReady(config);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
@@ -102,6 +105,19 @@ function startChild(name: 'api' | 'worker', env: Record<string, string | undefin
     if (stopping) return;
     fail(`the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`);
     void stopAll(1);
+  });
+}
+
+function runCli(args: string[], env: Record<string, string | undefined>): Promise<void> {
+  const entry = path.join(distRoot, 'apps', 'cli', 'src', 'main.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], { env, stdio: 'inherit' });
+    children.set('cli', child);
+    child.on('exit', (code) => {
+      children.delete('cli');
+      if (code === 0) resolve();
+      else reject(new Error(`npm run ${args[0]} failed (exit code ${code})`));
+    });
   });
 }
 

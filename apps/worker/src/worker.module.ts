@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditCoreModule } from '#app/audit';
 import { PlatformModule, PlatformWorkerModule, type AppConfig } from '#app/platform';
 
 /** The worker process: processors of every declared queue and the outbox relay; no HTTP. */
@@ -7,7 +8,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, 'worker'), PlatformWorkerModule],
+      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, PlatformWorkerModule],
     };
   }
 }

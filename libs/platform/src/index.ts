@@ -1,6 +1,6 @@
 export { APP_CONFIG, ConfigError, loadConfig, loadConfigOrExit, loadSettings, redactUrl, type AppConfig } from './config/config.js';
 export { ENV_SCHEMA, type NodeEnv, type SettingName } from './config/env-schema.js';
-export { RequestContext, type RequestContextStore } from './context/request-context.js';
+export { RequestContext, type RequestActor, type RequestContextStore } from './context/request-context.js';
 export { dataSourceOptions } from './database/data-source-options.js';
 export { MIGRATIONS } from './database/migrations/index.js';
 export { SnakeNamingStrategy } from './database/naming-strategy.js';
@@ -10,6 +10,9 @@ export { PlatformErrors } from './errors/platform-errors.js';
 export { flattenValidationErrors, validationExceptionFactory } from './errors/validation.js';
 export { HealthModule } from './health/health.module.js';
 export { configureHttpApp } from './http/configure-http.js';
+export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
+export { uuidParam } from './http/pipes.js';
+export { AUDIT_SINK, type AuditEntry, type AuditSink } from './audit/audit-sink.js';
 export { loggerParams, REQUEST_ID_HEADER } from './logging/logging.js';
 export { Outbox, OutboxOutsideTransaction, type DomainEventInput } from './outbox/outbox.js';
 export { OutboxRelay, outboxJobId } from './outbox/outbox-relay.js';

@@ -41,9 +41,12 @@ describe('configuration', () => {
   it('in production, has no defaults for connection strings and refuses to start without them', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^DATABASE_URL is required/),
-      expect.stringMatching(/^REDIS_URL is required/),
+      expect.stringMatching(/^REDIS_URL is required in production/),
+      expect.stringMatching(/^JWT_SECRET is required in production/),
     ]);
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).log.pretty).toBe(false);
+    const secret = 'a-production-secret-of-at-least-32-characters';
+    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: secret }).log.pretty).toBe(false);
+    expect(problemsOf({ ...base, NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual(['JWT_SECRET must be at least 32 characters']);
   });
 
   it('is documented: every variable in .env.example (with its default) and in the README table', () => {

@@ -13,6 +13,16 @@ export interface AppConfig {
   readonly log: { level: LogLevel; pretty: boolean };
   readonly worker: { concurrency: number };
   readonly outbox: { pollIntervalMs: number; batchSize: number; retentionDays: number };
+  readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    maxFailuresPerAccount: number;
+    maxFailuresPerIp: number;
+    throttleWindowMinutes: number;
+    passwordHashMemoryKib: number;
+  };
+  readonly emergencyAccessHours: number;
   readonly dataDir: string;
 }
 
@@ -74,6 +84,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       batchSize: s.OUTBOX_BATCH_SIZE,
       retentionDays: s.OUTBOX_RETENTION_DAYS,
     },
+    auth: {
+      jwtSecret: s.JWT_SECRET,
+      accessTokenTtlSeconds: s.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: s.REFRESH_TOKEN_TTL_DAYS,
+      maxFailuresPerAccount: s.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: s.LOGIN_MAX_FAILURES_PER_IP,
+      throttleWindowMinutes: s.LOGIN_THROTTLE_WINDOW_MINUTES,
+      passwordHashMemoryKib: s.PASSWORD_HASH_MEMORY_KIB,
+    },
+    emergencyAccessHours: s.EMERGENCY_ACCESS_HOURS,
     dataDir: s.DATA_DIR,
   });
 }

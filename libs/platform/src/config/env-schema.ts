@@ -126,6 +126,7 @@ export const ENV_SCHEMA = {
   },
   REDIS_URL: {
     description: 'Redis connection string. Unset with `npm start`: redis-server from the PATH is started with its data in DATA_DIR/redis.',
+    devDefault: 'redis://127.0.0.1:6379',
     secret: true,
     parse: url(['redis:', 'rediss:']),
   },
@@ -174,6 +175,50 @@ export const ENV_SCHEMA = {
     description: 'Days a published outbox row is kept (for tracing) before the relay deletes it.',
     default: '7',
     parse: integer(1, 3650),
+  },
+  JWT_SECRET: {
+    description: 'Secret (at least 32 characters) that signs access tokens.',
+    devDefault: 'huijia-development-only-secret-do-not-use-in-production',
+    secret: true,
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new InvalidSetting('must be at least 32 characters');
+      return raw;
+    },
+  },
+  ACCESS_TOKEN_TTL_SECONDS: {
+    description: 'Lifetime of an access token; the client refreshes it with its refresh token.',
+    default: '900',
+    parse: integer(60, 86_400),
+  },
+  REFRESH_TOKEN_TTL_DAYS: {
+    description: 'How long a login lasts without activity before the user must sign in again.',
+    default: '14',
+    parse: integer(1, 365),
+  },
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: {
+    description: 'Failed logins of one account within the throttle window before further attempts get 429.',
+    default: '5',
+    parse: integer(1, 1000),
+  },
+  LOGIN_MAX_FAILURES_PER_IP: {
+    description: 'Failed logins from one IP address within the throttle window before further attempts get 429.',
+    default: '30',
+    parse: integer(1, 100_000),
+  },
+  LOGIN_THROTTLE_WINDOW_MINUTES: {
+    description: 'The window in which failed logins are counted.',
+    default: '15',
+    parse: integer(1, 1440),
+  },
+  PASSWORD_HASH_MEMORY_KIB: {
+    description: 'Memory of one argon2id password hash, in KiB (OWASP: 19456).',
+    default: '19456',
+    parse: integer(1024, 1_048_576),
+  },
+  EMERGENCY_ACCESS_HOURS: {
+    description: 'How long a supervisor\'s emergency ("break the glass") access to a file outside their scope lasts.',
+    default: '4',
+    parse: integer(1, 72),
   },
   DATA_DIR: {
     description: 'Where `npm start` keeps the embedded PostgreSQL and Redis data.',

@@ -30,12 +30,23 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: unknown;
+  /** Response headers that belong to the error, e.g. Retry-After on a 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(definition: ErrorDefinition, options: { message?: string; details?: unknown; cause?: unknown } = {}) {
+  constructor(
+    definition: ErrorDefinition,
+    options: { message?: string; details?: unknown; cause?: unknown; headers?: Record<string, string> } = {},
+  ) {
     super(options.message ?? definition.message, { cause: options.cause });
     this.name = 'AppError';
     this.code = definition.code;
     this.status = definition.status;
     this.details = options.details ?? null;
+    this.headers = options.headers ?? {};
+  }
+
+  /** A 422 naming one field, the shape validation errors have. */
+  static field(definition: ErrorDefinition, field: string, reason?: string): AppError {
+    return new AppError(definition, { details: [{ field, reason: reason ?? definition.message }] });
   }
 }

@@ -85,6 +85,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       error: { code: mapped.code, message: mapped.message, details: mapped.details, requestId: request.id ? String(request.id) : null },
     };
     if (response.headersSent) return;
+    if (exception instanceof AppError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(mapped.status).json(body);
   }
 }

@@ -7,10 +7,12 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
 import { createRedis } from '../queues/redis.js';
+import { Public } from '../http/public.decorator.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController implements OnApplicationShutdown {
   private readonly redis: Redis;

@@ -22,7 +22,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   // The request id first, so every later layer (logs, audit, outbox, errors) sees the same one.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = requestIdFor(req, res);
-    RequestContext.run({ requestId: req.id }, next);
+    RequestContext.run({ requestId: req.id, ip: req.ip }, next);
   });
   app.use(helmet());
   if (config.http.corsOrigins.length > 0) {

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppError, AUDIT_SINK, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
+import type { Actor } from '../actor.js';
+import { AccessErrors } from '../errors.js';
+import { passwordProblem, Passwords } from './passwords.js';
+import { Tokens } from './tokens.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+interface ActorRow {
+  user_id: string;
+  username: string;
+  role: Actor['role'];
+  organisation_id: string;
+  organisation_kind: Actor['organisationKind'];
+  jurisdiction_code: string;
+}
+
+function toActor(row: ActorRow, sessionId: string): Actor {
+  return {
+    userId: row.user_id,
+    username: row.username,
+    role: row.role,
+    organisationId: row.organisation_id,
+    organisationKind: row.organisation_kind,
+    jurisdictionCode: row.jurisdiction_code,
+    sessionId,
+  };
+}
+
+const ACTOR_COLUMNS = `u.id AS user_id, u.username, u.role, u.organisation_id, o.kind AS organisation_kind, o.jurisdiction_code`;
+
+/**
+ * Sign-in, token refresh with rotation and reuse detection, sign-out and
+ * password change. Failed logins are throttled per account and per IP, counted
+ * in PostgreSQL; every outcome is in the audit record (R21).
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly passwords: Passwords,
+    private readonly tokens: Tokens,
+  ) {}
+
+  async login(usernameInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<TokenPair> {
+    const username = usernameInput.trim().toLowerCase();
+    await this.refuseIfThrottled(username, client.ip);
+    const rows: (ActorRow & { password_hash: string })[] = await this.dataSource.query(
+      `SELECT ${ACTOR_COLUMNS}, u.password_hash
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.username = $1 AND u.active AND o.active`,
+      [username],
+    );
+    const user = rows[0];
+    // Unknown user and wrong password: the same work, the same answer.
+    const valid = await this.passwords.verify(user?.password_hash, password);
+    if (!user || !valid) {
+      await this.dataSource.query('INSERT INTO login_attempt (username, ip, succeeded) VALUES ($1, $2, false)', [username, client.ip]);
+      await this.audit.record({ action: 'auth.login', outcome: 'denied', details: { username, ip: client.ip } });
+      throw new AppError(AccessErrors.INVALID_CREDENTIALS);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO login_attempt (username, ip, succeeded) VALUES ($1, $2, true)', [username, client.ip]);
+      const [session]: { id: string }[] = await manager.query(
+        `INSERT INTO auth_session (user_id, expires_at, ip, user_agent)
+         VALUES ($1, now() + make_interval(days => $2), $3, $4) RETURNING id`,
+        [user.user_id, this.config.auth.refreshTokenTtlDays, client.ip, client.userAgent?.slice(0, 300) ?? null],
+      );
+      const actor = toActor(user, session.id);
+      RequestContext.setActor(actor);
+      const pair = await this.issue(manager, actor);
+      await this.audit.record({ action: 'auth.login', outcome: 'allowed', entityType: 'auth_session', entityId: session.id }, manager);
+      return pair;
+    });
+  }
+
+  /** Exchanges a refresh token for a new pair; a token used twice revokes its whole login (family). */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const rows: (ActorRow & { token_id: string; used_at: Date | null; session_id: string; revoked_at: Date | null; expired: boolean; usable: boolean })[] =
+        await manager.query(
+          `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.expires_at <= now() AS expired,
+                  (u.active AND o.active) AS usable, ${ACTOR_COLUMNS}
+             FROM refresh_token t
+             JOIN auth_session s ON s.id = t.session_id
+             JOIN user_account u ON u.id = s.user_id
+             JOIN organisation o ON o.id = u.organisation_id
+            WHERE t.token_hash = $1
+            FOR UPDATE OF t, s`,
+          [Tokens.hashRefresh(refreshToken)],
+        );
+      const row = rows[0];
+      if (!row || row.revoked_at || row.expired || !row.usable) return { error: AccessErrors.TOKEN_INVALID } as const;
+      const actor = toActor(row, row.session_id);
+      RequestContext.setActor(actor);
+      if (row.used_at) {
+        await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id]);
+        await this.audit.record(
+          { action: 'auth.refresh_reuse', outcome: 'denied', entityType: 'auth_session', entityId: row.session_id, details: { revoked: true } },
+          manager,
+        );
+        return { error: AccessErrors.REFRESH_TOKEN_REUSED } as const;
+      }
+      await manager.query('UPDATE refresh_token SET used_at = now() WHERE id = $1', [row.token_id]);
+      await manager.query('UPDATE auth_session SET expires_at = now() + make_interval(days => $2) WHERE id = $1', [
+        row.session_id,
+        this.config.auth.refreshTokenTtlDays,
+      ]);
+      return { pair: await this.issue(manager, actor), error: undefined } as const;
+    });
+    // The revocation above must commit before the refusal is reported.
+    if (outcome.error) throw new AppError(outcome.error);
+    return outcome.pair;
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [
+        actor.sessionId,
+      ]);
+      await this.audit.record({ action: 'auth.logout', outcome: 'allowed', entityType: 'auth_session', entityId: actor.sessionId }, manager);
+    });
+  }
+
+  /** Changes the password and ends every other login of the user. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const [row]: { password_hash: string }[] = await this.dataSource.query('SELECT password_hash FROM user_account WHERE id = $1', [actor.userId]);
+    if (!(await this.passwords.verify(row?.password_hash, currentPassword))) {
+      await this.audit.record({ action: 'auth.password_change', outcome: 'denied', entityType: 'user_account', entityId: actor.userId });
+      throw AppError.field(AccessErrors.WRONG_PASSWORD, 'currentPassword');
+    }
+    const problem = passwordProblem(newPassword, actor.username);
+    if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'newPassword', problem);
+    const hash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [actor.userId, hash]);
+      await manager.query(
+        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [actor.userId, actor.sessionId],
+      );
+      await this.audit.record({ action: 'auth.password_change', outcome: 'allowed', entityType: 'user_account', entityId: actor.userId }, manager);
+    });
+  }
+
+  /** The actor behind an access token: the token must verify and its login, user and organisation still be live. */
+  async actorFor(accessToken: string): Promise<Actor | undefined> {
+    const claims = await this.tokens.verifyAccess(accessToken);
+    if (!claims) return undefined;
+    const rows: ActorRow[] = await this.dataSource.query(
+      `SELECT ${ACTOR_COLUMNS}
+         FROM auth_session s
+         JOIN user_account u ON u.id = s.user_id
+         JOIN organisation o ON o.id = u.organisation_id
+        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND o.active`,
+      [claims.sessionId, claims.userId],
+    );
+    return rows[0] ? toActor(rows[0], claims.sessionId) : undefined;
+  }
+
+  /** Ends every login of a user (deactivation, password reset by an administrator). */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+  }
+
+  private async issue(manager: EntityManager, actor: Actor): Promise<TokenPair> {
+    const refresh = this.tokens.newRefreshToken();
+    await manager.query('INSERT INTO refresh_token (session_id, token_hash) VALUES ($1, $2)', [actor.sessionId, refresh.hash]);
+    return {
+      accessToken: await this.tokens.signAccess({ userId: actor.userId, sessionId: actor.sessionId }),
+      refreshToken: refresh.token,
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.accessTokenTtlSeconds,
+    };
+  }
+
+  /** Failed logins since the account's last success (per account) and in the window (per IP). */
+  private async refuseIfThrottled(username: string, ip: string): Promise<void> {
+    const minutes = this.config.auth.throttleWindowMinutes;
+    const [counts]: { account: number; ip: number; retry_after: number | null }[] = await this.dataSource.query(
+      `WITH window_start AS (SELECT now() - make_interval(mins => $3) AS t),
+            last_success AS (SELECT max(at) AS t FROM login_attempt WHERE username = $1 AND succeeded)
+       SELECT
+         (SELECT count(*)::int FROM login_attempt WHERE username = $1 AND NOT succeeded
+             AND at > greatest((SELECT t FROM window_start), COALESCE((SELECT t FROM last_success), '-infinity'))) AS account,
+         (SELECT count(*)::int FROM login_attempt WHERE ip = $2 AND NOT succeeded AND at > (SELECT t FROM window_start)) AS ip,
+         (SELECT ceil(extract(epoch FROM (min(at) + make_interval(mins => $3) - now())))::int
+            FROM login_attempt WHERE (username = $1 OR ip = $2) AND NOT succeeded AND at > (SELECT t FROM window_start)) AS retry_after`,
+      [username, ip, minutes],
+    );
+    const limited = counts.account >= this.config.auth.maxFailuresPerAccount || counts.ip >= this.config.auth.maxFailuresPerIp;
+    if (!limited) return;
+    const retryAfter = Math.max(1, counts.retry_after ?? minutes * 60);
+    await this.audit.record({ action: 'auth.login', outcome: 'denied', details: { username, ip, throttled: true } });
+    throw new AppError(AccessErrors.LOGIN_THROTTLED, { details: { retryAfterSeconds: retryAfter }, headers: { 'Retry-After': String(retryAfter) } });
+  }
+}

@@ -1,0 +1,41 @@
+import type { Actor } from '../actor.js';
+import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
+import { ROLE_FILE_REACH } from '../roles.js';
+
+/**
+ * Which view of a file an actor gets (R16): civil affairs and institutions see
+ * the file; police and partners only the minimal view their work needs.
+ */
+export type FileAudience = 'full' | 'partner';
+
+export interface FileScope {
+  /** An SQL condition on the file alias; its parameters were appended to `params`. */
+  where: string;
+  audience: FileAudience;
+}
+
+/**
+ * The rows of `victim_file` an actor may read, as an SQL condition (R22: scope
+ * in the query, not in the controller). Appends its parameters to `params`.
+ */
+export function fileScope(actor: Actor, alias: string, params: unknown[]): FileScope {
+  const reach = ROLE_FILE_REACH[actor.role];
+  switch (reach) {
+    case 'jurisdiction': {
+      const own = `${alias}.responsible_jurisdiction_code LIKE $${params.push(prefixOf(actor.jurisdictionCode) + '%')}`;
+      if (actor.role !== 'supervisor') return { where: own, audience: 'full' };
+      // A supervisor's emergency access ("break the glass") opens files outside for a while (see EmergencyAccessService).
+      const emergency = `EXISTS (SELECT 1 FROM emergency_access e WHERE e.file_id = ${alias}.id AND e.user_id = $${params.push(actor.userId)} AND e.expires_at > now())`;
+      return { where: `(${own} OR ${emergency})`, audience: 'full' };
+    }
+    case 'institution':
+      return { where: `${alias}.current_institution_id = $${params.push(actor.organisationId)}`, audience: 'full' };
+    case 'grant':
+      return {
+        where: `EXISTS (SELECT 1 FROM file_access_grant g WHERE g.file_id = ${alias}.id AND g.organisation_id = $${params.push(actor.organisationId)} AND g.revoked_at IS NULL)`,
+        audience: 'partner',
+      };
+    case 'none':
+      return { where: 'false', audience: 'partner' };
+  }
+}

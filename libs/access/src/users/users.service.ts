@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, AUDIT_SINK, type AuditSink } from '#app/platform';
+import type { Actor } from '../actor.js';
+import { AuthService } from '../auth/auth.service.js';
+import { passwordProblem, Passwords } from '../auth/passwords.js';
+import { AccessErrors } from '../errors.js';
+import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
+import { isUniqueViolation } from '../organisations/organisations.service.js';
+import { ROLE_ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
+import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserView } from './users.dto.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: UserView['role'];
+  active: boolean;
+  created_at: Date;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: string;
+  jurisdiction_code: string;
+}
+
+const SELECT_USER = `SELECT u.id, u.username, u.display_name, u.role, u.active, u.created_at,
+                            o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code
+                       FROM user_account u JOIN organisation o ON o.id = u.organisation_id`;
+
+function toView(row: UserRow): UserView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    active: row.active,
+    organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * User accounts. Administrators create and manage the users of organisations
+ * within their jurisdiction; supervisors may look them up there (to assign
+ * caseworkers). Scoped in SQL: anything outside is 404.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly passwords: Passwords,
+    private readonly auth: AuthService,
+  ) {}
+
+  async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'password', problem);
+    const [organisation]: { kind: OrganisationKind }[] = await this.dataSource.query(
+      'SELECT kind FROM organisation WHERE id = $1 AND active AND jurisdiction_code LIKE $2',
+      [input.organisationId, prefixOf(actor.jurisdictionCode) + '%'],
+    );
+    // An organisation outside the administrator's jurisdiction is as unknown as one that does not exist.
+    if (!organisation) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'organisationId');
+    if (!ROLE_ORGANISATION_KINDS[input.role].includes(organisation.kind)) {
+      throw AppError.field(
+        AccessErrors.ROLE_ORGANISATION_MISMATCH,
+        'role',
+        `a ${input.role} belongs to ${ROLE_ORGANISATION_KINDS[input.role].join(' or ')}, not ${organisation.kind}`,
+      );
+    }
+    const passwordHash = await this.passwords.hash(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      let id: string;
+      try {
+        [{ id }] = await manager.query(
+          `INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [input.username, input.displayName.trim(), input.organisationId, input.role, passwordHash],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'user_account_username_key')) throw AppError.field(AccessErrors.USERNAME_TAKEN, 'username');
+        throw error;
+      }
+      await this.audit.record({ action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: input.role } }, manager);
+      return (await this.findScoped(actor, id, manager))!;
+    });
+  }
+
+  async list(actor: Actor, query: ListUsersQuery): Promise<UserView[]> {
+    const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%'];
+    const where = ['o.jurisdiction_code LIKE $1'];
+    if (query.organisationId) where.push(`o.id = $${params.push(query.organisationId)}`);
+    if (query.role) where.push(`u.role = $${params.push(query.role)}`);
+    const rows: UserRow[] = await this.dataSource.query(`${SELECT_USER} WHERE ${where.join(' AND ')} ORDER BY o.name, u.username LIMIT 1000`, params);
+    return rows.map(toView);
+  }
+
+  async get(actor: Actor, id: string): Promise<UserView> {
+    const found = await this.findScoped(actor, id);
+    if (!found) {
+      await this.audit.record({ action: 'user.read', outcome: 'denied', entityType: 'user_account', entityId: id });
+      throw new AppError(AccessErrors.NOT_FOUND);
+    }
+    return found;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockScoped(actor, id, manager, 'user.update');
+      await manager.query(
+        'UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), updated_at = now() WHERE id = $1',
+        [id, input.displayName?.trim() ?? null, input.active ?? null],
+      );
+      if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
+      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...input } }, manager);
+      return (await this.findScoped(actor, id, manager))!;
+    });
+  }
+
+  /** An administrator sets a new password (the user forgot theirs); every login of the user ends. */
+  async resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
+    const target = await this.findScoped(actor, id);
+    if (!target) {
+      await this.audit.record({ action: 'user.password_reset', outcome: 'denied', entityType: 'user_account', entityId: id });
+      throw new AppError(AccessErrors.NOT_FOUND);
+    }
+    const problem = passwordProblem(newPassword, target.username);
+    if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'newPassword', problem);
+    const hash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockScoped(actor, id, manager, 'user.password_reset');
+      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [id, hash]);
+      await this.auth.revokeAllSessions(manager, id, 'password reset by an administrator');
+      await this.audit.record({ action: 'user.password_reset', outcome: 'allowed', entityType: 'user_account', entityId: id }, manager);
+    });
+  }
+
+  private async findScoped(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView | undefined> {
+    const rows: UserRow[] = await manager.query(`${SELECT_USER} WHERE u.id = $1 AND o.jurisdiction_code LIKE $2`, [id, prefixOf(actor.jurisdictionCode) + '%']);
+    return rows[0] ? toView(rows[0]) : undefined;
+  }
+
+  private async lockScoped(actor: Actor, id: string, manager: EntityManager, action: string): Promise<void> {
+    const rows = await manager.query(
+      `SELECT u.id FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.jurisdiction_code LIKE $2 FOR UPDATE OF u`,
+      [id, prefixOf(actor.jurisdictionCode) + '%'],
+    );
+    if (rows.length === 0) {
+      await this.audit.record({ action, outcome: 'denied', entityType: 'user_account', entityId: id });
+      throw new AppError(AccessErrors.NOT_FOUND);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface BrokenLink {
+  chain: string;
+  seq: number;
+  recordId: string;
+  reason: string;
+}
+
+export interface VerificationResult {
+  intact: boolean;
+  records: number;
+  chains: number;
+  firstBroken?: BrokenLink;
+}
+
+interface Row {
+  id: string;
+  chain: string;
+  seq: string;
+  prev_hash: Buffer;
+  hash: Buffer;
+  canonical: string;
+}
+
+const GENESIS: Buffer = Buffer.alloc(32);
+const BATCH = 5000;
+
+/**
+ * Walks every chain in order and recomputes each hash from the previous one
+ * and the record's canonical content, then checks the chain's head. Reports
+ * the first broken link: an edited record fails its own hash, a removed or
+ * re-ordered one breaks the link or the sequence, a cut tail disagrees with
+ * the head.
+ */
+@Injectable()
+export class AuditVerifier {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async verify(onProgress?: (records: number) => void): Promise<VerificationResult> {
+    const heads: { chain: string; last_seq: string; last_hash: Buffer }[] = await this.dataSource.query(
+      'SELECT chain, last_seq, last_hash FROM audit_chain ORDER BY chain',
+    );
+    let records = 0;
+    for (const head of heads) {
+      let previous: Buffer = GENESIS;
+      let expectedSeq = 1;
+      let lastSeq = 0;
+      for (;;) {
+        const rows: Row[] = await this.dataSource.query(
+          `SELECT id, chain, seq, prev_hash, hash, audit_canonical(a) AS canonical
+             FROM audit_record a WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT ${BATCH}`,
+          [head.chain, expectedSeq],
+        );
+        for (const row of rows) {
+          const seq = Number(row.seq);
+          const broken = (reason: string): VerificationResult => ({
+            intact: false,
+            records,
+            chains: heads.length,
+            firstBroken: { chain: row.chain, seq, recordId: String(row.id), reason },
+          });
+          if (seq !== expectedSeq) return broken(`sequence jumps from ${expectedSeq - 1} to ${seq}: records are missing`);
+          if (!row.prev_hash.equals(previous)) return broken('does not link to the record before it');
+          const recomputed = createHash('sha256').update(previous).update(row.canonical, 'utf8').digest();
+          if (!recomputed.equals(row.hash)) return broken('content does not match its hash: the record was altered');
+          previous = row.hash;
+          lastSeq = seq;
+          expectedSeq += 1;
+          records += 1;
+        }
+        onProgress?.(records);
+        if (rows.length < BATCH) break;
+      }
+      if (lastSeq !== Number(head.last_seq) || !previous.equals(head.last_hash)) {
+        return {
+          intact: false,
+          records,
+          chains: heads.length,
+          firstBroken: {
+            chain: head.chain,
+            seq: lastSeq + 1,
+            recordId: '(missing)',
+            reason: `the chain's head says ${head.last_seq} records but ${lastSeq} are there: records were cut from the end`,
+          },
+        };
+      }
+    }
+    const stray: { chain: string; seq: string; id: string }[] = await this.dataSource.query(
+      'SELECT chain, seq, id FROM audit_record WHERE chain NOT IN (SELECT chain FROM audit_chain) ORDER BY id LIMIT 1',
+    );
+    if (stray.length > 0) {
+      return {
+        intact: false,
+        records,
+        chains: heads.length,
+        firstBroken: { chain: stray[0].chain, seq: Number(stray[0].seq), recordId: String(stray[0].id), reason: 'belongs to no known chain' },
+      };
+    }
+    return { intact: true, records, chains: heads.length };
+  }
+}

@@ -1,0 +1,142 @@
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { auditRecords, createOrganisation, createUser, login, TEST_PASSWORD } from '../support/access-fixtures.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+describe('sign-in and tokens', () => {
+  let stack: TestStack;
+  let server: App;
+  let organisationId: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ overrides: { LOGIN_MAX_FAILURES_PER_IP: '1000' } });
+    server = stack.api!.getHttpServer();
+    organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+  });
+  afterAll(() => stack.close());
+
+  const newUser = () => createUser(stack.database, { role: 'caseworker', organisationId });
+
+  it('signs in and answers /me with the role and organisation', async () => {
+    const user = await newUser();
+    const session = await login(server, user.username);
+    expect(session).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const me = await request(server).get('/me').set(session.auth).expect(200);
+    expect(me.body).toMatchObject({ userId: user.id, role: 'caseworker', organisation: { id: organisationId, jurisdictionCode: '530100', jurisdictionName: '昆明市' } });
+    const records = await auditRecords(stack.database, `action = 'auth.login' AND actor_user_id = $1`, [user.id]);
+    expect(records).toEqual([expect.objectContaining({ outcome: 'allowed' })]);
+  });
+
+  it('answers a wrong password and an unknown user with the same 401', async () => {
+    const user = await newUser();
+    const wrong = await request(server).post('/auth/login').send({ username: user.username, password: 'Not-The-Password-9' }).expect(401);
+    const unknown = await request(server).post('/auth/login').send({ username: 'nobody-at-all', password: 'Not-The-Password-9' }).expect(401);
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
+    expect({ ...wrong.body.error, requestId: null }).toEqual({ ...unknown.body.error, requestId: null });
+    expect(await auditRecords(stack.database, `action = 'auth.login' AND outcome = 'denied' AND details->>'username' = 'nobody-at-all'`)).toHaveLength(1);
+  });
+
+  it('refuses a request without a token, with a tampered token and with an expired one (401)', async () => {
+    const user = await newUser();
+    const session = await login(server, user.username);
+    await request(server).get('/me').expect(401);
+    const [header, payload, signature] = session.accessToken.split('.');
+    const tampered = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    const bad = await request(server).get('/me').set('authorization', `Bearer ${tampered}`).expect(401);
+    expect(bad.body.error.code).toBe('TOKEN_INVALID');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const expired = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer('huijia')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(stack.config.auth.jwtSecret));
+    expect((await request(server).get('/me').set('authorization', `Bearer ${expired}`).expect(401)).body.error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('rotates refresh tokens, and a reused one ends the whole login', async () => {
+    const user = await newUser();
+    const first = await login(server, user.username);
+    const second = await request(server).post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    await request(server).get('/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(200);
+
+    const reuse = await request(server).post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    expect(reuse.body.error.code).toBe('REFRESH_TOKEN_REUSED');
+    // The family is revoked: the newest tokens stop working too.
+    await request(server).post('/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+    await request(server).get('/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(401);
+    expect(await auditRecords(stack.database, `action = 'auth.refresh_reuse' AND actor_user_id = $1`, [user.id])).toHaveLength(1);
+  });
+
+  it('logs out: the access and refresh tokens of that login stop working, others do not', async () => {
+    const user = await newUser();
+    const phone = await login(server, user.username);
+    const desk = await login(server, user.username);
+    await request(server).post('/auth/logout').set(phone.auth).expect(204);
+    await request(server).get('/me').set(phone.auth).expect(401);
+    await request(server).post('/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
+    await request(server).get('/me').set(desk.auth).expect(200);
+  });
+
+  it('changes the password: checks the current one and the rules, ends the other logins', async () => {
+    const user = await newUser();
+    const here = await login(server, user.username);
+    const elsewhere = await login(server, user.username);
+    const wrong = await request(server).post('/auth/password').set(here.auth).send({ currentPassword: 'nope-Nope-1', newPassword: 'Brand-New-Pass-2' }).expect(422);
+    expect(wrong.body.error).toMatchObject({ code: 'WRONG_PASSWORD', details: [{ field: 'currentPassword' }] });
+    const weak = await request(server).post('/auth/password').set(here.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(422);
+    expect(weak.body.error).toMatchObject({ code: 'WEAK_PASSWORD', details: [{ field: 'newPassword', reason: expect.stringContaining('10') }] });
+    await request(server).post('/auth/password').set(here.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'Brand-New-Pass-2' }).expect(204);
+    await request(server).get('/me').set(here.auth).expect(200);
+    await request(server).get('/me').set(elsewhere.auth).expect(401);
+    await login(server, user.username, 'Brand-New-Pass-2');
+    await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(401);
+  });
+
+  it('throttles failed logins per account with a clear 429 and Retry-After, even for the right password', async () => {
+    const user = await newUser();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await request(server).post('/auth/login').send({ username: user.username, password: 'Wrong-Password-1' }).expect(401);
+    }
+    const throttled = await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(429);
+    expect(throttled.body.error.code).toBe('LOGIN_THROTTLED');
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(throttled.body.error.details.retryAfterSeconds).toBe(Number(throttled.headers['retry-after']));
+    // Another account from the same address is not affected by this account's failures.
+    await login(server, (await newUser()).username);
+  });
+
+  it('ends the logins of a deactivated user at once', async () => {
+    const user = await newUser();
+    const session = await login(server, user.username);
+    await stack.database.query('UPDATE user_account SET active = false WHERE id = $1', [user.id]);
+    await request(server).get('/me').set(session.auth).expect(401);
+    await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(401);
+  });
+
+  it('refuses a malformed login body with 422 naming the field', async () => {
+    const response = await request(server).post('/auth/login').send({ username: 'x' }).expect(422);
+    expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
+  });
+});
+
+describe('throttling per IP address', () => {
+  it('answers 429 once one address has failed too often, whichever account it tries', async () => {
+    const stack = await startStack({ overrides: { LOGIN_MAX_FAILURES_PER_IP: '3' } });
+    try {
+      const server = stack.api!.getHttpServer();
+      const organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+      const user = await createUser(stack.database, { role: 'caseworker', organisationId });
+      for (const name of ['a-guess', 'b-guess', 'c-guess']) {
+        await request(server).post('/auth/login').send({ username: name, password: 'Wrong-Password-1' }).expect(401);
+      }
+      const response = await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(429);
+      expect(response.body.error.code).toBe('LOGIN_THROTTLED');
+    } finally {
+      await stack.close();
+    }
+  });
+});

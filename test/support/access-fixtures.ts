@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import type { OrganisationKind, Role } from '#app/access';
+import type { TestDatabase } from './test-context.js';
+
+export const TEST_PASSWORD = 'Huijia-Test-Pass-1';
+let passwordHash: Promise<string> | undefined;
+
+/** One argon2id hash of TEST_PASSWORD for every fixture user (cheap parameters: these are tests). */
+function testPasswordHash(): Promise<string> {
+  passwordHash ??= hash(TEST_PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  return passwordHash;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function createOrganisation(
+  db: TestDatabase,
+  input: { kind: OrganisationKind; jurisdictionCode: string; name?: string; designated?: boolean },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    'INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id',
+    [input.name ?? `${input.kind} ${unique()}`, input.kind, input.jurisdictionCode, input.designated ?? false],
+  );
+  return row.id;
+}
+
+export async function createUser(db: TestDatabase, input: { role: Role; organisationId: string; username?: string }): Promise<{ id: string; username: string }> {
+  const username = input.username ?? `${input.role.replace(/_/g, '-')}-${unique()}`;
+  const [row] = await db.query<{ id: string }>(
+    'INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [username, `Test ${input.role}`, input.organisationId, input.role, await testPasswordHash()],
+  );
+  return { id: row.id, username };
+}
+
+export async function createFile(
+  db: TestDatabase,
+  input: { jurisdictionCode: string; organisationId: string; institutionId?: string; caseworkerId?: string; state?: string },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO victim_file (reference, state, responsible_jurisdiction_code, responsible_organisation_id, current_institution_id, responsible_caseworker_id)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [`T-${unique()}`, input.state ?? 'in_care', input.jurisdictionCode, input.organisationId, input.institutionId ?? null, input.caseworkerId ?? null],
+  );
+  return row.id;
+}
+
+export async function grantFile(db: TestDatabase, fileId: string, organisationId: string, source = 'referral'): Promise<string> {
+  const [row] = await db.query<{ id: string }>('INSERT INTO file_access_grant (file_id, organisation_id, source) VALUES ($1, $2, $3) RETURNING id', [
+    fileId,
+    organisationId,
+    source,
+  ]);
+  return row.id;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  auth: { authorization: string };
+}
+
+export async function login(server: App, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const response = await request(server).post('/auth/login').send({ username, password });
+  if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { ...response.body, auth: { authorization: `Bearer ${response.body.accessToken}` } };
+}
+
+/** A user of a new organisation, signed in. */
+export async function signedIn(
+  server: App,
+  db: TestDatabase,
+  role: Role,
+  organisation: { kind: OrganisationKind; jurisdictionCode: string } | { id: string },
+): Promise<Session & { userId: string; username: string; organisationId: string }> {
+  const organisationId = 'id' in organisation ? organisation.id : await createOrganisation(db, organisation);
+  const user = await createUser(db, { role, organisationId });
+  return { ...(await login(server, user.username)), userId: user.id, username: user.username, organisationId };
+}
+
+export async function auditRecords(db: TestDatabase, where: string, params: unknown[] = []) {
+  return db.query<{ action: string; outcome: string; actor_user_id: string | null; entity_id: string | null; file_ids: string[]; details: Record<string, unknown> }>(
+    `SELECT action, outcome, actor_user_id, entity_id, file_ids, details FROM audit_record WHERE ${where} ORDER BY id`,
+    params,
+  );
+}

@@ -80,6 +80,16 @@ describe('npm start (the launcher)', () => {
     expect(first.launcher.output).toContain(`http://127.0.0.1:${first.port}/docs`);
     const ready = await fetch(`http://127.0.0.1:${first.port}/health/ready`);
     expect(ready.status).toBe(200);
+    // The first start in development seeds the demo set and prints its logins once; they work.
+    const supervisorLine = first.launcher.output.split('\n').find((line) => line.trim().startsWith('demo.supervisor '));
+    expect(supervisorLine).toBeDefined();
+    const password = supervisorLine!.trim().split(/\s+/)[1];
+    const signIn = await fetch(`http://127.0.0.1:${first.port}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo.supervisor', password }),
+    });
+    expect(signIn.status).toBe(200);
 
     const url = await runningLocalPostgres(path.join(dataDir, 'postgres'), 'huijia');
     expect(url).toBeDefined();
@@ -92,6 +102,7 @@ describe('npm start (the launcher)', () => {
     const second = await startLauncher();
     expect(second.launcher.output).toContain('starting PostgreSQL from');
     expect(second.launcher.output).toContain('database schema is up to date');
+    expect(second.launcher.output).not.toContain('demo logins');
     const again = new pg.Client({ connectionString: await runningLocalPostgres(path.join(dataDir, 'postgres'), 'huijia') });
     await again.connect();
     expect((await again.query('SELECT note FROM launcher_marker')).rows).toEqual([{ note: 'kept' }]);
@@ -159,3 +170,38 @@ describe('the migration commands', () => {
     }
   });
 });
+
+describe('the administrative commands', () => {
+  it('user:create-admin creates the first administrator, who can sign in; seed:demo refuses production', async () => {
+    const database = await createTestDatabase();
+    try {
+      const created = await runToEnd(
+        builtEntry('cli'),
+        ['user:create-admin', '--username', 'yn.admin', '--jurisdiction', '530000'],
+        childEnv({ DATABASE_URL: database.url }),
+      );
+      expect(created.stderr).toBe('');
+      expect(created.stdout).toContain('created administrator yn.admin in 云南省民政厅');
+      const password = /password \(shown once\): (\S+)/.exec(created.stdout)?.[1];
+      expect(password).toBeDefined();
+      const [admin] = await database.query(`SELECT u.role, o.kind, o.jurisdiction_code FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = 'yn.admin'`);
+      expect(admin).toEqual({ role: 'administrator', kind: 'civil_affairs_bureau', jurisdiction_code: '530000' });
+      const again = await runToEnd(builtEntry('cli'), ['user:create-admin', '--username', 'yn.admin', '--jurisdiction', '530000'], childEnv({ DATABASE_URL: database.url }));
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('the username yn.admin is taken');
+
+      const production = await runToEnd(
+        builtEntry('cli'),
+        ['seed:demo'],
+        childEnv({ DATABASE_URL: database.url, NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:1', JWT_SECRET: 'x'.repeat(40) }),
+      );
+      expect(production.code).toBe(1);
+      expect(production.stderr).toContain('demo data is never seeded in production');
+      const verify = await runToEnd(builtEntry('cli'), ['audit:verify'], childEnv({ DATABASE_URL: database.url }));
+      expect(verify.stdout).toMatch(/^intact: 1 records in 1 chains/m);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+

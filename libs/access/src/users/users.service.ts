@@ -62,7 +62,10 @@ export class UsersService {
       [input.organisationId, prefixOf(actor.jurisdictionCode) + '%'],
     );
     // An organisation outside the administrator's jurisdiction is as unknown as one that does not exist.
-    if (!organisation) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'organisationId');
+    if (!organisation) {
+      await this.audit.record({ action: 'user.create', outcome: 'denied', entityType: 'organisation', entityId: input.organisationId });
+      throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'organisationId');
+    }
     if (!ROLE_ORGANISATION_KINDS[input.role].includes(organisation.kind)) {
       throw AppError.field(
         AccessErrors.ROLE_ORGANISATION_MISMATCH,

@@ -1,0 +1,262 @@
+/**
+ * The access matrix: every route the api registers, for every role, against a
+ * target in the actor's own organisation, in another organisation of the same
+ * jurisdiction, and in another jurisdiction, is allowed or denied exactly as
+ * POLICY says. A route missing from POLICY fails the test, so every new route
+ * must be classified here. Every denial must be in the audit record (R21, R22).
+ */
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { ROLE_FILE_REACH, ROLE_ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '#app/access';
+import { createFile, createOrganisation, createUser, grantFile, login, TEST_PASSWORD, type Session } from '../support/access-fixtures.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+const HOME = '530102'; // 五华区
+const ELSEWHERE = '532901'; // 大理市
+
+type Relation = 'own' | 'same' | 'other';
+const RELATIONS: Relation[] = ['own', 'same', 'other'];
+
+/**
+ * The policy. Per route, per role, three letters for the target in the
+ * actor's own organisation / another organisation of the same jurisdiction /
+ * another jurisdiction: A = allowed, D = denied. `public` routes need no
+ * sign-in; `any` means every signed-in role is allowed whatever the target.
+ */
+type Cells = Record<Role, string>;
+const all = (cells: string): Cells => Object.fromEntries(ROLES.map((role) => [role, cells])) as Cells;
+const only = (allowed: Partial<Cells>): Cells => ({ ...all('DDD'), ...allowed });
+
+const POLICY: Record<string, 'public' | Cells> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/logout': all('AAA'),
+  'POST /auth/password': all('AAA'),
+  'GET /me': all('AAA'),
+  'GET /jurisdictions': all('AAA'),
+  'GET /jurisdictions/{code}': all('AAA'),
+  'GET /organisations': all('AAA'),
+  'GET /organisations/{id}': all('AAA'),
+  'POST /organisations': only({ administrator: 'AAD' }),
+  'PATCH /organisations/{id}': only({ administrator: 'AAD' }),
+  'POST /users': only({ administrator: 'AAD' }),
+  'GET /users': only({ administrator: 'AAD', supervisor: 'AAD' }),
+  'GET /users/{id}': only({ administrator: 'AAD', supervisor: 'AAD' }),
+  'PATCH /users/{id}': only({ administrator: 'AAD' }),
+  'POST /users/{id}/password': only({ administrator: 'AAD' }),
+  // Files: civil affairs by jurisdiction, institutions by stay, police and partners by grant (R16, R22).
+  'GET /files': only({
+    caseworker: 'AAD',
+    supervisor: 'AAD',
+    institution_staff: 'ADD',
+    police_liaison: 'ADD',
+    hospital_staff: 'ADD',
+    school_staff: 'ADD',
+    training_staff: 'ADD',
+    legal_aid_staff: 'ADD',
+    social_worker: 'ADD',
+    foreign_affairs_officer: 'ADD',
+  }),
+  'GET /files/{id}': only({
+    caseworker: 'AAD',
+    supervisor: 'AAD',
+    institution_staff: 'ADD',
+    police_liaison: 'ADD',
+    hospital_staff: 'ADD',
+    school_staff: 'ADD',
+    training_staff: 'ADD',
+    legal_aid_staff: 'ADD',
+    social_worker: 'ADD',
+    foreign_affairs_officer: 'ADD',
+  }),
+  // Break the glass: a supervisor may open any file (one in scope answers 409: not needed, not denied).
+  'POST /files/{fileId}/emergency-access': only({ supervisor: 'AAA' }),
+  'GET /me/emergency-access': only({ supervisor: 'AAA' }),
+  'GET /emergency-access': only({ supervisor: 'AAA', administrator: 'AAA' }),
+  // Reviewed by the level above: a county supervisor cannot review its own county's; its administrator can.
+  'POST /emergency-access/{id}/review': only({ administrator: 'AAD' }),
+  'GET /audit/files/{fileId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
+  'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
+};
+
+interface Actor extends Session {
+  role: Role;
+  username: string;
+  userId: string;
+  organisationId: string;
+  kind: OrganisationKind;
+}
+
+describe('access matrix', () => {
+  let stack: TestStack;
+  let server: App;
+  const actors = new Map<Role, Actor>();
+  /** Per role and relation: an organisation of the role's kind. */
+  const organisations = new Map<string, string>();
+  let routes: string[];
+
+  const unique = () => randomBytes(4).toString('hex');
+  const organisationFor = (role: Role, relation: Relation) => organisations.get(`${role}:${relation}`)!;
+
+  beforeAll(async () => {
+    stack = await startStack({ overrides: { LOGIN_MAX_FAILURES_PER_IP: '100000' } });
+    server = stack.api!.getHttpServer();
+    for (const role of ROLES) {
+      const kind = ROLE_ORGANISATION_KINDS[role][0];
+      organisations.set(`${role}:own`, await createOrganisation(stack.database, { kind, jurisdictionCode: HOME }));
+      organisations.set(`${role}:same`, await createOrganisation(stack.database, { kind, jurisdictionCode: HOME }));
+      organisations.set(`${role}:other`, await createOrganisation(stack.database, { kind, jurisdictionCode: ELSEWHERE }));
+      const user = await createUser(stack.database, { role, organisationId: organisationFor(role, 'own') });
+      actors.set(role, { ...(await login(server, user.username)), role, username: user.username, userId: user.id, organisationId: organisationFor(role, 'own'), kind });
+    }
+    const document = await request(server).get('/docs-json').expect(200);
+    routes = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => stack.close());
+
+  /** A file reached by the role's kind of organisation in the given relation. */
+  async function fileFor(role: Role, relation: Relation): Promise<string> {
+    const organisationId = organisationFor(role, relation);
+    const jurisdictionCode = relation === 'other' ? ELSEWHERE : HOME;
+    const reach = ROLE_FILE_REACH[role];
+    const kind = actors.get(role)!.kind;
+    if (kind === 'civil_affairs_bureau') return createFile(stack.database, { jurisdictionCode, organisationId });
+    const bureau = organisationFor('caseworker', relation);
+    if (reach === 'institution') return createFile(stack.database, { jurisdictionCode, organisationId: bureau, institutionId: organisationId });
+    const fileId = await createFile(stack.database, { jurisdictionCode, organisationId: bureau });
+    await grantFile(stack.database, fileId, organisationId);
+    return fileId;
+  }
+
+  async function userFor(role: Role, relation: Relation): Promise<string> {
+    return (await createUser(stack.database, { role, organisationId: organisationFor(role, relation) })).id;
+  }
+
+  async function emergencyAccessFor(role: Role, relation: Relation): Promise<string> {
+    const user = await userFor(role, relation);
+    const fileId = await createFile(stack.database, { jurisdictionCode: ELSEWHERE, organisationId: organisationFor('caseworker', 'other') });
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO emergency_access (user_id, file_id, reason, expires_at) VALUES ($1, $2, 'an emergency in the matrix', now() + interval '1 hour') RETURNING id`,
+      [user, fileId],
+    );
+    return row.id;
+  }
+
+  type Call = { test: request.Test; listed?: (body: unknown) => boolean };
+
+  /** How to call each route as `actor` against a target in `relation`. */
+  const CALLS: Record<string, (actor: Actor, relation: Relation) => Promise<Call>> = {
+    // Signing out and changing the password end logins: each cell uses a user of its own, of the same role and organisation.
+    'POST /auth/logout': async (actor) => {
+      const session = await login(server, (await createUser(stack.database, { role: actor.role, organisationId: actor.organisationId })).username);
+      return { test: request(server).post('/auth/logout').set(session.auth) };
+    },
+    'POST /auth/password': async (actor) => {
+      const session = await login(server, (await createUser(stack.database, { role: actor.role, organisationId: actor.organisationId })).username);
+      return { test: request(server).post('/auth/password').set(session.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' }) };
+    },
+    'GET /me': async (actor) => ({ test: request(server).get('/me').set(actor.auth) }),
+    'GET /jurisdictions': async (actor) => ({ test: request(server).get('/jurisdictions').set(actor.auth) }),
+    'GET /jurisdictions/{code}': async (actor, relation) => ({ test: request(server).get(`/jurisdictions/${relation === 'other' ? ELSEWHERE : HOME}`).set(actor.auth) }),
+    'GET /organisations': async (actor) => ({ test: request(server).get('/organisations').set(actor.auth) }),
+    'GET /organisations/{id}': async (actor, relation) => ({ test: request(server).get(`/organisations/${organisationFor(actor.role, relation)}`).set(actor.auth) }),
+    'POST /organisations': async (actor, relation) => ({
+      test: request(server)
+        .post('/organisations')
+        .set(actor.auth)
+        .send({ name: `新机构 ${unique()}`, kind: 'school', jurisdictionCode: relation === 'other' ? ELSEWHERE : HOME }),
+    }),
+    'PATCH /organisations/{id}': async (actor, relation) => ({
+      test: request(server).patch(`/organisations/${organisationFor(actor.role, relation)}`).set(actor.auth).send({ name: `改名 ${unique()}` }),
+    }),
+    'POST /users': async (actor, relation) => ({
+      test: request(server)
+        .post('/users')
+        .set(actor.auth)
+        .send({ username: `matrix-${unique()}`, displayName: '新用户', organisationId: organisationFor(actor.role, relation), role: actor.role, password: 'Matrix-Pass-2026' }),
+    }),
+    'GET /users': async (actor, relation) => {
+      const target = await userFor(actor.role, relation);
+      return { test: request(server).get('/users').set(actor.auth), listed: (body) => (body as { id: string }[]).some((user) => user.id === target) };
+    },
+    'GET /users/{id}': async (actor, relation) => ({ test: request(server).get(`/users/${await userFor(actor.role, relation)}`).set(actor.auth) }),
+    'PATCH /users/{id}': async (actor, relation) => ({
+      test: request(server).patch(`/users/${await userFor(actor.role, relation)}`).set(actor.auth).send({ displayName: '改名' }),
+    }),
+    'POST /users/{id}/password': async (actor, relation) => ({
+      test: request(server).post(`/users/${await userFor(actor.role, relation)}/password`).set(actor.auth).send({ newPassword: 'Reset-Matrix-2026' }),
+    }),
+    'GET /files': async (actor, relation) => {
+      const target = await fileFor(actor.role, relation);
+      return {
+        test: request(server).get('/files?limit=200').set(actor.auth),
+        listed: (body) => (body as { files: { id: string }[] }).files.some((file) => file.id === target),
+      };
+    },
+    'GET /files/{id}': async (actor, relation) => ({ test: request(server).get(`/files/${await fileFor(actor.role, relation)}`).set(actor.auth) }),
+    'POST /files/{fileId}/emergency-access': async (actor, relation) => ({
+      test: request(server).post(`/files/${await fileFor(actor.role, relation)}/emergency-access`).set(actor.auth).send({ reason: 'matrix: an urgent check of this file' }),
+    }),
+    'GET /me/emergency-access': async (actor) => ({ test: request(server).get('/me/emergency-access').set(actor.auth) }),
+    'GET /emergency-access': async (actor) => ({ test: request(server).get('/emergency-access').set(actor.auth) }),
+    'POST /emergency-access/{id}/review': async (actor, relation) => ({
+      test: request(server).post(`/emergency-access/${await emergencyAccessFor(actor.role, relation)}/review`).set(actor.auth).send({ note: 'reviewed' }),
+    }),
+    'GET /audit/files/{fileId}': async (actor, relation) => ({ test: request(server).get(`/audit/files/${await fileFor(actor.role, relation)}`).set(actor.auth) }),
+    'GET /audit/users/{userId}': async (actor, relation) => ({ test: request(server).get(`/audit/users/${await userFor(actor.role, relation)}`).set(actor.auth) }),
+  };
+
+  it('classifies every route the api registers', () => {
+    const unclassified = routes.filter((route) => !(route in POLICY));
+    expect(unclassified).toEqual([]);
+    const stale = Object.keys(POLICY).filter((route) => !routes.includes(route));
+    expect(stale).toEqual([]);
+    const withoutCall = routes.filter((route) => POLICY[route] !== 'public' && !(route in CALLS));
+    expect(withoutCall).toEqual([]);
+  });
+
+  it('refuses every non-public route without a sign-in (401), and serves the public ones', async () => {
+    for (const route of routes) {
+      const [method, path] = route.split(' ');
+      const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const response = await request(server)[method.toLowerCase() as 'get'](concrete).send({});
+      if (POLICY[route] === 'public') expect({ route, status: response.status }).not.toEqual({ route, status: 401 });
+      else expect({ route, status: response.status }).toEqual({ route, status: 401 });
+    }
+  });
+
+  it('allows and denies each role as the policy says, and records every denial', async () => {
+    const mismatches: string[] = [];
+    const unrecorded: string[] = [];
+    for (const route of routes) {
+      const policy = POLICY[route];
+      if (policy === 'public') continue;
+      for (const role of ROLES) {
+        const actor = actors.get(role)!;
+        for (const [index, relation] of RELATIONS.entries()) {
+          const expected = policy[role][index] === 'A' ? 'allow' : 'deny';
+          const requestId = `matrix-${unique()}`;
+          const call = await CALLS[route](actor, relation);
+          const response = await call.test.set('x-request-id', requestId);
+          // 2xx, a 409 (a state conflict, not a refusal) or a listing that shows the target: allowed.
+          const reached = call.listed ? response.status === 200 && call.listed(response.body) : (response.status >= 200 && response.status < 300) || response.status === 409;
+          const refused = call.listed ? response.status === 403 || (response.status === 200 && !call.listed(response.body)) : [403, 404].includes(response.status) || response.body?.error?.code === 'UNKNOWN_ORGANISATION';
+          const actual = reached ? 'allow' : refused ? 'deny' : `unexpected ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
+          if (actual !== expected) mismatches.push(`${route} as ${role} (${relation}): expected ${expected}, got ${actual}`);
+          // A listing that leaves a file out is not a denial to record; every refusal is.
+          if (actual === 'deny' && response.status !== 200) {
+            const records = await stack.database.query(`SELECT 1 FROM audit_record WHERE request_id = $1 AND outcome = 'denied'`, [requestId]);
+            if (records.length === 0) unrecorded.push(`${route} as ${role} (${relation}): ${response.status} not in the audit record`);
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 40)).toEqual([]);
+    expect(unrecorded.slice(0, 40)).toEqual([]);
+  });
+});

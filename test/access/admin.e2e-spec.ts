@@ -1,0 +1,118 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { auditRecords, createOrganisation, login, signedIn, type Session } from '../support/access-fixtures.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+describe('organisations and users, managed by administrators within their jurisdiction', () => {
+  let stack: TestStack;
+  let server: App;
+  let admin: Session & { organisationId: string; userId: string };
+  let countyHospital: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    server = stack.api!.getHttpServer();
+    // An administrator of Kunming (prefecture 530100).
+    admin = await signedIn(server, stack.database, 'administrator', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+    countyHospital = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '530102', name: '五华区测试医院' });
+  });
+  afterAll(() => stack.close());
+
+  const count = async (table: string) => Number((await stack.database.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  it('R12: creates a designated hospital in a county of its prefecture, and lists it', async () => {
+    const created = await request(server)
+      .post('/organisations')
+      .set(admin.auth)
+      .send({ name: '官渡区定点医院', kind: 'hospital', jurisdictionCode: '530111', designated: true })
+      .expect(201);
+    expect(created.body).toMatchObject({ kind: 'hospital', designated: true, jurisdictionCode: '530111', jurisdictionName: '官渡区', active: true });
+    const listed = await request(server).get('/organisations?kind=hospital&designated=true&within=530100').set(admin.auth).expect(200);
+    expect(listed.body.map((o: { id: string }) => o.id)).toContain(created.body.id);
+    expect(await auditRecords(stack.database, `action = 'organisation.create' AND entity_id = $1`, [created.body.id])).toHaveLength(1);
+  });
+
+  it.each([
+    ['an invalid kind', { name: 'X 机构', kind: 'bank', jurisdictionCode: '530102' }, 'kind', 'VALIDATION_FAILED'],
+    ['an unknown jurisdiction code', { name: 'X 机构', kind: 'school', jurisdictionCode: '539999' }, 'jurisdictionCode', 'UNKNOWN_JURISDICTION'],
+    ['a malformed jurisdiction code', { name: 'X 机构', kind: 'school', jurisdictionCode: '53' }, 'jurisdictionCode', 'VALIDATION_FAILED'],
+    ['a designated school', { name: 'X 学校', kind: 'school', jurisdictionCode: '530102', designated: true }, 'designated', 'DESIGNATED_ONLY_FOR_HOSPITALS'],
+    ['a name taken in that jurisdiction', { name: '五华区测试医院', kind: 'hospital', jurisdictionCode: '530102' }, 'name', 'ORGANISATION_NAME_TAKEN'],
+  ])('refuses an organisation with %s (422 naming the field), writing nothing', async (_case, body, field, code) => {
+    const before = await count('organisation');
+    const response = await request(server).post('/organisations').set(admin.auth).send(body).expect(422);
+    expect(response.body.error.code).toBe(code);
+    expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(await count('organisation')).toBe(before);
+  });
+
+  it('refuses an organisation outside its jurisdiction (403), recording the denial', async () => {
+    const response = await request(server).post('/organisations').set(admin.auth).send({ name: '大理某学校', kind: 'school', jurisdictionCode: '532901' }).expect(403);
+    expect(response.body.error.code).toBe('OUTSIDE_JURISDICTION');
+    expect(await auditRecords(stack.database, `action = 'organisation.create' AND outcome = 'denied' AND actor_user_id = $1`, [admin.userId])).toHaveLength(1);
+  });
+
+  it('creates a user whose role fits the organisation, who can then sign in', async () => {
+    const created = await request(server)
+      .post('/users')
+      .set(admin.auth)
+      .send({ username: 'wuhua.doctor', displayName: '陈医生', organisationId: countyHospital, role: 'hospital_staff', password: 'Doctor-Pass-2026' })
+      .expect(201);
+    expect(created.body).toMatchObject({ username: 'wuhua.doctor', role: 'hospital_staff', organisation: { id: countyHospital } });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    await login(server, 'wuhua.doctor', 'Doctor-Pass-2026');
+  });
+
+  it.each([
+    ['a role that does not fit the organisation', { role: 'caseworker' }, 'role', 'ROLE_ORGANISATION_MISMATCH'],
+    ['a duplicate username', { username: 'wuhua.doctor' }, 'username', 'USERNAME_TAKEN'],
+    ['a weak password', { password: 'password' }, 'password', 'WEAK_PASSWORD'],
+    ['an unknown organisation', { organisationId: '00000000-0000-4000-8000-000000000000' }, 'organisationId', 'UNKNOWN_ORGANISATION'],
+    ['an unknown role', { role: 'chief' }, 'role', 'VALIDATION_FAILED'],
+    ['an invalid username', { username: 'Has Spaces' }, 'username', 'VALIDATION_FAILED'],
+  ])('refuses a user with %s (422 naming the field), writing nothing', async (_case, change, field, code) => {
+    const before = await count('user_account');
+    const body = { username: 'new.user', displayName: '新用户', organisationId: countyHospital, role: 'hospital_staff', password: 'Good-Pass-2026', ...change };
+    const response = await request(server).post('/users').set(admin.auth).send(body).expect(422);
+    expect(response.body.error.code).toBe(code);
+    expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(await count('user_account')).toBe(before);
+  });
+
+  it('cannot place a user in an organisation of another jurisdiction: it is as unknown as a missing one', async () => {
+    const dali = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '532901' });
+    const response = await request(server)
+      .post('/users')
+      .set(admin.auth)
+      .send({ username: 'dali.doctor', displayName: '医生', organisationId: dali, role: 'hospital_staff', password: 'Good-Pass-2026' })
+      .expect(422);
+    expect(response.body.error.code).toBe('UNKNOWN_ORGANISATION');
+  });
+
+  it('lists and reads users only within its jurisdiction; another one is 404', async () => {
+    const other = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' });
+    const list = await request(server).get('/users').set(admin.auth).expect(200);
+    expect(list.body.map((u: { username: string }) => u.username)).toContain('wuhua.doctor');
+    expect(list.body.map((u: { id: string }) => u.id)).not.toContain(other.userId);
+    await request(server).get(`/users/${other.userId}`).set(admin.auth).expect(404);
+  });
+
+  it('deactivates a user (their logins end) and resets a forgotten password', async () => {
+    const nurse = await signedIn(server, stack.database, 'hospital_staff', { id: countyHospital });
+    await request(server).post(`/users/${nurse.userId}/password`).set(admin.auth).send({ newPassword: 'Reset-Pass-2026' }).expect(204);
+    await request(server).get('/me').set(nurse.auth).expect(401);
+    const again = await login(server, nurse.username, 'Reset-Pass-2026');
+    await request(server).patch(`/users/${nurse.userId}`).set(admin.auth).send({ active: false }).expect(200);
+    await request(server).get('/me').set(again.auth).expect(401);
+    await request(server).post('/auth/login').send({ username: nurse.username, password: 'Reset-Pass-2026' }).expect(401);
+  });
+
+  it('a caseworker may not create organisations or users (403, recorded)', async () => {
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+    const response = await request(server).post('/users').set(caseworker.auth).send({}).expect(403);
+    expect(response.body.error.code).toBe('ROLE_NOT_ALLOWED');
+    expect(await auditRecords(stack.database, `action = 'access.denied' AND actor_user_id = $1`, [caseworker.userId])).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ method: 'POST', route: '/users' }) }),
+    ]);
+  });
+});

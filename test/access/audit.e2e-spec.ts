@@ -1,0 +1,72 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { AuditVerifier } from '#app/audit';
+import { auditRecords, createFile, createOrganisation, signedIn } from '../support/access-fixtures.js';
+import { builtEntry, childEnv, runToEnd } from '../support/processes.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+describe('R21: the audit record', () => {
+  let stack: TestStack;
+  let server: App;
+  let fileId: string;
+  let bureau: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    server = stack.api!.getHttpServer();
+    bureau = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
+    fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau });
+  });
+  afterAll(() => stack.close());
+
+  it('answers "who looked at this child\'s file?" for a supervisor, and records that question too', async () => {
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
+    const supervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
+    const page = await request(server).get(`/audit/files/${fileId}`).set(supervisor.auth).expect(200);
+    expect(page.body.records).toEqual([expect.objectContaining({ action: 'file.read', outcome: 'allowed', actor: expect.objectContaining({ userId: caseworker.userId, role: 'caseworker' }) })]);
+    expect(await auditRecords(stack.database, `action = 'audit.read' AND actor_user_id = $1`, [supervisor.userId])).toEqual([expect.objectContaining({ outcome: 'allowed', entity_id: fileId })]);
+
+    const byUser = await request(server).get(`/audit/users/${caseworker.userId}`).set(supervisor.auth).expect(200);
+    expect(byUser.body.records.map((r: { action: string }) => r.action)).toEqual(['file.read', 'auth.login']);
+  });
+
+  it('keeps the record of a file from supervisors outside its scope (404) and from caseworkers (403)', async () => {
+    const elsewhere = await signedIn(server, stack.database, 'supervisor', { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' });
+    await request(server).get(`/audit/files/${fileId}`).set(elsewhere.auth).expect(404);
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    await request(server).get(`/audit/files/${fileId}`).set(caseworker.auth).expect(403);
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await expect(stack.database.query(`UPDATE audit_record SET outcome = 'allowed'`)).rejects.toThrow(/append-only/);
+    await expect(stack.database.query('DELETE FROM audit_record')).rejects.toThrow(/append-only/);
+    await expect(stack.database.query('TRUNCATE audit_record')).rejects.toThrow(/append-only/);
+  });
+
+  it('chains per province: records of Yunnan and of another province form separate intact chains', async () => {
+    const guangdong = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '440100' });
+    await request(server).get('/files').set(guangdong.auth).expect(200);
+    const chains = await stack.database.query<{ chain: string }>('SELECT DISTINCT chain FROM audit_record ORDER BY chain');
+    expect(chains.map((c) => c.chain)).toEqual(expect.arrayContaining(['44', '53']));
+    const result = await stack.api!.get(AuditVerifier).verify();
+    expect(result).toMatchObject({ intact: true });
+  });
+
+  it('audit:verify names the record someone edited behind the trigger\'s back', async () => {
+    const intact = await runToEnd(builtEntry('cli'), ['audit:verify'], childEnv({ DATABASE_URL: stack.database.url }));
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/^intact: \d+ records in \d+ chains/m);
+
+    const [victim] = await stack.database.query<{ id: string; chain: string; seq: string }>(
+      `SELECT id, chain, seq FROM audit_record WHERE chain = '53' ORDER BY seq OFFSET 2 LIMIT 1`,
+    );
+    await stack.database.query('ALTER TABLE audit_record DISABLE TRIGGER audit_record_no_update');
+    await stack.database.query(`UPDATE audit_record SET outcome = 'denied', details = '{"covered": "up"}' WHERE id = $1`, [victim.id]);
+    await stack.database.query('ALTER TABLE audit_record ENABLE TRIGGER audit_record_no_update');
+
+    const broken = await runToEnd(builtEntry('cli'), ['audit:verify'], childEnv({ DATABASE_URL: stack.database.url }));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN at chain 53, record ${victim.seq} (id ${victim.id}): content does not match its hash`);
+  });
+});

@@ -7,7 +7,7 @@ import { EmbeddedPostgres, RedisServer, runMigrations } from '#app/platform';
 export async function benchStores(): Promise<{ databaseUrl: string; redisUrl: string; stop: () => Promise<void> }> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'huijia-bench-'));
   const [postgres, redis] = await Promise.all([
-    EmbeddedPostgres.start({ dataDir: path.join(scratch, 'postgres'), persistent: false }),
+    EmbeddedPostgres.start({ dataDir: path.join(scratch, 'postgres'), persistent: false, durable: process.env.BENCH_DURABLE !== '0' }),
     RedisServer.start({ dataDir: path.join(scratch, 'redis'), persistent: false }),
   ]);
   await postgres.ensureDatabase('bench');

@@ -18,7 +18,9 @@ describe('configuration', () => {
   it('ships the documented defaults', () => {
     const config = loadConfig(base);
     expect(config.env).toBe('development');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimit: '1mb' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimit: '1mb', trustProxy: false });
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
     expect(config.redis.queuePrefix).toBe('huijia');
     expect(config.log.pretty).toBe(true);
     expect(config.outbox).toEqual({ pollIntervalMs: 1000, batchSize: 200, retentionDays: 7 });

@@ -151,6 +151,23 @@ export const ENV_SCHEMA = {
     default: '',
     parse: originList,
   },
+  TRUST_PROXY: {
+    description:
+      'Behind a reverse proxy, which hops to trust for the client address (X-Forwarded-For): false, true, a number of hops, or addresses/subnets such as loopback,10.0.0.0/8. Login throttling per IP depends on it.',
+    default: 'false',
+    parse: (raw: string): boolean | number | string[] => {
+      const value = raw.trim();
+      if (value === 'false') return false;
+      if (value === 'true') return true;
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const valid = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+      if (entries.length === 0 || !entries.every((entry) => valid.test(entry))) {
+        throw new InvalidSetting('must be false, true, a number of hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal');
+      }
+      return entries;
+    },
+  },
   BODY_LIMIT: {
     description: 'Largest accepted JSON body; larger requests get 413.',
     default: '1mb',

@@ -19,6 +19,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.http.trustProxy);
   // The request id first, so every later layer (logs, audit, outbox, errors) sees the same one.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = requestIdFor(req, res);

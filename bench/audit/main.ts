@@ -48,7 +48,7 @@ async function seed(databaseUrl: string): Promise<string[]> {
 }
 
 async function startApi(env: Record<string, string>, auditOn: boolean): Promise<{ app: NestExpressApplication; port: number }> {
-  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_POOL_SIZE: '20' });
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', LOG_PRETTY: 'false', NODE_ENV: 'test', DATABASE_POOL_SIZE: '20' });
   let builder = Test.createTestingModule({ imports: [ApiModule.register(config)] });
   if (!auditOn) builder = builder.overrideProvider(AUDIT_SINK).useValue({ record: async () => undefined } satisfies AuditSink);
   const app = (await builder.compile()).createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });

@@ -49,7 +49,7 @@ async function bare(redisUrl: string): Promise<number> {
 }
 
 async function throughOutbox(databaseUrl: string, redisUrl: string): Promise<number> {
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn', OUTBOX_POLL_INTERVAL_MS: '100' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_PRETTY: 'false', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn', OUTBOX_POLL_INTERVAL_MS: '100' });
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['warn', 'error'] });
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -9,7 +9,18 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { ROLE_FILE_REACH, ROLE_ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '#app/access';
-import { createFile, createOrganisation, createUser, grantFile, login, TEST_PASSWORD, type Session } from '../support/access-fixtures.js';
+import {
+  createApproval,
+  createFile,
+  createInterview,
+  createOrganisation,
+  createTransfer,
+  createUser,
+  grantFile,
+  login,
+  TEST_PASSWORD,
+  type Session,
+} from '../support/access-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const HOME = '530102'; // 五华区
@@ -79,6 +90,29 @@ const POLICY: Record<string, 'public' | Cells> = {
   // Reviewed by the level above: a county supervisor cannot review its own county's; its administrator can.
   'POST /emergency-access/{id}/review': only({ administrator: 'AAD' }),
   'GET /audit/files/{fileId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
+  // Intake (R1): civil affairs for a bureau within its jurisdiction; the police for any bureau; institutions for themselves.
+  'POST /intake/police-handovers': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'AAA' }),
+  'POST /intake/discoveries': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'AAA' }),
+  // The file's own records: those who keep the file (civil affairs by jurisdiction, the institution where the person stays).
+  'GET /files/{id}/history': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'GET /files/{id}/duplicates': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/interview': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'GET /files/{id}/interview': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/interview/addenda': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/buyer-household': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /files/{id}/guardians': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/mandatory-reports': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/assistance-measures': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'PUT /files/{id}/return-home': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'PUT /files/{id}/repatriation': only({ caseworker: 'AAD', supervisor: 'AAD', foreign_affairs_officer: 'ADD' }),
+  'GET /files/{id}/transitions': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/transitions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /approvals': only({ supervisor: 'AAD' }),
+  'POST /approvals/{id}/approve': only({ supervisor: 'AAD' }),
+  'POST /approvals/{id}/reject': only({ supervisor: 'AAD' }),
+  'GET /transfers': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /transfers/{id}/accept': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /transfers/{id}/decline': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
 };
 
@@ -120,15 +154,15 @@ describe('access matrix', () => {
   afterAll(() => stack.close());
 
   /** A file reached by the role's kind of organisation in the given relation. */
-  async function fileFor(role: Role, relation: Relation): Promise<string> {
+  async function fileFor(role: Role, relation: Relation, options: { adult?: boolean; state?: string } = {}): Promise<string> {
     const organisationId = organisationFor(role, relation);
     const jurisdictionCode = relation === 'other' ? ELSEWHERE : HOME;
     const reach = ROLE_FILE_REACH[role];
     const kind = actors.get(role)!.kind;
-    if (kind === 'civil_affairs_bureau') return createFile(stack.database, { jurisdictionCode, organisationId });
+    if (kind === 'civil_affairs_bureau') return createFile(stack.database, { jurisdictionCode, organisationId, ...options });
     const bureau = organisationFor('caseworker', relation);
-    if (reach === 'institution') return createFile(stack.database, { jurisdictionCode, organisationId: bureau, institutionId: organisationId });
-    const fileId = await createFile(stack.database, { jurisdictionCode, organisationId: bureau });
+    if (reach === 'institution') return createFile(stack.database, { jurisdictionCode, organisationId: bureau, institutionId: organisationId, ...options });
+    const fileId = await createFile(stack.database, { jurisdictionCode, organisationId: bureau, ...options });
     await grantFile(stack.database, fileId, organisationId);
     return fileId;
   }
@@ -210,6 +244,110 @@ describe('access matrix', () => {
     'GET /audit/files/{fileId}': async (actor, relation) => ({ test: request(server).get(`/audit/files/${await fileFor(actor.role, relation)}`).set(actor.auth) }),
     'GET /audit/users/{userId}': async (actor, relation) => ({ test: request(server).get(`/audit/users/${await userFor(actor.role, relation)}`).set(actor.auth) }),
   };
+
+  /** Someone else in the civil affairs bureau of the relation, who asked for an approval or a transfer. */
+  async function colleagueIn(relation: Relation): Promise<string> {
+    return (await createUser(stack.database, { role: 'caseworker', organisationId: organisationFor('caseworker', relation) })).id;
+  }
+
+  const person = () => ({ name: `测试${unique()}`, sex: 'female', birthDateRange: { from: '2011-01-01', to: '2012-12-31' }, identityStatus: 'unknown' });
+  const fileRecord = (route: string, body: object, setUp?: (fileId: string, actor: Actor) => Promise<void>) => async (actor: Actor, relation: Relation) => {
+    const fileId = await fileFor(actor.role, relation);
+    await setUp?.(fileId, actor);
+    const [method, path] = route.split(' ');
+    const url = path.replace('{id}', fileId);
+    const test = method === 'GET' ? request(server).get(url) : method === 'PUT' ? request(server).put(url).send(body) : request(server).post(url).send(body);
+    return { test: test.set(actor.auth) };
+  };
+  const withInterview = async (fileId: string) => createInterview(stack.database, fileId, await colleagueIn('own'));
+
+  Object.assign(CALLS, {
+    'POST /intake/police-handovers': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post('/intake/police-handovers')
+        .set(actor.auth)
+        .send({
+          person: person(),
+          responsibleOrganisationId: organisationFor('caseworker', relation),
+          handover: {
+            policeOrganisationId: actor.role === 'police_liaison' ? actor.organisationId : organisationFor('police_liaison', 'own'),
+            policeCaseNumber: `A${unique()}`,
+            handoverDate: '2026-01-05',
+            placeCode: HOME,
+            materials: [{ item: '询问笔录' }],
+            circumstances: 'matrix',
+          },
+        }),
+    }),
+    'POST /intake/discoveries': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post('/intake/discoveries')
+        .set(actor.auth)
+        .send({
+          person: person(),
+          discovery: { institutionId: organisationFor('institution_staff', relation), discoveredOn: '2026-01-05', placeCode: HOME, circumstances: 'matrix' },
+        }),
+    }),
+    'GET /files/{id}/history': fileRecord('GET /files/{id}/history', {}),
+    'GET /files/{id}/duplicates': fileRecord('GET /files/{id}/duplicates', {}),
+    'POST /files/{id}/interview': fileRecord('POST /files/{id}/interview', {
+      conductedAt: '2026-01-05T10:00:00Z',
+      language: 'zh',
+      attendees: [{ name: '李', role: 'caseworker' }],
+      circumstances: 'matrix',
+      needs: ['shelter'],
+      consents: {},
+    }),
+    'GET /files/{id}/interview': fileRecord('GET /files/{id}/interview', {}, withInterview),
+    'POST /files/{id}/interview/addenda': fileRecord('POST /files/{id}/interview/addenda', { section: 'risks', text: 'matrix', reason: 'matrix' }, withInterview),
+    'POST /files/{id}/buyer-household': fileRecord('POST /files/{id}/buyer-household', { name: '买方', address: '某村1号' }),
+    'POST /files/{id}/guardians': fileRecord('POST /files/{id}/guardians', { kind: 'civil_affairs', name: '民政局', since: '2026-01-05' }),
+    'POST /files/{id}/mandatory-reports': fileRecord('POST /files/{id}/mandatory-reports', {
+      suspectedHarm: 'matrix',
+      reportedTo: '派出所',
+      reportedAt: '2026-01-05T10:00:00Z',
+    }),
+    'POST /files/{id}/assistance-measures': fileRecord('POST /files/{id}/assistance-measures', { kind: 'food', description: 'matrix', providedOn: '2026-01-05' }),
+    'PUT /files/{id}/return-home': fileRecord('PUT /files/{id}/return-home', { recipientName: '母亲', relation: '母亲', address: '某县某村', placeCode: HOME }),
+    'PUT /files/{id}/repatriation': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .put(`/files/${await fileFor(actor.role, relation)}/repatriation`)
+        .set(actor.auth)
+        .send({ country: 'VN', foreignAffairsOrganisationId: organisationFor('foreign_affairs_officer', 'own'), transitCare: 'matrix' }),
+    }),
+    'GET /files/{id}/transitions': fileRecord('GET /files/{id}/transitions', {}),
+    'POST /files/{id}/transitions': fileRecord('POST /files/{id}/transitions', { event: 'start_tracing', expectedVersion: 1 }),
+    'GET /approvals': async (actor: Actor, relation: Relation) => {
+      const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
+      return { test: request(server).get('/approvals').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === approval) };
+    },
+    'POST /approvals/{id}/approve': async (actor: Actor, relation: Relation) => {
+      const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
+      return { test: request(server).post(`/approvals/${approval}/approve`).set(actor.auth).send({}) };
+    },
+    'POST /approvals/{id}/reject': async (actor: Actor, relation: Relation) => {
+      const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
+      return { test: request(server).post(`/approvals/${approval}/reject`).set(actor.auth).send({ reason: 'matrix' }) };
+    },
+    'GET /transfers': async (actor: Actor, relation: Relation) => {
+      const transfer = await transferTo(relation);
+      return { test: request(server).get('/transfers').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === transfer) };
+    },
+    'POST /transfers/{id}/accept': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/transfers/${await transferTo(relation)}/accept`).set(actor.auth).send({}),
+    }),
+    'POST /transfers/{id}/decline': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/transfers/${await transferTo(relation)}/decline`).set(actor.auth).send({ reason: 'matrix' }),
+    }),
+  });
+
+  /** A file of Lijiang transferred to the bureau of the relation. */
+  async function transferTo(relation: Relation): Promise<string> {
+    const lijiang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
+    const fileId = await createFile(stack.database, { jurisdictionCode: '530702', organisationId: lijiang });
+    const requester = (await createUser(stack.database, { role: 'caseworker', organisationId: lijiang })).id;
+    return createTransfer(stack.database, fileId, lijiang, organisationFor('caseworker', relation), requester);
+  }
 
   it('classifies every route the api registers', () => {
     const unclassified = routes.filter((route) => !(route in POLICY));

@@ -60,10 +60,11 @@ describe('R22: who sees which file, decided in the SQL query', () => {
 
     const grant = await grantFile(stack.database, files.guandu, school);
     const partnerView = await request(server).get(`/files/${files.guandu}`).set(teacher.auth).expect(200);
-    expect(Object.keys(partnerView.body).sort()).toEqual(['audience', 'id', 'reference']);
+    expect(Object.keys(partnerView.body).sort()).toEqual(['audience', 'id', 'person', 'reference']);
+    expect(Object.keys(partnerView.body.person).sort()).toEqual(['age', 'name', 'sex']);
     expect(partnerView.body.audience).toBe('partner');
     const list = await request(server).get('/files').set(teacher.auth).expect(200);
-    expect(list.body.files).toEqual([{ audience: 'partner', id: files.guandu, reference: expect.any(String) }]);
+    expect(list.body.files).toEqual([{ audience: 'partner', id: files.guandu, reference: expect.any(String), person: expect.objectContaining({ name: '测试' }) }]);
 
     await stack.database.query('UPDATE file_access_grant SET revoked_at = now() WHERE id = $1', [grant]);
     await request(server).get(`/files/${files.guandu}`).set(teacher.auth).expect(404);
@@ -111,9 +112,9 @@ describe('R22: who sees which file, decided in the SQL query', () => {
     const prefecture = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: KUNMING });
     const first = await request(server).get('/files?limit=2').set(prefecture.auth).expect(200);
     expect(first.body.files).toHaveLength(2);
-    const second = await request(server).get(`/files?limit=2&after=${first.body.nextAfter}`).set(prefecture.auth).expect(200);
+    const second = await request(server).get(`/files?limit=2&after=${first.body.next}`).set(prefecture.auth).expect(200);
     expect(second.body.files).toHaveLength(1);
-    expect(second.body.nextAfter).toBeNull();
+    expect(second.body.next).toBeNull();
     const all = [...first.body.files, ...second.body.files].map((file: { id: string }) => file.id).sort();
     expect(all).toEqual(sorted(files.wuhua, files.guandu, files.kunming));
   });

@@ -47,6 +47,8 @@ describe('a process that cannot start says why in one line', () => {
       expect.stringMatching(/^huijia worker: configuration error: DATABASE_URL is required/),
       expect.stringMatching(/^huijia worker: configuration error: REDIS_URL is required in production/),
       expect.stringMatching(/^huijia worker: configuration error: JWT_SECRET is required in production/),
+      expect.stringMatching(/^huijia worker: configuration error: DATA_ENCRYPTION_KEY is required in production/),
+      expect.stringMatching(/^huijia worker: configuration error: BLIND_INDEX_KEY is required in production/),
     ]);
   });
 });
@@ -193,7 +195,14 @@ describe('the administrative commands', () => {
       const production = await runToEnd(
         builtEntry('cli'),
         ['seed:demo'],
-        childEnv({ DATABASE_URL: database.url, NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:1', JWT_SECRET: 'x'.repeat(40) }),
+        childEnv({
+          DATABASE_URL: database.url,
+          NODE_ENV: 'production',
+          REDIS_URL: 'redis://127.0.0.1:1',
+          JWT_SECRET: 'x'.repeat(40),
+          DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+          BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+        }),
       );
       expect(production.code).toBe(1);
       expect(production.stderr).toContain('demo data is never seeded in production');

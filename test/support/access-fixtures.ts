@@ -36,14 +36,21 @@ export async function createUser(db: TestDatabase, input: { role: Role; organisa
   return { id: row.id, username };
 }
 
+/** A file straight in the database (for access tests; the intake API is tested on its own). */
 export async function createFile(
   db: TestDatabase,
-  input: { jurisdictionCode: string; organisationId: string; institutionId?: string; caseworkerId?: string; state?: string },
+  input: { jurisdictionCode: string; organisationId: string; institutionId?: string; caseworkerId?: string; state?: string; personName?: string; adult?: boolean },
 ): Promise<string> {
+  const born = input.adult ? ['1990-01-01', '1990-12-31'] : ['2010-01-01', '2010-12-31'];
+  const [person] = await db.query<{ id: string }>(
+    `INSERT INTO person (name, sex, birth_date_from, birth_date_to, identity_status) VALUES ($1, 'female', $2, $3, 'unknown') RETURNING id`,
+    [input.personName ?? '测试', ...born],
+  );
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO victim_file (reference, state, responsible_jurisdiction_code, responsible_organisation_id, current_institution_id, responsible_caseworker_id)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [`T-${unique()}`, input.state ?? 'in_care', input.jurisdictionCode, input.organisationId, input.institutionId ?? null, input.caseworkerId ?? null],
+    `INSERT INTO victim_file (reference, state, person_id, intake_kind, place_code, responsible_jurisdiction_code, responsible_organisation_id,
+                              current_institution_id, responsible_caseworker_id)
+     VALUES ($1, $2, $3, 'police_handover', $4, $4, $5, $6, $7) RETURNING id`,
+    [`T-${unique()}`, input.state ?? 'in_care', person.id, input.jurisdictionCode, input.organisationId, input.institutionId ?? null, input.caseworkerId ?? null],
   );
   return row.id;
 }
@@ -86,4 +93,27 @@ export async function auditRecords(db: TestDatabase, where: string, params: unkn
     `SELECT action, outcome, actor_user_id, entity_id, file_ids, details FROM audit_record WHERE ${where} ORDER BY id`,
     params,
   );
+}
+
+export async function createInterview(db: TestDatabase, fileId: string, recordedBy: string): Promise<void> {
+  await db.query(
+    `INSERT INTO interview (file_id, conducted_at, language, attendees, circumstances, recorded_by) VALUES ($1, now(), 'zh', '[]', 'fixture', $2)`,
+    [fileId, recordedBy],
+  );
+}
+
+export async function createApproval(db: TestDatabase, fileId: string, requestedBy: string, event = 'close', state = 'reunified'): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO approval (file_id, event, payload, requested_in_state, requested_by, status) VALUES ($1, $2, '{"reason": "fixture"}', $3, $4, 'pending') RETURNING id`,
+    [fileId, event, state, requestedBy],
+  );
+  return row.id;
+}
+
+export async function createTransfer(db: TestDatabase, fileId: string, fromOrganisationId: string, toOrganisationId: string, requestedBy: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO file_transfer (file_id, from_organisation_id, to_organisation_id, reason, status, requested_by) VALUES ($1, $2, $3, 'fixture', 'awaiting_acceptance', $4) RETURNING id`,
+    [fileId, fromOrganisationId, toOrganisationId, requestedBy],
+  );
+  return row.id;
 }

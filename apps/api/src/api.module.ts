@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '#app/access';
 import { AuditModule } from '#app/audit';
 import { CaseModule } from '#app/case';
+import { IntakeModule } from '#app/intake';
 import { HealthModule, PlatformModule, type AppConfig } from '#app/platform';
 
 /** The HTTP process: the platform plus every capability's controllers. */
@@ -10,7 +11,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule],
+      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule],
     };
   }
 }

@@ -18,6 +18,6 @@ export {
   type OrganisationKind,
   type Role,
 } from './roles.js';
-export { fileScope, type FileAudience, type FileScope } from './scope/file-scope.js';
+export { fileScope, fileWriteScope, type FileAudience, type FileScope } from './scope/file-scope.js';
 export { DemoSeeder, generatePassword, type DemoLogin } from './seed/demo.js';
 export { UsersService } from './users/users.service.js';

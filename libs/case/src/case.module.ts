@@ -1,14 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DuplicatesService } from './duplicates/duplicates.service.js';
 import { FilesController } from './files/files.controller.js';
 import { FilesService } from './files/files.service.js';
 import { CASE_ENTITIES } from './files/victim-file.entity.js';
+import { PersonService } from './person/person.service.js';
+import { RecordsController } from './records/records.controller.js';
+import { RecordsService } from './records/records.service.js';
+import { WorkflowController } from './records/workflow.controller.js';
+import { CaseStateMachine } from './state-machine/case-state-machine.js';
 
-/** The victim file (libs/case): reads now; intake, the person and the state machine join here. */
+/** The victim file's services, for the api, the worker and other capabilities (intake, tracing…). */
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
-  controllers: [FilesController],
-  providers: [FilesService],
-  exports: [FilesService],
+  providers: [CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
+  exports: [CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
+})
+export class CaseCoreModule {}
+
+/** The victim file (R1–R7, R19, R23): reads, records, the state machine, approvals and transfers. */
+@Module({
+  imports: [CaseCoreModule],
+  controllers: [FilesController, RecordsController, WorkflowController],
+  exports: [CaseCoreModule],
 })
 export class CaseModule {}

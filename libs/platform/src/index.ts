@@ -29,3 +29,4 @@ export { PlatformWorkerModule } from './queues/worker.module.js';
 export * from './embedded/index.js';
 export { runMigrations } from './database/migrate.js';
 export { installShutdownWatchdog } from './lifecycle/shutdown-watchdog.js';
+export { FieldCipher, normaliseIdentifier } from './crypto/field-cipher.js';

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { FieldCipher } from './crypto/field-cipher.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { loggerParams } from './logging/logging.js';
 import { Outbox } from './outbox/outbox.js';
@@ -28,8 +29,8 @@ export class PlatformModule {
           retryAttempts: 0,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions],
-      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher],
+      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher],
     };
   }
 }

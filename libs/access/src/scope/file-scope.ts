@@ -39,3 +39,19 @@ export function fileScope(actor: Actor, alias: string, params: unknown[]): FileS
       return { where: 'false', audience: 'partner' };
   }
 }
+
+/**
+ * The files an actor may change: like fileScope, but an emergency access opens
+ * a file for reading only, and statisticians and administrators change none.
+ */
+export function fileWriteScope(actor: Actor, alias: string, params: unknown[]): string {
+  switch (ROLE_FILE_REACH[actor.role]) {
+    case 'jurisdiction':
+      return `${alias}.responsible_jurisdiction_code LIKE $${params.push(prefixOf(actor.jurisdictionCode) + '%')}`;
+    case 'institution':
+    case 'grant':
+      return fileScope(actor, alias, params).where;
+    case 'none':
+      return 'false';
+  }
+}

@@ -45,10 +45,19 @@ describe('configuration', () => {
       expect.stringMatching(/^DATABASE_URL is required/),
       expect.stringMatching(/^REDIS_URL is required in production/),
       expect.stringMatching(/^JWT_SECRET is required in production/),
+      expect.stringMatching(/^DATA_ENCRYPTION_KEY is required in production/),
+      expect.stringMatching(/^BLIND_INDEX_KEY is required in production/),
     ]);
-    const secret = 'a-production-secret-of-at-least-32-characters';
-    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: secret }).log.pretty).toBe(false);
-    expect(problemsOf({ ...base, NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual(['JWT_SECRET must be at least 32 characters']);
+    const secrets = {
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    };
+    expect(loadConfig({ ...base, NODE_ENV: 'production', ...secrets }).log.pretty).toBe(false);
+    expect(problemsOf({ ...base, NODE_ENV: 'production', ...secrets, JWT_SECRET: 'short', DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([
+      'JWT_SECRET must be at least 32 characters',
+      'DATA_ENCRYPTION_KEY must decode to 32 bytes (got 16); make one with: openssl rand -base64 32',
+    ]);
   });
 
   it('is documented: every variable in .env.example (with its default) and in the README table', () => {

@@ -22,6 +22,7 @@ export interface AppConfig {
     throttleWindowMinutes: number;
     passwordHashMemoryKib: number;
   };
+  readonly crypto: { dataEncryptionKey: Buffer; blindIndexKey: Buffer };
   readonly emergencyAccessHours: number;
   readonly dataDir: string;
 }
@@ -93,6 +94,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       throttleWindowMinutes: s.LOGIN_THROTTLE_WINDOW_MINUTES,
       passwordHashMemoryKib: s.PASSWORD_HASH_MEMORY_KIB,
     },
+    crypto: { dataEncryptionKey: s.DATA_ENCRYPTION_KEY, blindIndexKey: s.BLIND_INDEX_KEY },
     emergencyAccessHours: s.EMERGENCY_ACCESS_HOURS,
     dataDir: s.DATA_DIR,
   });

@@ -87,6 +87,18 @@ function byteSize(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
+function base64Key(_name: string, minBytes: number, maxBytes: number) {
+  return (raw: string): Buffer => {
+    const trimmed = raw.trim();
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new InvalidSetting(`must be base64 (e.g. from: openssl rand -base64 ${minBytes})`);
+    const key = Buffer.from(trimmed, 'base64');
+    if (key.length < minBytes || key.length > maxBytes) {
+      throw new InvalidSetting(`must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}–${maxBytes}`} bytes (got ${key.length}); make one with: openssl rand -base64 ${minBytes}`);
+    }
+    return key;
+  };
+}
+
 function queuePrefix(raw: string): string {
   if (!/^[a-z][a-z0-9_-]{0,39}$/.test(raw)) {
     throw new InvalidSetting('must be 1–40 lowercase letters, digits, "-" or "_", starting with a letter');
@@ -201,6 +213,18 @@ export const ENV_SCHEMA = {
       if (raw.length < 32) throw new InvalidSetting('must be at least 32 characters');
       return raw;
     },
+  },
+  DATA_ENCRYPTION_KEY: {
+    description: 'AES-256-GCM key for identifiers of people (ID, phone, document numbers): 32 bytes, base64.',
+    devDefault: 'ZGV2ZWxvcG1lbnQtb25seS1kYXRhLWtleS0zMmJ5dGU=',
+    secret: true,
+    parse: base64Key('DATA_ENCRYPTION_KEY', 32, 32),
+  },
+  BLIND_INDEX_KEY: {
+    description: 'HMAC key of the blind indexes that find an identifier without decrypting: at least 32 bytes, base64.',
+    devDefault: 'ZGV2ZWxvcG1lbnQtb25seS1ibGluZC1pbmRleC1rZXk=',
+    secret: true,
+    parse: base64Key('BLIND_INDEX_KEY', 32, 64),
   },
   ACCESS_TOKEN_TTL_SECONDS: {
     description: 'Lifetime of an access token; the client refreshes it with its refresh token.',

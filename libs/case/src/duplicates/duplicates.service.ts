@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { FieldCipher } from '#app/platform';
+import { fileScope, type Actor } from '#app/access';
+import { nameForms } from '../person/names.js';
+import { ID_NUMBER, TRAVEL_DOCUMENT } from '../person/person.service.js';
+
+/** What is compared: a person about to be taken in, or one on record. */
+export interface DuplicateProbe {
+  name: string | null;
+  aliases: string[];
+  sex: string;
+  birthFrom: string | null;
+  birthTo: string | null;
+  idNumber: string | null;
+  travelDocumentNumber: string | null;
+  placeCode: string | null;
+  excludePersonId?: string;
+}
+
+export interface DuplicateCandidate {
+  personId: string;
+  score: number;
+  likely: boolean;
+  reasons: string[];
+  /** Only when at least one of the person's files is in the caller's scope; otherwise the person is not shown. */
+  name: string | null;
+  sex: string | null;
+  files: { id: string | null; reference: string | null; inScope: boolean; responsibleJurisdiction: { code: string; name: string } }[];
+}
+
+/** Candidates at or above this score must be confirmed as a new person or linked (R4). */
+export const LIKELY_DUPLICATE = 0.6;
+const MAX_CANDIDATES = 50;
+
+interface Row {
+  person_id: string;
+  id_match: boolean;
+  document_match: boolean;
+  sex: string;
+  birth_date_from: string | null;
+  birth_date_to: string | null;
+  origin_place_code: string | null;
+  names: { name: string; compact: string; initials: string }[];
+}
+
+function placeCloseness(a: string | null, b: string | null): { score: number; reason?: string } {
+  if (!a || !b) return { score: 0 };
+  if (a === b) return { score: 0.15, reason: 'same_county' };
+  if (a.slice(0, 4) === b.slice(0, 4)) return { score: 0.1, reason: 'same_prefecture' };
+  if (a.slice(0, 2) === b.slice(0, 2)) return { score: 0.05, reason: 'same_province' };
+  return { score: 0 };
+}
+
+/**
+ * R4: people who may already have a file — the same ID or travel document
+ * (blind index), or a similar name (characters, pinyin — homophones —,
+ * initials) with an overlapping birth range and a nearby place. Each with a
+ * score and the reasons, so a caseworker can judge.
+ */
+@Injectable()
+export class DuplicatesService {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  async find(manager: EntityManager, actor: Actor, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
+    const idIndex = probe.idNumber ? this.cipher.blindIndex(ID_NUMBER, probe.idNumber) : null;
+    const documentIndex = probe.travelDocumentNumber ? this.cipher.blindIndex(TRAVEL_DOCUMENT, probe.travelDocumentNumber) : null;
+    const names = [probe.name, ...probe.aliases].filter((name): name is string => !!name);
+    const forms = names.map((name) => ({ name, ...nameForms(name) }));
+    const rows: Row[] = await manager.query(
+      `WITH matches AS (
+         SELECT id AS person_id FROM person WHERE $1::bytea IS NOT NULL AND id_number_index = $1
+         UNION SELECT id FROM person WHERE $2::bytea IS NOT NULL AND travel_document_index = $2
+         UNION SELECT person_id FROM person_name WHERE name = ANY($3::text[]) OR pinyin_compact = ANY($4::text[])
+         UNION SELECT n.person_id FROM person_name n JOIN person p ON p.id = n.person_id
+                WHERE n.initials = ANY($5::text[]) AND ($6::date IS NULL OR (p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date))
+       )
+       SELECT p.id AS person_id,
+              ($1::bytea IS NOT NULL AND p.id_number_index = $1) AS id_match,
+              ($2::bytea IS NOT NULL AND p.travel_document_index = $2) AS document_match,
+              p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
+              COALESCE(p.origin_place_code, (SELECT place_code FROM victim_file WHERE person_id = p.id ORDER BY opened_at LIMIT 1)) AS origin_place_code,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'compact', n.pinyin_compact, 'initials', n.initials)) FROM person_name n WHERE n.person_id = p.id), '[]') AS names
+         FROM matches m JOIN person p ON p.id = m.person_id
+        WHERE $8::uuid IS NULL OR p.id <> $8::uuid
+        LIMIT 500`,
+      [
+        idIndex,
+        documentIndex,
+        forms.map((f) => f.name),
+        forms.map((f) => f.compact).filter(Boolean),
+        forms.map((f) => f.initials).filter((initials) => initials.length >= 2),
+        probe.birthFrom,
+        probe.birthTo,
+        probe.excludePersonId ?? null,
+      ],
+    );
+    const scored = rows
+      .map((row) => ({ row, ...this.score(row, probe, forms) }))
+      .filter((candidate) => candidate.score > 0.2)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_CANDIDATES);
+    const result: DuplicateCandidate[] = [];
+    for (const candidate of scored) {
+      const params: unknown[] = [candidate.row.person_id];
+      const scope = fileScope(actor, 'f', params);
+      const files: { id: string; reference: string; in_scope: boolean; code: string; jurisdiction_name: string }[] = await manager.query(
+        `SELECT f.id, f.reference, ${scope.where} AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
+           FROM victim_file f JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code WHERE f.person_id = $1 ORDER BY f.opened_at`,
+        params,
+      );
+      const visible = files.some((file) => file.in_scope) && scope.audience === 'full';
+      const primary = candidate.row.names[0]?.name ?? null;
+      result.push({
+        personId: candidate.row.person_id,
+        score: Math.round(candidate.score * 100) / 100,
+        likely: candidate.score >= LIKELY_DUPLICATE,
+        reasons: candidate.reasons,
+        name: visible ? primary : null,
+        sex: visible ? candidate.row.sex : null,
+        files: files.map((file) => ({
+          id: file.in_scope ? file.id : null,
+          reference: file.in_scope ? file.reference : null,
+          inScope: file.in_scope,
+          responsibleJurisdiction: { code: file.code, name: file.jurisdiction_name },
+        })),
+      });
+    }
+    return result;
+  }
+
+  private score(row: Row, probe: DuplicateProbe, forms: { name: string; compact: string; initials: string }[]): { score: number; reasons: string[] } {
+    const reasons: string[] = [];
+    let score = 0;
+    if (row.id_match) {
+      score += 1;
+      reasons.push('same_id_number');
+    }
+    if (row.document_match) {
+      score += 1;
+      reasons.push('same_travel_document');
+    }
+    if (!row.id_match && !row.document_match && probe.sex !== 'unknown' && row.sex !== 'unknown' && probe.sex !== row.sex) return { score: 0, reasons: ['different_sex'] };
+    if (forms.some((form) => row.names.some((name) => name.name === form.name))) {
+      score += 0.45;
+      reasons.push('same_name');
+    } else if (forms.some((form) => form.compact && row.names.some((name) => name.compact === form.compact))) {
+      score += 0.35;
+      reasons.push('same_pinyin');
+    } else if (forms.some((form) => form.initials.length >= 2 && row.names.some((name) => name.initials === form.initials))) {
+      score += 0.15;
+      reasons.push('same_initials');
+    }
+    if (probe.birthFrom && probe.birthTo && row.birth_date_from && row.birth_date_to) {
+      if (row.birth_date_from <= probe.birthTo && row.birth_date_to >= probe.birthFrom) {
+        score += 0.2;
+        reasons.push('birth_overlaps');
+      } else if (!row.id_match && !row.document_match) {
+        score -= 0.3;
+        reasons.push('birth_differs');
+      }
+    }
+    const place = placeCloseness(probe.placeCode, row.origin_place_code);
+    if (place.reason) {
+      score += place.score;
+      reasons.push(place.reason);
+    }
+    return { score: Math.min(1, Math.max(0, score)), reasons };
+  }
+}

@@ -1,0 +1,3 @@
+export { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
+export { IntakeModule } from './intake.module.js';
+export { IntakeService, type IntakeResult } from './intake.service.js';

@@ -1,0 +1,211 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
+import { AccessErrors, INSTITUTION_KINDS, isWithin, type Actor } from '#app/access';
+import { CaseErrors, CaseStateMachine, chinaToday, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type DuplicateCandidate, type ValidatedPerson } from '#app/case';
+import type { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
+
+export interface IntakeResult {
+  file: { id: string; reference: string; state: string; version: number };
+  personId: string;
+  linkedToExistingPerson: boolean;
+  /** Less likely candidates, for information. */
+  possibleDuplicates: DuplicateCandidate[];
+}
+
+interface Organisation {
+  id: string;
+  kind: string;
+  jurisdiction_code: string;
+}
+
+const today = () => chinaToday();
+
+/**
+ * Intake (R1): a file starts from a police handover — with the police unit,
+ * the case number and the materials — or from an institution's own discovery.
+ * A likely duplicate (R4) must be confirmed as a new person or linked first.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly persons: PersonService,
+    private readonly duplicates: DuplicatesService,
+    private readonly stateMachine: CaseStateMachine,
+  ) {}
+
+  async policeHandover(actor: Actor, input: PoliceHandoverDto): Promise<IntakeResult> {
+    const { handover } = input;
+    if (handover.handoverDate > today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', 'the handover date is in the future');
+    return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
+      const police = await this.organisation(manager, handover.policeOrganisationId);
+      if (!police || police.kind !== 'public_security') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', 'must be an active public security unit');
+      if (actor.role === 'police_liaison' && police.id !== actor.organisationId) {
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.policeOrganisationId', 'a police liaison hands over for their own unit');
+      }
+      await this.requirePlace(manager, handover.placeCode, 'handover.placeCode');
+      const bureau = await this.receivingBureau(manager, actor, input.responsibleOrganisationId);
+      const result = await this.take(manager, actor, input, {
+        kind: 'police_handover',
+        bureau,
+        placeCode: handover.placeCode,
+        institutionId: null,
+      });
+      await manager.query(
+        `INSERT INTO intake (file_id, kind, reporting_organisation_id, police_case_number, occurred_on, place_code, materials, circumstances, recorded_by)
+         VALUES ($1, 'police_handover', $2, $3, $4, $5, $6, $7, $8)`,
+        [result.file.id, police.id, handover.policeCaseNumber, handover.handoverDate, handover.placeCode, JSON.stringify(handover.materials), handover.circumstances, actor.userId],
+      );
+      // The unit that handed the person over keeps the partner view of the file (it reports DNA outcomes and registers households later).
+      await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source) VALUES ($1, $2, 'police_handover')`, [result.file.id, police.id]);
+      await this.audit.record(
+        { action: 'file.intake', outcome: 'allowed', entityType: 'victim_file', entityId: result.file.id, fileIds: [result.file.id], details: { kind: 'police_handover', policeOrganisationId: police.id } },
+        manager,
+      );
+      return result;
+    }));
+  }
+
+  async discovery(actor: Actor, input: DiscoveryDto): Promise<IntakeResult> {
+    const { discovery } = input;
+    if (discovery.discoveredOn > today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', 'the date is in the future');
+    return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
+      const institutionId = actor.role === 'institution_staff' ? actor.organisationId : discovery.institutionId;
+      if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', 'name the institution that found the person');
+      const institution = await this.organisation(manager, institutionId);
+      if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'discovery.institutionId');
+      if (actor.role !== 'institution_staff' && !isWithin(institution.jurisdiction_code, actor.jurisdictionCode)) {
+        throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'must be an institution within your jurisdiction');
+      }
+      await this.requirePlace(manager, discovery.placeCode, 'discovery.placeCode');
+      const bureau = actor.role === 'institution_staff' ? await this.bureauServing(manager, institution.jurisdiction_code) : await this.receivingBureau(manager, actor, undefined);
+      const result = await this.take(manager, actor, input, { kind: 'institution_discovery', bureau, placeCode: discovery.placeCode, institutionId: institution.id });
+      await manager.query(
+        `INSERT INTO intake (file_id, kind, reporting_organisation_id, occurred_on, place_code, circumstances, recorded_by)
+         VALUES ($1, 'institution_discovery', $2, $3, $4, $5, $6)`,
+        [result.file.id, institution.id, discovery.discoveredOn, discovery.placeCode, discovery.circumstances, actor.userId],
+      );
+      // The person stays where they were found, from that day.
+      await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
+        result.file.id,
+        institution.id,
+        discovery.discoveredOn,
+        'found by the institution / 机构主动发现',
+        actor.userId,
+      ]);
+      await this.audit.record(
+        { action: 'file.intake', outcome: 'allowed', entityType: 'victim_file', entityId: result.file.id, fileIds: [result.file.id], details: { kind: 'institution_discovery', institutionId: institution.id } },
+        manager,
+      );
+      return result;
+    }));
+  }
+
+  /** An intake naming an organisation outside the caller's reach is a denial, on record after the rollback. */
+  private async recordingRefusals<T>(action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError && (error.code === AccessErrors.UNKNOWN_ORGANISATION.code || error.code === CaseErrors.NOT_AN_INSTITUTION.code)) {
+        await this.audit.record({ action, outcome: 'denied', details: { code: error.code, fields: error.details } });
+      }
+      throw error;
+    }
+  }
+
+  /** R4 before anything is written: likely duplicates stop the intake until the caller decides. */
+  private async take(
+    manager: EntityManager,
+    actor: Actor,
+    input: PoliceHandoverDto | DiscoveryDto,
+    where: { kind: 'police_handover' | 'institution_discovery'; bureau: Organisation; placeCode: string; institutionId: string | null },
+  ): Promise<IntakeResult> {
+    const person: ValidatedPerson = await this.persons.validate(manager, input.person);
+    const caseworkerId = await this.caseworker(manager, actor, input.caseworkerId, where.bureau);
+    const candidates = await this.duplicates.find(manager, actor, {
+      name: input.person.name ?? null,
+      aliases: (input.person.aliases ?? []).map((alias) => alias.name),
+      sex: person.sex,
+      birthFrom: person.birthFrom,
+      birthTo: person.birthTo,
+      idNumber: person.idNumber,
+      travelDocumentNumber: input.person.travelDocument?.number ?? null,
+      placeCode: input.person.originPlaceCode ?? where.placeCode,
+    });
+    const likely = candidates.filter((candidate) => candidate.score >= LIKELY_DUPLICATE);
+    const decision = input.duplicateDecision;
+    let personId: string;
+    let linked = false;
+    if (decision?.action === 'link') {
+      const target = candidates.find((candidate) => candidate.personId === decision.personId && candidate.files.some((file) => file.inScope));
+      if (!target) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'duplicateDecision.personId', 'must be a candidate whose file you may see');
+      personId = target.personId;
+      linked = true;
+    } else {
+      if (likely.length > 0 && decision?.action !== 'new_person') throw new AppError(CaseErrors.LIKELY_DUPLICATE, { details: { candidates: likely } });
+      personId = await this.persons.create(manager, person);
+    }
+    const reference = await nextFileReference(manager, where.bureau.jurisdiction_code, today());
+    const file = await this.stateMachine.open(
+      manager,
+      {
+        reference,
+        personId,
+        intakeKind: where.kind,
+        placeCode: where.placeCode,
+        responsibleJurisdictionCode: where.bureau.jurisdiction_code,
+        responsibleOrganisationId: where.bureau.id,
+        responsibleCaseworkerId: caseworkerId,
+        currentInstitutionId: where.institutionId,
+      },
+      actor,
+    );
+    return {
+      file: { id: file.id, reference: file.reference, state: 'received', version: 1 },
+      personId,
+      linkedToExistingPerson: linked,
+      possibleDuplicates: candidates.filter((candidate) => candidate.score < LIKELY_DUPLICATE),
+    };
+  }
+
+  private async organisation(manager: EntityManager, id: string): Promise<Organisation | undefined> {
+    const rows: Organisation[] = await manager.query('SELECT id, kind, jurisdiction_code FROM organisation WHERE id = $1 AND active', [id]);
+    return rows[0];
+  }
+
+  private async requirePlace(manager: EntityManager, code: string, field: string): Promise<void> {
+    if ((await manager.query('SELECT 1 FROM jurisdiction WHERE code = $1', [code])).length === 0) throw AppError.field(AccessErrors.UNKNOWN_JURISDICTION, field);
+  }
+
+  /** Civil affairs receives for its own bureau (or one below it); the police names the bureau. */
+  private async receivingBureau(manager: EntityManager, actor: Actor, requested: string | undefined): Promise<Organisation> {
+    const id = requested ?? (actor.organisationKind === 'civil_affairs_bureau' ? actor.organisationId : undefined);
+    if (!id) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'responsibleOrganisationId', 'name the civil affairs bureau that receives the person');
+    const bureau = await this.organisation(manager, id);
+    const allowed = bureau?.kind === 'civil_affairs_bureau' && (actor.role === 'police_liaison' || isWithin(bureau.jurisdiction_code, actor.jurisdictionCode));
+    if (!bureau || !allowed) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'responsibleOrganisationId', 'must be an active civil affairs bureau (within your jurisdiction)');
+    return bureau;
+  }
+
+  /** The bureau that serves an institution's place: of its jurisdiction, else the nearest above it. */
+  private async bureauServing(manager: EntityManager, jurisdictionCode: string): Promise<Organisation> {
+    const rows: Organisation[] = await manager.query(
+      `SELECT o.id, o.kind, o.jurisdiction_code FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code
+        WHERE o.kind = 'civil_affairs_bureau' AND o.active AND $1 LIKE j.prefix || '%'
+        ORDER BY length(j.prefix) DESC, o.created_at LIMIT 1`,
+      [jurisdictionCode],
+    );
+    if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'no civil affairs bureau serves this institution\'s jurisdiction');
+    return rows[0];
+  }
+
+  private async caseworker(manager: EntityManager, actor: Actor, requested: string | undefined, bureau: Organisation): Promise<string | null> {
+    if (!requested) return actor.role === 'caseworker' && actor.organisationId === bureau.id ? actor.userId : null;
+    const rows = await manager.query(`SELECT 1 FROM user_account WHERE id = $1 AND organisation_id = $2 AND role IN ('caseworker', 'supervisor') AND active`, [requested, bureau.id]);
+    if (rows.length === 0) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'caseworkerId', 'must be an active caseworker of the responsible bureau');
+    return requested;
+  }
+}

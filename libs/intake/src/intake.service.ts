@@ -81,7 +81,8 @@ export class IntakeService {
         throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'must be an institution within your jurisdiction');
       }
       await this.requirePlace(manager, discovery.placeCode, 'discovery.placeCode');
-      const bureau = actor.role === 'institution_staff' ? await this.bureauServing(manager, institution.jurisdiction_code) : await this.receivingBureau(manager, actor, undefined);
+      // Responsibility follows the place the person was found: the bureau serving it, or the nearest one above.
+      const bureau = actor.role === 'institution_staff' ? await this.bureauServing(manager, discovery.placeCode) : await this.receivingBureau(manager, actor, undefined);
       const result = await this.take(manager, actor, input, { kind: 'institution_discovery', bureau, placeCode: discovery.placeCode, institutionId: institution.id });
       await manager.query(
         `INSERT INTO intake (file_id, kind, reporting_organisation_id, occurred_on, place_code, circumstances, recorded_by)
@@ -190,7 +191,7 @@ export class IntakeService {
     return bureau;
   }
 
-  /** The bureau that serves an institution's place: of its jurisdiction, else the nearest above it. */
+  /** The bureau that serves a place: of its own division, else the nearest division above it. */
   private async bureauServing(manager: EntityManager, jurisdictionCode: string): Promise<Organisation> {
     const rows: Organisation[] = await manager.query(
       `SELECT o.id, o.kind, o.jurisdiction_code FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code
@@ -198,7 +199,7 @@ export class IntakeService {
         ORDER BY length(j.prefix) DESC, o.created_at LIMIT 1`,
       [jurisdictionCode],
     );
-    if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'no civil affairs bureau serves this institution\'s jurisdiction');
+    if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.placeCode', 'no civil affairs bureau serves this place');
     return rows[0];
   }
 

@@ -143,6 +143,7 @@ describe('the victim file: rules and bad input', () => {
         Array.from({ length: 50 }, () => request(server).post(`/files/${fileId}/transitions`).set(caseworker.auth).send({ event: 'start_tracing', expectedVersion: 1 })),
       );
       const statuses = attempts.map((response) => response.status);
+      expect(attempts.find((response) => response.status === 200)!.body).toMatchObject({ outcome: 'applied', file: { state: 'tracing', version: 2 } });
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
       expect(statuses.filter((status) => status === 409)).toHaveLength(49);
       const history = await stack.database.query(`SELECT event FROM file_history WHERE file_id = $1 AND event = 'start_tracing'`, [fileId]);

@@ -1,6 +1,8 @@
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in China (Asia/Shanghai), YYYY-MM-DD: ages and deadlines are Chinese dates. */
 export function chinaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DATE.format(now);
 }
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */

@@ -3,10 +3,6 @@ import { normaliseText } from '../household/normalise.js';
 import { mayBeMinor } from './ages.js';
 import type { Guard, GuardRefusal, TransitionContext } from './guard.js';
 
-async function exists(manager: EntityManager, sql: string, params: unknown[]): Promise<boolean> {
-  return (await manager.query(`SELECT EXISTS (${sql}) AS found`, params))[0].found;
-}
-
 function refusal(code: string, message: string, status: 409 | 422 = 409, details?: Record<string, unknown>): GuardRefusal {
   return { code, message, status, details };
 }
@@ -14,8 +10,9 @@ function refusal(code: string, message: string, status: 409 | 422 = 409, details
 /** R2: decisions rest on the one-stop interview, recorded once. */
 export const interviewRecorded: Guard = {
   name: 'interview_recorded',
-  async check({ manager, file }) {
-    if (await exists(manager, 'SELECT 1 FROM interview WHERE file_id = $1', [file.id])) return undefined;
+  needs: ['interview_recorded'],
+  async check({ file }) {
+    if (file.checks.interview_recorded) return undefined;
     return refusal('INTERVIEW_REQUIRED', '须先完成一站式询问 / The one-stop interview must be recorded first (R2)');
   },
 };
@@ -23,9 +20,10 @@ export const interviewRecorded: Guard = {
 /** R23: every minor has a guardian on record before they are placed, returned, resettled, repatriated or the file closes. */
 export const minorHasGuardian: Guard = {
   name: 'minor_has_guardian',
-  async check({ manager, file, today }) {
+  needs: ['guardian_on_record'],
+  async check({ file, today }) {
     if (!mayBeMinor(file.person.birthDateFrom, file.person.birthDateTo, today)) return undefined;
-    if (await exists(manager, 'SELECT 1 FROM guardian WHERE file_id = $1 AND (until IS NULL OR until >= $2)', [file.id, today])) return undefined;
+    if (file.checks.guardian_on_record) return undefined;
     return refusal('GUARDIAN_REQUIRED', '未成年人须有监护人记录 / A minor must have a guardian on record (R23)', 422);
   },
 };
@@ -51,24 +49,27 @@ export const foreignNational: Guard = {
 
 export const returnHomeRecorded: Guard = {
   name: 'return_home_recorded',
-  async check({ manager, file }) {
-    if (await exists(manager, 'SELECT 1 FROM return_home WHERE file_id = $1', [file.id])) return undefined;
+  needs: ['return_home_recorded'],
+  async check({ file }) {
+    if (file.checks.return_home_recorded) return undefined;
     return refusal('RETURN_HOME_REQUIRED', '须先登记返家安排（接收人、地址） / Record the return home (who receives the person, where) first (R5, R7)');
   },
 };
 
 export const repatriationHandedOver: Guard = {
   name: 'repatriation_handed_over',
-  async check({ manager, file }) {
-    if (await exists(manager, 'SELECT 1 FROM repatriation WHERE file_id = $1 AND handed_over_at IS NOT NULL', [file.id])) return undefined;
+  needs: ['repatriation_handed_over'],
+  async check({ file }) {
+    if (file.checks.repatriation_handed_over) return undefined;
     return refusal('REPATRIATION_HANDOVER_REQUIRED', '须先登记遣返交接 / Record the handover of the repatriation first (R19)');
   },
 };
 
 export const noTransferAwaiting: Guard = {
   name: 'no_transfer_awaiting',
-  async check({ manager, file }) {
-    if (!(await exists(manager, `SELECT 1 FROM file_transfer WHERE file_id = $1 AND status = 'awaiting_acceptance'`, [file.id]))) return undefined;
+  needs: ['transfer_awaiting'],
+  async check({ file }) {
+    if (!file.checks.transfer_awaiting) return undefined;
     return refusal('TRANSFER_AWAITING', '档案移交待接收方确认 / The file awaits acceptance by another bureau');
   },
 };

@@ -2,6 +2,20 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '#app/access';
 import type { FileState } from './states.js';
 
+/**
+ * Facts the built-in guards need, as SQL over the locked file `f`: all are read
+ * in the one query that locks the file, so guards cost no round trip of their
+ * own (bench/transitions).
+ */
+export const FILE_CHECKS = {
+  interview_recorded: 'EXISTS (SELECT 1 FROM interview WHERE file_id = f.id)',
+  guardian_on_record: `EXISTS (SELECT 1 FROM guardian WHERE file_id = f.id AND (until IS NULL OR until >= (now() AT TIME ZONE 'Asia/Shanghai')::date))`,
+  return_home_recorded: 'EXISTS (SELECT 1 FROM return_home WHERE file_id = f.id)',
+  repatriation_handed_over: 'EXISTS (SELECT 1 FROM repatriation WHERE file_id = f.id AND handed_over_at IS NOT NULL)',
+  transfer_awaiting: `EXISTS (SELECT 1 FROM file_transfer WHERE file_id = f.id AND status = 'awaiting_acceptance')`,
+} as const;
+export type FileCheck = keyof typeof FILE_CHECKS;
+
 /** The file as the state machine reads it, locked for the transition. */
 export interface FileFacts {
   id: string;
@@ -12,6 +26,8 @@ export interface FileFacts {
   responsibleJurisdictionCode: string;
   responsibleOrganisationId: string;
   currentInstitutionId: string | null;
+  /** Facts about the file's records, read in the same query that locks it (see FILE_CHECKS); those no guard needs are absent. */
+  checks: Partial<Record<FileCheck, boolean>>;
   person: {
     sex: string;
     birthDateFrom: string | null;
@@ -41,5 +57,7 @@ export interface GuardRefusal {
 /** Returns undefined when the transition may go ahead. Never throws for a refusal. */
 export interface Guard {
   name: string;
+  /** The FILE_CHECKS it reads from `file.checks`; only those are computed when the file is locked. */
+  needs?: readonly FileCheck[];
   check(context: TransitionContext): Promise<GuardRefusal | undefined>;
 }

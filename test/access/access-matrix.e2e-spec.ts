@@ -113,6 +113,17 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /transfers': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /transfers/{id}/accept': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /transfers/{id}/decline': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  // Follow-up and reminders (R17): one's own inbox; reminders of one's own (supervisors: within their jurisdiction).
+  'GET /me/notifications': all('AAA'),
+  'GET /me/notifications/counts': all('AAA'),
+  'POST /me/notifications/read-all': all('AAA'),
+  'POST /me/notifications/{id}/read': all('ADD'),
+  'POST /reminders/{id}/acknowledge': { ...all('ADD'), supervisor: 'AAD' },
+  'GET /followup/overdue': only({ supervisor: 'AAA' }),
+  'GET /files/{id}/followup': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /calendar/{year}': all('AAA'),
+  'PUT /calendar/{year}': only({ administrator: 'AAA' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
 };
 
@@ -338,6 +349,53 @@ describe('access matrix', () => {
     }),
     'POST /transfers/{id}/decline': async (actor: Actor, relation: Relation) => ({
       test: request(server).post(`/transfers/${await transferTo(relation)}/decline`).set(actor.auth).send({ reason: 'matrix' }),
+    }),
+  });
+
+  /** A reminder (and its notification) for a user of the relation: the actor's own one, or a colleague's. */
+  async function reminderFor(actor: Actor, relation: Relation): Promise<{ reminderId: string; notificationId: string }> {
+    const userId = relation === 'own' ? actor.userId : (await createUser(stack.database, { role: actor.role, organisationId: organisationFor(actor.role, relation) })).id;
+    const organisationId = relation === 'own' ? actor.organisationId : organisationFor(actor.role, relation);
+    const [reminder] = await stack.database.query<{ id: string }>(
+      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id, status, delivered_at) VALUES ('other', 'matrix', now(), $1, $2, 'delivered', now()) RETURNING id`,
+      [userId, organisationId],
+    );
+    const [notification] = await stack.database.query<{ id: string }>(
+      `INSERT INTO notification (recipient_user_id, reminder_id, kind, title, body) VALUES ($1, $2, 'other', 'matrix', 'matrix') RETURNING id`,
+      [userId, reminder.id],
+    );
+    return { reminderId: reminder.id, notificationId: notification.id };
+  }
+
+  async function planFor(actor: Actor, relation: Relation): Promise<{ fileId: string; visitId: string }> {
+    const fileId = await fileFor(actor.role, relation);
+    await stack.database.query(`INSERT INTO followup_plan (file_id, starts_on, ends_on, status) VALUES ($1, '2026-01-01', '2031-01-01', 'active')`, [fileId]);
+    const [visit] = await stack.database.query<{ id: string }>(
+      `INSERT INTO followup_visit (file_id, seq, due_on, status) VALUES ($1, 1, '2026-02-01', 'scheduled') RETURNING id`,
+      [fileId],
+    );
+    return { fileId, visitId: visit.id };
+  }
+
+  Object.assign(CALLS, {
+    'GET /me/notifications': async (actor: Actor) => ({ test: request(server).get('/me/notifications').set(actor.auth) }),
+    'GET /me/notifications/counts': async (actor: Actor) => ({ test: request(server).get('/me/notifications/counts').set(actor.auth) }),
+    'POST /me/notifications/read-all': async (actor: Actor) => ({ test: request(server).post('/me/notifications/read-all').set(actor.auth) }),
+    'POST /me/notifications/{id}/read': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/me/notifications/${(await reminderFor(actor, relation)).notificationId}/read`).set(actor.auth),
+    }),
+    'POST /reminders/{id}/acknowledge': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/reminders/${(await reminderFor(actor, relation)).reminderId}/acknowledge`).set(actor.auth),
+    }),
+    'GET /followup/overdue': async (actor: Actor) => ({ test: request(server).get('/followup/overdue').set(actor.auth) }),
+    'GET /files/{id}/followup': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/files/${(await planFor(actor, relation)).fileId}/followup`).set(actor.auth) }),
+    'POST /files/{id}/followup/visits/{visitId}': async (actor: Actor, relation: Relation) => {
+      const { fileId, visitId } = await planFor(actor, relation);
+      return { test: request(server).post(`/files/${fileId}/followup/visits/${visitId}`).set(actor.auth).send({ visitedOn: '2026-02-01', livingSituation: '与父母同住，情况稳定' }) };
+    },
+    'GET /calendar/{year}': async (actor: Actor) => ({ test: request(server).get('/calendar/2026').set(actor.auth) }),
+    'PUT /calendar/{year}': async (actor: Actor) => ({
+      test: request(server).put('/calendar/2030').set(actor.auth).send({ holidays: [{ date: '2030-10-01', name: '国庆节' }], workdays: [] }),
     }),
   });
 

@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '#app/access';
 import { AuditModule } from '#app/audit';
 import { CaseModule } from '#app/case';
+import { FollowupModule } from '#app/followup';
 import { IntakeModule } from '#app/intake';
 import { HealthModule, PlatformModule, type AppConfig } from '#app/platform';
+import { QueueDashboardModule } from './queue-dashboard.module.js';
 
 /** The HTTP process: the platform plus every capability's controllers. */
 @Module({})
@@ -11,7 +13,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule],
+      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule, FollowupModule, QueueDashboardModule],
     };
   }
 }

@@ -4,6 +4,8 @@
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { WorkingCalendar } from '#app/followup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,6 +79,22 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
         const logins = await withContext(url, (app) => seedDemo(app, values['if-empty'] ?? false));
         if (logins) printLogins(logins, say);
         else say('the database already holds organisations: no demo data added');
+      }),
+  },
+  'calendar:load': {
+    usage: 'calendar:load --file <year.json>  (the State Council\'s schedule: {"year": 2027, "holidays": [{"date", "name"}], "workdays": [{"date", "name"}]})',
+    run: (args) =>
+      withDatabase(process.env, async (url) => {
+        const { values } = parseArgs({ args, options: { file: { type: 'string' } } });
+        if (!values.file) throw new Error('--file is required');
+        const input = JSON.parse(await readFile(values.file, 'utf8')) as { year?: unknown; holidays?: unknown; workdays?: unknown };
+        if (typeof input.year !== 'number' || !Array.isArray(input.holidays) || !Array.isArray(input.workdays)) {
+          throw new Error('the file must hold {"year": <number>, "holidays": [...], "workdays": [...]}');
+        }
+        const loaded = await withContext(url, (app) =>
+          app.get(WorkingCalendar).loadYear(undefined, input.year as number, { holidays: input.holidays as never, workdays: input.workdays as never }),
+        );
+        say(`loaded ${loaded.year}: ${loaded.holidays} holidays, ${loaded.workdays} working weekend days`);
       }),
   },
   'audit:verify': {

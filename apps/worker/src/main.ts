@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { ReminderScheduler } from '#app/followup';
 import { installShutdownWatchdog, loadConfigOrExit, OutboxRelay, preflightOrExit } from '#app/platform';
 import { WorkerModule } from './worker.module.js';
 
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.init();
   app.get(OutboxRelay).start();
+  app.get(ReminderScheduler).start();
   app.get(Logger).log('worker ready');
 }
 

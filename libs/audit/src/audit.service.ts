@@ -93,7 +93,7 @@ export class AuditService implements AuditSink {
     const context = RequestContext.current();
     const actor = context?.actor;
     return {
-      chain: chainFor(actor?.jurisdictionCode, actor?.userId),
+      chain: chainFor(actor?.jurisdictionCode ?? entry.jurisdictionCode, actor?.userId),
       actorUserId: actor?.userId ?? null,
       actorUsername: actor?.username ?? null,
       actorOrganisationId: actor?.organisationId ?? null,

@@ -9,6 +9,7 @@ export { ErrorEnvelopeFilter, type ErrorEnvelope } from './errors/error-envelope
 export { PlatformErrors } from './errors/platform-errors.js';
 export { flattenValidationErrors, validationExceptionFactory } from './errors/validation.js';
 export { HealthModule } from './health/health.module.js';
+export { ReadinessChecks, type ReadinessCheck } from './health/readiness-checks.js';
 export { configureHttpApp } from './http/configure-http.js';
 export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { uuidParam } from './http/pipes.js';
@@ -22,7 +23,7 @@ export { DomainEventSubscriptions, DomainEventsProcessor, type DomainEvent, type
 export { ProcessorFor, type QueueProcessor } from './queues/processor.js';
 export { defineQueue, InvalidJobPayload, type QueueDefinition } from './queues/queue-definition.js';
 export { QueueRegistry, type JobToAdd } from './queues/queue-registry.js';
-export { ALL_QUEUES, DomainEventPayload, QUEUES, queueByName, type QueueKey } from './queues/queues.js';
+export { ALL_QUEUES, DomainEventPayload, EscalationPayload, OutgoingNotificationPayload, QUEUES, queueByName, ReminderDuePayload, type QueueKey } from './queues/queues.js';
 export { createRedis } from './queues/redis.js';
 export { MissingProcessorError, WorkerHost } from './queues/worker-host.js';
 export { PlatformWorkerModule } from './queues/worker.module.js';

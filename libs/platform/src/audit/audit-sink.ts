@@ -15,6 +15,8 @@ export interface AuditEntry {
   fileIds?: string[];
   purpose?: string;
   details?: Record<string, unknown>;
+  /** For what the system does on its own (an escalation): the jurisdiction it concerns, which decides the chain. */
+  jurisdictionCode?: string;
 }
 
 /**

@@ -24,6 +24,16 @@ export interface AppConfig {
   };
   readonly crypto: { dataEncryptionKey: Buffer; blindIndexKey: Buffer };
   readonly emergencyAccessHours: number;
+  readonly reminders: {
+    windowMinutes: number;
+    relayIntervalMs: number;
+    reconcileIntervalMs: number;
+    escalationScanIntervalMs: number;
+    escalationGraceHours: number;
+    escalationLadder: ('assignee' | 'supervisor' | 'parent_bureau')[];
+  };
+  readonly followup: { monthlyUntilMonth: number; quarterlyUntilMonth: number; minYears: number };
+  readonly notify: { channel: 'none' | 'webhook' | 'smtp'; webhookUrl: string; smtpUrl: string; emailFrom: string };
   readonly dataDir: string;
 }
 
@@ -72,6 +82,10 @@ function readSettings(env: Env, only?: readonly SettingName[]): Partial<Settings
  */
 export function loadConfig(env: Env = process.env): AppConfig {
   const s = readSettings(env) as Settings;
+  const problems: string[] = [];
+  if (s.NOTIFY_CHANNEL === 'webhook' && !s.NOTIFY_WEBHOOK_URL) problems.push('NOTIFY_WEBHOOK_URL is required when NOTIFY_CHANNEL=webhook');
+  if (s.NOTIFY_CHANNEL === 'smtp' && !s.SMTP_URL) problems.push('SMTP_URL is required when NOTIFY_CHANNEL=smtp');
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: s.NODE_ENV,
     isProduction: s.NODE_ENV === 'production',
@@ -96,6 +110,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     crypto: { dataEncryptionKey: s.DATA_ENCRYPTION_KEY, blindIndexKey: s.BLIND_INDEX_KEY },
     emergencyAccessHours: s.EMERGENCY_ACCESS_HOURS,
+    reminders: {
+      windowMinutes: s.REMINDER_WINDOW_MINUTES,
+      relayIntervalMs: s.REMINDER_RELAY_INTERVAL_MS,
+      reconcileIntervalMs: s.RECONCILE_INTERVAL_MS,
+      escalationScanIntervalMs: s.ESCALATION_SCAN_INTERVAL_MS,
+      escalationGraceHours: s.ESCALATION_GRACE_HOURS,
+      escalationLadder: s.ESCALATION_LADDER,
+    },
+    followup: { ...s.FOLLOWUP_TEMPLATE, minYears: s.FOLLOWUP_MIN_YEARS },
+    notify: { channel: s.NOTIFY_CHANNEL, webhookUrl: s.NOTIFY_WEBHOOK_URL, smtpUrl: s.SMTP_URL, emailFrom: s.NOTIFY_EMAIL_FROM },
     dataDir: s.DATA_DIR,
   });
 }

@@ -261,6 +261,87 @@ export const ENV_SCHEMA = {
     default: '4',
     parse: integer(1, 72),
   },
+  REMINDER_WINDOW_MINUTES: {
+    description: 'Reminders due within this window are moved from PostgreSQL into Redis as delayed jobs; later ones cost Redis nothing.',
+    default: '15',
+    parse: integer(1, 1440),
+  },
+  REMINDER_RELAY_INTERVAL_MS: {
+    description: 'How often the worker moves reminders entering the window into Redis.',
+    default: '10000',
+    parse: integer(50, 600_000),
+  },
+  RECONCILE_INTERVAL_MS: {
+    description: 'How often the worker re-enqueues reminders that are due and not delivered (Redis flushed, a worker killed).',
+    default: '60000',
+    parse: integer(100, 3_600_000),
+  },
+  ESCALATION_SCAN_INTERVAL_MS: {
+    description: 'How often the worker looks for reminders overdue for escalation.',
+    default: '60000',
+    parse: integer(100, 3_600_000),
+  },
+  ESCALATION_GRACE_HOURS: {
+    description: 'Time after the due time (and after each escalation) before an unacknowledged reminder goes one step up the ladder.',
+    default: '72',
+    parse: (raw: string) => {
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value <= 0 || value > 24 * 90) throw new InvalidSetting('must be a number of hours between 0 and 2160');
+      return value;
+    },
+  },
+  ESCALATION_LADDER: {
+    description: 'Who is told, step by step, while a reminder stays unacknowledged: assignee, supervisor, parent_bureau (the civil affairs bureau of the level above).',
+    default: 'assignee,supervisor,parent_bureau',
+    parse: (raw: string) => {
+      const steps = raw.split(',').map((step) => step.trim());
+      const allowed = ['assignee', 'supervisor', 'parent_bureau'];
+      if (steps[0] !== 'assignee' || steps.some((step) => !allowed.includes(step)) || new Set(steps).size !== steps.length) {
+        throw new InvalidSetting(`must start with assignee and list distinct steps among ${allowed.join(', ')}`);
+      }
+      return steps as ('assignee' | 'supervisor' | 'parent_bureau')[];
+    },
+  },
+  FOLLOWUP_TEMPLATE: {
+    description:
+      'Follow-up visits after reunification or resettlement (R17): monthly:<until month>,quarterly:<until month>,yearly. Default: monthly for 6 months, quarterly until 2 years, then yearly.',
+    default: 'monthly:6,quarterly:24,yearly',
+    parse: (raw: string) => {
+      const match = /^monthly:(\d+),quarterly:(\d+),yearly$/.exec(raw.replace(/\s/g, ''));
+      if (!match || Number(match[1]) > Number(match[2])) throw new InvalidSetting('must look like monthly:6,quarterly:24,yearly (months, the second not before the first)');
+      return { monthlyUntilMonth: Number(match[1]), quarterlyUntilMonth: Number(match[2]) };
+    },
+  },
+  FOLLOWUP_MIN_YEARS: {
+    description: 'Years a follow-up plan lasts at least; for a minor it lasts at least until 18.',
+    default: '5',
+    parse: integer(1, 30),
+  },
+  NOTIFY_CHANNEL: {
+    description: 'An outgoing channel besides the in-app inbox: none, webhook (NOTIFY_WEBHOOK_URL) or smtp (SMTP_URL, to users with an email address).',
+    default: 'none',
+    parse: oneOf<'none' | 'webhook' | 'smtp'>('none', 'webhook', 'smtp'),
+  },
+  NOTIFY_WEBHOOK_URL: {
+    description: 'With NOTIFY_CHANNEL=webhook: where each notification is POSTed as JSON.',
+    default: '',
+    secret: true,
+    parse: (raw: string) => (raw === '' ? '' : url(['http:', 'https:'])(raw)),
+  },
+  SMTP_URL: {
+    description: 'With NOTIFY_CHANNEL=smtp: smtp:// or smtps:// URL of the mail server, with credentials.',
+    default: '',
+    secret: true,
+    parse: (raw: string) => (raw === '' ? '' : url(['smtp:', 'smtps:'])(raw)),
+  },
+  NOTIFY_EMAIL_FROM: {
+    description: 'With NOTIFY_CHANNEL=smtp: the sender address.',
+    default: 'huijia@localhost',
+    parse: (raw: string) => {
+      if (!/^[^\s@]+@[^\s@]+$/.test(raw)) throw new InvalidSetting('must be an email address');
+      return raw;
+    },
+  },
   DATA_DIR: {
     description: 'Where `npm start` keeps the embedded PostgreSQL and Redis data.',
     default: '.data',

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
 import { createRedis } from '../queues/redis.js';
 import { Public } from '../http/public.decorator.js';
+import { ReadinessChecks } from './readiness-checks.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -22,6 +23,7 @@ export class HealthController implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
+    private readonly contributed: ReadinessChecks,
   ) {
     // Its own connection that fails at once when Redis is gone, so readiness turns 503 instead of hanging.
     this.redis = createRedis(config.redis.url, 'health', `huijia-health-${process.pid}`);
@@ -64,6 +66,15 @@ export class HealthController implements OnApplicationShutdown {
             await this.redis.ping();
           })
           .withTimeout(CHECK_TIMEOUT_MS),
+      ...this.contributed.all().map((readiness) => async () => {
+        const session = this.indicators.check(readiness.name);
+        try {
+          const result = await readiness.check();
+          return result.status === 'degraded' ? session.degraded(result.details) : session.up(result.details);
+        } catch (error) {
+          return session.down({ message: (error as Error).message });
+        }
+      }),
     ]);
   }
 

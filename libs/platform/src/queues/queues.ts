@@ -5,7 +5,7 @@
  * refused by the producer and, if it got into Redis some other way, moved to
  * the failed set by the worker with the reason.
  */
-import { IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineQueue, type QueueDefinition } from './queue-definition.js';
 
 /**
@@ -37,11 +37,52 @@ export class DomainEventPayload {
   requestId?: string;
 }
 
+/** A reminder whose due time has come (or is coming, as a delayed job): deliver it to the inbox. */
+export class ReminderDuePayload {
+  @IsUUID()
+  reminderId!: string;
+}
+
+/** A reminder still unacknowledged after its grace: tell the next step of the ladder. */
+export class EscalationPayload {
+  @IsUUID()
+  reminderId!: string;
+
+  /** The step of the ladder being reached (1 = the first step after the assignee). */
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  level!: number;
+}
+
+/** A notification to send through the outgoing channel (webhook, email), once it is in the inbox. */
+export class OutgoingNotificationPayload {
+  @IsUUID()
+  notificationId!: string;
+}
+
 export const QUEUES = {
   domainEvents: defineQueue({
     name: 'domain-events',
     description: 'Domain events from the outbox, dispatched to the handlers each capability subscribes',
     payload: DomainEventPayload,
+  }),
+  reminders: defineQueue({
+    name: 'reminders',
+    description: 'Reminders due now, moved from PostgreSQL into Redis shortly before (delayed jobs); delivered to the inbox once',
+    payload: ReminderDuePayload,
+    jobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 500 } },
+  }),
+  escalations: defineQueue({
+    name: 'escalations',
+    description: 'Unacknowledged reminders going one step up the escalation ladder',
+    payload: EscalationPayload,
+    jobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 500 } },
+  }),
+  outgoingNotifications: defineQueue({
+    name: 'outgoing-notifications',
+    description: 'Notifications sent through the configured outgoing channel (webhook or email)',
+    payload: OutgoingNotificationPayload,
   }),
 } as const satisfies Record<string, QueueDefinition<object>>;
 

@@ -5,9 +5,10 @@ import { FileAccess1795700000002 } from './1795700000002-FileAccess.js';
 import { Audit1795700000003 } from './1795700000003-Audit.js';
 import { CaseFile1795800000000 } from './1795800000000-CaseFile.js';
 import { FileListIndexes1795800000001 } from './1795800000001-FileListIndexes.js';
+import { Followup1795900000000 } from './1795900000000-Followup.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
  * work from `dist/` and under jest; `migration:generate` adds its line here.
  */
-export const MIGRATIONS = [Outbox1795605524158, Access1795700000000, VictimFile1795700000001, FileAccess1795700000002, Audit1795700000003, CaseFile1795800000000, FileListIndexes1795800000001];
+export const MIGRATIONS = [Outbox1795605524158, Access1795700000000, VictimFile1795700000001, FileAccess1795700000002, Audit1795700000003, CaseFile1795800000000, FileListIndexes1795800000001, Followup1795900000000];

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { ReadinessChecks } from '#app/platform';
+import { WorkingCalendar } from './calendar/calendar.service.js';
+import { InboxController } from './inbox/inbox.controller.js';
+import { FollowupEvents } from './plans/followup.events.js';
+import { FollowupService } from './plans/followup.service.js';
+import { OutgoingNotificationSender } from './reminders/outgoing.js';
+import { ReminderDelivery, ReminderEscalation } from './reminders/reminder.processors.js';
+import { ReminderScheduler } from './reminders/reminder-scheduler.js';
+import { RemindersService } from './reminders/reminders.service.js';
+
+/** /health/ready tells when a working calendar is missing: degraded for this year, a warning for next year in its last month. */
+@Injectable()
+class CalendarReadiness implements OnModuleInit {
+  constructor(
+    private readonly readiness: ReadinessChecks,
+    @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.register({
+      name: 'calendar',
+      check: async () => {
+        const now = new Date();
+        const year = now.getUTCFullYear();
+        const loaded = this.calendar.loadedYears();
+        const missing = [year, year + 1].filter((y) => !loaded.includes(y));
+        const urgent = missing.includes(year) || (missing.includes(year + 1) && now.getUTCMonth() === 11);
+        const details = {
+          loadedUntil: loaded.at(-1) ?? null,
+          ...(missing.length > 0 ? { warning: `no official working calendar for ${missing.join(', ')}: weekends only; load it (npm run calendar:load)` } : {}),
+        };
+        return { status: urgent ? 'degraded' : 'up', details };
+      },
+    });
+  }
+}
+
+/** Reminders, follow-up plans and the working calendar: services for every process and other capabilities. */
+@Module({
+  providers: [RemindersService, WorkingCalendar, FollowupService, CalendarReadiness],
+  exports: [RemindersService, WorkingCalendar, FollowupService],
+})
+export class FollowupCoreModule {}
+
+/** The inbox, follow-up plans and visits, the supervisors' overdue dashboard, the calendar (api). */
+@Module({
+  imports: [FollowupCoreModule],
+  controllers: [InboxController],
+  exports: [FollowupCoreModule],
+})
+export class FollowupModule {}
+
+/** The worker side: delivery, escalation, the outgoing channel, the reminder clock and the plans following the files. */
+@Module({
+  imports: [FollowupCoreModule],
+  providers: [ReminderDelivery, ReminderEscalation, OutgoingNotificationSender, ReminderScheduler, FollowupEvents],
+  exports: [ReminderScheduler],
+})
+export class FollowupWorkerModule {}

@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm';
+
+export type LadderStep = 'assignee' | 'supervisor' | 'parent_bureau';
+
+export interface ReminderRow {
+  id: string;
+  kind: string;
+  title: string;
+  file_id: string | null;
+  due_at: Date;
+  assignee_user_id: string | null;
+  assignee_organisation_id: string;
+  status: string;
+  escalation_level: number;
+  jurisdiction_code: string;
+}
+
+/**
+ * Who a step of the ladder tells: the assignee (or, without one, the
+ * organisation's caseworkers and supervisors); then the supervisors of the
+ * assignee's organisation; then those of the civil affairs bureau of the
+ * level above.
+ */
+export async function recipientsOf(manager: EntityManager, reminder: ReminderRow, step: LadderStep): Promise<string[]> {
+  let rows: { id: string }[];
+  switch (step) {
+    case 'assignee':
+      rows = reminder.assignee_user_id
+        ? await manager.query('SELECT id FROM user_account WHERE id = $1 AND active', [reminder.assignee_user_id])
+        : [];
+      if (rows.length === 0) {
+        rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role IN ('caseworker', 'supervisor')`, [
+          reminder.assignee_organisation_id,
+        ]);
+      }
+      break;
+    case 'supervisor':
+      rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role = 'supervisor'`, [reminder.assignee_organisation_id]);
+      break;
+    case 'parent_bureau':
+      // The nearest division strictly above the organisation's that has a civil affairs bureau.
+      rows = await manager.query(
+        `WITH RECURSIVE up AS (
+           SELECT parent_code AS code, 1 AS depth FROM jurisdiction WHERE code = $1
+           UNION ALL SELECT j.parent_code, up.depth + 1 FROM up JOIN jurisdiction j ON j.code = up.code WHERE j.parent_code IS NOT NULL
+         ),
+         bureau AS (
+           SELECT o.id FROM up JOIN organisation o ON o.jurisdiction_code = up.code
+            WHERE o.kind = 'civil_affairs_bureau' AND o.active ORDER BY up.depth LIMIT 1
+         )
+         SELECT u.id FROM user_account u JOIN bureau b ON b.id = u.organisation_id WHERE u.active AND u.role = 'supervisor'`,
+        [reminder.jurisdiction_code],
+      );
+      break;
+  }
+  return rows.map((row) => row.id);
+}
+
+export const SELECT_REMINDER = `SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status, r.escalation_level,
+                                       o.jurisdiction_code
+                                  FROM reminder r JOIN organisation o ON o.id = r.assignee_organisation_id`;

@@ -1,0 +1,185 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
+import { escalationJobId, reminderJobId } from './reminder-jobs.js';
+
+const BATCH = 1000;
+
+/**
+ * The worker's clock for reminders, three loops:
+ * - the relay moves reminders entering the near-term window (default 15 min)
+ *   into BullMQ as delayed jobs with deterministic ids, so Redis only ever
+ *   holds the next minutes, never the years ahead;
+ * - the reconciler (at start and periodically) re-enqueues every reminder
+ *   that is due and not delivered — after Redis was flushed or restarted, or
+ *   a worker died mid-job — and retries one that failed for good;
+ * - the escalation scan enqueues the next step for reminders still
+ *   unacknowledged after their grace.
+ */
+@Injectable()
+export class ReminderScheduler implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('ReminderScheduler');
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private wakeRelay?: () => void;
+  private readonly sleepers = new Set<() => void>();
+  private listener?: pg.Client;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  /** Moves reminders due within the window into Redis; returns how many. */
+  async relay(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const moved = await this.dataSource.transaction(async (manager) => {
+        const rows: { id: string; due_at: Date }[] = await manager.query(
+          `SELECT id, due_at FROM reminder
+            WHERE status = 'scheduled' AND enqueued_at IS NULL AND due_at <= now() + make_interval(mins => $1)
+            ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          [this.config.reminders.windowMinutes],
+        );
+        if (rows.length === 0) return 0;
+        const now = Date.now();
+        await this.queues.addBulk(
+          QUEUES.reminders,
+          rows.map((row) => ({ name: 'due', payload: { reminderId: row.id }, jobId: reminderJobId(row.id, row.due_at), options: { delay: Math.max(0, row.due_at.getTime() - now) } })),
+        );
+        await manager.query('UPDATE reminder SET enqueued_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+        return rows.length;
+      });
+      total += moved;
+      if (moved < BATCH) return total;
+    }
+  }
+
+  /**
+   * Every reminder that is due and still not delivered gets a job again: a
+   * lost one is added (same id), one that failed for good is retried, one
+   * waiting or running is left alone.
+   */
+  async reconcile(): Promise<number> {
+    const queue = this.queues.queue(QUEUES.reminders);
+    let requeued = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string; due_at: Date }[] = await this.dataSource.query(
+        `SELECT id, due_at FROM reminder WHERE status = 'scheduled' AND due_at <= now() AND id > $1 ORDER BY id LIMIT ${BATCH}`,
+        [after],
+      );
+      for (const row of rows) {
+        const jobId = reminderJobId(row.id, row.due_at);
+        const job = await queue.getJob(jobId);
+        if (!job) {
+          await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderId: row.id }, jobId });
+          requeued += 1;
+        } else if (await job.isFailed()) {
+          await job.retry('failed');
+          requeued += 1;
+        } else if (await job.isCompleted()) {
+          // Completed but not delivered: the delivery's transaction was lost; run it again under the same id.
+          await job.remove();
+          await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderId: row.id }, jobId });
+          requeued += 1;
+        }
+      }
+      if (rows.length < BATCH) break;
+      after = rows[rows.length - 1].id;
+    }
+    if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} due reminders that were not delivered`);
+    return requeued;
+  }
+
+  /** Enqueues the next ladder step of every delivered reminder past its grace. */
+  async escalate(): Promise<number> {
+    const steps = this.config.reminders.escalationLadder.length;
+    const rows: { id: string; level: number }[] = await this.dataSource.query(
+      `SELECT id, escalation_level + 1 AS level FROM reminder
+        WHERE status = 'delivered' AND next_escalation_at <= now() AND escalation_level + 1 < $1 ORDER BY next_escalation_at LIMIT ${BATCH}`,
+      [steps],
+    );
+    if (rows.length === 0) return 0;
+    await this.queues.addBulk(
+      QUEUES.escalations,
+      rows.map((row) => ({ name: 'escalate', payload: { reminderId: row.id, level: row.level }, jobId: escalationJobId(row.id, row.level) })),
+    );
+    return rows.length;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const { relayIntervalMs, reconcileIntervalMs, escalationScanIntervalMs } = this.config.reminders;
+    void this.listen();
+    this.loops = [
+      this.every('relay', relayIntervalMs, () => this.relay(), (wake) => (this.wakeRelay = wake)),
+      // The reconciler runs once at start, then periodically.
+      this.every('reconcile', reconcileIntervalMs, () => this.reconcile()),
+      this.every('escalate', escalationScanIntervalMs, () => this.escalate()),
+    ];
+  }
+
+  private async every(name: string, intervalMs: number, work: () => Promise<unknown>, exposeWake?: (wake: () => void) => void): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        await work();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.warn(`${name} failed (${failures} in a row): ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.sleepers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, failures > 0 ? Math.min(30_000, intervalMs * 2 ** failures) : intervalMs);
+        this.sleepers.add(done);
+        exposeWake?.(done);
+      });
+    }
+  }
+
+  /** A reminder scheduled for soon wakes the relay (RemindersService notifies 'reminder'). */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'huijia-reminder-listener' });
+    client.on('error', () => {
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), 2000);
+    });
+    client.on('notification', () => this.wakeRelay?.());
+    try {
+      await client.connect();
+      await client.query('LISTEN reminder');
+      if (!this.running) {
+        await client.end();
+        return;
+      }
+      this.listener = client;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), 2000);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const wake of [...this.sleepers]) wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export const REMINDER_KINDS = ['followup_visit', 'referral_accept_by', 'referral_complete_by', 'household_registration', 'age_milestone', 'other'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export interface NewReminder {
+  kind: ReminderKind;
+  title: string;
+  dueAt: Date;
+  /** Whoever must act; null: every caseworker and supervisor of the organisation. */
+  assigneeUserId: string | null;
+  assigneeOrganisationId: string;
+  fileId?: string | null;
+  subjectType?: string;
+  subjectId?: string;
+  /** Makes scheduling idempotent: the same key schedules once (e.g. `visit:<id>`). */
+  dedupeKey?: string;
+}
+
+/**
+ * Reminders as data (R17): every due thing is a row in PostgreSQL with its due
+ * time, subject and assignee. The worker moves those entering the near-term
+ * window into Redis, delivers them when due, and escalates the unacknowledged.
+ * Other capabilities schedule and cancel through this service, in their own
+ * transaction.
+ */
+@Injectable()
+export class RemindersService {
+  async schedule(manager: EntityManager, reminder: NewReminder): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO reminder (kind, dedupe_key, title, file_id, subject_type, subject_id, due_at, assignee_user_id, assignee_organisation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key
+       RETURNING id`,
+      [
+        reminder.kind,
+        reminder.dedupeKey ?? null,
+        reminder.title,
+        reminder.fileId ?? null,
+        reminder.subjectType ?? null,
+        reminder.subjectId ?? null,
+        reminder.dueAt,
+        reminder.assigneeUserId,
+        reminder.assigneeOrganisationId,
+      ],
+    );
+    await manager.query(`SELECT pg_notify('reminder', '')`);
+    return rows[0].id;
+  }
+
+  /** Cancels reminders not yet acknowledged; a delivered one stops escalating. */
+  async cancel(manager: EntityManager, where: { ids?: string[]; fileId?: string; kinds?: ReminderKind[] }): Promise<number> {
+    const params: unknown[] = [];
+    const conditions = [`status IN ('scheduled', 'delivered')`];
+    if (where.ids) conditions.push(`id = ANY($${params.push(where.ids)}::uuid[])`);
+    if (where.fileId) conditions.push(`file_id = $${params.push(where.fileId)}`);
+    if (where.kinds) conditions.push(`kind = ANY($${params.push(where.kinds)}::text[])`);
+    const [, count]: [unknown[], number] = await manager.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE ${conditions.join(' AND ')}`, params);
+    return count;
+  }
+
+  /** Moves the file's open reminders to a new assignee (a transfer, a new caseworker). */
+  async reassign(manager: EntityManager, fileId: string, assigneeUserId: string | null, assigneeOrganisationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE reminder SET assignee_user_id = $2, assignee_organisation_id = $3 WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`,
+      [fileId, assigneeUserId, assigneeOrganisationId],
+    );
+  }
+
+  /** Someone acted: the reminder stops escalating. */
+  async acknowledge(manager: EntityManager, ids: string[], userId: string | null): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE reminder SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2, next_escalation_at = NULL
+        WHERE id = ANY($1::uuid[]) AND status IN ('scheduled', 'delivered')`,
+      [ids, userId],
+    );
+  }
+}

@@ -11,7 +11,7 @@ export interface AppConfig {
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly log: { level: LogLevel; pretty: boolean };
-  readonly worker: { concurrency: number };
+  readonly worker: { concurrency: number; lockDurationMs: number };
   readonly outbox: { pollIntervalMs: number; batchSize: number; retentionDays: number };
   readonly auth: {
     jwtSecret: string;
@@ -93,7 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database: { url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE },
     redis: { url: s.REDIS_URL, queuePrefix: s.QUEUE_PREFIX },
     log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },
-    worker: { concurrency: s.WORKER_CONCURRENCY },
+    worker: { concurrency: s.WORKER_CONCURRENCY, lockDurationMs: s.WORKER_LOCK_DURATION_MS },
     outbox: {
       pollIntervalMs: s.OUTBOX_POLL_INTERVAL_MS,
       batchSize: s.OUTBOX_BATCH_SIZE,

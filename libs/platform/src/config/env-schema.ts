@@ -190,6 +190,11 @@ export const ENV_SCHEMA = {
     default: '10',
     parse: integer(1, 500),
   },
+  WORKER_LOCK_DURATION_MS: {
+    description: 'How long a job is locked to the worker running it; a worker that dies mid-job gives it back after about this long.',
+    default: '30000',
+    parse: integer(1000, 600_000),
+  },
   OUTBOX_POLL_INTERVAL_MS: {
     description: 'How often the outbox relay looks for unpublished rows when no notification woke it.',
     default: '1000',

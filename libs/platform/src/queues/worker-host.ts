@@ -56,6 +56,8 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         connection,
         prefix: this.config.redis.queuePrefix,
         concurrency: this.config.worker.concurrency,
+        lockDuration: this.config.worker.lockDurationMs,
+        stalledInterval: this.config.worker.lockDurationMs,
         autorun: true,
       });
       worker.on('error', (error) => this.logger.warn(`queue ${definition.name}: ${error.message}`));

@@ -1,0 +1,230 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { chinaToday } from '#app/case';
+import { addMonths, FollowupService, ReminderScheduler, visitDates, WorkingCalendar } from '#app/followup';
+import { OutboxRelay } from '#app/platform';
+import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+type User = Session & { userId: string; organisationId: string };
+
+/** Makes reminders of a file due now, as the clock would. */
+async function dueNow(stack: TestStack, where: string, params: unknown[]): Promise<void> {
+  await stack.database.query(`UPDATE reminder SET due_at = now(), enqueued_at = NULL WHERE ${where}`, params);
+  await stack.database.query(`SELECT pg_notify('reminder', '')`);
+}
+
+describe('R17: long-term follow-up with reminders that escalate', () => {
+  let stack: TestStack;
+  let server: App;
+  let bureau: string;
+  let caseworker: User;
+  let supervisor: User;
+  let prefectureSupervisor: User;
+  let police: string;
+  const webhook: unknown[] = [];
+  let webhookServer: http.Server;
+
+  beforeAll(async () => {
+    webhookServer = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        webhook.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhookServer.listen(0, '127.0.0.1', resolve));
+    stack = await startStack({
+      worker: true,
+      overrides: {
+        REMINDER_RELAY_INTERVAL_MS: '100',
+        RECONCILE_INTERVAL_MS: '500',
+        ESCALATION_SCAN_INTERVAL_MS: '200',
+        ESCALATION_GRACE_HOURS: '0.0005',
+        NOTIFY_CHANNEL: 'webhook',
+        NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/hook`,
+      },
+    });
+    server = stack.api!.getHttpServer();
+    stack.worker!.get(OutboxRelay).start();
+    stack.worker!.get(ReminderScheduler).start();
+    const db = stack.database;
+    bureau = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
+    const prefecture = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+    police = await createOrganisation(db, { kind: 'public_security', jurisdictionCode: '530102' });
+    caseworker = await signedIn(server, db, 'caseworker', { id: bureau });
+    supervisor = await signedIn(server, db, 'supervisor', { id: bureau });
+    prefectureSupervisor = await signedIn(server, db, 'supervisor', { id: prefecture });
+  });
+  afterAll(async () => {
+    await stack.close();
+    await new Promise((resolve) => webhookServer.close(resolve));
+  });
+
+  async function reunifiedChild(birth = '20150611'): Promise<string> {
+    const intake = await request(server)
+      .post('/intake/police-handovers')
+      .set(caseworker.auth)
+      .send({
+        person: { name: `随访${birth.slice(-4)}`, sex: 'female', identityStatus: 'confirmed', idNumber: residentId('530102', birth, '026') },
+        handover: { policeOrganisationId: police, policeCaseNumber: `F-${birth}`, handoverDate: '2026-03-01', placeCode: '530102', materials: [], circumstances: '移交' },
+        duplicateDecision: { action: 'new_person' },
+      })
+      .expect(201);
+    const fileId: string = intake.body.file.id;
+    await request(server).post(`/files/${fileId}/interview`).set(caseworker.auth).send(interview).expect(201);
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '李建国', relation: '父亲', since: '2026-03-01' }).expect(201);
+    await step(server, caseworker.auth, fileId, 'start_return_home');
+    await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102' }).expect(200);
+    expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify')).body.to).toBe('reunified');
+    return fileId;
+  }
+
+  it('R17: a plan of visits is generated on reunification — monthly, quarterly, then yearly, for a minor until 18 — with age milestones', async () => {
+    const fileId = await reunifiedChild();
+    const plan = await eventually(async () => {
+      const response = await request(server).get(`/files/${fileId}/followup`).set(caseworker.auth);
+      return response.status === 200 ? response.body : false;
+    });
+    expect(plan.status).toBe('active');
+    expect(plan.endsOn).toBe('2033-06-11'); // her 18th birthday is after 5 years
+    const due: string[] = plan.visits.map((visit: { dueOn: string }) => visit.dueOn);
+    const today = chinaToday();
+    expect(plan.startsOn).toBe(today);
+    expect(due).toEqual(visitDates(today, '2033-06-11', { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }));
+    expect(due[0]).toBe(addMonths(today, 1));
+    expect(due[6]).toBe(addMonths(today, 9));
+    expect(plan.visits.every((visit: { status: string; assignee: string }) => visit.status === 'scheduled' && visit.assignee === 'Test caseworker')).toBe(true);
+    // Milestones from intake: 16 (training, R15) and 18 (R23) are still ahead; 6 is past.
+    const milestones = await stack.database.query(`SELECT dedupe_key FROM reminder WHERE file_id = $1 AND kind = 'age_milestone' ORDER BY due_at`, [fileId]);
+    expect(milestones.map((row) => row.dedupe_key)).toEqual([`milestone:${fileId}:16`, `milestone:${fileId}:18`]);
+  });
+
+  it('R17: a due visit reaches the caseworker\'s inbox once, then goes up the ladder while nobody records it', async () => {
+    const fileId = await reunifiedChild('20140202');
+    const [first] = await eventually(async () => {
+      const rows = await stack.database.query(`SELECT id, reminder_id FROM followup_visit WHERE file_id = $1 AND seq = 1`, [fileId]);
+      return rows.length === 1 ? rows : false;
+    });
+    await dueNow(stack, 'id = $1', [first.reminder_id]);
+
+    const inbox = await eventually(async () => {
+      const response = await request(server).get('/me/notifications?unread=true').set(caseworker.auth).expect(200);
+      const mine = response.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id);
+      return mine.length > 0 ? mine : false;
+    });
+    expect(inbox).toEqual([expect.objectContaining({ kind: 'followup_visit', fileId, escalationLevel: 0, title: expect.stringContaining('跟踪回访 1/') })]);
+    expect((await request(server).get('/me/notifications/counts').set(caseworker.auth).expect(200)).body.unreadByKind.followup_visit).toBeGreaterThanOrEqual(1);
+
+    // Not recorded within the grace: the bureau's supervisor, then the prefecture's, are told; each step audited.
+    await eventually(async () => {
+      const escalated = await stack.database.query(`SELECT escalation_level FROM reminder WHERE id = $1`, [first.reminder_id]);
+      return escalated[0].escalation_level === 2;
+    }, 20_000);
+    const supervisorInbox = await request(server).get('/me/notifications').set(supervisor.auth).expect(200);
+    expect(supervisorInbox.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([
+      expect.objectContaining({ escalationLevel: 1, title: expect.stringContaining('请督办') }),
+    ]);
+    const above = await request(server).get('/me/notifications').set(prefectureSupervisor.auth).expect(200);
+    expect(above.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([expect.objectContaining({ escalationLevel: 2 })]);
+    expect((await auditRecords(stack.database, `action = 'reminder.escalate' AND entity_id = $1`, [first.reminder_id])).map((r) => r.details.step)).toEqual(['supervisor', 'parent_bureau']);
+
+    // Exactly one notification per person and step, however often the loops ran.
+    const counts = await stack.database.query(`SELECT escalation_level, count(*)::int AS n FROM notification WHERE reminder_id = $1 GROUP BY 1 ORDER BY 1`, [first.reminder_id]);
+    expect(counts).toEqual([{ escalation_level: 0, n: 1 }, { escalation_level: 1, n: 1 }, { escalation_level: 2, n: 1 }]);
+
+    // The supervisor's dashboard counts the overdue visit per worker and per kind.
+    const dashboard = await request(server).get('/followup/overdue').set(supervisor.auth).expect(200);
+    expect(dashboard.body.byKind.followup_visit).toBeGreaterThanOrEqual(1);
+    expect(dashboard.body.byWorker).toEqual(expect.arrayContaining([expect.objectContaining({ userId: caseworker.userId })]));
+
+    // Recording the visit stops it, and may move the next one.
+    const recorded = await request(server)
+      .post(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(caseworker.auth)
+      .send({ visitedOn: '2026-04-10', livingSituation: '与父母同住', schoolingEmployment: '已入学四年级', problems: '学习跟不上', actionsAgreed: '学校安排辅导', nextVisitOn: '2026-12-01' })
+      .expect(201);
+    expect(recorded.body.nextVisitOn).toBe('2026-12-01');
+    expect((await stack.database.query(`SELECT status FROM reminder WHERE id = $1`, [first.reminder_id]))[0].status).toBe('acknowledged');
+    const next = await stack.database.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on FROM followup_visit WHERE file_id = $1 AND seq = 2`, [fileId]);
+    expect(next[0].due_on).toBe('2026-12-01');
+    await request(server).post(`/files/${fileId}/followup/visits/${first.id}`).set(caseworker.auth).send({ visitedOn: '2026-04-10', livingSituation: 'again' }).expect(409);
+
+    // The outgoing channel (a webhook here) carried the notifications too.
+    await eventually(() => webhook.some((message) => (message as { title: string }).title.includes('跟踪回访 1/')));
+  });
+
+  it('marks notifications read, and answers another person\'s notification with 404', async () => {
+    const list = await request(server).get('/me/notifications').set(caseworker.auth).expect(200);
+    const [first] = list.body.notifications;
+    await request(server).post(`/me/notifications/${first.id}/read`).set(caseworker.auth).expect(204);
+    await request(server).post(`/me/notifications/${first.id}/read`).set(supervisor.auth).expect(404);
+    await request(server).post('/me/notifications/read-all').set(caseworker.auth).expect(204);
+    expect((await request(server).get('/me/notifications/counts').set(caseworker.auth).expect(200)).body.unread).toBe(0);
+  });
+
+  it('R17: closure cancels the visits still to come and every open reminder of the file', async () => {
+    const fileId = await reunifiedChild('20130303');
+    await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
+    await step(server, caseworker.auth, fileId, 'start_follow_up');
+    expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '结案' })).body.to).toBe('closed');
+    await eventually(async () => {
+      const open = await stack.database.query(`SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`, [fileId]);
+      return open[0].n === 0;
+    });
+    const visits = await stack.database.query(`SELECT DISTINCT status FROM followup_visit WHERE file_id = $1`, [fileId]);
+    expect(visits).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('counts working days with 调休: 3 working days from the eve of National Day 2026 end on the working Saturday 10 October', async () => {
+    const calendar = stack.api!.get(WorkingCalendar);
+    expect(calendar.addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
+    expect(calendar.isWorkday('2026-10-10')).toBe(true);
+    expect(calendar.isWorkday('2026-10-05')).toBe(false);
+  });
+
+  it('loads an official year through the API (administrators only, audited); a year not loaded counts weekends only, and readiness says so', async () => {
+    const calendar = stack.api!.get(WorkingCalendar);
+    expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-04');
+    const admin = await signedIn(server, stack.database, 'administrator', { id: bureau });
+    await request(server).put('/calendar/2028').set(caseworker.auth).send({ holidays: [], workdays: [] }).expect(403);
+    const impossible = await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] }).expect(422);
+    expect(impossible.body.error.details).toEqual([expect.objectContaining({ field: 'holidays[0].date' })]);
+    const weekday = await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [{ date: '2028-10-09', name: '国庆' }] }).expect(422);
+    expect(weekday.body.error.details).toEqual([
+      { field: 'holidays[0].date', reason: 'must be in 2028' },
+      { field: 'workdays[0].date', reason: 'a 调休 working day is a Saturday or a Sunday' },
+    ]);
+    const national = ['2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05', '2028-10-06'].map((date) => ({ date, name: '国庆节' }));
+    await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: national, workdays: [{ date: '2028-10-07', name: '国庆节调休' }] }).expect(200);
+    expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-10');
+    expect((await request(server).get('/calendar/2028').set(caseworker.auth).expect(200)).body).toMatchObject({ loaded: true, exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: '国庆节调休' }]) });
+    expect(await auditRecords(stack.database, `action = 'calendar.load' AND entity_id = '2028'`)).toHaveLength(1);
+    const ready = await request(server).get('/health/ready').expect(200);
+    expect(ready.body.info.calendar).toMatchObject({ status: 'up', loadedUntil: 2028 });
+  });
+
+  it('shows the queue dashboard to administrators only', async () => {
+    const admin = await signedIn(server, stack.database, 'administrator', { id: bureau });
+    await request(server).get('/admin/queues').expect(401);
+    await request(server).get('/admin/queues').set(caseworker.auth).expect(403);
+    const page = await request(server).get('/admin/queues').set(admin.auth).expect(200);
+    expect(page.text).toContain('<html');
+    const queues = await request(server).get('/admin/queues/api/queues').set(admin.auth).expect(200);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toEqual(expect.arrayContaining(['reminders', 'escalations', 'domain-events']));
+  });
+
+  it('creates no plan twice for the same file', async () => {
+    const fileId = await reunifiedChild('20120808');
+    await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
+    expect(await stack.worker!.get(FollowupService).createPlan(fileId)).toBe(false);
+    const plan = await stack.database.query(`SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM followup_plan WHERE file_id = $1`, [fileId]);
+    const expected = visitDates(plan[0].starts_on, plan[0].ends_on, { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }).length;
+    expect((await stack.database.query('SELECT count(*)::int AS n FROM followup_visit WHERE file_id = $1', [fileId]))[0].n).toBe(expected);
+  });
+});

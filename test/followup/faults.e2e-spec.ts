@@ -139,24 +139,32 @@ describe('reminders through Redis faults', () => {
   it(
     'a worker killed with SIGKILL mid-job, then two workers racing: each reminder once',
     async () => {
-      const ids = await schedule(query, who, 60, 0);
-      // Hold five reminders so the first worker's jobs for them hang mid-transaction.
+      const first = await startWorker(env());
+      workers.push(first);
+      // Two batches: 55 reminders due in 2 s, 5 more half a second later.
+      const early = await schedule(query, who, 55, 2000);
+      const late = await schedule(query, who, 5, 2600);
+      const ids = [...early, ...late];
+      await allEnqueued(ids);
+      // Hold the late five, so the job delivering them hangs mid-transaction.
       const holder = new pg.Client({ connectionString: database.url });
       await holder.connect();
       await holder.query('BEGIN');
-      await holder.query('SELECT id FROM reminder WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids.slice(0, 5)]);
-      const first = await startWorker(env());
-      workers.push(first);
-      await eventually(async () => (await database.query(`SELECT count(*)::int AS n FROM notification WHERE reminder_id = ANY($1::uuid[])`, [ids]))[0].n === 55, 30_000);
+      await holder.query('SELECT id FROM reminder WHERE id = ANY($1::uuid[]) FOR UPDATE', [late]);
       const queue = new Queue('reminders', { connection: { url: redis.url }, prefix });
-      expect(await queue.getActiveCount()).toBeGreaterThanOrEqual(1);
-      first.child.kill('SIGKILL');
-      await first.exited;
-      await holder.query('ROLLBACK');
-      await holder.end();
-      workers.push(await startWorker(env()), await startWorker(env()));
-      await deliveredExactlyOnce(database.query, ids);
-      await queue.close();
+      queue.on('error', () => undefined);
+      try {
+        await eventually(async () => (await database.query(`SELECT count(*)::int AS n FROM notification WHERE reminder_id = ANY($1::uuid[])`, [early]))[0].n === 55, 30_000);
+        await eventually(async () => (await queue.getActiveCount()) >= 1);
+        first.child.kill('SIGKILL');
+        await first.exited;
+        await holder.query('ROLLBACK');
+        workers.push(await startWorker(env()), await startWorker(env()));
+        await deliveredExactlyOnce(database.query, ids);
+      } finally {
+        await holder.end().catch(() => undefined);
+        await queue.close();
+      }
     },
     TEST_TIMEOUT,
   );
@@ -166,10 +174,11 @@ describe('reminders through Redis faults', () => {
     async () => {
       workers.push(await startWorker(env()));
       const queue = new Queue('reminders', { connection: { url: redis.url }, prefix });
-      const job = await queue.add('due', { reminderId: 'not-a-uuid' });
+      queue.on('error', () => undefined);
+      const job = await queue.add('due', { reminderIds: ['not-a-uuid'] });
       await eventually(async () => (await queue.getJob(job.id!))?.failedReason !== undefined);
       const failed = (await queue.getJob(job.id!))!;
-      expect(failed.failedReason).toMatch(/invalid payload for queue reminders: reminderId/);
+      expect(failed.failedReason).toMatch(/invalid payload for queue reminders: reminderIds/);
       expect(failed.attemptsMade).toBe(1);
       await queue.close();
       await deliveredExactlyOnce(database.query, await schedule(query, who, 5, 0));

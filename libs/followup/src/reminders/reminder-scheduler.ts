@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
-import { escalationJobId, reminderJobId } from './reminder-jobs.js';
+import { BATCH_BUCKET_MS, BATCH_SIZE, escalationJobId, reminderBatchJobId, reminderJobId } from './reminder-jobs.js';
 
 const BATCH = 1000;
 
@@ -46,10 +46,22 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
         );
         if (rows.length === 0) return 0;
         const now = Date.now();
-        await this.queues.addBulk(
-          QUEUES.reminders,
-          rows.map((row) => ({ name: 'due', payload: { reminderId: row.id }, jobId: reminderJobId(row.id, row.due_at), options: { delay: Math.max(0, row.due_at.getTime() - now) } })),
-        );
+        // Reminders due in the same quarter second go in one job, delayed until the last of them is due.
+        const buckets = new Map<number, { id: string; due_at: Date }[]>();
+        for (const row of rows) {
+          const bucket = Math.floor(row.due_at.getTime() / BATCH_BUCKET_MS);
+          buckets.set(bucket, [...(buckets.get(bucket) ?? []), row]);
+        }
+        const jobs = [...buckets.values()].flatMap((bucket) => {
+          const chunks: { id: string; due_at: Date }[][] = [];
+          for (let i = 0; i < bucket.length; i += BATCH_SIZE) chunks.push(bucket.slice(i, i + BATCH_SIZE));
+          return chunks.map((chunk) => {
+            const last = new Date(Math.max(...chunk.map((row) => row.due_at.getTime())));
+            const ids = chunk.map((row) => row.id);
+            return { name: 'due', payload: { reminderIds: ids }, jobId: reminderBatchJobId(last, ids), options: { delay: Math.max(0, last.getTime() - now) } };
+          });
+        });
+        await this.queues.addBulk(QUEUES.reminders, jobs);
         await manager.query('UPDATE reminder SET enqueued_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
         return rows.length;
       });
@@ -59,9 +71,10 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   }
 
   /**
-   * Every reminder that is due and still not delivered gets a job again: a
-   * lost one is added (same id), one that failed for good is retried, one
-   * waiting or running is left alone.
+   * Every reminder due (for two seconds) and still not delivered gets a job of
+   * its own: a lost one is added, one that failed for good is retried, one
+   * waiting or running is left alone. A batch job still holding it later
+   * finds it delivered: delivery is idempotent.
    */
   async reconcile(): Promise<number> {
     const queue = this.queues.queue(QUEUES.reminders);
@@ -69,22 +82,24 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: { id: string; due_at: Date }[] = await this.dataSource.query(
-        `SELECT id, due_at FROM reminder WHERE status = 'scheduled' AND due_at <= now() AND id > $1 ORDER BY id LIMIT ${BATCH}`,
+        `SELECT id, due_at FROM reminder WHERE status = 'scheduled' AND due_at <= now() - interval '2 seconds' AND id > $1 ORDER BY id LIMIT ${BATCH}`,
         [after],
       );
       for (const row of rows) {
         const jobId = reminderJobId(row.id, row.due_at);
         const job = await queue.getJob(jobId);
         if (!job) {
-          await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderId: row.id }, jobId });
-          requeued += 1;
+          if (await this.stillScheduled(row.id)) {
+            await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderIds: [row.id] }, jobId });
+            requeued += 1;
+          }
         } else if (await job.isFailed()) {
           await job.retry('failed');
           requeued += 1;
-        } else if (await job.isCompleted()) {
+        } else if ((await job.isCompleted()) && (await this.stillScheduled(row.id))) {
           // Completed but not delivered: the delivery's transaction was lost; run it again under the same id.
           await job.remove();
-          await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderId: row.id }, jobId });
+          await this.queues.add(QUEUES.reminders, { name: 'due', payload: { reminderIds: [row.id] }, jobId });
           requeued += 1;
         }
       }
@@ -93,6 +108,12 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     }
     if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} due reminders that were not delivered`);
     return requeued;
+  }
+
+  /** Read again: a delivery may have committed since the reconciler's scan. */
+  private async stillScheduled(reminderId: string): Promise<boolean> {
+    const rows: { status: string }[] = await this.dataSource.query('SELECT status FROM reminder WHERE id = $1', [reminderId]);
+    return rows[0]?.status === 'scheduled';
   }
 
   /** Enqueues the next ladder step of every delivered reminder past its grace. */

@@ -54,24 +54,56 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
     private readonly outbox: Outbox,
   ) {}
 
-  async process(payload: ReminderDuePayload): Promise<{ delivered: number } | { skipped: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [reminder]: ReminderRow[] = await manager.query(`${SELECT_REMINDER} WHERE r.id = $1 FOR UPDATE OF r`, [payload.reminderId]);
-      if (!reminder) return { skipped: 'no such reminder' };
-      if (reminder.status !== 'scheduled') return { skipped: `already ${reminder.status}` };
-      // Moved to a later time after this job was made: the job of the new time delivers it.
-      if (reminder.due_at.getTime() > Date.now() + 1000) return { skipped: 'not due yet' };
-      const recipients = await recipientsOf(manager, reminder, 'assignee');
-      if (recipients.length === 0) this.logger.warn(`reminder ${reminder.id}: nobody active to tell in organisation ${reminder.assignee_organisation_id}`);
-      const delivered = await notify(manager, this.outbox, this.config, reminder, 0, recipients);
-      await manager.query(
-        `UPDATE reminder SET status = 'delivered', delivered_at = now(),
-                next_escalation_at = CASE WHEN $2 > 1 THEN greatest(due_at, now()) + make_interval(secs => $3) END
-          WHERE id = $1`,
-        [reminder.id, this.config.reminders.escalationLadder.length, this.config.reminders.escalationGraceHours * 3600],
-      );
-      return { delivered };
-    });
+  /**
+   * One statement for the whole batch, so one round trip and atomic without a
+   * transaction of its own: lock the batch's reminders that are due and still
+   * scheduled, find who to tell (the assignee, or the organisation's
+   * caseworkers and supervisors), insert their inbox rows (once each), mark
+   * the reminders delivered, and queue the outgoing channel in the outbox.
+   */
+  async process(payload: ReminderDuePayload): Promise<{ delivered: number; notifications: number; notDueYet: number }> {
+    const ladder = this.config.reminders.escalationLadder;
+    const outgoing = this.config.notify.channel !== 'none';
+    const [result]: { delivered: number; notifications: number; not_due: number; unheard: number }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status,
+                r.due_at <= now() + interval '1 second' AS due
+           FROM reminder r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE
+       ),
+       deliverable AS (SELECT * FROM target WHERE status = 'scheduled' AND due),
+       recipients AS (
+         SELECT d.id AS reminder_id, u.id AS user_id FROM deliverable d JOIN user_account u ON u.id = d.assignee_user_id AND u.active
+         UNION ALL
+         SELECT d.id, u.id FROM deliverable d JOIN user_account u ON u.organisation_id = d.assignee_organisation_id
+          WHERE u.active AND u.role IN ('caseworker', 'supervisor')
+            AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.id = d.assignee_user_id AND a.active)
+       ),
+       inbox AS (
+         INSERT INTO notification (recipient_user_id, reminder_id, escalation_level, kind, title, body, file_id)
+         SELECT rc.user_id, d.id, 0, d.kind, $2 || d.title, 'due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), d.file_id
+           FROM deliverable d JOIN recipients rc ON rc.reminder_id = d.id
+         ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
+         RETURNING id
+       ),
+       outgoing AS (
+         INSERT INTO outbox (queue, job_name, payload)
+         SELECT 'outgoing-notifications', 'send', jsonb_build_object('notificationId', id) FROM inbox WHERE $3
+         RETURNING id
+       ),
+       marked AS (
+         UPDATE reminder SET status = 'delivered', delivered_at = now(),
+                next_escalation_at = CASE WHEN $4 > 1 THEN greatest(due_at, now()) + make_interval(secs => $5) END
+          WHERE id IN (SELECT id FROM deliverable) RETURNING id
+       )
+       SELECT (SELECT count(*)::int FROM marked) AS delivered, (SELECT count(*)::int FROM inbox) AS notifications,
+              (SELECT count(*)::int FROM target WHERE status = 'scheduled' AND NOT due) AS not_due,
+              (SELECT count(*)::int FROM deliverable d WHERE NOT EXISTS (SELECT 1 FROM recipients rc WHERE rc.reminder_id = d.id)) AS unheard,
+              (SELECT count(*) FROM outgoing) AS queued`,
+      [payload.reminderIds, `${STEP_TITLES.assignee}：`, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600],
+    );
+    // A reminder moved later after this job was made is not due yet: the job of its new time delivers it.
+    if (result.unheard > 0) this.logger.warn(`${result.unheard} reminder(s) delivered with nobody active to tell`);
+    return { delivered: result.delivered, notifications: result.notifications, notDueYet: result.not_due };
   }
 }
 

@@ -5,7 +5,7 @@
  * refused by the producer and, if it got into Redis some other way, moved to
  * the failed set by the worker with the reason.
  */
-import { IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineQueue, type QueueDefinition } from './queue-definition.js';
 
 /**
@@ -37,10 +37,13 @@ export class DomainEventPayload {
   requestId?: string;
 }
 
-/** A reminder whose due time has come (or is coming, as a delayed job): deliver it to the inbox. */
+/** Reminders whose due time has come (or is coming, as a delayed job): deliver them to the inbox. */
 export class ReminderDuePayload {
-  @IsUUID()
-  reminderId!: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  reminderIds!: string[];
 }
 
 /** A reminder still unacknowledged after its grace: tell the next step of the ladder. */
@@ -69,7 +72,7 @@ export const QUEUES = {
   }),
   reminders: defineQueue({
     name: 'reminders',
-    description: 'Reminders due now, moved from PostgreSQL into Redis shortly before (delayed jobs); delivered to the inbox once',
+    description: 'Reminders coming due, moved from PostgreSQL into Redis shortly before as delayed jobs (a batch per quarter second); delivered to the inbox once',
     payload: ReminderDuePayload,
     jobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 500 } },
   }),

@@ -227,4 +227,23 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     const expected = visitDates(plan[0].starts_on, plan[0].ends_on, { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }).length;
     expect((await stack.database.query('SELECT count(*)::int AS n FROM followup_visit WHERE file_id = $1', [fileId]))[0].n).toBe(expected);
   });
+
+  it('R17: a transfer hands the visits and reminders over to the receiving bureau', async () => {
+    const fileId = await reunifiedChild('20110909');
+    await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
+    const lijiang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
+    const receiver = await signedIn(server, stack.database, 'caseworker', { id: lijiang });
+    await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '随父母迁居丽江' });
+    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);
+    await request(server).post(`/transfers/${transfer.id}/accept`).set(receiver.auth).send({}).expect(200);
+    await eventually(async () => {
+      const open = await stack.database.query(
+        `SELECT DISTINCT assignee_user_id, assignee_organisation_id FROM reminder WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`,
+        [fileId],
+      );
+      return open.length === 1 && open[0].assignee_user_id === receiver.userId && open[0].assignee_organisation_id === lijiang;
+    });
+    const visits = await stack.database.query(`SELECT DISTINCT assignee_user_id FROM followup_visit WHERE file_id = $1 AND status = 'scheduled'`, [fileId]);
+    expect(visits).toEqual([{ assignee_user_id: receiver.userId }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -208,6 +208,17 @@ describe('the administrative commands', () => {
       expect(production.stderr).toContain('demo data is never seeded in production');
       const verify = await runToEnd(builtEntry('cli'), ['audit:verify'], childEnv({ DATABASE_URL: database.url }));
       expect(verify.stdout).toMatch(/^intact: 1 records in 1 chains/m);
+
+      // The State Council's schedule of a new year, from a file.
+      const file = path.join(os.tmpdir(), `huijia-calendar-${process.pid}.json`);
+      await writeFile(file, JSON.stringify({ year: 2031, holidays: [{ date: '2031-10-01', name: '国庆节' }], workdays: [{ date: '2031-09-28', name: '国庆节调休' }] }));
+      const loaded = await runToEnd(builtEntry('cli'), ['calendar:load', '--file', file], childEnv({ DATABASE_URL: database.url }));
+      expect(loaded.stdout).toContain('loaded 2031: 1 holidays, 1 working weekend days');
+      expect(await database.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, is_workday FROM calendar_exception WHERE day >= '2031-01-01' ORDER BY day`)).toEqual([
+        { day: '2031-09-28', is_workday: true },
+        { day: '2031-10-01', is_workday: false },
+      ]);
+      await rm(file, { force: true });
     } finally {
       await database.drop();
     }

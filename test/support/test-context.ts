@@ -70,8 +70,16 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
   });
 }
 
-export async function createApiApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], controllers: metadata.controllers ?? [], providers: metadata.providers ?? [] }).compile();
+/** A provider the test replaces (e.g. the Clock, to stand on a given day). */
+export interface ProviderOverride {
+  provide: Function | symbol | string;
+  useValue: unknown;
+}
+
+export async function createApiApp(config: AppConfig, metadata: ModuleMetadata = {}, overrides: ProviderOverride[] = []): Promise<NestExpressApplication> {
+  let builder = Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], controllers: metadata.controllers ?? [], providers: metadata.providers ?? [] });
+  for (const override of overrides) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureHttpApp(app, config);
   await app.init();
@@ -95,10 +103,12 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: { api?: boolean; worker?: boolean; overrides?: Record<string, string>; workerMetadata?: ModuleMetadata; apiMetadata?: ModuleMetadata } = {}): Promise<TestStack> {
+export async function startStack(
+  options: { api?: boolean; worker?: boolean; overrides?: Record<string, string>; workerMetadata?: ModuleMetadata; apiMetadata?: ModuleMetadata; providers?: ProviderOverride[] } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.overrides);
-  const api = options.api === false ? undefined : await createApiApp(config, options.apiMetadata);
+  const api = options.api === false ? undefined : await createApiApp(config, options.apiMetadata, options.providers);
   const worker = options.worker ? await createWorkerApp(config, options.workerMetadata) : undefined;
   return {
     config,

@@ -4,6 +4,7 @@ import { AuditModule } from '#app/audit';
 import { CaseModule } from '#app/case';
 import { FollowupModule } from '#app/followup';
 import { IntakeModule } from '#app/intake';
+import { ReferralModule } from '#app/referral';
 import { HealthModule, PlatformModule, type AppConfig } from '#app/platform';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
 
@@ -13,7 +14,7 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule, FollowupModule, QueueDashboardModule],
+      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule, FollowupModule, ReferralModule, QueueDashboardModule],
     };
   }
 }

@@ -31,3 +31,4 @@ export * from './embedded/index.js';
 export { runMigrations } from './database/migrate.js';
 export { installShutdownWatchdog } from './lifecycle/shutdown-watchdog.js';
 export { FieldCipher, normaliseIdentifier } from './crypto/field-cipher.js';
+export { Clock } from './time/clock.js';

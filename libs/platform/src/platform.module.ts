@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { FieldCipher } from './crypto/field-cipher.js';
+import { Clock } from './time/clock.js';
 import { ReadinessChecks } from './health/readiness-checks.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { loggerParams } from './logging/logging.js';
@@ -30,8 +31,8 @@ export class PlatformModule {
           retryAttempts: 0,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks],
-      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
+      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
     };
   }
 }

@@ -10,6 +10,7 @@ export interface ReminderRow {
   due_at: Date;
   assignee_user_id: string | null;
   assignee_organisation_id: string;
+  escalate_to_organisation_id: string | null;
   status: string;
   escalation_level: number;
   jurisdiction_code: string;
@@ -29,13 +30,21 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
         ? await manager.query('SELECT id FROM user_account WHERE id = $1 AND active', [reminder.assignee_user_id])
         : [];
       if (rows.length === 0) {
-        rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role IN ('caseworker', 'supervisor')`, [
+        rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role NOT IN ('statistician', 'administrator')`, [
           reminder.assignee_organisation_id,
         ]);
       }
       break;
     case 'supervisor':
-      rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role = 'supervisor'`, [reminder.assignee_organisation_id]);
+      // The assignee organisation's supervisors (a partner without any: all its staff, its head among them),
+      // and the supervisors of the organisation that asked (a referral's bureau, R18).
+      rows = await manager.query(
+        `WITH own AS (SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role = 'supervisor')
+         SELECT id FROM own
+         UNION SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role NOT IN ('statistician', 'administrator') AND NOT EXISTS (SELECT 1 FROM own)
+         UNION SELECT id FROM user_account WHERE organisation_id = $2 AND active AND role = 'supervisor'`,
+        [reminder.assignee_organisation_id, reminder.escalate_to_organisation_id],
+      );
       break;
     case 'parent_bureau':
       // The nearest division strictly above the organisation's that has a civil affairs bureau.
@@ -56,6 +65,7 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
   return rows.map((row) => row.id);
 }
 
-export const SELECT_REMINDER = `SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status, r.escalation_level,
+export const SELECT_REMINDER = `SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.escalate_to_organisation_id,
+                                       r.status, r.escalation_level,
                                        o.jurisdiction_code
                                   FROM reminder r JOIN organisation o ON o.id = r.assignee_organisation_id`;

@@ -16,6 +16,8 @@ export interface NewReminder {
   subjectId?: string;
   /** Makes scheduling idempotent: the same key schedules once (e.g. `visit:<id>`). */
   dedupeKey?: string;
+  /** An organisation whose supervisors are told too when it escalates (the referring bureau of a referral). */
+  escalateToOrganisationId?: string | null;
 }
 
 /**
@@ -29,8 +31,8 @@ export interface NewReminder {
 export class RemindersService {
   async schedule(manager: EntityManager, reminder: NewReminder): Promise<string> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO reminder (kind, dedupe_key, title, file_id, subject_type, subject_id, due_at, assignee_user_id, assignee_organisation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO reminder (kind, dedupe_key, title, file_id, subject_type, subject_id, due_at, assignee_user_id, assignee_organisation_id, escalate_to_organisation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key
        RETURNING id`,
       [
@@ -43,6 +45,7 @@ export class RemindersService {
         reminder.dueAt,
         reminder.assigneeUserId,
         reminder.assigneeOrganisationId,
+        reminder.escalateToOrganisationId ?? null,
       ],
     );
     await manager.query(`SELECT pg_notify('reminder', '')`);

@@ -322,6 +322,25 @@ export const ENV_SCHEMA = {
     default: '5',
     parse: integer(1, 30),
   },
+  LEGAL_AID_ACCEPT_WORKING_DAYS: {
+    description: 'Working days (Chinese calendar with 调休) a legal aid centre has to accept a green-channel referral (R18).',
+    default: '3',
+    parse: integer(1, 30),
+  },
+  REFERRAL_ACCEPT_DAYS: {
+    description: 'Calendar days other partners have to accept a referral, unless the caseworker sets another date.',
+    default: '7',
+    parse: integer(1, 90),
+  },
+  COMPULSORY_EDUCATION_AGES: {
+    description: 'Ages of compulsory education (R14): children of these ages in care and not enrolled are listed for their caseworker.',
+    default: '6-15',
+    parse: (raw: string) => {
+      const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+      if (!match || Number(match[1]) > Number(match[2])) throw new InvalidSetting('must be a range of ages such as 6-15');
+      return { from: Number(match[1]), to: Number(match[2]) };
+    },
+  },
   NOTIFY_CHANNEL: {
     description: 'An outgoing channel besides the in-app inbox: none, webhook (NOTIFY_WEBHOOK_URL) or smtp (SMTP_URL, to users with an email address).',
     default: 'none',

@@ -1,0 +1,268 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { ReminderScheduler } from '#app/followup';
+import { Clock, OutboxRelay } from '#app/platform';
+import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { interview, residentId } from '../support/case-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { startStack, type TestStack } from '../support/test-context.js';
+
+type User = Session & { userId: string; organisationId: string };
+
+/** The eve of National Day 2026: a Wednesday, the last working day before the holiday. */
+class EveOfNationalDay extends Clock {
+  override now(): Date {
+    return new Date('2026-09-30T02:00:00Z');
+  }
+}
+
+describe('referrals to partners, each working in its own inbox', () => {
+  let stack: TestStack;
+  let server: App;
+  let bureau: string;
+  let police: string;
+  let caseworker: User;
+  let supervisor: User;
+  const partner: Record<string, User> = {};
+  const org: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startStack({
+      worker: true,
+      providers: [{ provide: Clock, useValue: new EveOfNationalDay() }],
+      overrides: { REMINDER_RELAY_INTERVAL_MS: '100', RECONCILE_INTERVAL_MS: '500', ESCALATION_SCAN_INTERVAL_MS: '200', ESCALATION_GRACE_HOURS: '0.0005' },
+    });
+    server = stack.api!.getHttpServer();
+    stack.worker!.get(OutboxRelay).start();
+    stack.worker!.get(ReminderScheduler).start();
+    const db = stack.database;
+    bureau = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102', name: '五华区民政局' });
+    police = await createOrganisation(db, { kind: 'public_security', jurisdictionCode: '530102' });
+    caseworker = await signedIn(server, db, 'caseworker', { id: bureau });
+    supervisor = await signedIn(server, db, 'supervisor', { id: bureau });
+    const partners: [string, Parameters<typeof createOrganisation>[1], Parameters<typeof signedIn>[2]][] = [
+      ['hospital', { kind: 'hospital', jurisdictionCode: '530102', designated: true, name: '五华区定点医院' }, 'hospital_staff'],
+      ['plainHospital', { kind: 'hospital', jurisdictionCode: '530102', name: '某诊所' }, 'hospital_staff'],
+      ['school', { kind: 'school', jurisdictionCode: '530102', name: '五华区实验小学' }, 'school_staff'],
+      ['farSchool', { kind: 'school', jurisdictionCode: '530702', name: '丽江古城区小学' }, 'school_staff'],
+      ['technical', { kind: 'technical_school', jurisdictionCode: '530100', name: '昆明技工学校' }, 'school_staff'],
+      ['hrss', { kind: 'hr_social_security', jurisdictionCode: '530100', name: '昆明市人社局' }, 'training_staff'],
+      ['legalAid', { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '五华区法律援助中心' }, 'legal_aid_staff'],
+      ['socialWork', { kind: 'social_work_organisation', jurisdictionCode: '530102', name: '五华区社工中心' }, 'social_worker'],
+      ['foreign', { kind: 'foreign_affairs_office', jurisdictionCode: '530000', name: '云南省外办' }, 'foreign_affairs_officer'],
+    ];
+    for (const [key, organisation, role] of partners) {
+      org[key] = await createOrganisation(db, organisation);
+      partner[key] = await signedIn(server, db, role, { id: org[key] });
+    }
+  });
+  afterAll(() => stack.close());
+
+  let serial = 100;
+  async function file(person: Record<string, unknown>, withInterview = true): Promise<string> {
+    serial += 1;
+    const intake = await request(server)
+      .post('/intake/police-handovers')
+      .set(caseworker.auth)
+      .send({
+        person: { name: `转介${serial}`, sex: 'female', identityStatus: 'claimed', languages: ['zh'], ...person },
+        handover: { policeOrganisationId: police, policeCaseNumber: `R-${serial}`, handoverDate: '2026-03-01', placeCode: '530102', materials: [], circumstances: '移交' },
+        duplicateDecision: { action: 'new_person' },
+      })
+      .expect(201);
+    if (withInterview) await request(server).post(`/files/${intake.body.file.id}/interview`).set(caseworker.auth).send(interview).expect(201);
+    return intake.body.file.id;
+  }
+  const refer = (fileId: string, body: Record<string, unknown>) => request(server).post(`/files/${fileId}/referrals`).set(caseworker.auth).send(body);
+  const as = (user: User) => ({
+    get: (path: string) => request(server).get(path).set(user.auth),
+    post: (path: string, body: object = {}) => request(server).post(path).set(user.auth).send(body),
+  });
+
+  it('R12: medical referrals go to designated hospitals only; the hospital records the disability grade and completes', async () => {
+    const fileId = await file({ birthDateRange: { from: '1995-01-01', to: '1996-12-31' }, disability: '右腿行动不便' });
+    const plain = await refer(fileId, { kind: 'disability_assessment', organisationId: org.plainHospital, purpose: '残疾评定' }).expect(422);
+    expect(plain.body.error).toMatchObject({ code: 'NOT_DESIGNATED', details: [{ field: 'organisationId', reason: expect.any(String) }] });
+    const wrongKind = await refer(fileId, { kind: 'disability_assessment', organisationId: org.school, purpose: '残疾评定' }).expect(422);
+    expect(wrongKind.body.error.code).toBe('WRONG_ORGANISATION_KIND');
+
+    const created = await refer(fileId, { kind: 'disability_assessment', organisationId: org.hospital, purpose: '残疾等级评定', send: true }).expect(201);
+    expect(created.body).toMatchObject({ status: 'sent', kind: 'disability_assessment' });
+    const hospital = as(partner.hospital);
+    const inbox = await hospital.get('/referrals/inbox').expect(200);
+    const entry = inbox.body.find((r: { id: string }) => r.id === created.body.id);
+    expect(entry.person).toEqual({ name: expect.any(String), sex: 'female', age: expect.any(Object), disability: '右腿行动不便', languages: ['zh'] });
+
+    await hospital.post(`/referrals/${created.body.id}/accept`).expect(200);
+    await hospital.post(`/referrals/${created.body.id}/start`).expect(200);
+    expect((await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '评定完成' }).expect(409)).body.error.code).toBe('ASSESSMENT_REQUIRED');
+    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 5, assessedOn: '2026-09-20', assessedBy: '某医生' }).expect(422);
+    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 3, assessedOn: '2026-09-20', assessedBy: '骨科 王医生' }).expect(201);
+    await hospital.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: '已安排复查' }).expect(201);
+    // The hospital sees the file while the referral is open.
+    expect((await hospital.get(`/files/${fileId}`).expect(200)).body.audience).toBe('partner');
+    await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '三级肢体残疾' }).expect(200);
+
+    const mine = await as(caseworker).get(`/files/${fileId}/referrals`).expect(200);
+    expect(mine.body[0]).toMatchObject({ status: 'completed', outcome: { summary: '三级肢体残疾' }, assessments: [{ category: 'physical', grade: 3 }], notes: [expect.objectContaining({ text: '已安排复查' })] });
+    // Completed: the hospital keeps its own records of the referral, not the person or the file.
+    const after = await hospital.get(`/referrals/${created.body.id}`).expect(200);
+    expect(after.body.person).toBeUndefined();
+    expect(after.body.notes).toHaveLength(1);
+    await hospital.get(`/files/${fileId}`).expect(404);
+  });
+
+  it('R16: a school sees name, sex, age, grade and the guardian\'s contact — nothing of the trafficking history — unless disclosed with consent', async () => {
+    const fileId = await file({ birthDate: '2016-05-05', idNumber: residentId('530102', '20160505', '028'), identityStatus: 'confirmed', contacts: [{ label: '母亲', phone: '13900000009' }] });
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '周母', relation: '母亲', phone: '13900000009', since: '2026-03-01' }).expect(201);
+    await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '买家某', address: '某村1号' }).expect(201);
+    const noConsent = await refer(fileId, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '四年级' }, disclose: ['trafficking_history'] }).expect(422);
+    expect(noConsent.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [expect.objectContaining({ field: 'disclose[0]' })] });
+
+    const created = await refer(fileId, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '四年级' }, send: true }).expect(201);
+    const seen = await as(partner.school).get(`/referrals/${created.body.id}`).expect(200);
+    expect(seen.body.person).toEqual({
+      name: expect.any(String),
+      sex: 'female',
+      age: expect.any(Object),
+      gradeLevel: '四年级',
+      guardianContact: [{ name: '周母', relation: '母亲', phone: '13900000009' }],
+    });
+    const text = JSON.stringify(seen.body);
+    for (const secret of [interview.circumstances, interview.risks, '买家某', '某村1号', 'R-', residentId('530102', '20160505', '028'), 'circumstances', 'buyer', 'policeCaseNumber', 'idNumber']) {
+      expect({ secret, present: text.includes(secret) }).toEqual({ secret, present: false });
+    }
+    const fileView = await as(partner.school).get(`/files/${fileId}`).expect(200);
+    expect(Object.keys(fileView.body).sort()).toEqual(['audience', 'id', 'person', 'reference']);
+    await as(partner.school).get(`/files/${fileId}/interview`).expect(403);
+
+    // With the guardian's recorded consent, the history may be shared with, say, the legal aid centre.
+    await request(server).post(`/files/${fileId}/consents`).set(caseworker.auth).send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: '2026-09-01' }).expect(201);
+    const disclosed = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '代理民事赔偿', disclose: ['trafficking_history'], send: true }).expect(201);
+    expect((await as(partner.legalAid).get(`/referrals/${disclosed.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
+  });
+
+  it('R14: children of school age not enrolled are listed; a school elsewhere needs the contact made; enrolment schedules follow-up visits', async () => {
+    const fileId = await file({ birthDate: '2017-02-02' });
+    const before = await as(caseworker).get('/schooling/unenrolled').expect(200);
+    expect(before.body.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
+    const missing = await refer(fileId, { kind: 'schooling', organisationId: org.farSchool, purpose: '随亲属异地就学' }).expect(422);
+    expect(missing.body.error.details).toEqual([expect.objectContaining({ field: 'details.elsewhere.contactMade' })]);
+    const created = await refer(fileId, {
+      kind: 'schooling',
+      organisationId: org.farSchool,
+      purpose: '随亲属异地就学',
+      details: { gradeLevel: '三年级', elsewhere: { contactMade: '已与丽江古城区教育局联系，同意接收' } },
+      send: true,
+    }).expect(201);
+    expect(created.body.details.elsewhere).toEqual({ contactMade: '已与丽江古城区教育局联系，同意接收', destinationJurisdictionCode: '530702' });
+    const school = as(partner.farSchool);
+    await school.post(`/referrals/${created.body.id}/accept`).expect(200);
+    const enrolled = await school.post(`/referrals/${created.body.id}/enrolment`, { grade: '三年级', className: '二班', enrolledOn: '2026-09-01' }).expect(201);
+    expect(enrolled.body.followUpVisits).toEqual(['2026-10-01', '2026-12-01', '2027-03-01']);
+    const visits = await stack.database.query(`SELECT assignee_user_id FROM reminder WHERE subject_type = 'enrolment' AND subject_id = $1`, [created.body.id]);
+    expect(visits).toHaveLength(3);
+    await school.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '适应良好', visitedOn: '2026-09-15' }).expect(201);
+    const after = await as(caseworker).get('/schooling/unenrolled').expect(200);
+    expect(after.body.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
+  });
+
+  it('R15: job training from 16, by the person\'s will; 16–17 year olds go to a technical school', async () => {
+    const young = await file({ birthDate: '2012-01-01' });
+    expect((await refer(young, { kind: 'job_training', organisationId: org.hrss, purpose: '培训' }).expect(422)).body.error.code).toBe('TOO_YOUNG');
+
+    const straddling = await file({ birthDateRange: { from: '2009-06-01', to: '2011-06-01' } });
+    expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训' }).expect(422)).body.error.code).toBe('AGE_CONFIRMATION_REQUIRED');
+    expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训', ageConfirmed: true }).expect(422)).body.error.code).toBe('CONSENT_REQUIRED');
+
+    const seventeen = await file({ birthDate: '2009-03-03' });
+    await request(server).post(`/files/${seventeen}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: '2026-09-01' }).expect(201);
+    expect((await refer(seventeen, { kind: 'job_training', organisationId: org.hrss, purpose: '学厨师' }).expect(422)).body.error.code).toBe('WRONG_ORGANISATION_KIND');
+    const guided = await refer(seventeen, { kind: 'job_training', organisationId: org.technical, purpose: '学厨师' }).expect(201);
+    expect(guided.body).toMatchObject({ kind: 'technical_school', forcedFrom: 'job_training' });
+
+    const adult = await file({ birthDate: '2000-08-08' });
+    await request(server).post(`/files/${adult}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: '2026-09-01' }).expect(201);
+    const training = await refer(adult, { kind: 'job_training', organisationId: org.hrss, purpose: '家政服务培训', details: { trade: '家政' }, send: true }).expect(201);
+    const hrss = as(partner.hrss);
+    await hrss.post(`/referrals/${training.body.id}/accept`).expect(200);
+    await hrss.post(`/referrals/${training.body.id}/start`).expect(200);
+    const incomplete = await hrss.post(`/referrals/${training.body.id}/complete`, { summary: '结业' }).expect(422);
+    expect(incomplete.body.error).toMatchObject({ code: 'OUTCOME_INCOMPLETE', details: [{ field: 'course', reason: expect.any(String) }] });
+    await hrss
+      .post(`/referrals/${training.body.id}/complete`, {
+        course: '家政服务员（中级）',
+        certificate: '职业技能等级证书',
+        placement: { employer: '昆明某家政公司', place: '昆明市', startDate: '2026-10-15' },
+        workElsewhere: '协助办理外出务工手续',
+      })
+      .expect(200);
+  });
+
+  it('R18: a green-channel case sent on the eve of National Day must be accepted by the working Saturday after it, is listed first, and escalates when that passes', async () => {
+    const fileId = await file({ birthDate: '1998-01-01' });
+    const other = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复', send: true }).expect(201);
+    expect(other.body.greenChannel).toBe(false);
+    const created = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '刑事附带民事诉讼', details: { matter: '索赔' }, send: true }).expect(201);
+    expect(created.body).toMatchObject({ greenChannel: true });
+    // Sent 2026-09-30; 1–7 October are the holiday; 8, 9 and the 调休 Saturday 10 October are three working days.
+    expect(created.body.acceptBy).toBe('2026-10-10T15:59:59.000Z');
+    const inbox = await as(partner.legalAid).get('/referrals/inbox').expect(200);
+    expect(inbox.body[0]).toMatchObject({ greenChannel: true });
+
+    // The deadline passes with nobody accepting: the centre is told, then the centre and the caseworker's supervisor.
+    const [reminder] = await stack.database.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [`referral:${created.body.id}:accept`]);
+    await stack.database.query(`UPDATE reminder SET due_at = now(), enqueued_at = NULL WHERE id = $1`, [reminder.id]);
+    await eventually(async () => (await stack.database.query('SELECT escalation_level FROM reminder WHERE id = $1', [reminder.id]))[0].escalation_level >= 1, 20_000);
+    const told = await stack.database.query(`SELECT recipient_user_id, escalation_level FROM notification WHERE reminder_id = $1 ORDER BY escalation_level`, [reminder.id]);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        { recipient_user_id: partner.legalAid.userId, escalation_level: 0 },
+        { recipient_user_id: supervisor.userId, escalation_level: 1 },
+      ]),
+    );
+
+    const centre = as(partner.legalAid);
+    await centre.post(`/referrals/${created.body.id}/accept`).expect(200);
+    expect((await stack.database.query('SELECT status FROM reminder WHERE id = $1', [reminder.id]))[0].status).toBe('acknowledged');
+    await centre.post(`/referrals/${created.body.id}/start`).expect(200);
+    await centre.post(`/referrals/${created.body.id}/complete`, { service: 'litigation', court: '五华区人民法院', stage: '一审判决', result: '获赔5万元' }).expect(200);
+  });
+
+  it('R13: social work brings in funding and in-kind support from organisations and individuals', async () => {
+    const fileId = await file({ birthDate: '1990-01-01' });
+    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '心理与社会功能康复', send: true }).expect(201);
+    const social = as(partner.socialWork);
+    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
+    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'organisation', sourceName: '某基金会', amountYuan: 3000, purpose: '康复训练费用', receivedOn: '2026-09-20' }).expect(201);
+    await request(server).post(`/files/${fileId}/support-contributions`).set(caseworker.auth).send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: '2026-09-21' }).expect(201);
+    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: '2026-09-21' }).expect(422);
+    const rows = await stack.database.query('SELECT source_kind, amount_yuan, in_kind FROM support_contribution WHERE file_id = $1 ORDER BY recorded_at', [fileId]);
+    expect(rows).toEqual([
+      { source_kind: 'organisation', amount_yuan: '3000.00', in_kind: null },
+      { source_kind: 'individual', amount_yuan: null, in_kind: '冬衣两套' },
+    ]);
+  });
+
+  it('R19: repatriation is referred to the foreign affairs office, for foreign nationals only', async () => {
+    const chinese = await file({ birthDate: '1990-01-01', nationality: 'CN' });
+    expect((await refer(chinese, { kind: 'repatriation', organisationId: org.foreign, purpose: '遣返' }).expect(422)).body.error.code).toBe('NOT_FOREIGN_NATIONAL');
+    const foreign = await file({ name: 'Vong Lay', birthDate: '1995-05-05', nationality: 'LA', travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' }, languages: ['lo'] });
+    const created = await refer(foreign, { kind: 'repatriation', organisationId: org.foreign, purpose: '协调老挝驻昆总领馆接收', send: true }).expect(201);
+    const seen = await as(partner.foreign).get(`/referrals/${created.body.id}`).expect(200);
+    expect(seen.body.person).toMatchObject({ nationality: 'LA', travelDocument: { type: 'passport', country: 'LA', number: 'P7654321' }, languages: ['lo'] });
+  });
+
+  it('refuses acting on another organisation\'s referral (404) and accepting a withdrawn one (409), writing nothing', async () => {
+    const fileId = await file({ birthDate: '1990-01-01' });
+    const created = await refer(fileId, { kind: 'medical_care', organisationId: org.hospital, purpose: '体检', send: true }).expect(201);
+    await as(partner.school).post(`/referrals/${created.body.id}/accept`).expect(404);
+    await as(partner.school).get(`/referrals/${created.body.id}`).expect(404);
+    expect(await auditRecords(stack.database, `action = 'referral.accept' AND outcome = 'denied' AND entity_id = $1`, [created.body.id])).toHaveLength(1);
+    await request(server).post(`/referrals/${created.body.id}/withdraw`).set(caseworker.auth).send({ reason: '改由其他医院' }).expect(200);
+    const refused = await as(partner.hospital).post(`/referrals/${created.body.id}/accept`).expect(409);
+    expect(refused.body.error).toMatchObject({ code: 'REFERRAL_NOT_ALLOWED', details: { status: 'withdrawn' } });
+    expect((await stack.database.query('SELECT status FROM referral WHERE id = $1', [created.body.id]))[0].status).toBe('withdrawn');
+    await as(partner.hospital).get(`/files/${fileId}`).expect(404);
+  });
+});

@@ -39,6 +39,16 @@ type Cells = Record<Role, string>;
 const all = (cells: string): Cells => Object.fromEntries(ROLES.map((role) => [role, cells])) as Cells;
 const only = (allowed: Partial<Cells>): Cells => ({ ...all('DDD'), ...allowed });
 
+/** Partners act on referrals sent to their own organisation only. */
+const PARTNERS_OWN: Partial<Cells> = {
+  hospital_staff: 'ADD',
+  school_staff: 'ADD',
+  training_staff: 'ADD',
+  legal_aid_staff: 'ADD',
+  social_worker: 'ADD',
+  foreign_affairs_officer: 'ADD',
+};
+
 const POLICY: Record<string, 'public' | Cells> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
@@ -124,6 +134,24 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /calendar/{year}': all('AAA'),
   'PUT /calendar/{year}': only({ administrator: 'AAA' }),
+  // Referrals (R12–R16, R18, R19): the referring side keeps the file; each partner works only its own organisation's.
+  'POST /files/{id}/referrals': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /files/{id}/referrals': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /schooling/unenrolled': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /referrals/{id}/send': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /referrals/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /referrals/inbox': only(PARTNERS_OWN),
+  'GET /referrals/{id}': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD', ...PARTNERS_OWN }),
+  'POST /referrals/{id}/accept': only(PARTNERS_OWN),
+  'POST /referrals/{id}/decline': only(PARTNERS_OWN),
+  'POST /referrals/{id}/start': only(PARTNERS_OWN),
+  'POST /referrals/{id}/notes': only(PARTNERS_OWN),
+  'POST /referrals/{id}/complete': only(PARTNERS_OWN),
+  'POST /referrals/{id}/disability-assessment': only({ hospital_staff: 'ADD' }),
+  'POST /referrals/{id}/enrolment': only({ school_staff: 'ADD' }),
+  'POST /referrals/{id}/support-contributions': only({ social_worker: 'ADD' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
 };
 
@@ -396,6 +424,91 @@ describe('access matrix', () => {
     'GET /calendar/{year}': async (actor: Actor) => ({ test: request(server).get('/calendar/2026').set(actor.auth) }),
     'PUT /calendar/{year}': async (actor: Actor) => ({
       test: request(server).put('/calendar/2030').set(actor.auth).send({ holidays: [{ date: '2030-10-01', name: '国庆节' }], workdays: [] }),
+    }),
+  });
+
+  const PARTNER_KIND: Partial<Record<Role, string>> = {
+    hospital_staff: 'medical_care',
+    school_staff: 'schooling',
+    training_staff: 'job_training',
+    legal_aid_staff: 'legal_aid',
+    social_worker: 'rehabilitation',
+    foreign_affairs_officer: 'repatriation',
+  };
+
+  /**
+   * A referral in the relation: for a partner, sent to its kind of organisation of the relation;
+   * for the referring side, on a file of the relation (to a social work organisation).
+   */
+  async function referralFor(actor: Actor, relation: Relation, status = 'sent', kind?: string): Promise<{ referralId: string; fileId: string }> {
+    const partnerKind = PARTNER_KIND[actor.role];
+    const fileId = partnerKind ? await createFile(stack.database, { jurisdictionCode: HOME, organisationId: organisationFor('caseworker', 'own') }) : await fileFor(actor.role, relation);
+    const receiver = partnerKind ? organisationFor(actor.role, relation) : organisationFor('social_worker', 'own');
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO referral (file_id, kind, organisation_id, referring_organisation_id, purpose, status, created_by, sent_at)
+       VALUES ($1, $2, $3, $4, 'matrix', $5, $6, now()) RETURNING id`,
+      [fileId, kind ?? partnerKind ?? 'rehabilitation', receiver, organisationFor('caseworker', 'own'), status, await colleagueIn('own')],
+    );
+    return { referralId: row.id, fileId };
+  }
+
+  const OUTCOME = { summary: 'matrix', course: 'matrix', placement: { employer: 'x', place: 'y', startDate: '2026-10-01' }, service: 'litigation', stage: 'x', result: 'x' };
+  const referralCall = (path: string, status: string, body: object = {}, kind?: string) => async (actor: Actor, relation: Relation) => ({
+    test: request(server).post(`/referrals/${(await referralFor(actor, relation, status, kind)).referralId}/${path}`).set(actor.auth).send(body),
+  });
+
+  Object.assign(CALLS, {
+    'POST /files/{id}/referrals': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post(`/files/${await fileFor(actor.role, relation)}/referrals`)
+        .set(actor.auth)
+        .send({ kind: 'rehabilitation', organisationId: organisationFor('social_worker', 'own'), purpose: 'matrix' }),
+    }),
+    'GET /files/{id}/referrals': fileRecord('GET /files/{id}/referrals', {}),
+    'POST /files/{id}/consents': fileRecord('POST /files/{id}/consents', { category: 'family', givenBy: 'person', givenOn: '2026-01-01' }),
+    'POST /files/{id}/support-contributions': fileRecord('POST /files/{id}/support-contributions', {
+      sourceKind: 'individual',
+      sourceName: 'matrix',
+      amountYuan: 10,
+      purpose: 'matrix',
+      receivedOn: '2026-01-01',
+    }),
+    'GET /schooling/unenrolled': async (actor: Actor, relation: Relation) => {
+      const target = await fileFor(actor.role, relation);
+      return {
+        test: request(server).get('/schooling/unenrolled').set(actor.auth),
+        listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target),
+      };
+    },
+    'POST /referrals/{id}/send': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}/send`).set(actor.auth),
+    }),
+    'POST /referrals/{id}/withdraw': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/referrals/${(await referralFor(actor, relation, 'sent')).referralId}/withdraw`).set(actor.auth).send({ reason: 'matrix' }),
+    }),
+    'GET /referrals/inbox': async (actor: Actor, relation: Relation) => {
+      const { referralId } = await referralFor(actor, relation);
+      return { test: request(server).get('/referrals/inbox').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === referralId) };
+    },
+    'GET /referrals/{id}': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/referrals/${(await referralFor(actor, relation)).referralId}`).set(actor.auth) }),
+    'POST /referrals/{id}/accept': referralCall('accept', 'sent'),
+    'POST /referrals/{id}/decline': referralCall('decline', 'sent', { reason: 'matrix' }),
+    'POST /referrals/{id}/start': referralCall('start', 'accepted'),
+    'POST /referrals/{id}/notes': referralCall('notes', 'accepted', { kind: 'progress', text: 'matrix' }),
+    'POST /referrals/{id}/complete': referralCall('complete', 'in_progress', OUTCOME),
+    'POST /referrals/{id}/disability-assessment': referralCall(
+      'disability-assessment',
+      'accepted',
+      { category: 'physical', grade: 2, assessedOn: '2026-01-01', assessedBy: 'matrix' },
+      'disability_assessment',
+    ),
+    'POST /referrals/{id}/enrolment': referralCall('enrolment', 'accepted', { grade: '三年级', enrolledOn: '2026-01-01' }),
+    'POST /referrals/{id}/support-contributions': referralCall('support-contributions', 'accepted', {
+      sourceKind: 'individual',
+      sourceName: 'matrix',
+      amountYuan: 10,
+      purpose: 'matrix',
+      receivedOn: '2026-01-01',
     }),
   });
 

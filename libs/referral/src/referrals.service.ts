@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
-import { AccessErrors, fileWriteScope, prefixOf, type Actor } from '#app/access';
+import { AccessErrors, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
 import { ageRange, CaseErrors, chinaToday, yearsBefore } from '#app/case';
 import { addMonths, dueAtNine, RemindersService, WorkingCalendar } from '#app/followup';
 import { ReferralErrors } from './errors.js';
@@ -237,7 +237,7 @@ export class ReferralsService {
           WHERE f.state IN ('received', 'in_care', 'tracing', 'returning_home') AND ${scope}
             AND p.birth_date_from <= $1::date AND p.birth_date_to > $2::date
             AND NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.file_id = f.id)
-          ORDER BY f.opened_at LIMIT 500`,
+          ORDER BY f.opened_at DESC LIMIT 500`,
         params,
       );
     await this.audit.record({ action: 'schooling.unenrolled', outcome: 'allowed', entityType: 'victim_file', fileIds: rows.map((row) => row.id) });
@@ -274,7 +274,8 @@ export class ReferralsService {
       await this.audit.record({ action: 'referral.read', outcome: 'allowed', entityType: 'referral', entityId: referralId, fileIds: OPEN.includes(row.status) ? [row.file_id] : [], details: { view: 'partner' } });
       return view;
     }
-    if (row) {
+    // The referring side: those who keep the file (civil affairs, the institution where the person stays), not other partners.
+    if (row && ['jurisdiction', 'institution'].includes(ROLE_FILE_REACH[actor.role])) {
       const params: unknown[] = [row.file_id];
       const inScope = await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${fileWriteScope(actor, 'f', params)}`, params);
       if (inScope.length > 0) {

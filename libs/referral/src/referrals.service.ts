@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
 import { AccessErrors, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { ageRange, CaseErrors, chinaToday, yearsBefore } from '#app/case';
+import { addDays, ageRange, CaseErrors, chinaToday, yearsBefore } from '#app/case';
 import { addMonths, dueAtNine, RemindersService, WorkingCalendar } from '#app/followup';
 import { ReferralErrors } from './errors.js';
 import { KIND_RULES, TRAINING_KINDS, type DisclosureCategory, type ReferralKind } from './kinds.js';
@@ -684,11 +684,5 @@ export class ReferralsService {
     }
     return out;
   }
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 

@@ -3,18 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
 import type { Actor } from '#app/access';
+import { addDays } from '#app/case';
 
 export interface CalendarYearInput {
   /** Public holidays that fall on weekdays (and weekend holidays, harmless). */
   holidays: { date: string; name: string }[];
   /** 调休: weekend days that are working days. */
   workdays: { date: string; name: string }[];
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 function isWeekend(day: string): boolean {
@@ -117,4 +112,4 @@ export class WorkingCalendar implements OnModuleInit {
   }
 }
 
-export { addDays, isWeekend };
+export { isWeekend };

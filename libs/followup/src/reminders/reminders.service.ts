@@ -63,11 +63,21 @@ export class RemindersService {
     return count;
   }
 
-  /** Moves the file's open reminders to a new assignee (a transfer, a new caseworker). */
+  /**
+   * Moves the file's open reminders held by civil affairs to a new assignee (a
+   * transfer, a new caseworker); those of partners and the police stay theirs,
+   * and the new bureau is the one told when they escalate.
+   */
   async reassign(manager: EntityManager, fileId: string, assigneeUserId: string | null, assigneeOrganisationId: string): Promise<void> {
     await manager.query(
-      `UPDATE reminder SET assignee_user_id = $2, assignee_organisation_id = $3 WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`,
+      `UPDATE reminder r SET assignee_user_id = $2, assignee_organisation_id = $3
+         FROM organisation o WHERE o.id = r.assignee_organisation_id AND o.kind = 'civil_affairs_bureau'
+          AND r.file_id = $1 AND r.status IN ('scheduled', 'delivered')`,
       [fileId, assigneeUserId, assigneeOrganisationId],
+    );
+    await manager.query(
+      `UPDATE reminder SET escalate_to_organisation_id = $2 WHERE file_id = $1 AND status IN ('scheduled', 'delivered') AND escalate_to_organisation_id IS NOT NULL`,
+      [fileId, assigneeOrganisationId],
     );
   }
 

@@ -23,7 +23,7 @@ export { DomainEventSubscriptions, DomainEventsProcessor, type DomainEvent, type
 export { ProcessorFor, type QueueProcessor } from './queues/processor.js';
 export { defineQueue, InvalidJobPayload, type QueueDefinition } from './queues/queue-definition.js';
 export { QueueRegistry, type JobToAdd } from './queues/queue-registry.js';
-export { ALL_QUEUES, DomainEventPayload, EscalationPayload, OutgoingNotificationPayload, QUEUES, queueByName, ReminderDuePayload, type QueueKey } from './queues/queues.js';
+export { ALL_QUEUES, DomainEventPayload, EscalationPayload, OutgoingNotificationPayload, QUEUES, queueByName, ReminderDuePayload, TracingMatchPayload, type QueueKey } from './queues/queues.js';
 export { createRedis } from './queues/redis.js';
 export { MissingProcessorError, WorkerHost } from './queues/worker-host.js';
 export { PlatformWorkerModule } from './queues/worker.module.js';
@@ -32,3 +32,5 @@ export { runMigrations } from './database/migrate.js';
 export { installShutdownWatchdog } from './lifecycle/shutdown-watchdog.js';
 export { FieldCipher, normaliseIdentifier } from './crypto/field-cipher.js';
 export { Clock } from './time/clock.js';
+export { findGeneticContent, findGeneticField, type GeneticFinding } from './genetic/genetic-data.js';
+export { GeneticDataInterceptor, GeneticErrors } from './genetic/genetic-data.interceptor.js';

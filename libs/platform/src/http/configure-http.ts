@@ -9,6 +9,8 @@ import { RequestContext } from '../context/request-context.js';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { validationExceptionFactory } from '../errors/validation.js';
 import { requestIdFor } from '../logging/logging.js';
+import { AUDIT_SINK, type AuditSink } from '../audit/audit-sink.js';
+import { GeneticDataInterceptor } from '../genetic/genetic-data.interceptor.js';
 
 /**
  * Everything an HTTP request passes through before a controller, in one place
@@ -40,6 +42,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     }),
   );
   app.useGlobalFilters(new ErrorEnvelopeFilter());
+  // R9: no genetic data gets in, on any route (needs the audit sink: the api always has one).
+  app.useGlobalInterceptors(new GeneticDataInterceptor(app.get<AuditSink>(AUDIT_SINK)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -64,6 +64,17 @@ export class OutgoingNotificationPayload {
   notificationId!: string;
 }
 
+/** Find match candidates for a file, or for a tracing request (R8), when either side changed. */
+export class TracingMatchPayload {
+  @IsOptional()
+  @IsUUID()
+  fileId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  requestId?: string;
+}
+
 export const QUEUES = {
   domainEvents: defineQueue({
     name: 'domain-events',
@@ -81,6 +92,11 @@ export const QUEUES = {
     description: 'Unacknowledged reminders going one step up the escalation ladder',
     payload: EscalationPayload,
     jobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 500 } },
+  }),
+  tracingMatch: defineQueue({
+    name: 'tracing-match',
+    description: 'Family tracing: match unidentified people in care with open tracing requests when either side changes',
+    payload: TracingMatchPayload,
   }),
   outgoingNotifications: defineQueue({
     name: 'outgoing-notifications',

@@ -21,6 +21,7 @@ import {
   TEST_PASSWORD,
   type Session,
 } from '../support/access-fixtures.js';
+import { residentId } from '../support/case-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const HOME = '530102'; // 五华区
@@ -153,6 +154,29 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /referrals/{id}/enrolment': only({ school_staff: 'ADD' }),
   'POST /referrals/{id}/support-contributions': only({ social_worker: 'ADD' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
+  'PUT /files/{id}/identity': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  // Family tracing (R8–R10): requests recorded by one's organisation or within one's jurisdiction; the police see their own
+  // and those they were asked to compare; candidates and leads with the file.
+  'POST /tracing/requests': only({ caseworker: 'AAA', supervisor: 'AAA', police_liaison: 'AAA' }),
+  'GET /tracing/requests': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'GET /tracing/requests/{id}': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /tracing/requests/{id}/close': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /files/{id}/tracing/leads': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'GET /files/{id}/tracing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/tracing/match': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/tracing/paternity-tests': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/tracing/duty-notices': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /tracing/candidates/{id}/dismiss': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /tracing/candidates/{id}/dna-comparison': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /tracing/dna-comparisons': only({ police_liaison: 'ADD' }),
+  'POST /tracing/dna-comparisons/{id}/outcome': only({ police_liaison: 'ADD' }),
+  // Household registration (R11): with the file for civil affairs; the police unit once the task is raised to it.
+  'GET /household-registrations': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'GET /files/{id}/household-registration': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD', police_liaison: 'ADD' }),
+  'POST /files/{id}/household-registration/application': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/household-registration/registration': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /files/{id}/household-registration/social-security': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'POST /files/{id}/household-registration/exception': only({ supervisor: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -510,6 +534,139 @@ describe('access matrix', () => {
       purpose: 'matrix',
       receivedOn: '2026-01-01',
     }),
+  });
+
+  let identities = 0;
+  Object.assign(CALLS, {
+    'PUT /files/{id}/identity': async (actor: Actor, relation: Relation) => {
+      identities += 1;
+      const idNumber = residentId('530102', `2010${String(1 + (identities % 12)).padStart(2, '0')}${String(1 + Math.floor(identities / 12)).padStart(2, '0')}`, '024');
+      return fileRecord('PUT /files/{id}/identity', { idNumber, basis: 'police_dna_match', basisReference: `DNA-${unique()}` })(actor, relation);
+    },
+  });
+
+  /** A tracing request recorded by the role's kind of organisation in the relation, for a place in the relation. */
+  async function tracingRequestFor(actor: Actor, relation: Relation): Promise<string> {
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO tracing_request (reference, sex, birth_date_from, birth_date_to, missing_on, missing_place_code, family_contact_name, recorded_by, organisation_id)
+       VALUES ($1, 'female', '2010-01-01', '2010-12-31', '2015-06-01', $2, '母亲', $3, $4) RETURNING id`,
+      [`XR-M-${unique()}`, relation === 'other' ? ELSEWHERE : HOME, await colleagueIn('own'), organisationFor(actor.role, relation)],
+    );
+    await stack.database.query(`INSERT INTO tracing_request_name (request_id, kind, name, pinyin, pinyin_compact, initials, given_pinyin) VALUES ($1, 'childhood_name', '丫丫', 'ya ya', 'yaya', 'yy', 'yaya')`, [row.id]);
+    return row.id;
+  }
+
+  async function candidateFor(actor: Actor, relation: Relation, status = 'open'): Promise<{ candidateId: string; fileId: string }> {
+    const fileId = await fileFor(actor.role, relation);
+    const requestId = await tracingRequestFor(actor, 'own');
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO match_candidate (file_id, request_id, score, features, status) VALUES ($1, $2, 0.8, '{}', $3) RETURNING id`,
+      [fileId, requestId, status],
+    );
+    return { candidateId: row.id, fileId };
+  }
+
+  /** A DNA comparison asked of the role's kind of organisation in the relation. */
+  async function comparisonFor(actor: Actor, relation: Relation): Promise<string> {
+    const { candidateId, fileId } = await candidateFor({ ...actor, role: 'caseworker' }, 'own', 'referred_to_police');
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO dna_comparison (candidate_id, file_id, police_organisation_id, police_reference, requested_on, requested_by) VALUES ($1, $2, $3, $4, '2026-01-05', $5) RETURNING id`,
+      [candidateId, fileId, organisationFor(actor.role, relation), `BJ-${unique()}`, await colleagueIn('own')],
+    );
+    return row.id;
+  }
+
+  const tracingFile = (route: string, body: object) => fileRecord(route, body);
+  Object.assign(CALLS, {
+    'POST /tracing/requests': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post('/tracing/requests')
+        .set(actor.auth)
+        .send({
+          names: [{ name: '小红', kind: 'childhood_name' }],
+          sex: 'female',
+          ageWhenMissing: 4,
+          missingOn: '2016-05-01',
+          missingPlaceCode: relation === 'other' ? ELSEWHERE : HOME,
+          familyContact: { name: '母亲', phone: '13800000000' },
+        }),
+    }),
+    'GET /tracing/requests': async (actor: Actor, relation: Relation) => {
+      const target = await tracingRequestFor(actor, relation);
+      return { test: request(server).get('/tracing/requests').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === target) };
+    },
+    'GET /tracing/requests/{id}': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/tracing/requests/${await tracingRequestFor(actor, relation)}`).set(actor.auth) }),
+    'POST /tracing/requests/{id}/close': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/tracing/requests/${await tracingRequestFor(actor, relation)}/close`).set(actor.auth).send({ reason: 'matrix: found another way' }),
+    }),
+    'POST /files/{id}/tracing/leads': tracingFile('POST /files/{id}/tracing/leads', { kind: 'dialect', text: '说昭通口音', source: 'person' }),
+    'GET /files/{id}/tracing': tracingFile('GET /files/{id}/tracing', {}),
+    'POST /files/{id}/tracing/match': tracingFile('POST /files/{id}/tracing/match', {}),
+    'POST /files/{id}/tracing/paternity-tests': tracingFile('POST /files/{id}/tracing/paternity-tests', { offeredBy: '自称父亲', offeredOn: '2026-01-05' }),
+    'POST /files/{id}/tracing/duty-notices': tracingFile('POST /files/{id}/tracing/duty-notices', { relatives: '父亲', notifiedOn: '2026-01-05', method: 'in_person' }),
+    'POST /tracing/candidates/{id}/dismiss': async (actor: Actor, relation: Relation) => ({
+      test: request(server).post(`/tracing/candidates/${(await candidateFor(actor, relation)).candidateId}/dismiss`).set(actor.auth).send({ reason: 'matrix: age does not fit' }),
+    }),
+    'POST /tracing/candidates/{id}/dna-comparison': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post(`/tracing/candidates/${(await candidateFor(actor, relation)).candidateId}/dna-comparison`)
+        .set(actor.auth)
+        .send({ policeOrganisationId: organisationFor('police_liaison', 'own'), policeReference: `BJ-${unique()}`, requestedOn: '2026-01-05' }),
+    }),
+    'GET /tracing/dna-comparisons': async (actor: Actor, relation: Relation) => {
+      const target = await comparisonFor(actor, relation);
+      return { test: request(server).get('/tracing/dna-comparisons').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === target) };
+    },
+    'POST /tracing/dna-comparisons/{id}/outcome': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post(`/tracing/dna-comparisons/${await comparisonFor(actor, relation)}/outcome`)
+        .set(actor.auth)
+        .send({ outcome: 'no_match', reportedOn: '2026-01-20', reportReference: `R-${unique()}` }),
+    }),
+  });
+
+  /**
+   * A household registration task, raised: on a file the role reaches in the relation, or, for
+   * the police, raised to the police unit of the relation.
+   */
+  async function householdTaskFor(actor: Actor, relation: Relation, status = 'counting'): Promise<string> {
+    const police = actor.role === 'police_liaison';
+    const fileId = police
+      ? await createFile(stack.database, { jurisdictionCode: HOME, organisationId: organisationFor('caseworker', 'own') })
+      : await fileFor(actor.role, relation);
+    await stack.database.query(
+      `INSERT INTO household_registration (file_id, clock_started_on, due_on, police_organisation_id, status, application_on, registered_on)
+       VALUES ($1, '2025-09-01', '2025-11-30', $2, $3, $4, $5)`,
+      [
+        fileId,
+        organisationFor('police_liaison', police ? relation : 'own'),
+        status,
+        status === 'counting' ? null : '2026-01-10',
+        status === 'registered' ? '2026-02-01' : null,
+      ],
+    );
+    return fileId;
+  }
+
+  const householdCall = (path: string, status: string, body: object) => async (actor: Actor, relation: Relation) => ({
+    test: request(server).post(`/files/${await householdTaskFor(actor, relation, status)}/household-registration/${path}`).set(actor.auth).send(body),
+  });
+  Object.assign(CALLS, {
+    'GET /household-registrations': async (actor: Actor, relation: Relation) => {
+      const target = await householdTaskFor(actor, relation);
+      return { test: request(server).get('/household-registrations').set(actor.auth), listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target) };
+    },
+    'GET /files/{id}/household-registration': async (actor: Actor, relation: Relation) => ({
+      test: request(server).get(`/files/${await householdTaskFor(actor, relation)}/household-registration`).set(actor.auth),
+    }),
+    'POST /files/{id}/household-registration/application': householdCall('application', 'counting', { preparedOn: '2026-01-10', documents: ['tracing_notice', 'institution_certificate'] }),
+    'POST /files/{id}/household-registration/registration': householdCall('registration', 'application_prepared', {
+      registeredOn: '2026-02-01',
+      householdNumber: 'HH-20260201',
+      dnaDatabaseCheckReference: 'DNA-CHECK-1',
+    }),
+    'POST /files/{id}/household-registration/social-security': householdCall('social-security', 'registered', { kind: 'basic_medical_insurance', enrolledOn: '2026-02-10' }),
+    'POST /files/{id}/household-registration/exception': householdCall('exception', 'counting', { reason: 'matrix: registration elsewhere under way' }),
   });
 
   /** A file of Lijiang transferred to the bureau of the relation. */

@@ -6,7 +6,10 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { chinaToday } from '#app/case';
+import { OutboxRelay } from '#app/platform';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
@@ -23,8 +26,10 @@ describe('lives of victim files', () => {
   let centre: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ worker: true });
     server = stack.api!.getHttpServer();
+    // The worker follows the files: the household registration clock (R11) among others.
+    stack.worker!.get(OutboxRelay).start();
     const db = stack.database;
     bureau = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102', name: '五华区民政局' });
     centre = await createOrganisation(db, { kind: 'minor_protection_centre', jurisdictionCode: '530100', name: '昆明市未成年人救助保护中心' });
@@ -179,6 +184,12 @@ describe('lives of victim files', () => {
 
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send({ ...interview, language: 'yue', interpreter: { name: '陈译员', language: 'yue' } }).expect(201);
     expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body).toMatchObject({ to: 'tracing' });
+    // Unidentified since February: household registration first (R11), then she may stay.
+    const refused = await step(server, caseworker.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
+    expect(refused.body.error.code).toBe('HOUSEHOLD_REGISTRATION_REQUIRED');
+    await eventually(async () => (await request(server).get(`/files/${fileId}/household-registration`).set(caseworker.auth)).body.status === 'raised');
+    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: chinaToday(), documents: ['tracing_notice', 'institution_certificate'] }).expect(201);
+    await request(server).post(`/files/${fileId}/household-registration/registration`).set(caseworker.auth).send({ registeredOn: chinaToday(), householdNumber: 'KM-0102-3301' }).expect(201);
     const resettled = await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
     expect(resettled.body).toMatchObject({ to: 'locally_resettled' });
     await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', description: '纳入低保', providedOn: '2026-06-01', amountYuan: 800 }).expect(201);

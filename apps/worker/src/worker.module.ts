@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditCoreModule } from '#app/audit';
 import { FollowupWorkerModule } from '#app/followup';
+import { HouseholdWorkerModule } from '#app/household';
 import { PlatformModule, PlatformWorkerModule, type AppConfig } from '#app/platform';
+import { TracingWorkerModule } from '#app/tracing';
 
 /** The worker process: processors of every declared queue and the outbox relay; no HTTP. */
 @Module({})
@@ -9,7 +11,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, PlatformWorkerModule, FollowupWorkerModule],
+      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, PlatformWorkerModule, FollowupWorkerModule, TracingWorkerModule, HouseholdWorkerModule],
     };
   }
 }

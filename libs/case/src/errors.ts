@@ -21,5 +21,7 @@ export const CaseErrors = defineErrors({
   TRANSFER_NOT_FOUND: { status: 404, message: '移交不存在 / No such transfer' },
   TRANSFER_DECIDED: { status: 409, message: '移交已处理 / The transfer was already decided' },
   FILE_CLOSED: { status: 409, message: '档案已结案，不能再修改 / The file is closed and can no longer change' },
+  IDENTITY_CONFIRMED: { status: 409, message: '身份已确认 / The identity is already confirmed' },
+  IDENTITY_ON_ANOTHER_PERSON: { status: 409, message: '该身份证号已属于另一人的档案，请按重复档案处理 / This ID number belongs to another person\'s file: resolve it as a duplicate (R4)' },
   RECORD_EXISTS: { status: 409, message: '记录已存在，请修改而非新建 / This record exists; change it instead' },
 });

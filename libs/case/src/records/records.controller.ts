@@ -7,6 +7,7 @@ import {
   AssistanceMeasureDto,
   BuyerHouseholdMemberDto,
   GuardianDto,
+  IdentityDto,
   InterviewDto,
   MandatoryReportDto,
   RepatriationDto,
@@ -48,6 +49,13 @@ export class RecordsController {
   @ApiOperation({ summary: 'R6: record a member or the address of the household that bought the person' })
   buyer(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: BuyerHouseholdMemberDto) {
     return this.records.addBuyerHouseholdMember(actor, id, body);
+  }
+
+  @Put('identity')
+  @Roles('caseworker', 'supervisor')
+  @ApiOperation({ summary: 'R8, R11: the identity of someone who came unidentified, established — with how it is known; tracing and the household clock stop' })
+  identity(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityDto) {
+    return this.records.confirmIdentity(actor, id, body);
   }
 
   @Post('guardians')

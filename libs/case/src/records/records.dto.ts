@@ -369,3 +369,27 @@ export class RequiredReasonDto {
   @MaxLength(2000)
   reason!: string;
 }
+
+export const IDENTITY_BASES = ['police_dna_match', 'police_verification', 'documents', 'household_registration'] as const;
+
+/** The person's identity, established at last (R8, R11): who they are and how it is known. */
+export class IdentityDto {
+  @IsString()
+  @Matches(/^[0-9]{17}[0-9Xx]$/, { message: 'idNumber must be an 18-character resident ID number' })
+  idNumber!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name?: string;
+
+  @IsIn(IDENTITY_BASES)
+  basis!: (typeof IDENTITY_BASES)[number];
+
+  /** The police report, the document's number…: how the identity can be checked again. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  basisReference!: string;
+}

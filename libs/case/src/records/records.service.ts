@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, FieldCipher, PlatformErrors, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, FieldCipher, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
 import { AccessErrors, fileScope, fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { normaliseText } from '../household/normalise.js';
 import { checkResidentId } from '../person/resident-id.js';
+import { nameForms } from '../person/names.js';
 import { ID_NUMBER, PHONE } from '../person/person.service.js';
 import { buyerHouseholdMatch } from '../state-machine/builtin-guards.js';
 import { chinaToday } from '../state-machine/ages.js';
@@ -14,6 +15,7 @@ import type {
   AssistanceMeasureDto,
   BuyerHouseholdMemberDto,
   GuardianDto,
+  IdentityDto,
   InterviewDto,
   MandatoryReportDto,
   RepatriationDto,
@@ -38,6 +40,7 @@ export class RecordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly cipher: FieldCipher,
+    private readonly outbox: Outbox,
   ) {}
 
   async recordInterview(actor: Actor, fileId: string, input: InterviewDto): Promise<{ fileId: string; recordedAt: Date }> {
@@ -235,6 +238,56 @@ export class RecordsService {
         [fileId, input.foreignAffairsOrganisationId],
       );
       return { result: { fileId }, entityId: fileId, details: { country: input.country, handedOver: !!input.handedOverAt } };
+    });
+  }
+
+  /**
+   * The identity of someone who came unidentified, established at last — by a
+   * police DNA match (R10), the police, documents or the registration (R11) —
+   * with how it is known. Tracing and the household clock stop for them.
+   */
+  async confirmIdentity(actor: Actor, fileId: string, input: IdentityDto): Promise<{ fileId: string; identityStatus: 'confirmed' }> {
+    const check = checkResidentId(input.idNumber, chinaToday());
+    if (!check.valid) throw AppError.field(CaseErrors.INVALID_ID_NUMBER, 'idNumber', check.reason);
+    const facts = check.facts;
+    return this.write(actor, fileId, 'identity.confirm', async (manager) => {
+      const [person]: { id: string; sex: string; identity_status: string; nationality: string | null }[] = await manager.query(
+        'SELECT p.id, p.sex, p.identity_status, p.nationality FROM victim_file f JOIN person p ON p.id = f.person_id WHERE f.id = $1 FOR UPDATE OF p',
+        [fileId],
+      );
+      if (person.identity_status === 'confirmed') throw new AppError(CaseErrors.IDENTITY_CONFIRMED);
+      if (person.nationality && person.nationality !== 'CN') throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', 'a resident ID number belongs to a Chinese national');
+      if (person.sex !== 'unknown' && person.sex !== facts.sex) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', `the ID number says ${facts.sex}, the file ${person.sex}`);
+      const sealed = this.cipher.seal(ID_NUMBER, facts.number);
+      // R4: one person, one file — an ID already on another person is a duplicate to resolve, not a second identity.
+      const taken = await manager.query('SELECT 1 FROM person WHERE id_number_index = $1 AND id <> $2', [sealed.index, person.id]);
+      if (taken.length > 0) throw AppError.field(CaseErrors.IDENTITY_ON_ANOTHER_PERSON, 'idNumber');
+      await manager.query(
+        `UPDATE person SET identity_status = 'confirmed', id_number_cipher = $2, id_number_index = $3, sex = $4, birth_date_from = $5, birth_date_to = $5,
+                name = coalesce($6, name), updated_at = now() WHERE id = $1`,
+        [person.id, sealed.cipher, sealed.index, facts.sex, facts.birthDate, input.name?.trim() ?? null],
+      );
+      if (input.name) {
+        // The name they were known by stays searchable as an alias.
+        await manager.query(`UPDATE person_name SET kind = 'alias' WHERE person_id = $1 AND kind = 'name'`, [person.id]);
+        const forms = nameForms(input.name.trim(), true);
+        await manager.query('INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials) VALUES ($1, $2, $3, $4, $5, $6)', [
+          person.id,
+          'name',
+          input.name.trim(),
+          forms.pinyin,
+          forms.compact,
+          forms.initials,
+        ]);
+      }
+      await manager.query('INSERT INTO identity_confirmation (file_id, basis, basis_reference, confirmed_by) VALUES ($1, $2, $3, $4)', [
+        fileId,
+        input.basis,
+        input.basisReference,
+        actor.userId,
+      ]);
+      await this.outbox.emit(manager, { type: 'file.identity_confirmed', subjectId: fileId, data: { basis: input.basis } });
+      return { result: { fileId, identityStatus: 'confirmed' as const }, entityId: fileId, details: { basis: input.basis } };
     });
   }
 

@@ -33,6 +33,7 @@ export interface AppConfig {
     escalationLadder: ('assignee' | 'supervisor' | 'parent_bureau')[];
   };
   readonly followup: { monthlyUntilMonth: number; quarterlyUntilMonth: number; minYears: number };
+  readonly household: { registrationDays: number; stepDays: number };
   readonly referrals: { legalAidAcceptWorkingDays: number; acceptDays: number; compulsoryEducationAges: { from: number; to: number } };
   readonly notify: { channel: 'none' | 'webhook' | 'smtp'; webhookUrl: string; smtpUrl: string; emailFrom: string };
   readonly dataDir: string;
@@ -120,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       escalationLadder: s.ESCALATION_LADDER,
     },
     followup: { ...s.FOLLOWUP_TEMPLATE, minYears: s.FOLLOWUP_MIN_YEARS },
+    household: { registrationDays: s.HOUSEHOLD_REGISTRATION_DAYS, stepDays: s.HOUSEHOLD_STEP_DAYS },
     referrals: { legalAidAcceptWorkingDays: s.LEGAL_AID_ACCEPT_WORKING_DAYS, acceptDays: s.REFERRAL_ACCEPT_DAYS, compulsoryEducationAges: s.COMPULSORY_EDUCATION_AGES },
     notify: { channel: s.NOTIFY_CHANNEL, webhookUrl: s.NOTIFY_WEBHOOK_URL, smtpUrl: s.SMTP_URL, emailFrom: s.NOTIFY_EMAIL_FROM },
     dataDir: s.DATA_DIR,

@@ -341,6 +341,16 @@ export const ENV_SCHEMA = {
       return { from: Number(match[1]), to: Number(match[2]) };
     },
   },
+  HOUSEHOLD_REGISTRATION_DAYS: {
+    description: 'Days in an institution with identity still unknown after which household registration is raised (R11).',
+    default: '90',
+    parse: integer(1, 3650),
+  },
+  HOUSEHOLD_STEP_DAYS: {
+    description: 'Days each later step of household registration (registration by the police, then social security) may take before it is reminded and escalated.',
+    default: '30',
+    parse: integer(1, 365),
+  },
   NOTIFY_CHANNEL: {
     description: 'An outgoing channel besides the in-app inbox: none, webhook (NOTIFY_WEBHOOK_URL) or smtp (SMTP_URL, to users with an email address).',
     default: 'none',

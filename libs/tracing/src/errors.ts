@@ -1,0 +1,10 @@
+import { defineErrors } from '#app/platform';
+
+export const TracingErrors = defineErrors({
+  REQUEST_NOT_FOUND: { status: 404, message: '寻亲登记不存在 / No such tracing request' },
+  REQUEST_NOT_OPEN: { status: 409, message: '寻亲登记已结束 / The tracing request is no longer open' },
+  CANDIDATE_NOT_FOUND: { status: 404, message: '比对候选不存在 / No such candidate' },
+  CANDIDATE_DECIDED: { status: 409, message: '该候选已处理 / The candidate was already decided' },
+  COMPARISON_NOT_FOUND: { status: 404, message: 'DNA比对申请不存在 / No such DNA comparison' },
+  OUTCOME_REPORTED: { status: 409, message: '比对结果已报告 / The outcome was already reported' },
+});

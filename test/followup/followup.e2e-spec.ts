@@ -233,6 +233,12 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
     const lijiang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
     const receiver = await signedIn(server, stack.database, 'caseworker', { id: lijiang });
+    // A partner's deadline on the file (a school asked to accept the child) stays the school's.
+    const school = await createOrganisation(stack.database, { kind: 'school', jurisdictionCode: '530102' });
+    const [partnerReminder] = await stack.database.query(
+      `INSERT INTO reminder (kind, title, file_id, due_at, assignee_organisation_id, escalate_to_organisation_id) VALUES ('referral_accept_by', '请接收转介', $1, now() + interval '3 days', $2, $3) RETURNING id`,
+      [fileId, school, bureau],
+    );
     await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '随父母迁居丽江' });
     const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);
     await request(server).post(`/transfers/${transfer.id}/accept`).set(receiver.auth).send({}).expect(200);
@@ -241,8 +247,11 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
         `SELECT DISTINCT assignee_user_id, assignee_organisation_id FROM reminder WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`,
         [fileId],
       );
-      return open.length === 1 && open[0].assignee_user_id === receiver.userId && open[0].assignee_organisation_id === lijiang;
+      return open.length === 2 && open.some((row) => row.assignee_user_id === receiver.userId && row.assignee_organisation_id === lijiang);
     });
+    const [kept] = await stack.database.query(`SELECT assignee_organisation_id, escalate_to_organisation_id FROM reminder WHERE id = $1`, [partnerReminder.id]);
+    // Overdue, it goes up to the bureau now responsible.
+    expect(kept).toEqual({ assignee_organisation_id: school, escalate_to_organisation_id: lijiang });
     const visits = await stack.database.query(`SELECT DISTINCT assignee_user_id FROM followup_visit WHERE file_id = $1 AND status = 'scheduled'`, [fileId]);
     expect(visits).toEqual([{ assignee_user_id: receiver.userId }]);
   });

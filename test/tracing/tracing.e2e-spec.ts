@@ -135,6 +135,12 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .set(caseworker.auth)
       .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕031号', requestedOn: chinaToday() })
       .expect(201);
+    // One comparison at a time.
+    await request(server)
+      .post(`/tracing/candidates/${best.id}/dna-comparison`)
+      .set(caseworker.auth)
+      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕032号', requestedOn: chinaToday() })
+      .expect(409);
     const pending = await request(server).get('/tracing/dna-comparisons').set(policeLiaison.auth).expect(200);
     expect(pending.body).toEqual([expect.objectContaining({ id: comparison.body.id, outcome: 'pending', fileId, requestId: wanted.body.id })]);
     // The unit sees the minimal view of the file while it compares; another unit nothing.
@@ -206,6 +212,23 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     // Still findable by the name she gave.
     const search = await request(server).get('/files?q=xiaohong').set(caseworker.auth).expect(200);
     expect(search.body.files.map((f: { id: string }) => f.id)).toContain(fileId);
+  });
+
+  it('R9: after an inconclusive comparison the police may be asked again; a ruled-out candidate stays ruled out', async () => {
+    const wanted = await familyRequest({ names: [{ name: '赵思琪', kind: 'name' }], ageWhenMissing: 8, missingOn: '2021-07-01', missingPlaceCode: '530102' }).expect(201);
+    const fileId = await unidentifiedChild({ name: '赵思琪', birthDateRange: { from: '2012-06-01', to: '2014-06-01' } });
+    const candidate = await eventually(async () => (await candidatesOf(fileId)).find((c) => c.requestId === wanted.body.id) ?? false);
+    const ask = (reference: string) =>
+      request(server).post(`/tracing/candidates/${candidate.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: reference, requestedOn: chinaToday() });
+    const report = (id: string, outcome: string) =>
+      request(server).post(`/tracing/dna-comparisons/${id}/outcome`).set(policeLiaison.auth).send({ outcome, reportedOn: chinaToday(), reportReference: `鉴-${outcome}` }).expect(200);
+    const first = await ask('比-1').expect(201);
+    await report(first.body.id, 'inconclusive');
+    const second = await ask('比-2').expect(201);
+    await report(second.body.id, 'no_match');
+    expect((await candidatesOf(fileId)).find((c) => c.id === candidate.id)!.status).toBe('ruled_out');
+    await ask('比-3').expect(409);
+    expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200)).body.status).toBe('open');
   });
 
   it('R9: genetic content is refused in every field, query and upload — nothing stored, the attempt audited without the content', async () => {

@@ -440,7 +440,11 @@ export class TracingService implements OnModuleInit {
   /** The police alone compare DNA (R9): huijia records that a comparison was asked for, by whom, under which reference. */
   async requestDna(actor: Actor, candidateId: string, input: DnaRequestDto): Promise<{ id: string }> {
     return this.onCandidate(actor, candidateId, 'tracing.dna_request', async (manager, candidate) => {
-      if (candidate.status !== 'open') throw new AppError(TracingErrors.CANDIDATE_DECIDED, { details: { status: candidate.status } });
+      // Open, or back from the police inconclusive: a new comparison may be asked for; never two at once.
+      const pending = await manager.query(`SELECT 1 FROM dna_comparison WHERE candidate_id = $1 AND outcome = 'pending'`, [candidateId]);
+      if (!(candidate.status === 'open' || (candidate.status === 'referred_to_police' && pending.length === 0))) {
+        throw new AppError(TracingErrors.CANDIDATE_DECIDED, { details: { status: candidate.status, pendingComparison: pending.length > 0 } });
+      }
       if (input.requestedOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'requestedOn', 'must not be in the future');
       const [police]: { kind: string }[] = await manager.query('SELECT kind FROM organisation WHERE id = $1 AND active', [input.policeOrganisationId]);
       if (police?.kind !== 'public_security') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'policeOrganisationId', 'must be a public security unit');

@@ -221,6 +221,29 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect((await taskOf(fileId)).registration).toMatchObject({ dnaDatabaseCheckReference: '昆公DNA入库〔2026〕211号' });
   });
 
+  it('R11: after a transfer the task is the new place\'s: its police unit takes it over, the clock runs on', async () => {
+    const fileId = await foundDaysAgo(100);
+    const before = await taskOf(fileId);
+    expect(before.policeUnit.id).toBe(police);
+    const lijiang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530702', name: '古城区民政局' });
+    const lijiangPolice = await createOrganisation(stack.database, { kind: 'public_security', jurisdictionCode: '530702', name: '丽江市公安局古城分局' });
+    const receiver = await signedIn(server, stack.database, 'caseworker', { id: lijiang });
+    const lijiangLiaison = await signedIn(server, stack.database, 'police_liaison', { id: lijiangPolice });
+    await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '本人记得丽江口音，移交丽江寻亲与安置' });
+    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);
+    await request(server).post(`/transfers/${transfer.id}/accept`).set(receiver.auth).send({}).expect(200);
+
+    const after = await eventually(async () => {
+      const task = await taskOf(fileId, receiver);
+      return task.policeUnit?.id === lijiangPolice ? task : false;
+    });
+    expect(after).toMatchObject({ status: 'raised', clockStartedOn: before.clockStartedOn });
+    expect((await request(server).get('/household-registrations').set(lijiangLiaison.auth).expect(200)).body.map((t: { fileId: string }) => t.fileId)).toContain(fileId);
+    expect((await request(server).get('/household-registrations').set(policeLiaison.auth).expect(200)).body.map((t: { fileId: string }) => t.fileId)).not.toContain(fileId);
+    const [policeReminder] = await stack.database.query(`SELECT assignee_organisation_id FROM reminder WHERE file_id = $1 AND dedupe_key LIKE '%:raise:police'`, [fileId]);
+    expect(policeReminder.assignee_organisation_id).toBe(lijiangPolice);
+  });
+
   it('R11: the clock stops when the identity is established, and restarts after a gap in care', async () => {
     const identified = await foundDaysAgo(100);
     await eventually(async () => (await inbox(caseworker, identified)).length > 0);

@@ -143,6 +143,7 @@ export class HouseholdService implements OnModuleInit {
       );
       const start = clockStart(placements);
       if (!start) return;
+      if (task && task.status !== 'cancelled') await this.followResponsibility(manager, file, task);
       if (task?.status === 'application_prepared') return;
       if (task?.status === 'counting' && task.clock_started_on === start) return;
       if (task?.status === 'counting') await this.reminders.cancel(manager, { ids: await this.reminderIds(manager, raiseKeys(fileId, task.clock_started_on)) });
@@ -177,6 +178,19 @@ export class HouseholdService implements OnModuleInit {
     const keys = [...raiseKeys(file.id, task.clock_started_on), registrationKey(file.id)];
     await this.reminders.cancel(manager, { ids: await this.reminderIds(manager, keys) });
     await this.audit.record({ action: 'household.cancelled', outcome: 'allowed', entityType: 'household_registration', entityId: file.id, fileIds: [file.id], details: { reason } }, manager);
+  }
+
+  /**
+   * After a transfer the task is the new place's: its police unit takes the
+   * police's reminders over (the bureau's follow the file, see FollowupService.reassign).
+   */
+  private async followResponsibility(manager: EntityManager, file: FileRow, task: TaskRow): Promise<void> {
+    const police = await this.policeUnitFor(manager, file.responsible_jurisdiction_code);
+    if (!police || police === task.police_organisation_id) return;
+    await manager.query('UPDATE household_registration SET police_organisation_id = $2, updated_at = now() WHERE file_id = $1', [file.id, police]);
+    const ids = await this.reminderIds(manager, [raiseKeys(file.id, task.clock_started_on)[1], registrationKey(file.id)]);
+    await this.reminders.moveTo(manager, ids, null, police);
+    task.police_organisation_id = police;
   }
 
   /** The public security unit serving the jurisdiction, or the nearest one above it. */

@@ -81,6 +81,15 @@ export class RemindersService {
     );
   }
 
+  /** Hands open reminders to another assignee (a task that changed hands). */
+  async moveTo(manager: EntityManager, ids: string[], assigneeUserId: string | null, assigneeOrganisationId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE reminder SET assignee_user_id = $2, assignee_organisation_id = $3 WHERE id = ANY($1::uuid[]) AND status IN ('scheduled', 'delivered')`,
+      [ids, assigneeUserId, assigneeOrganisationId],
+    );
+  }
+
   /** Someone acted: the reminder stops escalating. */
   async acknowledge(manager: EntityManager, ids: string[], userId: string | null): Promise<void> {
     if (ids.length === 0) return;

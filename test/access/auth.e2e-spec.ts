@@ -1,6 +1,8 @@
+import { DataSource } from 'typeorm';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { LoginAttemptRetention } from '#app/access';
 import { auditRecords, createOrganisation, createUser, login, TEST_PASSWORD } from '../support/access-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
@@ -107,6 +109,22 @@ describe('sign-in and tokens', () => {
     expect(throttled.body.error.details.retryAfterSeconds).toBe(Number(throttled.headers['retry-after']));
     // Another account from the same address is not affected by this account's failures.
     await login(server, (await newUser()).username);
+  });
+
+  it('sweeps login attempts older than a day, and throttling still holds for the recent ones', async () => {
+    const user = await newUser();
+    await stack.database.query(
+      `INSERT INTO login_attempt (username, ip, succeeded, at) SELECT $1, '198.51.100.7', false, now() - interval '2 days' FROM generate_series(1, 50)`,
+      [user.username],
+    );
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await request(server).post('/auth/login').send({ username: user.username, password: 'Wrong-Password-1' }).expect(401);
+    }
+    const retention = new LoginAttemptRetention(stack.config, stack.api!.get(DataSource));
+    expect(await retention.sweep()).toBeGreaterThanOrEqual(50);
+    const left = await stack.database.query(`SELECT count(*)::int AS n FROM login_attempt WHERE username = $1`, [user.username]);
+    expect(left[0].n).toBe(5);
+    await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(429);
   });
 
   it('ends the logins of a deactivated user at once', async () => {

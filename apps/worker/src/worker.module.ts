@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessWorkerModule } from '#app/access';
 import { AuditCoreModule } from '#app/audit';
 import { FollowupWorkerModule } from '#app/followup';
 import { HouseholdWorkerModule } from '#app/household';
@@ -11,7 +12,7 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, PlatformWorkerModule, FollowupWorkerModule, TracingWorkerModule, HouseholdWorkerModule],
+      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, AccessWorkerModule, PlatformWorkerModule, FollowupWorkerModule, TracingWorkerModule, HouseholdWorkerModule],
     };
   }
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
+import { LoginAttemptRetention } from './auth/login-attempt-retention.js';
 import { Passwords } from './auth/passwords.js';
 import { Tokens } from './auth/tokens.js';
 import { EmergencyAccessController } from './emergency/emergency-access.controller.js';
@@ -33,3 +34,10 @@ export class AccessCoreModule {}
   exports: [AccessCoreModule],
 })
 export class AccessModule {}
+
+/** The worker side: housekeeping of what sign-in leaves behind. */
+@Module({
+  providers: [LoginAttemptRetention],
+  exports: [LoginAttemptRetention],
+})
+export class AccessWorkerModule {}

@@ -1,6 +1,7 @@
-export { AccessCoreModule, AccessModule } from './access.module.js';
+export { AccessCoreModule, AccessModule, AccessWorkerModule } from './access.module.js';
 export type { Actor } from './actor.js';
 export { AuthService, type TokenPair } from './auth/auth.service.js';
+export { LoginAttemptRetention } from './auth/login-attempt-retention.js';
 export { CurrentActor, Roles } from './auth/decorators.js';
 export { passwordProblem, Passwords } from './auth/passwords.js';
 export { ACCESS_ENTITIES, JurisdictionEntity, OrganisationEntity, UserAccountEntity } from './entities.js';

@@ -50,6 +50,9 @@ const PARTNERS_OWN: Partial<Cells> = {
   foreign_affairs_officer: 'ADD',
 };
 
+/** Who reads files: civil affairs by jurisdiction, institutions by stay, police and partners by grant (R16, R22). */
+const FILE_READERS = only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD', police_liaison: 'ADD', ...PARTNERS_OWN });
+
 const POLICY: Record<string, 'public' | Cells> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
@@ -69,31 +72,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /users/{id}': only({ administrator: 'AAD', supervisor: 'AAD' }),
   'PATCH /users/{id}': only({ administrator: 'AAD' }),
   'POST /users/{id}/password': only({ administrator: 'AAD' }),
-  // Files: civil affairs by jurisdiction, institutions by stay, police and partners by grant (R16, R22).
-  'GET /files': only({
-    caseworker: 'AAD',
-    supervisor: 'AAD',
-    institution_staff: 'ADD',
-    police_liaison: 'ADD',
-    hospital_staff: 'ADD',
-    school_staff: 'ADD',
-    training_staff: 'ADD',
-    legal_aid_staff: 'ADD',
-    social_worker: 'ADD',
-    foreign_affairs_officer: 'ADD',
-  }),
-  'GET /files/{id}': only({
-    caseworker: 'AAD',
-    supervisor: 'AAD',
-    institution_staff: 'ADD',
-    police_liaison: 'ADD',
-    hospital_staff: 'ADD',
-    school_staff: 'ADD',
-    training_staff: 'ADD',
-    legal_aid_staff: 'ADD',
-    social_worker: 'ADD',
-    foreign_affairs_officer: 'ADD',
-  }),
+  'GET /files': FILE_READERS,
+  'GET /files/{id}': FILE_READERS,
   // Break the glass: a supervisor may open any file (one in scope answers 409: not needed, not denied).
   'POST /files/{fileId}/emergency-access': only({ supervisor: 'AAA' }),
   'GET /me/emergency-access': only({ supervisor: 'AAA' }),

@@ -2,11 +2,30 @@
  * One command runs unit tests (`*.spec.ts` next to the code) and e2e tests
  * (`test/**\/*.e2e-spec.ts`). The global setup starts a real PostgreSQL and a
  * real redis-server unless TEST_DATABASE_URL / TEST_REDIS_URL are given.
+ *
+ * Time is an input: every test stands on one base date, TEST_TODAY (a fixed
+ * day unless the environment names another), and the suites whose outcome
+ * depends on the date run again on awkward days — a year's last day, 29
+ * February, and years ahead (minors grow up, plans end, calendars run out).
  * @type {import('jest').Config}
  */
-export default {
+const BASE_DATE = process.env.TEST_TODAY ?? '2026-11-23';
+
+/** The suites whose behaviour depends on "today": ages, deadlines, plans, clocks. */
+const DATE_SENSITIVE = [
+  '<rootDir>/test/case/rules.e2e-spec.ts',
+  '<rootDir>/test/case/lives.e2e-spec.ts',
+  '<rootDir>/test/followup/followup.e2e-spec.ts',
+  '<rootDir>/test/referral/referrals.e2e-spec.ts',
+  '<rootDir>/test/household/household.e2e-spec.ts',
+  '<rootDir>/test/tracing/tracing.e2e-spec.ts',
+];
+const OTHER_DATES = ['2026-12-31', '2028-02-29', '2033-06-15'];
+
+const project = {
   rootDir: '.',
   testEnvironment: 'node',
+  testTimeout: 60_000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
@@ -15,7 +34,18 @@ export default {
     '^#app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+};
+
+export default {
+  projects: [
+    {
+      ...project,
+      displayName: BASE_DATE,
+      globals: { TEST_TODAY: BASE_DATE },
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    },
+    ...(process.env.TEST_TODAY ? [] : OTHER_DATES).map((date) => ({ ...project, displayName: date, globals: { TEST_TODAY: date }, testMatch: DATE_SENSITIVE })),
+  ],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 60_000,

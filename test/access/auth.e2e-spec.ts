@@ -52,8 +52,8 @@ describe('sign-in and tokens', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuer('huijia')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .setIssuedAt(Math.floor(stack.clock.now().getTime() / 1000) - 3600)
+      .setExpirationTime(Math.floor(stack.clock.now().getTime() / 1000) - 60)
       .sign(new TextEncoder().encode(stack.config.auth.jwtSecret));
     expect((await request(server).get('/me').set('authorization', `Bearer ${expired}`).expect(401)).body.error.code).toBe('TOKEN_INVALID');
   });
@@ -114,13 +114,13 @@ describe('sign-in and tokens', () => {
   it('sweeps login attempts older than a day, and throttling still holds for the recent ones', async () => {
     const user = await newUser();
     await stack.database.query(
-      `INSERT INTO login_attempt (username, ip, succeeded, at) SELECT $1, '198.51.100.7', false, now() - interval '2 days' FROM generate_series(1, 50)`,
-      [user.username],
+      `INSERT INTO login_attempt (username, ip, succeeded, at) SELECT $1, '198.51.100.7', false, $2::timestamptz - interval '2 days' FROM generate_series(1, 50)`,
+      [user.username, stack.clock.now()],
     );
     for (let attempt = 0; attempt < 5; attempt++) {
       await request(server).post('/auth/login').send({ username: user.username, password: 'Wrong-Password-1' }).expect(401);
     }
-    const retention = new LoginAttemptRetention(stack.config, stack.api!.get(DataSource));
+    const retention = new LoginAttemptRetention(stack.config, stack.api!.get(DataSource), stack.clock);
     expect(await retention.sweep()).toBeGreaterThanOrEqual(50);
     const left = await stack.database.query(`SELECT count(*)::int AS n FROM login_attempt WHERE username = $1`, [user.username]);
     expect(left[0].n).toBe(5);

@@ -45,7 +45,10 @@ describe('emergency access ("break the glass")', () => {
     expect((await request(server).get('/emergency-access').set(prefecture.auth).expect(200)).body).toEqual([]);
 
     // Time passes: the access ends without anyone acting.
-    await stack.database.query(`UPDATE emergency_access SET granted_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' WHERE id = $1`, [opened.body.id]);
+    await stack.database.query(`UPDATE emergency_access SET granted_at = $2::timestamptz - interval '5 hours', expires_at = $2::timestamptz - interval '1 hour' WHERE id = $1`, [
+      opened.body.id,
+      stack.clock.now(),
+    ]);
     await request(server).get(`/files/${daliFile}`).set(county.auth).expect(404);
     const mine = await request(server).get('/me/emergency-access').set(county.auth).expect(200);
     expect(mine.body[0]).toMatchObject({ id: opened.body.id, active: false });

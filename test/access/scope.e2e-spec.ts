@@ -66,7 +66,7 @@ describe('R22: who sees which file, decided in the SQL query', () => {
     const list = await request(server).get('/files').set(teacher.auth).expect(200);
     expect(list.body.files).toEqual([{ audience: 'partner', id: files.guandu, reference: expect.any(String), person: expect.objectContaining({ name: '测试' }) }]);
 
-    await stack.database.query('UPDATE file_access_grant SET revoked_at = now() WHERE id = $1', [grant]);
+    await stack.database.query('UPDATE file_access_grant SET revoked_at = $2 WHERE id = $1', [grant, stack.clock.now()]);
     await request(server).get(`/files/${files.guandu}`).set(teacher.auth).expect(404);
   });
 

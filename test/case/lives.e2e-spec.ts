@@ -6,9 +6,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { chinaToday } from '#app/case';
 import { OutboxRelay } from '#app/platform';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { bornAged, chinaMorning, compact, day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
@@ -44,6 +44,8 @@ describe('lives of victim files', () => {
   const file = (id: string, session: Session = caseworker) => request(server).get(`/files/${id}`).set(session.auth);
 
   it('R1, R2, R5, R6, R7, R23: a rescued child handed over by the police goes home to her parents, never to the buyers', async () => {
+    const born = bornAged(11, 160);
+    const idNumber = residentId('530102', compact(born), '022');
     // R1: the police hand the child over with the case number and the materials.
     const intake = await request(server)
       .post('/intake/police-handovers')
@@ -55,7 +57,7 @@ describe('lives of victim files', () => {
           aliases: [{ name: '梅梅', kind: 'childhood_name' }],
           sex: 'female',
           identityStatus: 'confirmed',
-          idNumber: residentId('530102', '20150611', '022'),
+          idNumber,
           nationality: 'CN',
           languages: ['zh'],
           contacts: [{ label: '母亲', phone: '13900000001', address: '云南省昆明市五华区红云街道8号' }],
@@ -63,7 +65,7 @@ describe('lives of victim files', () => {
         handover: {
           policeOrganisationId: police.organisationId,
           policeCaseNumber: '五公（刑）立字〔2026〕118号',
-          handoverDate: '2026-03-01',
+          handoverDate: day(-60),
           placeCode: '530102',
           materials: [{ item: '解救经过说明' }, { item: '询问笔录', quantity: 2 }, { item: '体检记录' }],
           circumstances: '公安机关在外省解救，当日移交民政部门。',
@@ -81,15 +83,15 @@ describe('lives of victim files', () => {
     expect(full.body.person).toMatchObject({
       name: '李小梅',
       pinyin: 'li xiao mei',
-      idNumber: residentId('530102', '20150611', '022'),
-      birthDate: { from: '2015-06-11', to: '2015-06-11', exact: true },
+      idNumber,
+      birthDate: { from: born, to: born, exact: true },
       aliases: [{ name: '梅梅', kind: 'childhood_name', pinyin: 'mei mei' }],
       contacts: [expect.objectContaining({ label: '母亲', phone: '13900000001' })],
     });
     expect(full.body.intake).toMatchObject({ kind: 'police_handover', policeCaseNumber: '五公（刑）立字〔2026〕118号', materials: expect.arrayContaining([{ item: '询问笔录', quantity: 2 }]) });
     // A database dump shows no identifier in plain text.
     const dump = JSON.stringify(await stack.database.query('SELECT * FROM person p JOIN person_contact c ON c.person_id = p.id'));
-    expect(dump).not.toContain('20150611');
+    expect(dump).not.toContain(compact(born));
     expect(dump).not.toContain('13900000001');
 
     // R2: the one interview, then only addenda.
@@ -104,32 +106,32 @@ describe('lives of victim files', () => {
     await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '王某', address: '河南省某县某村3组12号' }).expect(201);
 
     // R23: no placement of a minor without a guardian on record; the buyer can never be one.
-    const noGuardian = await step(server, caseworker.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: '2026-03-01' });
+    const noGuardian = await step(server, caseworker.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: day(-60) });
     expect(noGuardian.status).toBe(422);
     expect(noGuardian.body.error.code).toBe('GUARDIAN_REQUIRED');
     const buyerAsGuardian = await request(server)
       .post(`/files/${fileId}/guardians`)
       .set(caseworker.auth)
-      .send({ kind: 'relative', name: '王某某', idNumber: residentId('412722', '19800101', '031'), since: '2026-03-01' })
+      .send({ kind: 'relative', name: '王某某', idNumber: residentId('412722', '19800101', '031'), since: day(-60) })
       .expect(422);
     expect(buyerAsGuardian.body.error.code).toBe('BUYER_HOUSEHOLD');
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: '2026-03-01' }).expect(201);
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-60) }).expect(201);
     await request(server)
       .post(`/files/${fileId}/mandatory-reports`)
       .set(institutionStaff.auth)
-      .send({ suspectedHarm: '身上有旧伤', reportedTo: '五华分局', reportedAt: '2026-03-02T10:00:00Z', reference: 'BG-2026-7' })
+      .send({ suspectedHarm: '身上有旧伤', reportedTo: '五华分局', reportedAt: chinaMorning(day(-59)).toISOString(), reference: 'BG-2026-7' })
       .expect(404); // not staying there yet: out of the centre's scope
 
     // R5: placement needs a supervisor's approval; then the centre keeps her.
-    const placed = await approved(server, caseworker.auth, supervisor.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: '2026-03-01', reason: '父母尚未联系上' });
+    const placed = await approved(server, caseworker.auth, supervisor.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: day(-60), reason: '父母尚未联系上' });
     expect(placed.body).toMatchObject({ outcome: 'applied', from: 'received', to: 'in_care' });
     await request(server)
       .post(`/files/${fileId}/mandatory-reports`)
       .set(institutionStaff.auth)
-      .send({ suspectedHarm: '身上有旧伤', reportedTo: '五华分局', reportedAt: '2026-03-02T10:00:00Z', reference: 'BG-2026-7' })
+      .send({ suspectedHarm: '身上有旧伤', reportedTo: '五华分局', reportedAt: chinaMorning(day(-59)).toISOString(), reference: 'BG-2026-7' })
       .expect(201);
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'shelter', description: '安排住宿', providedOn: '2026-03-01' }).expect(201);
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'psychological', description: '心理疏导', providedOn: '2026-03-03' }).expect(201);
+    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'shelter', description: '安排住宿', providedOn: day(-60) }).expect(201);
+    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'psychological', description: '心理疏导', providedOn: day(-58) }).expect(201);
 
     // R5: home to the parents first — and R6: never to the buyers' address, whoever is named.
     expect((await step(server, caseworker.auth, fileId, 'start_return_home')).body).toMatchObject({ outcome: 'applied', to: 'returning_home' });
@@ -143,14 +145,14 @@ describe('lives of victim files', () => {
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '李建国', relation: '父亲', recipientPhone: '13900000002', address: '云南省昆明市五华区红云街道8号', placeCode: '530102', plannedOn: '2026-03-20', travelArrangements: '民政工作人员护送' })
+      .send({ recipientName: '李建国', relation: '父亲', recipientPhone: '13900000002', address: '云南省昆明市五华区红云街道8号', placeCode: '530102', plannedOn: day(-2), travelArrangements: '民政工作人员护送' })
       .expect(200);
-    const reunified = await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify', { handedOverAt: '2026-03-20T08:00:00Z' });
+    const reunified = await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify', { handedOverAt: chinaMorning(day(-1)).toISOString() });
     expect(reunified.body).toMatchObject({ outcome: 'applied', to: 'reunified' });
 
     const home = await file(fileId).expect(200);
     expect(home.body).toMatchObject({ state: 'reunified', currentInstitution: null, returnHome: expect.objectContaining({ relation: '父亲', handedOverAt: expect.any(String) }) });
-    expect(home.body.placements).toEqual([expect.objectContaining({ institutionId: centre, fromDate: '2026-03-01', toDate: expect.any(String) })]);
+    expect(home.body.placements).toEqual([expect.objectContaining({ institutionId: centre, fromDate: day(-60), toDate: expect.any(String) })]);
     expect(home.body.guardians).toHaveLength(1);
     expect(home.body.assistanceMeasures.map((m: { kind: string }) => m.kind)).toEqual(['shelter', 'psychological']);
     // She left the centre: its staff no longer see her file.
@@ -158,7 +160,7 @@ describe('lives of victim files', () => {
 
     expect((await step(server, caseworker.auth, fileId, 'start_follow_up')).body).toMatchObject({ to: 'follow_up' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '回访稳定，结案' })).body).toMatchObject({ to: 'closed' });
-    expect((await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'food', description: '送餐', providedOn: '2026-03-21' }).expect(409)).body.error.code).toBe('FILE_CLOSED');
+    expect((await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'food', description: '送餐', providedOn: day(0) }).expect(409)).body.error.code).toBe('FILE_CLOSED');
 
     const history = await request(server).get(`/files/${fileId}/history`).set(caseworker.auth).expect(200);
     expect(history.body.map((row: { event: string }) => row.event)).toEqual(['open', 'place_in_institution', 'start_return_home', 'reunify', 'start_follow_up', 'close']);
@@ -170,7 +172,7 @@ describe('lives of victim files', () => {
       .set(institutionStaff.auth)
       .send({
         person: { sex: 'female', birthDateRange: { from: '1986-01-01', to: '1990-12-31' }, identityStatus: 'unknown', languages: ['yue'], disability: '听力障碍' },
-        discovery: { discoveredOn: '2026-02-10', placeCode: '530102', circumstances: '在火车站附近流浪，由救助站接回。' },
+        discovery: { discoveredOn: day(-120), placeCode: '530102', circumstances: '在火车站附近流浪，由救助站接回。' },
       })
       .expect(201);
     const fileId: string = intake.body.file.id;
@@ -184,15 +186,15 @@ describe('lives of victim files', () => {
 
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send({ ...interview, language: 'yue', interpreter: { name: '陈译员', language: 'yue' } }).expect(201);
     expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body).toMatchObject({ to: 'tracing' });
-    // Unidentified since February: household registration first (R11), then she may stay.
+    // Unidentified for 120 days: household registration first (R11), then she may stay.
     const refused = await step(server, caseworker.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
     expect(refused.body.error.code).toBe('HOUSEHOLD_REGISTRATION_REQUIRED');
     await eventually(async () => (await request(server).get(`/files/${fileId}/household-registration`).set(caseworker.auth)).body.status === 'raised');
-    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: chinaToday(), documents: ['tracing_notice', 'institution_certificate'] }).expect(201);
-    await request(server).post(`/files/${fileId}/household-registration/registration`).set(caseworker.auth).send({ registeredOn: chinaToday(), householdNumber: 'KM-0102-3301' }).expect(201);
+    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: stack.clock.today(), documents: ['tracing_notice', 'institution_certificate'] }).expect(201);
+    await request(server).post(`/files/${fileId}/household-registration/registration`).set(caseworker.auth).send({ registeredOn: stack.clock.today(), householdNumber: 'KM-0102-3301' }).expect(201);
     const resettled = await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
     expect(resettled.body).toMatchObject({ to: 'locally_resettled' });
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', description: '纳入低保', providedOn: '2026-06-01', amountYuan: 800 }).expect(201);
+    await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', description: '纳入低保', providedOn: day(0), amountYuan: 800 }).expect(201);
     expect((await file(fileId).expect(200)).body.assistanceMeasures).toEqual([expect.objectContaining({ kind: 'minimum_living_allowance', amountYuan: 800 })]);
   });
 
@@ -210,7 +212,7 @@ describe('lives of victim files', () => {
           travelDocument: { type: 'passport', number: 'C1234567', country: 'VN' },
           languages: ['vi'],
         },
-        handover: { policeOrganisationId: police.organisationId, policeCaseNumber: 'A-2026-9', handoverDate: '2026-04-01', placeCode: '530102', materials: [], circumstances: '边境解救' },
+        handover: { policeOrganisationId: police.organisationId, policeCaseNumber: 'A-2026-9', handoverDate: day(-50), placeCode: '530102', materials: [], circumstances: '边境解救' },
       })
       .expect(201);
     const fileId: string = intake.body.file.id;
@@ -229,7 +231,7 @@ describe('lives of victim files', () => {
     await request(server)
       .put(`/files/${fileId}/repatriation`)
       .set(foreignAffairs.auth)
-      .send({ ...transit, handedOverAt: '2026-05-10T03:00:00Z', handedOverTo: '越南驻昆明总领事馆', reference: 'WB-2026-31' })
+      .send({ ...transit, handedOverAt: chinaMorning(day(-10)).toISOString(), handedOverTo: '越南驻昆明总领事馆', reference: 'WB-2026-31' })
       .expect(200);
     expect((await step(server, caseworker.auth, fileId, 'repatriate')).body).toMatchObject({ to: 'repatriated' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '已安全遣返' })).body).toMatchObject({ to: 'closed' });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { bornAged, compact, day } from '../support/clock.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
@@ -24,14 +25,16 @@ describe('the victim file: rules and bad input', () => {
   });
   afterAll(() => stack.close());
 
-  const handover = { policeOrganisationId: '', policeCaseNumber: 'GD-2026-1', handoverDate: '2026-05-01', placeCode: '530111', materials: [{ item: '移交说明' }], circumstances: '公安移交' };
+  const handover = { policeOrganisationId: '', policeCaseNumber: 'GD-2026-1', handoverDate: day(-30), placeCode: '530111', materials: [{ item: '移交说明' }], circumstances: '公安移交' };
   const intake = (person: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     request(server)
       .post('/intake/police-handovers')
       .set(caseworker.auth)
       .send({ person, handover: { ...handover, policeOrganisationId: policeUnit }, ...extra });
   const count = async () => Number((await stack.database.query('SELECT (SELECT count(*) FROM victim_file) + (SELECT count(*) FROM person) AS n'))[0].n);
-  const child = (overrides: Record<string, unknown> = {}) => ({ name: '周小兰', sex: 'female', birthDateRange: { from: '2014-01-01', to: '2015-12-31' }, identityStatus: 'claimed', ...overrides });
+  // A girl of 11 or 12 on the base date; `childBirth` lies in her range.
+  const child = (overrides: Record<string, unknown> = {}) => ({ name: '周小兰', sex: 'female', birthDateRange: { from: bornAged(12), to: bornAged(11) }, identityStatus: 'claimed', ...overrides });
+  const childBirth = compact(bornAged(11, 200));
 
   describe('R3: identity is validated, and bad input writes nothing', () => {
     it.each([
@@ -41,7 +44,7 @@ describe('the victim file: rules and bad input', () => {
       ['a birth date in the future', { birthDateRange: undefined, birthDate: '2099-01-01' }, 'person.birthDate', 'VALIDATION_FAILED', /future/],
       ['an inverted age range', { birthDateRange: { from: '2015-12-31', to: '2014-01-01' } }, 'person.birthDateRange.to', 'VALIDATION_FAILED', /ends before it begins/],
       ['an ID that contradicts the birth range', { idNumber: residentId('530111', '20100301', '024') }, 'person.birthDateRange', 'INCONSISTENT_BIRTH', /2010-03-01/],
-      ['an ID that contradicts the sex', { idNumber: residentId('530111', '20140301', '013') }, 'person.sex', 'VALIDATION_FAILED', /male/],
+      ['an ID that contradicts the sex', { idNumber: residentId('530111', childBirth, '013') }, 'person.sex', 'VALIDATION_FAILED', /male/],
       ['an unknown admin code of origin', { originPlaceCode: '539999' }, 'person.originPlaceCode', 'UNKNOWN_JURISDICTION', /./],
       ['a made-up nationality', { nationality: 'XX' }, 'person.nationality', 'VALIDATION_FAILED', /ISO 3166/],
       ['a confirmed identity without a document', { identityStatus: 'confirmed' }, 'person.identityStatus', 'VALIDATION_FAILED', /document/],
@@ -154,10 +157,10 @@ describe('the victim file: rules and bad input', () => {
       const fileId = await freshFile();
       const requested = await step(server, supervisor.auth, fileId, 'place_in_institution', {
         institutionId: await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530111' }),
-        fromDate: '2026-05-01',
+        fromDate: day(-30),
       });
       expect(requested.body.outcome).toBe('approval_requested');
-      expect((await step(server, caseworker.auth, fileId, 'place_in_institution', { institutionId: bureau, fromDate: '2026-05-01' })).body.error.code).toBe('APPROVAL_PENDING');
+      expect((await step(server, caseworker.auth, fileId, 'place_in_institution', { institutionId: bureau, fromDate: day(-30) })).body.error.code).toBe('APPROVAL_PENDING');
       const own = await request(server).post(`/approvals/${requested.body.approval.id}/approve`).set(supervisor.auth).send({}).expect(403);
       expect(own.body.error.code).toBe('OWN_REQUEST');
       await request(server).post(`/approvals/${requested.body.approval.id}/approve`).set(caseworker.auth).send({}).expect(403);
@@ -218,6 +221,8 @@ describe('the victim file: rules and bad input', () => {
     let searchBureau: string;
     let reader: User;
     const ids: Record<string, string> = {};
+    const zhangBorn = bornAged(10);
+    const zhangId = residentId('530103', compact(zhangBorn), '028');
 
     beforeAll(async () => {
       searchBureau = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530103' });
@@ -231,9 +236,9 @@ describe('the victim file: rules and bad input', () => {
           .expect(201);
         ids[key] = response.body.file.id;
       };
-      await take('zhang', { name: '张海燕', sex: 'female', birthDate: '2016-02-02', identityStatus: 'confirmed', idNumber: residentId('530103', '20160202', '028') });
-      await take('zhao', { name: '赵海燕', sex: 'female', birthDateRange: { from: '1980-01-01', to: '1985-12-31' }, identityStatus: 'unknown' });
-      await take('unknown', { sex: 'male', birthDateRange: { from: '2009-01-01', to: '2010-12-31' }, identityStatus: 'unknown', aliases: [{ name: '小龙', kind: 'childhood_name' }] });
+      await take('zhang', { name: '张海燕', sex: 'female', birthDate: zhangBorn, identityStatus: 'confirmed', idNumber: zhangId });
+      await take('zhao', { name: '赵海燕', sex: 'female', birthDateRange: { from: bornAged(46), to: bornAged(41) }, identityStatus: 'unknown' });
+      await take('unknown', { sex: 'male', birthDateRange: { from: bornAged(15), to: bornAged(13) }, identityStatus: 'unknown', aliases: [{ name: '小龙', kind: 'childhood_name' }] });
     });
 
     const found = async (query: string) => (await request(server).get(`/files?${query}`).set(reader.auth).expect(200)).body.files.map((f: { id: string }) => f.id).sort();
@@ -244,7 +249,7 @@ describe('the victim file: rules and bad input', () => {
       expect(await found(`q=${encodeURIComponent('Zhang Hai')}`)).toEqual([ids.zhang]);
       expect(await found('q=zhy')).toEqual([ids.zhang, ids.zhao].sort());
       expect(await found(`q=${encodeURIComponent('小龙')}`)).toEqual([ids.unknown]);
-      expect(await found(`idNumber=${residentId('530103', '20160202', '028')}`)).toEqual([ids.zhang]);
+      expect(await found(`idNumber=${zhangId}`)).toEqual([ids.zhang]);
     });
 
     it('filters by identity status, age band and state, newest first with a keyset cursor', async () => {

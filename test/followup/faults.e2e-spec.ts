@@ -11,11 +11,15 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { EmbeddedPostgres, freePort, RedisServer, runMigrations } from '#app/platform';
+import { TestClock } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { builtEntry, childEnv, Running } from '../support/processes.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-context.js';
 
 const TEST_TIMEOUT = 120_000;
+
+/** The time of the test and of every worker it starts (each starts where this clock stands). */
+const clock = new TestClock();
 
 interface Fixture {
   organisationId: string;
@@ -34,8 +38,8 @@ async function fixture(query: (sql: string, params?: unknown[]) => Promise<{ id:
 async function schedule(query: (sql: string, params?: unknown[]) => Promise<{ id: string }[]>, who: Fixture, count: number, inMs: number): Promise<string[]> {
   const rows = await query(
     `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
-     SELECT 'other', 'fault test ' || g, now() + make_interval(secs => $1::float / 1000), $2, $3 FROM generate_series(1, $4) g RETURNING id`,
-    [inMs, who.userId, who.organisationId, count],
+     SELECT 'other', 'fault test ' || g, $5::timestamptz + make_interval(secs => $1::float / 1000), $2, $3 FROM generate_series(1, $4) g RETURNING id`,
+    [inMs, who.userId, who.organisationId, count, clock.now()],
   );
   await query(`SELECT pg_notify('reminder', '') AS id`);
   return rows.map((row) => row.id);
@@ -53,7 +57,8 @@ async function deliveredExactlyOnce(query: (sql: string, params?: unknown[]) => 
 }
 
 function workerEnv(databaseUrl: string, redisUrl: string, prefix: string): Record<string, string> {
-  return childEnv({
+  return childEnv(
+    {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -62,9 +67,11 @@ function workerEnv(databaseUrl: string, redisUrl: string, prefix: string): Recor
     RECONCILE_INTERVAL_MS: '500',
     ESCALATION_SCAN_INTERVAL_MS: '60000',
     WORKER_LOCK_DURATION_MS: '2000',
-    // info: the test waits for "worker ready".
-    LOG_LEVEL: 'info',
-  });
+      // info: the test waits for "worker ready".
+      LOG_LEVEL: 'info',
+    },
+    clock.now(),
+  );
 }
 
 async function startWorker(env: Record<string, string>): Promise<Running> {

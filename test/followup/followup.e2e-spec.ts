@@ -2,19 +2,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { chinaToday } from '#app/case';
-import { addMonths, FollowupService, ReminderScheduler, visitDates, WorkingCalendar } from '#app/followup';
-import { OutboxRelay } from '#app/platform';
+import { FollowupService, ReminderScheduler, visitDates, WorkingCalendar } from '#app/followup';
+import { addMonths, OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
-/** Makes reminders of a file due now, as the clock would. */
+/** Makes reminders due now, as the clock would. */
 async function dueNow(stack: TestStack, where: string, params: unknown[]): Promise<void> {
-  await stack.database.query(`UPDATE reminder SET due_at = now(), enqueued_at = NULL WHERE ${where}`, params);
+  await stack.database.query(`UPDATE reminder SET due_at = $${params.length + 1}, enqueued_at = NULL WHERE ${where}`, [...params, stack.clock.now()]);
   await stack.database.query(`SELECT pg_notify('reminder', '')`);
 }
 
@@ -66,19 +66,21 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     await new Promise((resolve) => webhookServer.close(resolve));
   });
 
-  async function reunifiedChild(birth = '20150611'): Promise<string> {
+  /** A girl of `age`, reunified with her father today. */
+  async function reunifiedChild(age: number, margin: number): Promise<string> {
+    const birth = compact(bornAged(age, margin));
     const intake = await request(server)
       .post('/intake/police-handovers')
       .set(caseworker.auth)
       .send({
-        person: { name: `随访${birth.slice(-4)}`, sex: 'female', identityStatus: 'confirmed', idNumber: residentId('530102', birth, '026') },
-        handover: { policeOrganisationId: police, policeCaseNumber: `F-${birth}`, handoverDate: '2026-03-01', placeCode: '530102', materials: [], circumstances: '移交' },
+        person: { name: `随访${birth.slice(-6)}`, sex: 'female', identityStatus: 'confirmed', idNumber: residentId('530102', birth, '026') },
+        handover: { policeOrganisationId: police, policeCaseNumber: `F-${birth}`, handoverDate: day(-60), placeCode: '530102', materials: [], circumstances: '移交' },
         duplicateDecision: { action: 'new_person' },
       })
       .expect(201);
     const fileId: string = intake.body.file.id;
     await request(server).post(`/files/${fileId}/interview`).set(caseworker.auth).send(interview).expect(201);
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '李建国', relation: '父亲', since: '2026-03-01' }).expect(201);
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '李建国', relation: '父亲', since: day(-60) }).expect(201);
     await step(server, caseworker.auth, fileId, 'start_return_home');
     await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102' }).expect(200);
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify')).body.to).toBe('reunified');
@@ -86,17 +88,19 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   }
 
   it('R17: a plan of visits is generated on reunification — monthly, quarterly, then yearly, for a minor until 18 — with age milestones', async () => {
-    const fileId = await reunifiedChild();
+    const born = bornAged(11, 160);
+    const fileId = await reunifiedChild(11, 160);
+    const eighteenth = addMonths(born, 18 * 12);
     const plan = await eventually(async () => {
       const response = await request(server).get(`/files/${fileId}/followup`).set(caseworker.auth);
       return response.status === 200 ? response.body : false;
     });
     expect(plan.status).toBe('active');
-    expect(plan.endsOn).toBe('2033-06-11'); // her 18th birthday is after 5 years
+    expect(plan.endsOn).toBe(eighteenth); // she is 11: her 18th birthday is after 5 years
     const due: string[] = plan.visits.map((visit: { dueOn: string }) => visit.dueOn);
-    const today = chinaToday();
+    const today = stack.clock.today();
     expect(plan.startsOn).toBe(today);
-    expect(due).toEqual(visitDates(today, '2033-06-11', { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }));
+    expect(due).toEqual(visitDates(today, eighteenth, { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }));
     expect(due[0]).toBe(addMonths(today, 1));
     expect(due[6]).toBe(addMonths(today, 9));
     expect(plan.visits.every((visit: { status: string; assignee: string }) => visit.status === 'scheduled' && visit.assignee === 'Test caseworker')).toBe(true);
@@ -106,7 +110,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   });
 
   it('R17: a due visit reaches the caseworker\'s inbox once, then goes up the ladder while nobody records it', async () => {
-    const fileId = await reunifiedChild('20140202');
+    const fileId = await reunifiedChild(12, 40);
     const [first] = await eventually(async () => {
       const rows = await stack.database.query(`SELECT id, reminder_id FROM followup_visit WHERE file_id = $1 AND seq = 1`, [fileId]);
       return rows.length === 1 ? rows : false;
@@ -147,13 +151,13 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     const recorded = await request(server)
       .post(`/files/${fileId}/followup/visits/${first.id}`)
       .set(caseworker.auth)
-      .send({ visitedOn: '2026-04-10', livingSituation: '与父母同住', schoolingEmployment: '已入学四年级', problems: '学习跟不上', actionsAgreed: '学校安排辅导', nextVisitOn: '2026-12-01' })
+      .send({ visitedOn: day(0), livingSituation: '与父母同住', schoolingEmployment: '已入学四年级', problems: '学习跟不上', actionsAgreed: '学校安排辅导', nextVisitOn: day(20) })
       .expect(201);
-    expect(recorded.body.nextVisitOn).toBe('2026-12-01');
+    expect(recorded.body.nextVisitOn).toBe(day(20));
     expect((await stack.database.query(`SELECT status FROM reminder WHERE id = $1`, [first.reminder_id]))[0].status).toBe('acknowledged');
     const next = await stack.database.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on FROM followup_visit WHERE file_id = $1 AND seq = 2`, [fileId]);
-    expect(next[0].due_on).toBe('2026-12-01');
-    await request(server).post(`/files/${fileId}/followup/visits/${first.id}`).set(caseworker.auth).send({ visitedOn: '2026-04-10', livingSituation: 'again' }).expect(409);
+    expect(next[0].due_on).toBe(day(20));
+    await request(server).post(`/files/${fileId}/followup/visits/${first.id}`).set(caseworker.auth).send({ visitedOn: day(0), livingSituation: 'again' }).expect(409);
 
     // The outgoing channel (a webhook here) carried the notifications too.
     await eventually(() => webhook.some((message) => (message as { title: string }).title.includes('跟踪回访 1/')));
@@ -169,7 +173,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   });
 
   it('R17: closure cancels the visits still to come and every open reminder of the file', async () => {
-    const fileId = await reunifiedChild('20130303');
+    const fileId = await reunifiedChild(13, 50);
     await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
     await step(server, caseworker.auth, fileId, 'start_follow_up');
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '结案' })).body.to).toBe('closed');
@@ -189,9 +193,21 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   });
 
   it('loads an official year through the API (administrators only, audited); a year not loaded counts weekends only, and readiness says so', async () => {
+    // Readiness judges by the clock's year: stand in 2028 (whatever the base date), and go back afterwards.
+    stack.clock.set('2028-03-01');
+    try {
+      await loadsAYear();
+    } finally {
+      stack.clock.set(TEST_TODAY);
+    }
+  });
+
+  async function loadsAYear(): Promise<void> {
     const calendar = stack.api!.get(WorkingCalendar);
     expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-04');
+    // Signed in now: the tokens of the base date have long expired in 2028.
     const admin = await signedIn(server, stack.database, 'administrator', { id: bureau });
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
     await request(server).put('/calendar/2028').set(caseworker.auth).send({ holidays: [], workdays: [] }).expect(403);
     const impossible = await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] }).expect(422);
     expect(impossible.body.error.details).toEqual([expect.objectContaining({ field: 'holidays[0].date' })]);
@@ -205,9 +221,15 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-10');
     expect((await request(server).get('/calendar/2028').set(caseworker.auth).expect(200)).body).toMatchObject({ loaded: true, exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: '国庆节调休' }]) });
     expect(await auditRecords(stack.database, `action = 'calendar.load' AND entity_id = '2028'`)).toHaveLength(1);
+    // This year is loaded: ready, with a warning that next year is not.
     const ready = await request(server).get('/health/ready').expect(200);
-    expect(ready.body.info.calendar).toMatchObject({ status: 'up', loadedUntil: 2028 });
-  });
+    expect(ready.body.status).toBe('ok');
+    expect(ready.body.info.calendar).toEqual({ status: 'up', loadedUntil: 2028, warning: expect.stringContaining('2029') });
+    // In 2029 nothing is loaded: degraded, still serving.
+    stack.clock.set('2029-03-01');
+    const degraded = await request(server).get('/health/ready').expect(200);
+    expect(degraded.body.details.calendar).toMatchObject({ status: 'degraded', warning: expect.stringContaining('2029') });
+  }
 
   it('shows the queue dashboard to administrators only', async () => {
     const admin = await signedIn(server, stack.database, 'administrator', { id: bureau });
@@ -220,7 +242,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   });
 
   it('creates no plan twice for the same file', async () => {
-    const fileId = await reunifiedChild('20120808');
+    const fileId = await reunifiedChild(14, 60);
     await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
     expect(await stack.worker!.get(FollowupService).createPlan(fileId)).toBe(false);
     const plan = await stack.database.query(`SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM followup_plan WHERE file_id = $1`, [fileId]);
@@ -229,15 +251,15 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
   });
 
   it('R17: a transfer hands the visits and reminders over to the receiving bureau', async () => {
-    const fileId = await reunifiedChild('20110909');
+    const fileId = await reunifiedChild(15, 70);
     await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
     const lijiang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
     const receiver = await signedIn(server, stack.database, 'caseworker', { id: lijiang });
     // A partner's deadline on the file (a school asked to accept the child) stays the school's.
     const school = await createOrganisation(stack.database, { kind: 'school', jurisdictionCode: '530102' });
     const [partnerReminder] = await stack.database.query(
-      `INSERT INTO reminder (kind, title, file_id, due_at, assignee_organisation_id, escalate_to_organisation_id) VALUES ('referral_accept_by', '请接收转介', $1, now() + interval '3 days', $2, $3) RETURNING id`,
-      [fileId, school, bureau],
+      `INSERT INTO reminder (kind, title, file_id, due_at, assignee_organisation_id, escalate_to_organisation_id) VALUES ('referral_accept_by', '请接收转介', $1, $4::timestamptz + interval '3 days', $2, $3) RETURNING id`,
+      [fileId, school, bureau, stack.clock.now()],
     );
     await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '随父母迁居丽江' });
     const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);

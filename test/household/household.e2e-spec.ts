@@ -1,10 +1,10 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { addDays, chinaToday } from '#app/case';
 import { ReminderScheduler } from '#app/followup';
-import { OutboxRelay } from '#app/platform';
+import { addDays, OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { bornAged, compact } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
@@ -50,6 +50,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     otherPolice = await signedIn(server, db, 'police_liaison', { kind: 'public_security', jurisdictionCode: '532901' });
   });
   afterAll(() => stack.close());
+  const today = () => stack.clock.today();
 
   /** Someone the station took in `daysAgo` days ago, identity unknown. */
   async function foundDaysAgo(daysAgo: number, person: Record<string, unknown> = {}): Promise<string> {
@@ -57,8 +58,8 @@ describe('R11: household registration for those who stay unidentified', () => {
       .post('/intake/discoveries')
       .set(institutionStaff.auth)
       .send({
-        person: { sex: 'female', birthDateRange: { from: '1980-01-01', to: '1986-12-31' }, identityStatus: 'unknown', languages: ['zh'], ...person },
-        discovery: { discoveredOn: addDays(chinaToday(), -daysAgo), placeCode: '530102', circumstances: '言语不清，无法说明来历，由救助站接回。' },
+        person: { sex: 'female', birthDateRange: { from: bornAged(46), to: bornAged(40) }, identityStatus: 'unknown', languages: ['zh'], ...person },
+        discovery: { discoveredOn: addDays(today(), -daysAgo), placeCode: '530102', circumstances: '言语不清，无法说明来历，由救助站接回。' },
       })
       .expect(201);
     return intake.body.file.id;
@@ -90,8 +91,8 @@ describe('R11: household registration for those who stay unidentified', () => {
     const task = await taskOf(fileId);
     expect(task).toMatchObject({
       status: 'raised',
-      clockStartedOn: addDays(chinaToday(), -95),
-      dueOn: addDays(chinaToday(), -5),
+      clockStartedOn: addDays(today(), -95),
+      dueOn: addDays(today(), -5),
       daysInCare: 95,
       policeUnit: { id: police, name: '昆明市公安局户政支队' },
       application: null,
@@ -100,7 +101,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect((await auditRecords(stack.database, `action = 'household.clock_started' AND entity_id = $1`, [fileId])).length).toBe(1);
 
     // Thirty days in, the clock counts; nothing is raised yet, and the police have nothing to see.
-    expect(await taskOf(waiting)).toMatchObject({ status: 'counting', dueOn: addDays(chinaToday(), 60), daysInCare: 30 });
+    expect(await taskOf(waiting)).toMatchObject({ status: 'counting', dueOn: addDays(today(), 60), daysInCare: 30 });
     expect(await inbox(caseworker, waiting)).toEqual([]);
     await request(server).get(`/files/${waiting}/household-registration`).set(policeLiaison.auth).expect(404);
     const policeTasks = await request(server).get('/household-registrations').set(policeLiaison.auth).expect(200);
@@ -110,16 +111,16 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server).get(`/files/${fileId}/household-registration`).set(otherPolice.auth).expect(404);
 
     // Steps in order: the police cannot register before the application is prepared.
-    const tooEarly = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: chinaToday(), householdNumber: 'KM-5301-0001' });
+    const tooEarly = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: today(), householdNumber: 'KM-5301-0001' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.error.code).toBe('STEP_OUT_OF_ORDER');
 
     const application = await request(server)
       .post(`/files/${fileId}/household-registration/application`)
       .set(caseworker.auth)
-      .send({ preparedOn: chinaToday(), documents: ['tracing_notice', 'institution_certificate', 'police_sampling_receipt', 'photo'], note: '寻亲公告已发布满30日' })
+      .send({ preparedOn: today(), documents: ['tracing_notice', 'institution_certificate', 'police_sampling_receipt', 'photo'], note: '寻亲公告已发布满30日' })
       .expect(201);
-    expect(application.body).toMatchObject({ status: 'application_prepared', registrationDueOn: addDays(chinaToday(), 30) });
+    expect(application.body).toMatchObject({ status: 'application_prepared', registrationDueOn: addDays(today(), 30) });
     // The raise is answered; the registration is now the police's, reminded to the unit and escalated to the bureau.
     const reminders = await stack.database.query(
       `SELECT dedupe_key, status, assignee_organisation_id, escalate_to_organisation_id FROM reminder WHERE file_id = $1 AND kind = 'household_registration' ORDER BY created_at, dedupe_key`,
@@ -132,7 +133,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     ]);
 
     // A late step is reminded and goes up the ladder: the unit, then the bureau's supervisor.
-    await stack.database.query(`UPDATE reminder SET due_at = now(), enqueued_at = NULL WHERE dedupe_key = $1`, [`household:${fileId}:registration`]);
+    await stack.database.query(`UPDATE reminder SET due_at = $2, enqueued_at = NULL WHERE dedupe_key = $1`, [`household:${fileId}:registration`, stack.clock.now()]);
     await stack.database.query(`SELECT pg_notify('reminder', '')`);
     const escalated = await eventually(async () => {
       const seen = (await inbox(supervisor, fileId)).filter((n) => n.title.includes('请办理落户登记'));
@@ -145,9 +146,9 @@ describe('R11: household registration for those who stay unidentified', () => {
     const registered = await request(server)
       .post(`/files/${fileId}/household-registration/registration`)
       .set(policeLiaison.auth)
-      .send({ registeredOn: chinaToday(), householdNumber: 'KM-5301-0001' })
+      .send({ registeredOn: today(), householdNumber: 'KM-5301-0001' })
       .expect(201);
-    expect(registered.body).toMatchObject({ status: 'registered', socialSecurityDueOn: addDays(chinaToday(), 30) });
+    expect(registered.body).toMatchObject({ status: 'registered', socialSecurityDueOn: addDays(today(), 30) });
     const [stored] = await stack.database.query(`SELECT encode(household_number_cipher, 'escape') AS raw FROM household_registration WHERE file_id = $1`, [fileId]);
     expect(stored.raw).not.toContain('KM-5301-0001');
     const [socialReminder] = await stack.database.query(`SELECT status, assignee_organisation_id FROM reminder WHERE dedupe_key = $1`, [`household:${fileId}:social_security`]);
@@ -158,20 +159,20 @@ describe('R11: household registration for those who stay unidentified', () => {
     const before = await request(server)
       .post(`/files/${fileId}/household-registration/social-security`)
       .set(caseworker.auth)
-      .send({ kind: 'basic_medical_insurance', enrolledOn: addDays(chinaToday(), -1) })
+      .send({ kind: 'basic_medical_insurance', enrolledOn: addDays(today(), -1) })
       .expect(422);
     expect(before.body.error.details).toEqual([expect.objectContaining({ field: 'enrolledOn' })]);
-    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: chinaToday(), reference: '医保-530102-77' }).expect(201);
-    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', enrolledOn: chinaToday() }).expect(201);
-    const twice = await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: chinaToday() }).expect(409);
+    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: today(), reference: '医保-530102-77' }).expect(201);
+    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', enrolledOn: today() }).expect(201);
+    const twice = await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: today() }).expect(409);
     expect(twice.body.error.code).toBe('ALREADY_ENROLLED');
     expect((await stack.database.query(`SELECT status FROM reminder WHERE dedupe_key = $1`, [`household:${fileId}:social_security`]))[0].status).toBe('acknowledged');
 
     const done = await taskOf(fileId);
     expect(done).toMatchObject({
       status: 'registered',
-      application: { preparedOn: chinaToday(), documents: ['tracing_notice', 'institution_certificate', 'police_sampling_receipt', 'photo'] },
-      registration: { registeredOn: chinaToday(), householdNumber: 'KM-5301-0001' },
+      application: { preparedOn: today(), documents: ['tracing_notice', 'institution_certificate', 'police_sampling_receipt', 'photo'] },
+      registration: { registeredOn: today(), householdNumber: 'KM-5301-0001' },
       socialSecurity: [expect.objectContaining({ kind: 'basic_medical_insurance', reference: '医保-530102-77' }), expect.objectContaining({ kind: 'minimum_living_allowance' })],
     });
     // The institution sees the task with the file; the number only with it too.
@@ -203,20 +204,20 @@ describe('R11: household registration for those who stay unidentified', () => {
   });
 
   it('R11, C-3.7: a child of unknown origin is registered only after the police checked the DNA database — their reference, never the data', async () => {
-    const fileId = await foundDaysAgo(120, { birthDateRange: { from: '2016-01-01', to: '2018-12-31' } });
+    const fileId = await foundDaysAgo(120, { birthDateRange: { from: bornAged(10), to: bornAged(8) } });
     await taskOf(fileId);
-    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: chinaToday(), documents: ['tracing_notice'] }).expect(201);
-    const missing = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: chinaToday(), householdNumber: 'KM-5301-0002' }).expect(422);
+    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: today(), documents: ['tracing_notice'] }).expect(201);
+    const missing = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: today(), householdNumber: 'KM-5301-0002' }).expect(422);
     expect(missing.body.error).toMatchObject({ code: 'DNA_DATABASE_CHECK_REQUIRED', details: [expect.objectContaining({ field: 'dnaDatabaseCheckReference' })] });
     const genetic = await request(server)
       .post(`/files/${fileId}/household-registration/registration`)
       .set(policeLiaison.auth)
-      .send({ registeredOn: chinaToday(), householdNumber: 'KM-5301-0002', dnaDatabaseCheckReference: 'D8S1179 13,14 TH01 6,9' });
+      .send({ registeredOn: today(), householdNumber: 'KM-5301-0002', dnaDatabaseCheckReference: 'D8S1179 13,14 TH01 6,9' });
     expect(genetic.body.error.code).toBe('GENETIC_DATA_REFUSED');
     await request(server)
       .post(`/files/${fileId}/household-registration/registration`)
       .set(policeLiaison.auth)
-      .send({ registeredOn: chinaToday(), householdNumber: 'KM-5301-0002', dnaDatabaseCheckReference: '昆公DNA入库〔2026〕211号' })
+      .send({ registeredOn: today(), householdNumber: 'KM-5301-0002', dnaDatabaseCheckReference: '昆公DNA入库〔2026〕211号' })
       .expect(201);
     expect((await taskOf(fileId)).registration).toMatchObject({ dnaDatabaseCheckReference: '昆公DNA入库〔2026〕211号' });
   });
@@ -250,7 +251,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server)
       .put(`/files/${identified}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530102', '19830312', '026'), basis: 'police_verification', basisReference: '五华公户核〔2026〕9号' })
+      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'police_verification', basisReference: '五华公户核〔2026〕9号' })
       .expect(200);
     const cancelled = await eventually(async () => {
       const response = await request(server).get(`/files/${identified}/household-registration`).set(caseworker.auth).expect(200);
@@ -263,20 +264,20 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server)
       .put(`/files/${identified}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530102', '19830312', '026'), basis: 'documents', basisReference: 'again' })
+      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'documents', basisReference: 'again' })
       .expect(409);
 
     // She left care and came back after a gap: a new stay, a new clock (a move the next day would not restart it, see clock.spec).
     const returned = await foundDaysAgo(200);
     const first = await taskOf(returned);
     const other = await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530102', name: '五华区第二救助站' });
-    await stack.database.query(`UPDATE placement SET to_date = $2 WHERE file_id = $1`, [returned, addDays(chinaToday(), -150)]);
-    await approved(server, caseworker.auth, supervisor.auth, returned, 'place_in_institution', { institutionId: other, fromDate: addDays(chinaToday(), -40), reason: '再次流浪，由第二救助站接回' });
+    await stack.database.query(`UPDATE placement SET to_date = $2 WHERE file_id = $1`, [returned, addDays(today(), -150)]);
+    await approved(server, caseworker.auth, supervisor.auth, returned, 'place_in_institution', { institutionId: other, fromDate: addDays(today(), -40), reason: '再次流浪，由第二救助站接回' });
     const restarted = await eventually(async () => {
       const task = await taskOf(returned);
       return task.clockStartedOn !== first.clockStartedOn ? task : false;
     });
-    expect(restarted).toMatchObject({ status: 'counting', clockStartedOn: addDays(chinaToday(), -40), dueOn: addDays(chinaToday(), 50) });
+    expect(restarted).toMatchObject({ status: 'counting', clockStartedOn: addDays(today(), -40), dueOn: addDays(today(), 50) });
     const raises = await stack.database.query(`SELECT status FROM reminder WHERE file_id = $1 AND dedupe_key LIKE '%:raise:%' ORDER BY due_at`, [returned]);
     expect(raises.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'scheduled', 'scheduled']);
   });

@@ -1,20 +1,14 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { ReminderScheduler } from '#app/followup';
-import { Clock, OutboxRelay } from '#app/platform';
+import { addDays, addMonths, OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { interview, residentId } from '../support/case-fixtures.js';
+import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
-
-/** The eve of National Day 2026: a Wednesday, the last working day before the holiday. */
-class EveOfNationalDay extends Clock {
-  override now(): Date {
-    return new Date('2026-09-30T02:00:00Z');
-  }
-}
 
 describe('referrals to partners, each working in its own inbox', () => {
   let stack: TestStack;
@@ -29,7 +23,6 @@ describe('referrals to partners, each working in its own inbox', () => {
   beforeAll(async () => {
     stack = await startStack({
       worker: true,
-      providers: [{ provide: Clock, useValue: new EveOfNationalDay() }],
       overrides: { REMINDER_RELAY_INTERVAL_MS: '100', RECONCILE_INTERVAL_MS: '500', ESCALATION_SCAN_INTERVAL_MS: '200', ESCALATION_GRACE_HOURS: '0.0005' },
     });
     server = stack.api!.getHttpServer();
@@ -66,7 +59,7 @@ describe('referrals to partners, each working in its own inbox', () => {
       .set(caseworker.auth)
       .send({
         person: { name: `转介${serial}`, sex: 'female', identityStatus: 'claimed', languages: ['zh'], ...person },
-        handover: { policeOrganisationId: police, policeCaseNumber: `R-${serial}`, handoverDate: '2026-03-01', placeCode: '530102', materials: [], circumstances: '移交' },
+        handover: { policeOrganisationId: police, policeCaseNumber: `R-${serial}`, handoverDate: addDays(stack.clock.today(), -60), placeCode: '530102', materials: [], circumstances: '移交' },
         duplicateDecision: { action: 'new_person' },
       })
       .expect(201);
@@ -80,7 +73,7 @@ describe('referrals to partners, each working in its own inbox', () => {
   });
 
   it('R12: medical referrals go to designated hospitals only; the hospital records the disability grade and completes', async () => {
-    const fileId = await file({ birthDateRange: { from: '1995-01-01', to: '1996-12-31' }, disability: '右腿行动不便' });
+    const fileId = await file({ birthDateRange: { from: bornAged(31), to: bornAged(30) }, disability: '右腿行动不便' });
     const plain = await refer(fileId, { kind: 'disability_assessment', organisationId: org.plainHospital, purpose: '残疾评定' }).expect(422);
     expect(plain.body.error).toMatchObject({ code: 'NOT_DESIGNATED', details: [{ field: 'organisationId', reason: expect.any(String) }] });
     const wrongKind = await refer(fileId, { kind: 'disability_assessment', organisationId: org.school, purpose: '残疾评定' }).expect(422);
@@ -96,8 +89,8 @@ describe('referrals to partners, each working in its own inbox', () => {
     await hospital.post(`/referrals/${created.body.id}/accept`).expect(200);
     await hospital.post(`/referrals/${created.body.id}/start`).expect(200);
     expect((await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '评定完成' }).expect(409)).body.error.code).toBe('ASSESSMENT_REQUIRED');
-    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 5, assessedOn: '2026-09-20', assessedBy: '某医生' }).expect(422);
-    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 3, assessedOn: '2026-09-20', assessedBy: '骨科 王医生' }).expect(201);
+    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 5, assessedOn: day(-3), assessedBy: '某医生' }).expect(422);
+    await hospital.post(`/referrals/${created.body.id}/disability-assessment`, { category: 'physical', grade: 3, assessedOn: day(-3), assessedBy: '骨科 王医生' }).expect(201);
     await hospital.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: '已安排复查' }).expect(201);
     // The hospital sees the file while the referral is open.
     expect((await hospital.get(`/files/${fileId}`).expect(200)).body.audience).toBe('partner');
@@ -113,8 +106,10 @@ describe('referrals to partners, each working in its own inbox', () => {
   });
 
   it('R16: a school sees name, sex, age, grade and the guardian\'s contact — nothing of the trafficking history — unless disclosed with consent', async () => {
-    const fileId = await file({ birthDate: '2016-05-05', idNumber: residentId('530102', '20160505', '028'), identityStatus: 'confirmed', contacts: [{ label: '母亲', phone: '13900000009' }] });
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '周母', relation: '母亲', phone: '13900000009', since: '2026-03-01' }).expect(201);
+    const born = bornAged(10);
+    const idNumber = residentId('530102', compact(born), '028');
+    const fileId = await file({ birthDate: born, idNumber, identityStatus: 'confirmed', contacts: [{ label: '母亲', phone: '13900000009' }] });
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '周母', relation: '母亲', phone: '13900000009', since: day(-60) }).expect(201);
     await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '买家某', address: '某村1号' }).expect(201);
     const noConsent = await refer(fileId, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '四年级' }, disclose: ['trafficking_history'] }).expect(422);
     expect(noConsent.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [expect.objectContaining({ field: 'disclose[0]' })] });
@@ -129,7 +124,7 @@ describe('referrals to partners, each working in its own inbox', () => {
       guardianContact: [{ name: '周母', relation: '母亲', phone: '13900000009' }],
     });
     const text = JSON.stringify(seen.body);
-    for (const secret of [interview.circumstances, interview.risks, '买家某', '某村1号', 'R-', residentId('530102', '20160505', '028'), 'circumstances', 'buyer', 'policeCaseNumber', 'idNumber']) {
+    for (const secret of [interview.circumstances, interview.risks, '买家某', '某村1号', 'R-', idNumber, 'circumstances', 'buyer', 'policeCaseNumber', 'idNumber']) {
       expect({ secret, present: text.includes(secret) }).toEqual({ secret, present: false });
     }
     const fileView = await as(partner.school).get(`/files/${fileId}`).expect(200);
@@ -137,13 +132,13 @@ describe('referrals to partners, each working in its own inbox', () => {
     await as(partner.school).get(`/files/${fileId}/interview`).expect(403);
 
     // With the guardian's recorded consent, the history may be shared with, say, the legal aid centre.
-    await request(server).post(`/files/${fileId}/consents`).set(caseworker.auth).send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: '2026-09-01' }).expect(201);
+    await request(server).post(`/files/${fileId}/consents`).set(caseworker.auth).send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: day(-10) }).expect(201);
     const disclosed = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '代理民事赔偿', disclose: ['trafficking_history'], send: true }).expect(201);
     expect((await as(partner.legalAid).get(`/referrals/${disclosed.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
   });
 
   it('R14: children of school age not enrolled are listed; a school elsewhere needs the contact made; enrolment schedules follow-up visits', async () => {
-    const fileId = await file({ birthDate: '2017-02-02' });
+    const fileId = await file({ birthDate: bornAged(9) });
     const before = await as(caseworker).get('/schooling/unenrolled').expect(200);
     expect(before.body.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
     const missing = await refer(fileId, { kind: 'schooling', organisationId: org.farSchool, purpose: '随亲属异地就学' }).expect(422);
@@ -158,31 +153,32 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(created.body.details.elsewhere).toEqual({ contactMade: '已与丽江古城区教育局联系，同意接收', destinationJurisdictionCode: '530702' });
     const school = as(partner.farSchool);
     await school.post(`/referrals/${created.body.id}/accept`).expect(200);
-    const enrolled = await school.post(`/referrals/${created.body.id}/enrolment`, { grade: '三年级', className: '二班', enrolledOn: '2026-09-01' }).expect(201);
-    expect(enrolled.body.followUpVisits).toEqual(['2026-10-01', '2026-12-01', '2027-03-01']);
+    const enrolledOn = day(-20);
+    const enrolled = await school.post(`/referrals/${created.body.id}/enrolment`, { grade: '三年级', className: '二班', enrolledOn }).expect(201);
+    expect(enrolled.body.followUpVisits).toEqual([addMonths(enrolledOn, 1), addMonths(enrolledOn, 3), addMonths(enrolledOn, 6)]);
     const visits = await stack.database.query(`SELECT assignee_user_id FROM reminder WHERE subject_type = 'enrolment' AND subject_id = $1`, [created.body.id]);
     expect(visits).toHaveLength(3);
-    await school.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '适应良好', visitedOn: '2026-09-15' }).expect(201);
+    await school.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '适应良好', visitedOn: day(-5) }).expect(201);
     const after = await as(caseworker).get('/schooling/unenrolled').expect(200);
     expect(after.body.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
   });
 
   it('R15: job training from 16, by the person\'s will; 16–17 year olds go to a technical school', async () => {
-    const young = await file({ birthDate: '2012-01-01' });
+    const young = await file({ birthDate: bornAged(14) });
     expect((await refer(young, { kind: 'job_training', organisationId: org.hrss, purpose: '培训' }).expect(422)).body.error.code).toBe('TOO_YOUNG');
 
-    const straddling = await file({ birthDateRange: { from: '2009-06-01', to: '2011-06-01' } });
+    const straddling = await file({ birthDateRange: { from: bornAged(17), to: bornAged(15) } });
     expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训' }).expect(422)).body.error.code).toBe('AGE_CONFIRMATION_REQUIRED');
     expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训', ageConfirmed: true }).expect(422)).body.error.code).toBe('CONSENT_REQUIRED');
 
-    const seventeen = await file({ birthDate: '2009-03-03' });
-    await request(server).post(`/files/${seventeen}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: '2026-09-01' }).expect(201);
+    const seventeen = await file({ birthDate: bornAged(17) });
+    await request(server).post(`/files/${seventeen}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) }).expect(201);
     expect((await refer(seventeen, { kind: 'job_training', organisationId: org.hrss, purpose: '学厨师' }).expect(422)).body.error.code).toBe('WRONG_ORGANISATION_KIND');
     const guided = await refer(seventeen, { kind: 'job_training', organisationId: org.technical, purpose: '学厨师' }).expect(201);
     expect(guided.body).toMatchObject({ kind: 'technical_school', forcedFrom: 'job_training' });
 
-    const adult = await file({ birthDate: '2000-08-08' });
-    await request(server).post(`/files/${adult}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: '2026-09-01' }).expect(201);
+    const adult = await file({ birthDate: bornAged(26) });
+    await request(server).post(`/files/${adult}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) }).expect(201);
     const training = await refer(adult, { kind: 'job_training', organisationId: org.hrss, purpose: '家政服务培训', details: { trade: '家政' }, send: true }).expect(201);
     const hrss = as(partner.hrss);
     await hrss.post(`/referrals/${training.body.id}/accept`).expect(200);
@@ -193,14 +189,24 @@ describe('referrals to partners, each working in its own inbox', () => {
       .post(`/referrals/${training.body.id}/complete`, {
         course: '家政服务员（中级）',
         certificate: '职业技能等级证书',
-        placement: { employer: '昆明某家政公司', place: '昆明市', startDate: '2026-10-15' },
+        placement: { employer: '昆明某家政公司', place: '昆明市', startDate: day(5) },
         workElsewhere: '协助办理外出务工手续',
       })
       .expect(200);
   });
 
   it('R18: a green-channel case sent on the eve of National Day must be accepted by the working Saturday after it, is listed first, and escalates when that passes', async () => {
-    const fileId = await file({ birthDate: '1998-01-01' });
+    const fileId = await file({ birthDate: bornAged(28) });
+    // The eve of National Day 2026: a Wednesday, the last working day before the holiday (the test stands there, whatever the base date).
+    stack.clock.set('2026-09-30');
+    try {
+      await greenChannelOnTheEveOfNationalDay(fileId);
+    } finally {
+      stack.clock.set(TEST_TODAY);
+    }
+  });
+
+  async function greenChannelOnTheEveOfNationalDay(fileId: string): Promise<void> {
     const other = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复', send: true }).expect(201);
     expect(other.body.greenChannel).toBe(false);
     const created = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '刑事附带民事诉讼', details: { matter: '索赔' }, send: true }).expect(201);
@@ -212,7 +218,7 @@ describe('referrals to partners, each working in its own inbox', () => {
 
     // The deadline passes with nobody accepting: the centre is told, then the centre and the caseworker's supervisor.
     const [reminder] = await stack.database.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [`referral:${created.body.id}:accept`]);
-    await stack.database.query(`UPDATE reminder SET due_at = now(), enqueued_at = NULL WHERE id = $1`, [reminder.id]);
+    await stack.database.query(`UPDATE reminder SET due_at = $2, enqueued_at = NULL WHERE id = $1`, [reminder.id, stack.clock.now()]);
     await eventually(async () => (await stack.database.query('SELECT escalation_level FROM reminder WHERE id = $1', [reminder.id]))[0].escalation_level >= 1, 20_000);
     const told = await stack.database.query(`SELECT recipient_user_id, escalation_level FROM notification WHERE reminder_id = $1 ORDER BY escalation_level`, [reminder.id]);
     expect(told).toEqual(
@@ -227,16 +233,16 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect((await stack.database.query('SELECT status FROM reminder WHERE id = $1', [reminder.id]))[0].status).toBe('acknowledged');
     await centre.post(`/referrals/${created.body.id}/start`).expect(200);
     await centre.post(`/referrals/${created.body.id}/complete`, { service: 'litigation', court: '五华区人民法院', stage: '一审判决', result: '获赔5万元' }).expect(200);
-  });
+  }
 
   it('R13: social work brings in funding and in-kind support from organisations and individuals', async () => {
-    const fileId = await file({ birthDate: '1990-01-01' });
+    const fileId = await file({ birthDate: bornAged(36) });
     const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '心理与社会功能康复', send: true }).expect(201);
     const social = as(partner.socialWork);
     await social.post(`/referrals/${created.body.id}/accept`).expect(200);
-    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'organisation', sourceName: '某基金会', amountYuan: 3000, purpose: '康复训练费用', receivedOn: '2026-09-20' }).expect(201);
-    await request(server).post(`/files/${fileId}/support-contributions`).set(caseworker.auth).send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: '2026-09-21' }).expect(201);
-    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: '2026-09-21' }).expect(422);
+    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'organisation', sourceName: '某基金会', amountYuan: 3000, purpose: '康复训练费用', receivedOn: day(-3) }).expect(201);
+    await request(server).post(`/files/${fileId}/support-contributions`).set(caseworker.auth).send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: day(-2) }).expect(201);
+    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: day(-2) }).expect(422);
     const rows = await stack.database.query('SELECT source_kind, amount_yuan, in_kind FROM support_contribution WHERE file_id = $1 ORDER BY recorded_at', [fileId]);
     expect(rows).toEqual([
       { source_kind: 'organisation', amount_yuan: '3000.00', in_kind: null },
@@ -245,16 +251,16 @@ describe('referrals to partners, each working in its own inbox', () => {
   });
 
   it('R19: repatriation is referred to the foreign affairs office, for foreign nationals only', async () => {
-    const chinese = await file({ birthDate: '1990-01-01', nationality: 'CN' });
+    const chinese = await file({ birthDate: bornAged(36), nationality: 'CN' });
     expect((await refer(chinese, { kind: 'repatriation', organisationId: org.foreign, purpose: '遣返' }).expect(422)).body.error.code).toBe('NOT_FOREIGN_NATIONAL');
-    const foreign = await file({ name: 'Vong Lay', birthDate: '1995-05-05', nationality: 'LA', travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' }, languages: ['lo'] });
+    const foreign = await file({ name: 'Vong Lay', birthDate: bornAged(31), nationality: 'LA', travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' }, languages: ['lo'] });
     const created = await refer(foreign, { kind: 'repatriation', organisationId: org.foreign, purpose: '协调老挝驻昆总领馆接收', send: true }).expect(201);
     const seen = await as(partner.foreign).get(`/referrals/${created.body.id}`).expect(200);
     expect(seen.body.person).toMatchObject({ nationality: 'LA', travelDocument: { type: 'passport', country: 'LA', number: 'P7654321' }, languages: ['lo'] });
   });
 
   it('refuses acting on another organisation\'s referral (404) and accepting a withdrawn one (409), writing nothing', async () => {
-    const fileId = await file({ birthDate: '1990-01-01' });
+    const fileId = await file({ birthDate: bornAged(36) });
     const created = await refer(fileId, { kind: 'medical_care', organisationId: org.hospital, purpose: '体检', send: true }).expect(201);
     await as(partner.school).post(`/referrals/${created.body.id}/accept`).expect(404);
     await as(partner.school).get(`/referrals/${created.body.id}`).expect(404);

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { OrganisationKind, Role } from '#app/access';
+import { bornAged, chinaMorning, TEST_TODAY } from './clock.js';
 import type { TestDatabase } from './test-context.js';
 
 export const TEST_PASSWORD = 'Huijia-Test-Pass-1';
@@ -41,7 +42,8 @@ export async function createFile(
   db: TestDatabase,
   input: { jurisdictionCode: string; organisationId: string; institutionId?: string; caseworkerId?: string; state?: string; personName?: string; adult?: boolean },
 ): Promise<string> {
-  const born = input.adult ? ['1990-01-01', '1990-12-31'] : ['2010-01-01', '2010-12-31'];
+  // A woman in her thirties, or a girl of 12 or 13 on the base date.
+  const born = input.adult ? [bornAged(36), bornAged(35)] : [bornAged(13), bornAged(12)];
   const [person] = await db.query<{ id: string }>(
     `INSERT INTO person (name, sex, birth_date_from, birth_date_to, identity_status) VALUES ($1, 'female', $2, $3, 'unknown') RETURNING id`,
     [input.personName ?? '测试', ...born],
@@ -97,8 +99,8 @@ export async function auditRecords(db: TestDatabase, where: string, params: unkn
 
 export async function createInterview(db: TestDatabase, fileId: string, recordedBy: string): Promise<void> {
   await db.query(
-    `INSERT INTO interview (file_id, conducted_at, language, attendees, circumstances, recorded_by) VALUES ($1, now(), 'zh', '[]', 'fixture', $2)`,
-    [fileId, recordedBy],
+    `INSERT INTO interview (file_id, conducted_at, language, attendees, circumstances, recorded_by) VALUES ($1, $3, 'zh', '[]', 'fixture', $2)`,
+    [fileId, recordedBy, chinaMorning(TEST_TODAY)],
   );
 }
 

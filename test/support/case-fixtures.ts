@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { checkDigitOf } from '#app/case';
+import { chinaMorning, day } from './clock.js';
 
 /** A valid resident ID number (GB 11643) from its parts. */
 export function residentId(region: string, birth: string, sequence: string): string {
@@ -8,8 +9,9 @@ export function residentId(region: string, birth: string, sequence: string): str
   return first17 + checkDigitOf(first17);
 }
 
+/** The one-stop interview, held a week before the base date. */
 export const interview = {
-  conductedAt: '2026-03-02T09:30:00Z',
+  conductedAt: chinaMorning(day(-7)).toISOString(),
   place: '昆明市未成年人救助保护中心',
   language: 'zh',
   attendees: [

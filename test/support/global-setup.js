@@ -4,8 +4,11 @@
  * and migrates a template database that every test file clones (fast: no
  * migration per file). Plain JavaScript on the built code (`npm test` builds
  * first): jest loads global setup outside its module system.
+ *
+ * A setup that fails half-way stops whatever it had started before failing:
+ * no PostgreSQL or redis-server is left running behind a red run.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,37 +17,39 @@ import { HARNESS_ENV } from './harness-env.js';
 
 export default async function globalSetup() {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'huijia-test-'));
-  let postgres;
-  let redis;
-  const [adminUrl, redisUrl] = await Promise.all([
-    (async () => {
-      if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-      postgres = await EmbeddedPostgres.start({ dataDir: path.join(scratch, 'postgres'), persistent: false, durable: false });
-      return postgres.url('postgres');
-    })(),
-    (async () => {
-      if (process.env.TEST_REDIS_URL) return process.env.TEST_REDIS_URL;
-      redis = await RedisServer.start({ dataDir: path.join(scratch, 'redis'), persistent: false });
-      return redis.url;
-    })(),
-  ]);
-
-  const template = `huijia_template_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  const started = { postgres: undefined, redis: undefined };
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-    await admin.query(`CREATE DATABASE ${template}`);
-  } finally {
-    await admin.end();
-  }
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${template}`;
-  await runMigrations({ url: templateUrl.toString(), poolSize: 2 }, 'test-template');
+    const [postgres, redis] = await Promise.allSettled([
+      process.env.TEST_DATABASE_URL ? undefined : EmbeddedPostgres.start({ dataDir: path.join(scratch, 'postgres'), persistent: false, durable: false }),
+      process.env.TEST_REDIS_URL ? undefined : RedisServer.start({ dataDir: path.join(scratch, 'redis'), persistent: false }),
+    ]);
+    started.postgres = postgres.status === 'fulfilled' ? postgres.value : undefined;
+    started.redis = redis.status === 'fulfilled' ? redis.value : undefined;
+    for (const result of [postgres, redis]) if (result.status === 'rejected') throw result.reason ?? new Error('a test store did not start');
+    const adminUrl = process.env.TEST_DATABASE_URL ?? started.postgres.url('postgres');
+    const redisUrl = process.env.TEST_REDIS_URL ?? started.redis.url;
 
-  process.env[HARNESS_ENV.adminUrl] = adminUrl;
-  process.env[HARNESS_ENV.template] = template;
-  process.env[HARNESS_ENV.redisUrl] = redisUrl;
-  process.env[HARNESS_ENV.scratch] = scratch;
-  globalThis.__huijiaStores = { postgres, redis, adminUrl, template, scratch };
+    const template = `huijia_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+      await admin.query(`CREATE DATABASE ${template}`);
+    } finally {
+      await admin.end();
+    }
+    const templateUrl = new URL(adminUrl);
+    templateUrl.pathname = `/${template}`;
+    await runMigrations({ url: templateUrl.toString(), poolSize: 2 }, 'test-template');
+
+    process.env[HARNESS_ENV.adminUrl] = adminUrl;
+    process.env[HARNESS_ENV.template] = template;
+    process.env[HARNESS_ENV.redisUrl] = redisUrl;
+    process.env[HARNESS_ENV.scratch] = scratch;
+    globalThis.__huijiaStores = { ...started, adminUrl, template, scratch };
+  } catch (error) {
+    await Promise.allSettled([started.postgres?.stop(), started.redis?.stop()]);
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chinaMorning, TEST_TODAY } from './clock.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,9 +13,15 @@ export function builtEntry(app: 'api' | 'worker' | 'launcher' | 'cli'): string {
   return entry;
 }
 
-/** A clean environment: nothing of the developer's DATABASE_URL and friends leaks into the child. */
-export function childEnv(vars: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', ...vars };
+/**
+ * A clean environment: nothing of the developer's DATABASE_URL and friends
+ * leaks into the child. Its clock starts where the test's stands (`at`, by
+ * default 10:00 in China on TEST_TODAY), except in production where the clock
+ * is the real time.
+ */
+export function childEnv(vars: Record<string, string>, at: Date = chinaMorning(TEST_TODAY)): Record<string, string> {
+  const clock: Record<string, string> = vars.NODE_ENV === 'production' ? {} : { CLOCK_AT: at.toISOString() };
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', LOG_PRETTY: 'false', ...clock, ...vars };
 }
 
 export interface Finished {

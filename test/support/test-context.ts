@@ -4,9 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import pg from 'pg';
-import { configureHttpApp, loadConfig, type AppConfig } from '#app/platform';
+import { Clock, configureHttpApp, loadConfig, type AppConfig } from '#app/platform';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { TestClock } from './clock.js';
 import { harnessValue } from './harness-env.js';
 
 function adminQuery(sql: string): Promise<void> {
@@ -86,8 +87,10 @@ export async function createApiApp(config: AppConfig, metadata: ModuleMetadata =
   return app;
 }
 
-export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadata = {}): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] }).compile();
+export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadata = {}, overrides: ProviderOverride[] = []): Promise<INestApplicationContext> {
+  let builder = Test.createTestingModule({ imports: [WorkerModule.register(config), ...(metadata.imports ?? [])], providers: metadata.providers ?? [] });
+  for (const override of overrides) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
   // A TestingModule is an application context: the worker has no HTTP side.
   moduleRef.useLogger(moduleRef.get(Logger));
   await moduleRef.init();
@@ -98,21 +101,35 @@ export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadat
 export interface TestStack {
   config: AppConfig;
   database: TestDatabase;
+  /** The one clock of the api and the worker; tests move it (see TestClock). */
+  clock: TestClock;
   api?: INestApplication;
   worker?: INestApplicationContext;
   close(): Promise<void>;
 }
 
 export async function startStack(
-  options: { api?: boolean; worker?: boolean; overrides?: Record<string, string>; workerMetadata?: ModuleMetadata; apiMetadata?: ModuleMetadata; providers?: ProviderOverride[] } = {},
+  options: {
+    api?: boolean;
+    worker?: boolean;
+    overrides?: Record<string, string>;
+    workerMetadata?: ModuleMetadata;
+    apiMetadata?: ModuleMetadata;
+    providers?: ProviderOverride[];
+    /** Where the clock starts: TEST_TODAY by default. */
+    clock?: TestClock;
+  } = {},
 ): Promise<TestStack> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.overrides);
-  const api = options.api === false ? undefined : await createApiApp(config, options.apiMetadata, options.providers);
-  const worker = options.worker ? await createWorkerApp(config, options.workerMetadata) : undefined;
+  const clock = options.clock ?? new TestClock();
+  const providers = [{ provide: Clock, useValue: clock }, ...(options.providers ?? [])];
+  const api = options.api === false ? undefined : await createApiApp(config, options.apiMetadata, providers);
+  const worker = options.worker ? await createWorkerApp(config, options.workerMetadata, providers) : undefined;
   return {
     config,
     database,
+    clock,
     api,
     worker,
     async close() {

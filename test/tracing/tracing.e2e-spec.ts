@@ -1,9 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { chinaToday } from '#app/case';
 import { OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
@@ -46,6 +46,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     otherPolice = await signedIn(server, db, 'police_liaison', { kind: 'public_security', jurisdictionCode: '530102' });
   });
   afterAll(() => stack.close());
+  const today = () => stack.clock.today();
 
   /** A child found by the institution, who remembers only a childhood name. */
   async function unidentifiedChild(person: Record<string, unknown>): Promise<string> {
@@ -54,7 +55,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .set(institutionStaff.auth)
       .send({
         person: { sex: 'female', identityStatus: 'unknown', ...person },
-        discovery: { discoveredOn: '2026-10-08', placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
+        discovery: { discoveredOn: day(-45), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
       })
       .expect(201);
     return intake.body.file.id;
@@ -95,7 +96,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     // She calls herself 晓红 — other characters, the same sound — and looks ten or eleven.
     const fileId = await unidentifiedChild({ aliases: [{ name: '晓红', kind: 'childhood_name' }], birthDateRange: { from: '2014-06-01', to: '2016-06-01' } });
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send(interview).expect(201);
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', since: '2026-10-08' }).expect(201);
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', since: day(-45) }).expect(201);
     expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body).toMatchObject({ to: 'tracing' });
     // What she remembers, as leads: the dialect and a place name.
     await request(server).post(`/files/${fileId}/tracing/leads`).set(institutionStaff.auth).send({ kind: 'dialect', text: '说昭通口音的方言', source: 'person' }).expect(201);
@@ -127,19 +128,19 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     await request(server).post(`/tracing/candidates/${dismissed.id}/dismiss`).set(caseworker.auth).send({ reason: '姓名与方言均不符' }).expect(200);
     const again = await request(server).post(`/files/${fileId}/tracing/match`).set(caseworker.auth).expect(200);
     expect(again.body.candidates.find((c: Candidate) => c.id === dismissed.id)).toMatchObject({ status: 'dismissed', dismissedReason: '姓名与方言均不符' });
-    await request(server).post(`/tracing/candidates/${dismissed.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕030号', requestedOn: chinaToday() }).expect(409);
+    await request(server).post(`/tracing/candidates/${dismissed.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕030号', requestedOn: today() }).expect(409);
 
     // R9: the police compare DNA; huijia records the request — unit, reference, date.
     const comparison = await request(server)
       .post(`/tracing/candidates/${best.id}/dna-comparison`)
       .set(caseworker.auth)
-      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕031号', requestedOn: chinaToday() })
+      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕031号', requestedOn: today() })
       .expect(201);
     // One comparison at a time.
     await request(server)
       .post(`/tracing/candidates/${best.id}/dna-comparison`)
       .set(caseworker.auth)
-      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕032号', requestedOn: chinaToday() })
+      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕032号', requestedOn: today() })
       .expect(409);
     const pending = await request(server).get('/tracing/dna-comparisons').set(policeLiaison.auth).expect(200);
     expect(pending.body).toEqual([expect.objectContaining({ id: comparison.body.id, outcome: 'pending', fileId, requestId: wanted.body.id })]);
@@ -155,7 +156,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const paternity = await request(server)
       .post(`/files/${fileId}/tracing/paternity-tests`)
       .set(caseworker.auth)
-      .send({ offeredBy: '王建军（自称父亲）', offeredOn: chinaToday(), note: '家属自行委托某鉴定所' })
+      .send({ offeredBy: '王建军（自称父亲）', offeredOn: today(), note: '家属自行委托某鉴定所' })
       .expect(201);
     expect(paternity.body.refused).toBe(true);
     expect((await step(server, caseworker.auth, fileId, 'family_found')).body.error.code).toBe('POLICE_MATCH_REQUIRED');
@@ -169,17 +170,17 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     await request(server)
       .post(`/tracing/dna-comparisons/${comparison.body.id}/outcome`)
       .set(otherPolice.auth)
-      .send({ outcome: 'match', reportedOn: chinaToday(), reportReference: '冒报〔2026〕1号' })
+      .send({ outcome: 'match', reportedOn: today(), reportReference: '冒报〔2026〕1号' })
       .expect(404);
     await request(server)
       .post(`/tracing/dna-comparisons/${comparison.body.id}/outcome`)
       .set(policeLiaison.auth)
-      .send({ outcome: 'match', reportedOn: chinaToday(), reportReference: '昭公DNA鉴〔2026〕031号' })
+      .send({ outcome: 'match', reportedOn: today(), reportReference: '昭公DNA鉴〔2026〕031号' })
       .expect(200);
     await request(server)
       .post(`/tracing/dna-comparisons/${comparison.body.id}/outcome`)
       .set(policeLiaison.auth)
-      .send({ outcome: 'no_match', reportedOn: chinaToday(), reportReference: 'again' })
+      .send({ outcome: 'no_match', reportedOn: today(), reportReference: 'again' })
       .expect(409);
     const traced = await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200);
     expect(traced.body.candidates.find((c: Candidate) => c.id === best.id).status).toBe('confirmed');
@@ -196,7 +197,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .set(caseworker.auth)
       .send({ idNumber: residentId('530602', '20150214', '024'), name: '王小红', basis: 'police_dna_match', basisReference: '昭公DNA鉴〔2026〕031号' })
       .expect(200);
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '王建军', relation: '父亲', since: chinaToday() }).expect(201);
+    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '王建军', relation: '父亲', since: today() }).expect(201);
     await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '王建军', relation: '父亲', address: '昭阳区凤凰街道12号', placeCode: '530602' }).expect(200);
     const withoutNotice = await step(server, caseworker.auth, fileId, 'reunify');
     expect(withoutNotice.status).toBe(409);
@@ -204,7 +205,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     await request(server)
       .post(`/files/${fileId}/tracing/duty-notices`)
       .set(caseworker.auth)
-      .send({ relatives: '父亲王建军、母亲李秀英', notifiedOn: chinaToday(), method: 'in_person', note: '告知监护、抚养、教育义务及不得再次出卖' })
+      .send({ relatives: '父亲王建军、母亲李秀英', notifiedOn: today(), method: 'in_person', note: '告知监护、抚养、教育义务及不得再次出卖' })
       .expect(201);
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify')).body).toMatchObject({ to: 'reunified' });
     const seen = await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
@@ -219,9 +220,9 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const fileId = await unidentifiedChild({ name: '赵思琪', birthDateRange: { from: '2012-06-01', to: '2014-06-01' } });
     const candidate = await eventually(async () => (await candidatesOf(fileId)).find((c) => c.requestId === wanted.body.id) ?? false);
     const ask = (reference: string) =>
-      request(server).post(`/tracing/candidates/${candidate.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: reference, requestedOn: chinaToday() });
+      request(server).post(`/tracing/candidates/${candidate.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: reference, requestedOn: today() });
     const report = (id: string, outcome: string) =>
-      request(server).post(`/tracing/dna-comparisons/${id}/outcome`).set(policeLiaison.auth).send({ outcome, reportedOn: chinaToday(), reportReference: `鉴-${outcome}` }).expect(200);
+      request(server).post(`/tracing/dna-comparisons/${id}/outcome`).set(policeLiaison.auth).send({ outcome, reportedOn: today(), reportReference: `鉴-${outcome}` }).expect(200);
     const first = await ask('比-1').expect(201);
     await report(first.body.id, 'inconclusive');
     const second = await ask('比-2').expect(201);
@@ -269,7 +270,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const outcome = await request(server)
       .post(`/tracing/dna-comparisons/00000000-0000-4000-8000-000000000000/outcome`)
       .set(policeLiaison.auth)
-      .send({ outcome: 'match', reportedOn: chinaToday(), reportReference: STR_PROFILE });
+      .send({ outcome: 'match', reportedOn: today(), reportReference: STR_PROFILE });
     expect(outcome.body.error.code).toBe('GENETIC_DATA_REFUSED');
 
     // Ordinary words that merely look technical pass: a reference with digits, a dialect note.

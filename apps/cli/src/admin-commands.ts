@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -12,7 +13,7 @@ export async function withContext<T>(databaseUrl: string, work: (app: INestAppli
   const app = await NestFactory.createApplicationContext(CliModule.register(config), { logger: ['error', 'warn'] });
   try {
     // Everything a command does is recorded under one request id, so the audit record shows it came from the CLI.
-    return await RequestContext.run({ requestId: `cli-${process.pid}-${Date.now()}` }, () => work(app));
+    return await RequestContext.run({ requestId: `cli-${process.pid}-${randomUUID().slice(0, 8)}` }, () => work(app));
   } finally {
     await app.close();
   }

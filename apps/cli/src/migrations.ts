@@ -57,6 +57,8 @@ export async function generate(url: string, name: string, repoRoot: string): Pro
     const params = query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : '';
     return `    await queryRunner.query(\`${sql}\`${params});`;
   };
+  // A migration's name carries the real time it is written: a developer's tool, not a domain decision.
+  // eslint-disable-next-line huijia/no-wall-clock
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const file = path.join(repoRoot, MIGRATIONS_DIR, `${timestamp}-${name}.ts`);

@@ -135,8 +135,8 @@ async function refuseBusyPort(host: string, port: number): Promise<void> {
 
 async function waitUntilReady(config: AppConfig): Promise<void> {
   const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && !stopping) {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline && !stopping) {
     const ok = await fetch(`http://${host}:${config.http.port}/health/ready`).then(
       (response) => response.ok,
       () => false,

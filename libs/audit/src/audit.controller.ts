@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, AUDIT_SINK, uuidParam, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, uuidParam, type AuditSink } from '#app/platform';
 import { AccessErrors, CurrentActor, fileScope, prefixOf, Roles, type Actor } from '#app/access';
 import { AuditPageQuery, type AuditPage, type AuditRecordView } from './audit-query.js';
 
@@ -54,6 +54,7 @@ export class AuditController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly clock: Clock,
   ) {}
 
   @Get('files/:fileId')
@@ -64,7 +65,7 @@ export class AuditController {
     const visible =
       actor.role === 'administrator'
         ? `f.responsible_jurisdiction_code LIKE $${params.push(prefixOf(actor.jurisdictionCode) + '%')}`
-        : fileScope(actor, 'f', params).where;
+        : fileScope(actor, 'f', params, this.clock.now()).where;
     const found = await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${visible}`, params);
     if (found.length === 0) {
       await this.audit.record({ action: 'audit.read', outcome: 'denied', entityType: 'victim_file', entityId: fileId });

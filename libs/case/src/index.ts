@@ -11,7 +11,6 @@ export { PersonInput, type PartnerPersonView, type PersonView } from './person/p
 export { PersonService, type ValidatedPerson } from './person/person.service.js';
 export { checkResidentId, checkDigitOf } from './person/resident-id.js';
 export { RecordsService } from './records/records.service.js';
-export { addDays, ageOn, ageRange, chinaToday, mayBeMinor, yearsBefore } from './state-machine/ages.js';
 export { CaseStateMachine, type AppliedTransition, type AvailableTransition, type RequestedTransition } from './state-machine/case-state-machine.js';
 export type { FileFacts, Guard, GuardRefusal, TransitionContext } from './state-machine/guard.js';
 export { FILE_STATES, STATE_LABELS, type FileState } from './state-machine/states.js';

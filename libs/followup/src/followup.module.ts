@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { ReadinessChecks } from '#app/platform';
+import { Clock, ReadinessChecks } from '#app/platform';
 import { WorkingCalendar } from './calendar/calendar.service.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { FollowupEvents } from './plans/followup.events.js';
@@ -9,28 +9,34 @@ import { ReminderDelivery, ReminderEscalation } from './reminders/reminder.proce
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { RemindersService } from './reminders/reminders.service.js';
 
-/** /health/ready tells when a working calendar is missing: degraded for this year, a warning for next year in its last month. */
+/**
+ * /health/ready and the working calendar: `degraded` only when the current
+ * year (in China, by the clock) has no official schedule — deadlines in
+ * working days would count weekends only; a missing next year is a warning
+ * in the details, to be loaded once the State Council publishes it.
+ */
 @Injectable()
 class CalendarReadiness implements OnModuleInit {
   constructor(
     private readonly readiness: ReadinessChecks,
     @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.readiness.register({
       name: 'calendar',
       check: async () => {
-        const now = new Date();
-        const year = now.getUTCFullYear();
+        const year = Number(this.clock.today().slice(0, 4));
         const loaded = this.calendar.loadedYears();
         const missing = [year, year + 1].filter((y) => !loaded.includes(y));
-        const urgent = missing.includes(year) || (missing.includes(year + 1) && now.getUTCMonth() === 11);
         const details = {
           loadedUntil: loaded.at(-1) ?? null,
-          ...(missing.length > 0 ? { warning: `no official working calendar for ${missing.join(', ')}: weekends only; load it (npm run calendar:load)` } : {}),
+          ...(missing.length > 0
+            ? { warning: `没有 ${missing.join('、')} 年的官方工作日历，只按周末计算 / no official working calendar for ${missing.join(', ')}: weekends only; load it (npm run calendar:load)` }
+            : {}),
         };
-        return { status: urgent ? 'degraded' : 'up', details };
+        return { status: missing.includes(year) ? 'degraded' : 'up', details };
       },
     });
   }

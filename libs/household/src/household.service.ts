@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, FieldCipher, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
+import { addDays, APP_CONFIG, AppError, AUDIT_SINK, Clock, daysBetween, dueAtNine, FieldCipher, mayBeMinor, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
 import { fileScope, fileWriteScope, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { addDays, CaseErrors, CaseStateMachine, chinaToday, mayBeMinor, type Guard } from '#app/case';
-import { dueAtNine, RemindersService } from '#app/followup';
+import { CaseErrors, CaseStateMachine, type Guard } from '#app/case';
+import { RemindersService } from '#app/followup';
 import type { ApplicationDto, ExceptionDto, RegistrationDto, SocialSecurityDto } from './household.dto.js';
 import { HouseholdErrors } from './errors.js';
 
@@ -91,6 +91,7 @@ export class HouseholdService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly reminders: RemindersService,
     private readonly stateMachine: CaseStateMachine,
+    private readonly clock: Clock,
   ) {}
 
   /** R11: local resettlement of someone still unidentified needs the registration done, or a supervisor's exception. */
@@ -249,14 +250,14 @@ export class HouseholdService implements OnModuleInit {
       [fileId],
     );
     await this.audit.record({ action: 'household.read', outcome: 'allowed', entityType: 'household_registration', entityId: fileId, fileIds: [fileId] });
-    const today = chinaToday();
+    const today = this.clock.today();
     return {
       fileId,
       fileReference: row.reference,
       status: row.status === 'counting' && row.due_on <= today ? 'raised' : row.status,
       clockStartedOn: row.clock_started_on,
       dueOn: row.due_on,
-      daysInCare: row.status === 'counting' || row.status === 'application_prepared' ? Math.round((Date.parse(today) - Date.parse(row.clock_started_on)) / 86_400_000) : null,
+      daysInCare: row.status === 'counting' || row.status === 'application_prepared' ? daysBetween(row.clock_started_on, today) : null,
       policeUnit: row.police_organisation_id ? { id: row.police_organisation_id, name: row.police_name } : null,
       application: row.application_on ? { preparedOn: row.application_on, documents: row.documents, note: row.application_note } : null,
       registration: row.registered_on
@@ -272,9 +273,10 @@ export class HouseholdService implements OnModuleInit {
   async tasks(actor: Actor, status: 'due' | 'all'): Promise<Record<string, unknown>[]> {
     const params: unknown[] = [];
     const where = [this.readScope(actor, params), `h.status IN ('counting', 'application_prepared')`, 'h.exception_at IS NULL'];
-    if (status === 'due') where.push(`(h.due_on <= $${params.push(chinaToday())} OR h.status = 'application_prepared')`);
+    const today = `$${params.push(this.clock.today())}::date`;
+    if (status === 'due') where.push(`(h.due_on <= ${today} OR h.status = 'application_prepared')`);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT h.file_id AS "fileId", f.reference AS "fileReference", CASE WHEN h.status = 'counting' AND h.due_on <= $${params.push(chinaToday())} THEN 'raised' ELSE h.status END AS status,
+      `SELECT h.file_id AS "fileId", f.reference AS "fileReference", CASE WHEN h.status = 'counting' AND h.due_on <= ${today} THEN 'raised' ELSE h.status END AS status,
               to_char(h.clock_started_on, 'YYYY-MM-DD') AS "clockStartedOn", to_char(h.due_on, 'YYYY-MM-DD') AS "dueOn",
               to_char(h.application_on, 'YYYY-MM-DD') AS "applicationPreparedOn", inst.name AS institution, p.sex
          FROM household_registration h JOIN victim_file f ON f.id = h.file_id JOIN person p ON p.id = f.person_id
@@ -369,10 +371,11 @@ export class HouseholdService implements OnModuleInit {
       if (task.status === 'registered' || task.status === 'cancelled' || task.exception_at) {
         throw new AppError(HouseholdErrors.STEP_OUT_OF_ORDER, { details: { status: task.exception_at ? 'excused' : task.status, step: 'exception' } });
       }
-      await manager.query(`UPDATE household_registration SET exception_reason = $2, exception_by = $3, exception_at = now(), updated_at = now() WHERE file_id = $1`, [
+      await manager.query(`UPDATE household_registration SET exception_reason = $2, exception_by = $3, exception_at = $4, updated_at = now() WHERE file_id = $1`, [
         fileId,
         input.reason,
         actor.userId,
+        this.clock.now(),
       ]);
       const ids = await this.reminderIds(manager, [...raiseKeys(fileId, task.clock_started_on), registrationKey(fileId)]);
       await this.reminders.acknowledge(manager, ids, actor.userId);
@@ -388,12 +391,12 @@ export class HouseholdService implements OnModuleInit {
    */
   private readScope(actor: Actor, params: unknown[]): string {
     if (actor.role === 'police_liaison') return this.policeScope(actor, params);
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     return scope.audience === 'full' ? scope.where : 'false';
   }
 
   private policeScope(actor: Actor, params: unknown[]): string {
-    return `(h.police_organisation_id = $${params.push(actor.organisationId)} AND h.status <> 'cancelled' AND (h.due_on <= $${params.push(chinaToday())} OR h.status <> 'counting'))`;
+    return `(h.police_organisation_id = $${params.push(actor.organisationId)} AND h.status <> 'cancelled' AND (h.due_on <= $${params.push(this.clock.today())}::date OR h.status <> 'counting'))`;
   }
 
   private writeScope(actor: Actor, params: unknown[]): string {
@@ -404,13 +407,13 @@ export class HouseholdService implements OnModuleInit {
   private async fileVisible(actor: Actor, fileId: string): Promise<boolean> {
     if (actor.role === 'police_liaison') return false;
     const params: unknown[] = [fileId];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     if (scope.audience !== 'full') return false;
     return (await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${scope.where}`, params)).length > 0;
   }
 
   private notFuture(day: string, field: string): void {
-    if (day > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, field, 'must not be in the future');
+    if (day > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, field, 'must not be in the future');
   }
 
   private async onTask<T>(

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, PlatformErrors, type AuditSink } from '#app/platform';
 import { AccessErrors, INSTITUTION_KINDS, isWithin, type Actor } from '#app/access';
-import { CaseErrors, CaseStateMachine, chinaToday, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type DuplicateCandidate, type ValidatedPerson } from '#app/case';
+import { CaseErrors, CaseStateMachine, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type DuplicateCandidate, type ValidatedPerson } from '#app/case';
 import type { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
 
 export interface IntakeResult {
@@ -20,8 +20,6 @@ interface Organisation {
   jurisdiction_code: string;
 }
 
-const today = () => chinaToday();
-
 /**
  * Intake (R1): a file starts from a police handover — with the police unit,
  * the case number and the materials — or from an institution's own discovery.
@@ -35,11 +33,12 @@ export class IntakeService {
     private readonly persons: PersonService,
     private readonly duplicates: DuplicatesService,
     private readonly stateMachine: CaseStateMachine,
+    private readonly clock: Clock,
   ) {}
 
   async policeHandover(actor: Actor, input: PoliceHandoverDto): Promise<IntakeResult> {
     const { handover } = input;
-    if (handover.handoverDate > today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', 'the handover date is in the future');
+    if (handover.handoverDate > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', 'the handover date is in the future');
     return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
       const police = await this.organisation(manager, handover.policeOrganisationId);
       if (!police || police.kind !== 'public_security') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', 'must be an active public security unit');
@@ -71,7 +70,7 @@ export class IntakeService {
 
   async discovery(actor: Actor, input: DiscoveryDto): Promise<IntakeResult> {
     const { discovery } = input;
-    if (discovery.discoveredOn > today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', 'the date is in the future');
+    if (discovery.discoveredOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', 'the date is in the future');
     return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
       const institutionId = actor.role === 'institution_staff' ? actor.organisationId : discovery.institutionId;
       if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', 'name the institution that found the person');
@@ -149,7 +148,7 @@ export class IntakeService {
       if (likely.length > 0 && decision?.action !== 'new_person') throw new AppError(CaseErrors.LIKELY_DUPLICATE, { details: { candidates: likely } });
       personId = await this.persons.create(manager, person);
     }
-    const reference = await nextFileReference(manager, where.bureau.jurisdiction_code, today());
+    const reference = await nextFileReference(manager, where.bureau.jurisdiction_code, this.clock.today());
     const file = await this.stateMachine.open(
       manager,
       {

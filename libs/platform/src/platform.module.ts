@@ -31,7 +31,7 @@ export class PlatformModule {
           retryAttempts: 0,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, { provide: Clock, useFactory: () => new Clock(config.clockAt) }],
       exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
     };
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
+import { addDays, addMonths, ageRange, APP_CONFIG, AppError, AUDIT_SINK, Clock, dueAtNine, endOfChinaDay, FieldCipher, Outbox, PlatformErrors, yearsBefore, type AppConfig, type AuditSink } from '#app/platform';
 import { AccessErrors, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { addDays, ageRange, CaseErrors, chinaToday, yearsBefore } from '#app/case';
-import { addMonths, dueAtNine, RemindersService, WorkingCalendar } from '#app/followup';
+import { CaseErrors } from '#app/case';
+import { RemindersService, WorkingCalendar } from '#app/followup';
 import { ReferralErrors } from './errors.js';
 import { KIND_RULES, TRAINING_KINDS, type DisclosureCategory, type ReferralKind } from './kinds.js';
 import type { ConsentDto, ContributionDto, CreateReferralDto, DisabilityAssessmentDto, EnrolmentDto, NoteDto, OutcomeDto } from './referral.dto.js';
@@ -61,9 +61,6 @@ interface ReferralRow {
 
 const REFERRAL_COLUMNS = `r.id, r.file_id, r.kind, r.organisation_id, r.referring_organisation_id, r.purpose, r.status, r.green_channel, r.disclosed,
   r.details, r.accept_by, to_char(r.complete_by, 'YYYY-MM-DD') AS complete_by, r.outcome, r.decline_reason, r.withdraw_reason, r.version, r.created_at, r.sent_at`;
-
-/** The end of a Chinese day, as a timestamp. */
-const endOfDay = (day: string) => new Date(`${day}T23:59:59+08:00`);
 
 /**
  * Referrals to partners (R12–R16, R18, R19). A caseworker refers a person to
@@ -147,7 +144,7 @@ export class ReferralsService {
             rule.greenChannel ?? false,
             input.disclose ?? [],
             JSON.stringify(details),
-            input.acceptBy ? endOfDay(input.acceptBy) : null,
+            input.acceptBy ? endOfChinaDay(input.acceptBy) : null,
             input.completeBy ?? null,
             actor.userId,
           ],
@@ -188,7 +185,7 @@ export class ReferralsService {
   }
 
   async recordConsent(actor: Actor, fileId: string, input: ConsentDto): Promise<{ id: string }> {
-    if (input.givenOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'givenOn', 'must not be in the future');
+    if (input.givenOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'givenOn', 'must not be in the future');
     return this.refusalsOnRecord('consent.record', fileId, () =>
       this.dataSource.transaction(async (manager) => {
         await this.lockFile(manager, actor, fileId);
@@ -226,7 +223,7 @@ export class ReferralsService {
   /** R14: children of compulsory-education age in care and not enrolled, in the caller's scope. */
   async unenrolled(actor: Actor): Promise<Record<string, unknown>[]> {
     const { from, to } = this.config.referrals.compulsoryEducationAges;
-    const today = chinaToday();
+    const today = this.clock.today();
     const params: unknown[] = [yearsBefore(today, from), yearsBefore(today, to + 1)];
     const scope = fileWriteScope(actor, 'f', params);
     const rows: { id: string; reference: string; state: string; name: string | null; birth_date_from: string; birth_date_to: string; open_referral: boolean }[] =
@@ -290,14 +287,14 @@ export class ReferralsService {
 
   async accept(actor: Actor, referralId: string): Promise<Record<string, unknown>> {
     return this.partnerStep(actor, referralId, 'accept', async (manager, referral) => {
-      await manager.query('UPDATE referral SET decided_at = now() WHERE id = $1', [referral.id]);
+      await manager.query('UPDATE referral SET decided_at = $2 WHERE id = $1', [referral.id, this.clock.now()]);
       await this.reminders.acknowledge(manager, await this.reminderIds(manager, referral.id, ['accept']), actor.userId);
     });
   }
 
   async decline(actor: Actor, referralId: string, reason: string): Promise<Record<string, unknown>> {
     return this.partnerStep(actor, referralId, 'decline', async (manager, referral) => {
-      await manager.query('UPDATE referral SET decided_at = now(), decline_reason = $2 WHERE id = $1', [referral.id, reason]);
+      await manager.query('UPDATE referral SET decided_at = $3, decline_reason = $2 WHERE id = $1', [referral.id, reason, this.clock.now()]);
       await this.close(manager, referral.id);
     }, reason);
   }
@@ -313,7 +310,7 @@ export class ReferralsService {
       if (referral.kind === 'disability_assessment' && (await manager.query('SELECT 1 FROM disability_assessment WHERE referral_id = $1', [referral.id])).length === 0) {
         throw new AppError(ReferralErrors.ASSESSMENT_REQUIRED);
       }
-      await manager.query('UPDATE referral SET outcome = $2, completed_at = now() WHERE id = $1', [referral.id, JSON.stringify(outcome)]);
+      await manager.query('UPDATE referral SET outcome = $2, completed_at = $3 WHERE id = $1', [referral.id, JSON.stringify(outcome), this.clock.now()]);
       await this.close(manager, referral.id);
     });
   }
@@ -412,8 +409,8 @@ export class ReferralsService {
     await this.apply(manager, actor, referral, 'send');
     const today = this.clock.today();
     const acceptBy = referral.green_channel
-      ? endOfDay(this.calendar.addWorkingDays(today, this.config.referrals.legalAidAcceptWorkingDays))
-      : (referral.accept_by ?? endOfDay(addDays(today, this.config.referrals.acceptDays)));
+      ? endOfChinaDay(this.calendar.addWorkingDays(today, this.config.referrals.legalAidAcceptWorkingDays))
+      : (referral.accept_by ?? endOfChinaDay(addDays(today, this.config.referrals.acceptDays)));
     await manager.query('UPDATE referral SET sent_at = $3, accept_by = $2 WHERE id = $1', [referralId, acceptBy, this.clock.now()]);
     await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source, source_id) VALUES ($1, $2, 'referral', $3)`, [file.id, referral.organisation_id, referralId]);
     const label = `${KIND_RULES[referral.kind].label}：档案 ${file.reference}`;
@@ -433,7 +430,7 @@ export class ReferralsService {
       await this.reminders.schedule(manager, {
         kind: 'referral_complete_by',
         title: `请在期限内完成转介 / complete the referral by ${referral.complete_by}：${label}`,
-        dueAt: endOfDay(referral.complete_by),
+        dueAt: endOfChinaDay(referral.complete_by),
         assigneeUserId: null,
         assigneeOrganisationId: referral.organisation_id,
         escalateToOrganisationId: referral.referring_organisation_id,
@@ -448,7 +445,7 @@ export class ReferralsService {
   /** Declined, completed or withdrawn: the deadlines stop, the partner's grant on the file ends. */
   private async close(manager: EntityManager, referralId: string): Promise<void> {
     await this.reminders.cancel(manager, { ids: await this.reminderIds(manager, referralId, ['accept', 'complete']) });
-    await manager.query(`UPDATE file_access_grant SET revoked_at = now() WHERE source = 'referral' AND source_id = $1 AND revoked_at IS NULL`, [referralId]);
+    await manager.query(`UPDATE file_access_grant SET revoked_at = $2 WHERE source = 'referral' AND source_id = $1 AND revoked_at IS NULL`, [referralId, this.clock.now()]);
   }
 
   private async reminderIds(manager: EntityManager, referralId: string, which: ('accept' | 'complete')[]): Promise<string[]> {
@@ -642,11 +639,12 @@ export class ReferralsService {
          FROM victim_file f JOIN person p ON p.id = f.person_id WHERE f.id = $1`,
       [referral.file_id],
     );
-    const out: Record<string, unknown> = { name: person.name, sex: person.sex, age: ageRange(person.birth_date_from, person.birth_date_to, chinaToday()) ?? null };
+    const out: Record<string, unknown> = { name: person.name, sex: person.sex, age: ageRange(person.birth_date_from, person.birth_date_to, this.clock.today()) ?? null };
     const guardians = async () =>
       (
-        await manager.query(`SELECT name, relation, phone_cipher FROM guardian WHERE file_id = $1 AND (until IS NULL OR until >= current_date) ORDER BY since`, [
+        await manager.query(`SELECT name, relation, phone_cipher FROM guardian WHERE file_id = $1 AND (until IS NULL OR until >= $2::date) ORDER BY since`, [
           referral.file_id,
+          this.clock.today(),
         ])
       ).map((g: { name: string; relation: string | null; phone_cipher: Buffer | null }) => ({ name: g.name, relation: g.relation, phone: this.cipher.open(g.phone_cipher) }));
     for (const field of KIND_RULES[referral.kind].base) {

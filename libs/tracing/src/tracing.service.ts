@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, FieldCipher, Outbox, PlatformErrors, QUEUES, type AuditSink } from '#app/platform';
+import { addDays, AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, QUEUES, yearsBefore, type AuditSink } from '#app/platform';
 import { AccessErrors, fileScope, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { addDays, CaseErrors, CaseStateMachine, chinaToday, nameForms, yearsBefore, type Guard, type GuardRefusal } from '#app/case';
+import { CaseErrors, CaseStateMachine, nameForms, type Guard, type GuardRefusal } from '#app/case';
 import { GIVEN_PINYIN_SQL, givenPinyin, scorePair, type NameForm, type PersonSide, type RequestSide } from './matcher.js';
 import type { CandidateDecisionDto, DnaOutcomeDto, DnaRequestDto, DutyNoticeDto, LeadDto, PaternityTestDto, TracingRequestDto } from './tracing.dto.js';
 import { TracingErrors } from './errors.js';
@@ -88,6 +88,7 @@ export class TracingService implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly cipher: FieldCipher,
     private readonly stateMachine: CaseStateMachine,
+    private readonly clock: Clock,
   ) {}
 
   /** R10: a reunification after tracing rests on a police-reported DNA match; a private paternity test never does. */
@@ -111,7 +112,7 @@ export class TracingService implements OnModuleInit {
   // ---- tracing requests and leads ------------------------------------------------------------
 
   async createRequest(actor: Actor, input: TracingRequestDto): Promise<{ id: string; reference: string }> {
-    const today = chinaToday();
+    const today = this.clock.today();
     if (input.missingOn > today) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'missingOn', 'the day the person went missing cannot be in the future');
     let birthFrom: string;
     let birthTo: string;
@@ -172,7 +173,7 @@ export class TracingService implements OnModuleInit {
       const prefix = `$${params.push(prefixOf(actor.jurisdictionCode) + '%')}`;
       const within = `(t.missing_place_code LIKE ${prefix} OR EXISTS (SELECT 1 FROM organisation o WHERE o.id = t.organisation_id AND o.jurisdiction_code LIKE ${prefix}))`;
       if (!withCandidates) return `(${own} OR ${within})`;
-      const scope = fileScope(actor, 'f', params);
+      const scope = fileScope(actor, 'f', params, this.clock.now());
       return `(${own} OR ${within} OR EXISTS (SELECT 1 FROM match_candidate c JOIN victim_file f ON f.id = c.file_id WHERE c.request_id = t.id AND ${scope.where}))`;
     }
     if (actor.role === 'police_liaison') {
@@ -277,7 +278,7 @@ export class TracingService implements OnModuleInit {
 
   async tracing(actor: Actor, fileId: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [fileId];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const visible = scope.audience === 'full' ? await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${scope.where}`, params) : [];
     if (visible.length === 0) {
       await this.audit.record({ action: 'tracing.read', outcome: 'denied', entityType: 'victim_file', entityId: fileId });
@@ -437,7 +438,7 @@ export class TracingService implements OnModuleInit {
       if (!(candidate.status === 'open' || (candidate.status === 'referred_to_police' && pending.length === 0))) {
         throw new AppError(TracingErrors.CANDIDATE_DECIDED, { details: { status: candidate.status, pendingComparison: pending.length > 0 } });
       }
-      if (input.requestedOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'requestedOn', 'must not be in the future');
+      if (input.requestedOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'requestedOn', 'must not be in the future');
       const [police]: { kind: string }[] = await manager.query('SELECT kind FROM organisation WHERE id = $1 AND active', [input.policeOrganisationId]);
       if (police?.kind !== 'public_security') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'policeOrganisationId', 'must be a public security unit');
       const [{ id }]: { id: string }[] = await manager.query(
@@ -457,7 +458,7 @@ export class TracingService implements OnModuleInit {
 
   /** The outcome the police report; a match makes the candidate confirmed and the request found. */
   async reportOutcome(actor: Actor, comparisonId: string, input: DnaOutcomeDto): Promise<{ id: string; outcome: string }> {
-    if (input.reportedOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'reportedOn', 'must not be in the future');
+    if (input.reportedOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'reportedOn', 'must not be in the future');
     return this.dataSource.transaction(async (manager) => {
       const [comparison]: { id: string; candidate_id: string; file_id: string; outcome: string; request_id: string }[] = await manager.query(
         `SELECT d.id, d.candidate_id, d.file_id, d.outcome, c.request_id FROM dna_comparison d JOIN match_candidate c ON c.id = d.candidate_id
@@ -479,7 +480,7 @@ export class TracingService implements OnModuleInit {
       const status = input.outcome === 'match' ? 'confirmed' : input.outcome === 'no_match' ? 'ruled_out' : 'referred_to_police';
       await manager.query('UPDATE match_candidate SET status = $2, updated_at = now() WHERE id = $1', [comparison.candidate_id, status]);
       if (input.outcome === 'match') await manager.query(`UPDATE tracing_request SET status = 'found', updated_at = now() WHERE id = $1`, [comparison.request_id]);
-      await manager.query(`UPDATE file_access_grant SET revoked_at = now() WHERE source = 'dna_comparison' AND source_id = $1 AND revoked_at IS NULL`, [comparisonId]);
+      await manager.query(`UPDATE file_access_grant SET revoked_at = $2 WHERE source = 'dna_comparison' AND source_id = $1 AND revoked_at IS NULL`, [comparisonId, this.clock.now()]);
       await this.outbox.emit(manager, { type: 'tracing.dna_outcome', subjectId: comparison.file_id, data: { comparisonId, outcome: input.outcome } });
       await this.audit.record(
         { action: 'tracing.dna_outcome', outcome: 'allowed', entityType: 'dna_comparison', entityId: comparisonId, fileIds: [comparison.file_id], details: { outcome: input.outcome } },
@@ -491,7 +492,7 @@ export class TracingService implements OnModuleInit {
 
   /** R10: a family's private paternity test is recorded as refused; it never satisfies the reunification guard. */
   async refusePaternityTest(actor: Actor, fileId: string, input: PaternityTestDto): Promise<{ id: string; refused: true }> {
-    if (input.offeredOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'offeredOn', 'must not be in the future');
+    if (input.offeredOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'offeredOn', 'must not be in the future');
     return this.onFile(actor, fileId, 'tracing.paternity_test_refused', async (manager) => {
       const [{ id }]: { id: string }[] = await manager.query(
         'INSERT INTO private_paternity_test (file_id, offered_by, offered_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -503,7 +504,7 @@ export class TracingService implements OnModuleInit {
 
   /** R8: the relatives found were told of their duties of care — who, when, how. */
   async recordDutyNotice(actor: Actor, fileId: string, input: DutyNoticeDto): Promise<{ id: string }> {
-    if (input.notifiedOn > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'notifiedOn', 'must not be in the future');
+    if (input.notifiedOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'notifiedOn', 'must not be in the future');
     return this.onFile(actor, fileId, 'tracing.duty_notice', async (manager) => {
       const [{ id }]: { id: string }[] = await manager.query(
         'INSERT INTO duty_of_care_notice (file_id, relatives, notified_on, method, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, Clock, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { passwordProblem, Passwords } from './passwords.js';
@@ -50,6 +50,7 @@ export class AuthService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly passwords: Passwords,
     private readonly tokens: Tokens,
+    private readonly clock: Clock,
   ) {}
 
   async login(usernameInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<TokenPair> {
@@ -64,17 +65,18 @@ export class AuthService {
     const user = rows[0];
     // Unknown user and wrong password: the same work, the same answer.
     const valid = await this.passwords.verify(user?.password_hash, password);
+    const now = this.clock.now();
     if (!user || !valid) {
-      await this.dataSource.query('INSERT INTO login_attempt (username, ip, succeeded) VALUES ($1, $2, false)', [username, client.ip]);
+      await this.dataSource.query('INSERT INTO login_attempt (username, ip, succeeded, at) VALUES ($1, $2, false, $3)', [username, client.ip, now]);
       await this.audit.record({ action: 'auth.login', outcome: 'denied', details: { username, ip: client.ip } });
       throw new AppError(AccessErrors.INVALID_CREDENTIALS);
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO login_attempt (username, ip, succeeded) VALUES ($1, $2, true)', [username, client.ip]);
+      await manager.query('INSERT INTO login_attempt (username, ip, succeeded, at) VALUES ($1, $2, true, $3)', [username, client.ip, now]);
       const [session]: { id: string }[] = await manager.query(
-        `INSERT INTO auth_session (user_id, expires_at, ip, user_agent)
-         VALUES ($1, now() + make_interval(days => $2), $3, $4) RETURNING id`,
-        [user.user_id, this.config.auth.refreshTokenTtlDays, client.ip, client.userAgent?.slice(0, 300) ?? null],
+        `INSERT INTO auth_session (user_id, created_at, expires_at, ip, user_agent)
+         VALUES ($1, $5, $5::timestamptz + make_interval(days => $2), $3, $4) RETURNING id`,
+        [user.user_id, this.config.auth.refreshTokenTtlDays, client.ip, client.userAgent?.slice(0, 300) ?? null, now],
       );
       const actor = toActor(user, session.id);
       RequestContext.setActor(actor);
@@ -86,10 +88,11 @@ export class AuthService {
 
   /** Exchanges a refresh token for a new pair; a token used twice revokes its whole login (family). */
   async refresh(refreshToken: string): Promise<TokenPair> {
+    const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: (ActorRow & { token_id: string; used_at: Date | null; session_id: string; revoked_at: Date | null; expired: boolean; usable: boolean })[] =
         await manager.query(
-          `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.expires_at <= now() AS expired,
+          `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.expires_at <= $2 AS expired,
                   (u.active AND o.active) AS usable, ${ACTOR_COLUMNS}
              FROM refresh_token t
              JOIN auth_session s ON s.id = t.session_id
@@ -97,24 +100,25 @@ export class AuthService {
              JOIN organisation o ON o.id = u.organisation_id
             WHERE t.token_hash = $1
             FOR UPDATE OF t, s`,
-          [Tokens.hashRefresh(refreshToken)],
+          [Tokens.hashRefresh(refreshToken), now],
         );
       const row = rows[0];
       if (!row || row.revoked_at || row.expired || !row.usable) return { error: AccessErrors.TOKEN_INVALID } as const;
       const actor = toActor(row, row.session_id);
       RequestContext.setActor(actor);
       if (row.used_at) {
-        await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id]);
+        await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id, now]);
         await this.audit.record(
           { action: 'auth.refresh_reuse', outcome: 'denied', entityType: 'auth_session', entityId: row.session_id, details: { revoked: true } },
           manager,
         );
         return { error: AccessErrors.REFRESH_TOKEN_REUSED } as const;
       }
-      await manager.query('UPDATE refresh_token SET used_at = now() WHERE id = $1', [row.token_id]);
-      await manager.query('UPDATE auth_session SET expires_at = now() + make_interval(days => $2) WHERE id = $1', [
+      await manager.query('UPDATE refresh_token SET used_at = $2 WHERE id = $1', [row.token_id, now]);
+      await manager.query('UPDATE auth_session SET expires_at = $3::timestamptz + make_interval(days => $2) WHERE id = $1', [
         row.session_id,
         this.config.auth.refreshTokenTtlDays,
+        now,
       ]);
       return { pair: await this.issue(manager, actor), error: undefined } as const;
     });
@@ -125,8 +129,9 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [
+      await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [
         actor.sessionId,
+        this.clock.now(),
       ]);
       await this.audit.record({ action: 'auth.logout', outcome: 'allowed', entityType: 'auth_session', entityId: actor.sessionId }, manager);
     });
@@ -143,10 +148,11 @@ export class AuthService {
     if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'newPassword', problem);
     const hash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [actor.userId, hash]);
+      const now = this.clock.now();
+      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = $3, updated_at = now() WHERE id = $1', [actor.userId, hash, now]);
       await manager.query(
-        `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [actor.userId, actor.sessionId],
+        `UPDATE auth_session SET revoked_at = $3, revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [actor.userId, actor.sessionId, now],
       );
       await this.audit.record({ action: 'auth.password_change', outcome: 'allowed', entityType: 'user_account', entityId: actor.userId }, manager);
     });
@@ -161,15 +167,15 @@ export class AuthService {
          FROM auth_session s
          JOIN user_account u ON u.id = s.user_id
          JOIN organisation o ON o.id = u.organisation_id
-        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND o.active`,
-      [claims.sessionId, claims.userId],
+        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.active AND o.active`,
+      [claims.sessionId, claims.userId, this.clock.now()],
     );
     return rows[0] ? toActor(rows[0], claims.sessionId) : undefined;
   }
 
   /** Ends every login of a user (deactivation, password reset by an administrator). */
   async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+    await manager.query(`UPDATE auth_session SET revoked_at = $3, revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason, this.clock.now()]);
   }
 
   private async issue(manager: EntityManager, actor: Actor): Promise<TokenPair> {
@@ -187,15 +193,15 @@ export class AuthService {
   private async refuseIfThrottled(username: string, ip: string): Promise<void> {
     const minutes = this.config.auth.throttleWindowMinutes;
     const [counts]: { account: number; ip: number; retry_after: number | null }[] = await this.dataSource.query(
-      `WITH window_start AS (SELECT now() - make_interval(mins => $3) AS t),
+      `WITH window_start AS (SELECT $4::timestamptz - make_interval(mins => $3) AS t),
             last_success AS (SELECT max(at) AS t FROM login_attempt WHERE username = $1 AND succeeded)
        SELECT
          (SELECT count(*)::int FROM login_attempt WHERE username = $1 AND NOT succeeded
              AND at > greatest((SELECT t FROM window_start), COALESCE((SELECT t FROM last_success), '-infinity'))) AS account,
          (SELECT count(*)::int FROM login_attempt WHERE ip = $2 AND NOT succeeded AND at > (SELECT t FROM window_start)) AS ip,
-         (SELECT ceil(extract(epoch FROM (min(at) + make_interval(mins => $3) - now())))::int
+         (SELECT ceil(extract(epoch FROM (min(at) + make_interval(mins => $3) - $4::timestamptz)))::int
             FROM login_attempt WHERE (username = $1 OR ip = $2) AND NOT succeeded AND at > (SELECT t FROM window_start)) AS retry_after`,
-      [username, ip, minutes],
+      [username, ip, minutes, this.clock.now()],
     );
     const limited = counts.account >= this.config.auth.maxFailuresPerAccount || counts.ip >= this.config.auth.maxFailuresPerIp;
     if (!limited) return;

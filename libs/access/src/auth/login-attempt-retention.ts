@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '#app/platform';
+import { APP_CONFIG, Clock, type AppConfig } from '#app/platform';
 
 const SWEEP_EVERY_MS = 3600_000;
 
@@ -19,6 +19,7 @@ export class LoginAttemptRetention implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +36,7 @@ export class LoginAttemptRetention implements OnApplicationBootstrap, OnApplicat
   /** Deletes attempts older than the throttle window, and at least a day old; returns how many. */
   async sweep(): Promise<number> {
     const minutes = Math.max(this.config.auth.throttleWindowMinutes, 24 * 60);
-    const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(mins => $1)`, [minutes]);
+    const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE FROM login_attempt WHERE at < $2::timestamptz - make_interval(mins => $1)`, [minutes, this.clock.now()]);
     if (deleted > 0) this.logger.log(`deleted ${deleted} login attempts older than ${minutes} minutes`);
     return deleted;
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { APP_CONFIG, type AppConfig } from '#app/platform';
+import { APP_CONFIG, Clock, type AppConfig } from '#app/platform';
 
 export interface AccessClaims {
   userId: string;
@@ -15,7 +15,10 @@ const ISSUER = 'huijia';
 export class Tokens {
   private readonly key: Uint8Array;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.key = new TextEncoder().encode(config.auth.jwtSecret);
   }
 
@@ -24,19 +27,20 @@ export class Tokens {
   }
 
   async signAccess(claims: AccessClaims): Promise<string> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.auth.accessTokenTtlSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.config.auth.accessTokenTtlSeconds)
       .sign(this.key);
   }
 
   /** The claims of a valid token; undefined for an expired, tampered or malformed one. */
   async verifyAccess(token: string): Promise<AccessClaims | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: this.clock.now() });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
       return { userId: payload.sub, sessionId: payload.sid };
     } catch (error) {

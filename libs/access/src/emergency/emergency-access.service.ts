@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, type AppConfig, type AuditSink } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, Clock, type AppConfig, type AuditSink } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
@@ -25,8 +25,9 @@ interface Row {
   review_note: string | null;
 }
 
-const SELECT = `SELECT e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
-                       e.granted_at, e.expires_at, e.expires_at > now() AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note
+/** `now` is the placeholder of the clock's time: an access is active until it expires. */
+const select = (now: string) => `SELECT e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
+                       e.granted_at, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note
                   FROM emergency_access e
                   JOIN victim_file f ON f.id = e.file_id
                   JOIN user_account u ON u.id = e.user_id
@@ -58,12 +59,14 @@ export class EmergencyAccessService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly clock: Clock,
   ) {}
 
   async open(actor: Actor, fileId: string, reason: string): Promise<EmergencyAccessView> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [fileId];
-      const scope = fileScope(actor, 'f', params);
+      const scope = fileScope(actor, 'f', params, now);
       const [file]: { id: string; in_scope: boolean }[] = await manager.query(`SELECT f.id, ${scope.where} AS in_scope FROM victim_file f WHERE f.id = $1`, params);
       if (!file) {
         await this.audit.record({ action: 'file.emergency_access', outcome: 'denied', entityType: 'victim_file', entityId: fileId, purpose: reason });
@@ -71,10 +74,10 @@ export class EmergencyAccessService {
       }
       if (file.in_scope) throw new AppError(AccessErrors.ALREADY_IN_SCOPE);
       const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO emergency_access (user_id, file_id, reason, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
-        [actor.userId, fileId, reason.trim(), this.config.emergencyAccessHours],
+        `INSERT INTO emergency_access (user_id, file_id, reason, granted_at, expires_at) VALUES ($1, $2, $3, $5, $5::timestamptz + make_interval(hours => $4)) RETURNING id`,
+        [actor.userId, fileId, reason.trim(), this.config.emergencyAccessHours, now],
       );
-      const [row]: Row[] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
+      const [row]: Row[] = await manager.query(`${select('$2')} WHERE e.id = $1`, [id, now]);
       await this.audit.record(
         {
           action: 'file.emergency_access',
@@ -93,7 +96,10 @@ export class EmergencyAccessService {
 
   /** One's own emergency accesses (active first). */
   async mine(actor: Actor): Promise<EmergencyAccessView[]> {
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE e.user_id = $1 ORDER BY e.expires_at > now() DESC, e.granted_at DESC LIMIT 200`, [actor.userId]);
+    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE e.user_id = $1 ORDER BY e.expires_at > $2 DESC, e.granted_at DESC LIMIT 200`, [
+      actor.userId,
+      this.clock.now(),
+    ]);
     return rows.map(toView);
   }
 
@@ -102,11 +108,11 @@ export class EmergencyAccessService {
    * organisations strictly below their jurisdiction; an administrator, all within theirs.
    */
   async forReview(actor: Actor, status: 'unreviewed' | 'all'): Promise<EmergencyAccessView[]> {
-    const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%'];
+    const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()];
     const where = ['o.jurisdiction_code LIKE $1'];
     if (actor.role !== 'administrator') where.push(`o.jurisdiction_code <> $${params.push(actor.jurisdictionCode)}`);
     if (status === 'unreviewed') where.push('e.reviewed_at IS NULL');
-    const rows: Row[] = await this.dataSource.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.granted_at DESC LIMIT 500`, params);
+    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.granted_at DESC LIMIT 500`, params);
     return rows.map(toView);
   }
 
@@ -118,8 +124,9 @@ export class EmergencyAccessService {
         throw new AppError(AccessErrors.NOT_FOUND);
       }
       if (visible.reviewed) throw new AppError(AccessErrors.ALREADY_REVIEWED);
-      await manager.query('UPDATE emergency_access SET reviewed_by = $2, reviewed_at = now(), review_note = $3 WHERE id = $1', [id, actor.userId, note.trim()]);
-      const [row]: Row[] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
+      const now = this.clock.now();
+      await manager.query('UPDATE emergency_access SET reviewed_by = $2, reviewed_at = $4, review_note = $3 WHERE id = $1', [id, actor.userId, note.trim(), now]);
+      const [row]: Row[] = await manager.query(`${select('$2')} WHERE e.id = $1`, [id, now]);
       await this.audit.record(
         { action: 'emergency_access.review', outcome: 'allowed', entityType: 'emergency_access', entityId: id, fileIds: [row.file_id], details: { note: note.trim() } },
         manager,

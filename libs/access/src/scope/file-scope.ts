@@ -16,16 +16,17 @@ export interface FileScope {
 
 /**
  * The rows of `victim_file` an actor may read, as an SQL condition (R22: scope
- * in the query, not in the controller). Appends its parameters to `params`.
+ * in the query, not in the controller). Appends its parameters to `params`;
+ * `now` (the clock's) decides whether an emergency access has expired.
  */
-export function fileScope(actor: Actor, alias: string, params: unknown[]): FileScope {
+export function fileScope(actor: Actor, alias: string, params: unknown[], now: Date): FileScope {
   const reach = ROLE_FILE_REACH[actor.role];
   switch (reach) {
     case 'jurisdiction': {
       const own = `${alias}.responsible_jurisdiction_code LIKE $${params.push(prefixOf(actor.jurisdictionCode) + '%')}`;
       if (actor.role !== 'supervisor') return { where: own, audience: 'full' };
       // A supervisor's emergency access ("break the glass") opens files outside for a while (see EmergencyAccessService).
-      const emergency = `EXISTS (SELECT 1 FROM emergency_access e WHERE e.file_id = ${alias}.id AND e.user_id = $${params.push(actor.userId)} AND e.expires_at > now())`;
+      const emergency = `EXISTS (SELECT 1 FROM emergency_access e WHERE e.file_id = ${alias}.id AND e.user_id = $${params.push(actor.userId)} AND e.expires_at > $${params.push(now)})`;
       return { where: `(${own} OR ${emergency})`, audience: 'full' };
     }
     case 'institution':
@@ -50,7 +51,8 @@ export function fileWriteScope(actor: Actor, alias: string, params: unknown[]): 
       return `${alias}.responsible_jurisdiction_code LIKE $${params.push(prefixOf(actor.jurisdictionCode) + '%')}`;
     case 'institution':
     case 'grant':
-      return fileScope(actor, alias, params).where;
+      // Institutions and grants have no emergency access: the time plays no part.
+      return fileScope(actor, alias, params, new Date(0)).where;
     case 'none':
       return 'false';
   }

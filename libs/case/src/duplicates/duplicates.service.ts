@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { FieldCipher } from '#app/platform';
+import { Clock, FieldCipher } from '#app/platform';
 import { fileScope, type Actor } from '#app/access';
 import { nameForms } from '../person/names.js';
 import { ID_NUMBER, TRAVEL_DOCUMENT } from '../person/person.service.js';
@@ -60,7 +60,10 @@ function placeCloseness(a: string | null, b: string | null): { score: number; re
  */
 @Injectable()
 export class DuplicatesService {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
 
   async find(manager: EntityManager, actor: Actor, probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
     const idIndex = probe.idNumber ? this.cipher.blindIndex(ID_NUMBER, probe.idNumber) : null;
@@ -103,7 +106,7 @@ export class DuplicatesService {
     const result: DuplicateCandidate[] = [];
     for (const candidate of scored) {
       const params: unknown[] = [candidate.row.person_id];
-      const scope = fileScope(actor, 'f', params);
+      const scope = fileScope(actor, 'f', params, this.clock.now());
       const files: { id: string; reference: string; in_scope: boolean; code: string; jurisdiction_name: string }[] = await manager.query(
         `SELECT f.id, f.reference, ${scope.where} AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
            FROM victim_file f JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code WHERE f.person_id = $1 ORDER BY f.opened_at`,

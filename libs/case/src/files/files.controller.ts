@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, AUDIT_SINK, uuidParam, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, uuidParam, type AuditSink } from '#app/platform';
 import { CurrentActor, fileScope, Roles, type Actor } from '#app/access';
 import { DuplicatesService, type DuplicateCandidate } from '../duplicates/duplicates.service.js';
 import { CaseErrors } from '../errors.js';
@@ -18,6 +18,7 @@ export class FilesController {
     private readonly duplicates: DuplicatesService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -44,7 +45,7 @@ export class FilesController {
   @ApiOperation({ summary: 'R4 on demand: people who may be this file\'s person, with a score and the reasons' })
   async duplicatesOf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DuplicateCandidate[]> {
     const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const [person]: { person_id: string; name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null; origin_place_code: string | null; place_code: string }[] =
       await this.dataSource.query(
         `SELECT f.person_id, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, FieldCipher, type AuditSink } from '#app/platform';
+import { ageRange, AppError, AUDIT_SINK, Clock, FieldCipher, yearsBefore, type AuditSink } from '#app/platform';
 import { fileScope, prefixOf, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { searchForms } from '../person/names.js';
 import { ID_NUMBER, PersonService } from '../person/person.service.js';
 import { checkResidentId } from '../person/resident-id.js';
-import { ageRange, chinaToday, yearsBefore } from '../state-machine/ages.js';
 import { STATE_LABELS, type FileState } from '../state-machine/states.js';
 import { AGE_BANDS, type FilePage, type FileView, type ListFilesQuery, type PartnerFileView } from './files.dto.js';
 
@@ -50,11 +49,12 @@ export class FilesService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly persons: PersonService,
     private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, id: string): Promise<FileView | PartnerFileView> {
     const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const view = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [row]: Record<string, any>[] = await manager.query(
         `SELECT f.*, j.name AS jurisdiction_name, o.name AS organisation_name, c.display_name AS caseworker_name, i.name AS institution_name,
@@ -74,7 +74,7 @@ export class FilesService {
           audience: 'partner',
           id: row.id,
           reference: row.reference,
-          person: PersonService.partnerView({ name: row.person_name, sex: row.sex, birth_date_from: row.birth_date_from, birth_date_to: row.birth_date_to }),
+          person: PersonService.partnerView({ name: row.person_name, sex: row.sex, birth_date_from: row.birth_date_from, birth_date_to: row.birth_date_to }, this.clock.today()),
         } satisfies PartnerFileView;
       }
       return this.fullView(manager, row);
@@ -168,8 +168,10 @@ export class FilesService {
   }
 
   async list(actor: Actor, query: ListFilesQuery): Promise<FilePage> {
+    const now = this.clock.now();
+    const today = this.clock.today();
     const params: unknown[] = [];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, now);
     const where = [scope.where];
     if (query.state) where.push(`f.state = $${params.push(query.state)}`);
     if (query.jurisdiction) where.push(`f.responsible_jurisdiction_code LIKE $${params.push(prefixOf(query.jurisdiction) + '%')}`);
@@ -178,7 +180,6 @@ export class FilesService {
     if (query.identityStatus) where.push(`p.identity_status = $${params.push(query.identityStatus)}`);
     if (query.ageBand) {
       const [youngest, oldest] = AGE_BANDS[query.ageBand];
-      const today = chinaToday();
       // May be `youngest`..`oldest` today: born no later than today - youngest years, no earlier than today - (oldest + 1) years.
       where.push(`p.birth_date_from <= $${params.push(yearsBefore(today, youngest))}::date AND p.birth_date_to > $${params.push(yearsBefore(today, oldest + 1))}::date`);
     }
@@ -194,7 +195,7 @@ export class FilesService {
       where.push(`EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = f.person_id AND (${conditions.join(' OR ')}))`);
     }
     if (query.idNumber) {
-      const check = checkResidentId(query.idNumber, chinaToday());
+      const check = checkResidentId(query.idNumber, today);
       const number = check.valid ? check.facts.number : query.idNumber;
       where.push(`p.id_number_index = $${params.push(this.cipher.blindIndex(ID_NUMBER, number))}`);
     }
@@ -218,7 +219,6 @@ export class FilesService {
       params,
     );
     const page = rows.slice(0, limit);
-    const today = chinaToday();
     await this.audit.record({
       action: 'file.list',
       outcome: 'allowed',
@@ -230,7 +230,7 @@ export class FilesService {
     return {
       files: page.map((row) =>
         scope.audience === 'partner'
-          ? { audience: 'partner' as const, id: row.id, reference: row.reference, person: PersonService.partnerView(row) }
+          ? { audience: 'partner' as const, id: row.id, reference: row.reference, person: PersonService.partnerView(row, today) }
           : {
               audience: 'full' as const,
               id: row.id,
@@ -252,7 +252,7 @@ export class FilesService {
 
   async history(actor: Actor, id: string): Promise<Record<string, unknown>[]> {
     const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const visible = scope.audience === 'full' ? await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${scope.where}`, params) : [];
     if (visible.length === 0) {
       await this.audit.record({ action: 'file.history', outcome: 'denied', entityType: 'victim_file', entityId: id });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, FieldCipher, PlatformErrors } from '#app/platform';
+import { ageRange, AppError, Clock, FieldCipher, PlatformErrors } from '#app/platform';
 import { AccessErrors } from '#app/access';
 import { CaseErrors } from '../errors.js';
-import { ageRange, chinaToday } from '../state-machine/ages.js';
 import { nameForms } from './names.js';
 import type { PartnerPersonView, PersonInput, PersonView } from './person.dto.js';
 import { checkResidentId } from './resident-id.js';
@@ -32,11 +31,14 @@ const invalid = (field: string, reason: string) => AppError.field(PlatformErrors
  */
 @Injectable()
 export class PersonService {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
 
   /** Checks the input as a whole (field by field checks are the DTO's); 422 naming the field otherwise. */
   async validate(manager: EntityManager, input: PersonInput, field = 'person'): Promise<ValidatedPerson> {
-    const today = chinaToday();
+    const today = this.clock.today();
     if (input.birthDate && input.birthDateRange) throw invalid(`${field}.birthDateRange`, 'give either birthDate or birthDateRange, not both');
     let birthFrom = input.birthDate ?? input.birthDateRange?.from ?? null;
     let birthTo = input.birthDate ?? input.birthDateRange?.to ?? null;
@@ -164,7 +166,7 @@ export class PersonService {
       aliases: names.filter((entry) => entry.kind !== 'name'),
       sex: row.sex,
       birthDate: row.birth_date_from && row.birth_date_to ? { from: row.birth_date_from, to: row.birth_date_to, exact: row.birth_date_from === row.birth_date_to } : null,
-      age: ageRange(row.birth_date_from, row.birth_date_to, chinaToday()) ?? null,
+      age: ageRange(row.birth_date_from, row.birth_date_to, this.clock.today()) ?? null,
       identityStatus: row.identity_status,
       idNumber: this.cipher.open(row.id_number_cipher),
       nationality: row.nationality,
@@ -179,7 +181,8 @@ export class PersonService {
     };
   }
 
-  static partnerView(person: { name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null }): PartnerPersonView {
-    return { name: person.name, sex: person.sex, age: ageRange(person.birth_date_from, person.birth_date_to, chinaToday()) ?? null };
+  /** The minimal view of a person (R16): name, sex and the age on `today`. */
+  static partnerView(person: { name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null }, today: string): PartnerPersonView {
+    return { name: person.name, sex: person.sex, age: ageRange(person.birth_date_from, person.birth_date_to, today) ?? null };
   }
 }

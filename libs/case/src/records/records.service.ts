@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, FieldCipher, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
 import { AccessErrors, fileScope, fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { normaliseText } from '../household/normalise.js';
@@ -9,7 +9,6 @@ import { checkResidentId } from '../person/resident-id.js';
 import { nameForms } from '../person/names.js';
 import { ID_NUMBER, PHONE } from '../person/person.service.js';
 import { buyerHouseholdMatch } from '../state-machine/builtin-guards.js';
-import { chinaToday } from '../state-machine/ages.js';
 import type {
   AddendumDto,
   AssistanceMeasureDto,
@@ -41,12 +40,13 @@ export class RecordsService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly cipher: FieldCipher,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   async recordInterview(actor: Actor, fileId: string, input: InterviewDto): Promise<{ fileId: string; recordedAt: Date }> {
     return this.write(actor, fileId, 'interview.record', async (manager) => {
       if ((await manager.query('SELECT 1 FROM interview WHERE file_id = $1', [fileId])).length > 0) throw new AppError(CaseErrors.INTERVIEW_EXISTS);
-      if (input.conductedAt > new Date(Date.now() + 5 * 60_000).toISOString()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'conductedAt', 'the interview cannot be in the future');
+      if (Date.parse(input.conductedAt) > this.clock.now().getTime() + 5 * 60_000) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'conductedAt', 'the interview cannot be in the future');
       const [row]: { recorded_at: Date }[] = await manager.query(
         `INSERT INTO interview (file_id, conducted_at, place, language, interpreter, attendees, circumstances, needs, needs_note, risks, wishes, consents, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING recorded_at`,
@@ -85,7 +85,7 @@ export class RecordsService {
   /** The interview with its addenda, for those who see the whole file; partners never (R16). */
   async interview(actor: Actor, fileId: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [fileId];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const [row] =
       scope.audience === 'full'
         ? await this.dataSource.query(
@@ -137,7 +137,7 @@ export class RecordsService {
 
   async addGuardian(actor: Actor, fileId: string, input: GuardianDto): Promise<{ id: string }> {
     const id = input.idNumber ? this.validId(input.idNumber, 'idNumber') : null;
-    if (input.since > chinaToday()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'since', 'must not be in the future');
+    if (input.since > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'since', 'must not be in the future');
     return this.write(actor, fileId, 'guardian.record', async (manager) => {
       if (input.organisationId && (await manager.query('SELECT 1 FROM organisation WHERE id = $1', [input.organisationId])).length === 0) {
         throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'organisationId');
@@ -247,7 +247,7 @@ export class RecordsService {
    * with how it is known. Tracing and the household clock stop for them.
    */
   async confirmIdentity(actor: Actor, fileId: string, input: IdentityDto): Promise<{ fileId: string; identityStatus: 'confirmed' }> {
-    const check = checkResidentId(input.idNumber, chinaToday());
+    const check = checkResidentId(input.idNumber, this.clock.today());
     if (!check.valid) throw AppError.field(CaseErrors.INVALID_ID_NUMBER, 'idNumber', check.reason);
     const facts = check.facts;
     return this.write(actor, fileId, 'identity.confirm', async (manager) => {
@@ -292,7 +292,7 @@ export class RecordsService {
   }
 
   private validId(value: string, field: string): string {
-    const check = checkResidentId(value, chinaToday());
+    const check = checkResidentId(value, this.clock.today());
     if (!check.valid) throw AppError.field(CaseErrors.INVALID_ID_NUMBER, field, check.reason);
     return check.facts.number;
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { normaliseText } from '../household/normalise.js';
-import { mayBeMinor } from './ages.js';
+import { mayBeMinor } from '#app/platform';
 import type { Guard, GuardRefusal, TransitionContext } from './guard.js';
 
 function refusal(code: string, message: string, status: 409 | 422 = 409, details?: Record<string, unknown>): GuardRefusal {

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, flattenValidationErrors, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, chinaDate, Clock, flattenValidationErrors, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
 import { fileWriteScope, prefixOf, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
-import { chinaToday } from './ages.js';
 import { EFFECTS } from './effects.js';
 import { FILE_CHECKS, type FileCheck, type FileFacts, type Guard, type GuardRefusal, type TransitionContext } from './guard.js';
 import { INITIAL_STATE, type FileState } from './states.js';
@@ -48,8 +47,11 @@ export interface OpenFileInput {
   currentInstitutionId: string | null;
 }
 
-function checkColumns(checks: readonly FileCheck[]): string {
-  return checks.map((name) => `, ${FILE_CHECKS[name]} AS ${name}`).join('');
+/** The columns computing `checks`; the clock's date becomes a parameter the first time a check needs it. */
+function checkColumns(checks: readonly FileCheck[], params: unknown[], today: string): string {
+  let placeholder: string | undefined;
+  const todayParam = () => (placeholder ??= `$${params.push(today)}::date`);
+  return checks.map((name) => `, ${FILE_CHECKS[name](todayParam)} AS ${name}`).join('');
 }
 
 interface FileRow extends Partial<Record<FileCheck, boolean>> {
@@ -92,6 +94,7 @@ export class CaseStateMachine implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -111,10 +114,11 @@ export class CaseStateMachine implements OnModuleInit {
 
   /** Opens a file in the initial state (intake, R1), with its first history row. */
   async open(manager: EntityManager, input: OpenFileInput, actor: Actor): Promise<{ id: string; reference: string }> {
+    const now = this.clock.now();
     const [file]: { id: string }[] = await manager.query(
       `INSERT INTO victim_file (reference, state, person_id, intake_kind, place_code, responsible_jurisdiction_code, responsible_organisation_id,
-                                responsible_caseworker_id, current_institution_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                                responsible_caseworker_id, current_institution_id, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         input.reference,
         INITIAL_STATE,
@@ -125,12 +129,14 @@ export class CaseStateMachine implements OnModuleInit {
         input.responsibleOrganisationId,
         input.responsibleCaseworkerId,
         input.currentInstitutionId,
+        now,
       ],
     );
-    await manager.query(`INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id) VALUES ($1, 'open', NULL, $2, $3)`, [
+    await manager.query(`INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, at) VALUES ($1, 'open', NULL, $2, $3, $4)`, [
       file.id,
       INITIAL_STATE,
       actor.userId,
+      now,
     ]);
     await this.outbox.emit(manager, { type: 'file.opened', subjectId: file.id, data: { intakeKind: input.intakeKind } });
     return { id: file.id, reference: input.reference };
@@ -150,7 +156,7 @@ export class CaseStateMachine implements OnModuleInit {
         if (!transition) throw new AppError(CaseErrors.TRANSITION_NOT_ALLOWED, { details: { event, state: file.state } });
         if (!transition.roles.includes(actor.role)) throw new AppError(CaseErrors.ROLE_MAY_NOT_FIRE, { details: { event, role: actor.role } });
         const payload = this.validatePayload(transition, rawPayload);
-        const context: TransitionContext = { manager, file, actor, payload, today: chinaToday() };
+        const context: TransitionContext = { manager, file, actor, payload, ...this.time() };
         await this.runGuards(transition, context);
         if (transition.approval) return this.request(context, transition);
         return this.apply(context, transition, null);
@@ -181,7 +187,7 @@ export class CaseStateMachine implements OnModuleInit {
         if (approval.status !== 'pending') throw new AppError(CaseErrors.APPROVAL_DECIDED, { details: { status: approval.status } });
         if (approval.requested_by === actor.userId) throw new AppError(CaseErrors.OWN_REQUEST);
         if (decision === 'reject') {
-          await manager.query(`UPDATE approval SET status = 'rejected', decided_by = $2, decided_at = now(), reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null]);
+          await manager.query(`UPDATE approval SET status = 'rejected', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null, this.clock.now()]);
           await this.outbox.emit(manager, { type: 'file.approval_rejected', subjectId: approval.file_id, data: { approvalId, event: approval.event } });
           await this.audit.record(
             { action: 'file.approval_reject', outcome: 'allowed', entityType: 'approval', entityId: approvalId, fileIds: [approval.file_id], purpose: reason, details: { event: approval.event } },
@@ -195,9 +201,9 @@ export class CaseStateMachine implements OnModuleInit {
         }
         const transition = TRANSITIONS.find((candidate) => candidate.event === approval.event && candidate.from.includes(file.state))!;
         const payload = this.validatePayload(transition, approval.payload);
-        const context: TransitionContext = { manager, file, actor, payload, today: chinaToday() };
+        const context: TransitionContext = { manager, file, actor, payload, ...this.time() };
         await this.runGuards(transition, context);
-        await manager.query(`UPDATE approval SET status = 'approved', decided_by = $2, decided_at = now(), reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null]);
+        await manager.query(`UPDATE approval SET status = 'approved', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null, context.now]);
         return this.apply(context, transition, approvalId);
       });
     } catch (error) {
@@ -228,7 +234,8 @@ export class CaseStateMachine implements OnModuleInit {
       if (transfer.status !== 'awaiting_acceptance') throw new AppError(CaseErrors.TRANSFER_DECIDED, { details: { status: transfer.status } });
       const [file]: { state: FileState }[] = await manager.query('SELECT state FROM victim_file WHERE id = $1 FOR UPDATE', [transfer.file_id]);
       const status = decision === 'accept' ? 'accepted' : 'declined';
-      await manager.query('UPDATE file_transfer SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1', [transferId, status, actor.userId, reason ?? null]);
+      const now = this.clock.now();
+      await manager.query('UPDATE file_transfer SET status = $2, decided_by = $3, decided_at = $5, decision_reason = $4 WHERE id = $1', [transferId, status, actor.userId, reason ?? null, now]);
       if (decision === 'accept') {
         await manager.query(
           `UPDATE victim_file SET responsible_organisation_id = $2, responsible_jurisdiction_code = $3, responsible_caseworker_id = $4, version = version + 1, updated_at = now()
@@ -236,12 +243,13 @@ export class CaseStateMachine implements OnModuleInit {
           [transfer.file_id, transfer.to_organisation_id, transfer.jurisdiction_code, actor.role === 'caseworker' ? actor.userId : null],
         );
       }
-      await manager.query('INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, note) VALUES ($1, $2, $3, $3, $4, $5)', [
+      await manager.query('INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, note, at) VALUES ($1, $2, $3, $3, $4, $5, $6)', [
         transfer.file_id,
         `transfer_${status}`,
         file.state,
         actor.userId,
         reason ?? null,
+        now,
       ]);
       await this.outbox.emit(manager, { type: `file.transfer_${status}`, subjectId: transfer.file_id, data: { transferId, toOrganisationId: transfer.to_organisation_id } });
       await this.audit.record(
@@ -267,7 +275,7 @@ export class CaseStateMachine implements OnModuleInit {
   private async availableNow(actor: Actor, fileId: string): Promise<{ state: FileState; version: number; transitions: AvailableTransition[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const file = await this.lock(manager, actor, fileId, Object.keys(FILE_CHECKS) as FileCheck[], false);
-      const today = chinaToday();
+      const time = this.time();
       const pending: { event: string }[] = await manager.query(`SELECT event FROM approval WHERE file_id = $1 AND status = 'pending'`, [fileId]);
       const transitions: AvailableTransition[] = [];
       for (const transition of TRANSITIONS.filter((candidate) => candidate.from.includes(file.state))) {
@@ -275,7 +283,7 @@ export class CaseStateMachine implements OnModuleInit {
         if (!transition.roles.includes(actor.role)) reasons.push({ code: CaseErrors.ROLE_MAY_NOT_FIRE.code, message: CaseErrors.ROLE_MAY_NOT_FIRE.message });
         if (pending.some((row) => row.event === transition.event)) reasons.push({ code: CaseErrors.APPROVAL_PENDING.code, message: CaseErrors.APPROVAL_PENDING.message });
         for (const guard of this.guardsOf(transition)) {
-          const refusal = await guard.check({ manager, file, actor, payload: {}, today });
+          const refusal = await guard.check({ manager, file, actor, payload: {}, ...time });
           if (refusal) reasons.push({ code: refusal.code, message: refusal.message });
         }
         transitions.push({
@@ -291,6 +299,12 @@ export class CaseStateMachine implements OnModuleInit {
     });
   }
 
+  /** The clock's time and China's date, read once per transition. */
+  private time(): { now: Date; today: string } {
+    const now = this.clock.now();
+    return { now, today: chinaDate(now) };
+  }
+
   /** The checks the guards of these transitions read; computed in the locking query. */
   private checksFor(transitions: readonly TransitionDefinition[]): FileCheck[] {
     return [...new Set(transitions.flatMap((transition) => this.guardsOf(transition).flatMap((guard) => guard.needs ?? [])))];
@@ -302,7 +316,7 @@ export class CaseStateMachine implements OnModuleInit {
     const rows: FileRow[] = await manager.query(
       `SELECT f.id, f.reference, f.state, f.version, f.person_id, f.responsible_jurisdiction_code, f.responsible_organisation_id, f.current_institution_id,
               p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
-              p.nationality, p.identity_status ${checkColumns(checks)}
+              p.nationality, p.identity_status ${checkColumns(checks, params, this.clock.today())}
          FROM victim_file f JOIN person p ON p.id = f.person_id
         WHERE f.id = $1 AND ${scope} ${forUpdate ? 'FOR UPDATE OF f' : ''}`,
       params,
@@ -367,9 +381,9 @@ export class CaseStateMachine implements OnModuleInit {
       `WITH moved AS (
          UPDATE victim_file SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, version
        )
-       INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, approval_id, note)
-       SELECT id, $3, $4, $2, $5, $6, $7 FROM moved RETURNING (SELECT version FROM moved)`,
-      [file.id, to, transition.event, file.state, actor.userId, approvalId, note],
+       INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, approval_id, note, at)
+       SELECT id, $3, $4, $2, $5, $6, $7, $8 FROM moved RETURNING (SELECT version FROM moved)`,
+      [file.id, to, transition.event, file.state, actor.userId, approvalId, note, context.now],
     );
     await this.outbox.emit(manager, {
       type: 'file.state_changed',

@@ -30,10 +30,7 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
   /** R5, R7: the handover to the family completes the return home. */
   async reunify(context) {
     const payload = context.payload as unknown as ReunifyPayload;
-    await context.manager.query('UPDATE return_home SET handed_over_at = $2, updated_at = now() WHERE file_id = $1', [
-      context.file.id,
-      payload.handedOverAt ?? new Date().toISOString(),
-    ]);
+    await context.manager.query('UPDATE return_home SET handed_over_at = $2, updated_at = now() WHERE file_id = $1', [context.file.id, payload.handedOverAt ?? context.now]);
   },
 
   /** The person leaves the institution they stayed in. */
@@ -58,7 +55,7 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     );
   },
 
-  async close({ manager, file }) {
-    await manager.query('UPDATE victim_file SET closed_at = now() WHERE id = $1', [file.id]);
+  async close({ manager, file, now }) {
+    await manager.query('UPDATE victim_file SET closed_at = $2 WHERE id = $1', [file.id, now]);
   },
 };

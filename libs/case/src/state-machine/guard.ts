@@ -5,15 +5,15 @@ import type { FileState } from './states.js';
 /**
  * Facts the built-in guards need, as SQL over the locked file `f`: all are read
  * in the one query that locks the file, so guards cost no round trip of their
- * own (bench/transitions).
+ * own (bench/transitions). `today()` gives the placeholder of the clock's date.
  */
 export const FILE_CHECKS = {
-  interview_recorded: 'EXISTS (SELECT 1 FROM interview WHERE file_id = f.id)',
-  guardian_on_record: `EXISTS (SELECT 1 FROM guardian WHERE file_id = f.id AND (until IS NULL OR until >= (now() AT TIME ZONE 'Asia/Shanghai')::date))`,
-  return_home_recorded: 'EXISTS (SELECT 1 FROM return_home WHERE file_id = f.id)',
-  repatriation_handed_over: 'EXISTS (SELECT 1 FROM repatriation WHERE file_id = f.id AND handed_over_at IS NOT NULL)',
-  transfer_awaiting: `EXISTS (SELECT 1 FROM file_transfer WHERE file_id = f.id AND status = 'awaiting_acceptance')`,
-} as const;
+  interview_recorded: () => 'EXISTS (SELECT 1 FROM interview WHERE file_id = f.id)',
+  guardian_on_record: (today: () => string) => `EXISTS (SELECT 1 FROM guardian WHERE file_id = f.id AND (until IS NULL OR until >= ${today()}))`,
+  return_home_recorded: () => 'EXISTS (SELECT 1 FROM return_home WHERE file_id = f.id)',
+  repatriation_handed_over: () => 'EXISTS (SELECT 1 FROM repatriation WHERE file_id = f.id AND handed_over_at IS NOT NULL)',
+  transfer_awaiting: () => `EXISTS (SELECT 1 FROM file_transfer WHERE file_id = f.id AND status = 'awaiting_acceptance')`,
+} as const satisfies Record<string, (today: () => string) => string>;
 export type FileCheck = keyof typeof FILE_CHECKS;
 
 /** The file as the state machine reads it, locked for the transition. */
@@ -42,7 +42,9 @@ export interface TransitionContext<P = Record<string, unknown>> {
   file: FileFacts;
   actor: Actor;
   payload: P;
-  /** Today in China (Asia/Shanghai), YYYY-MM-DD. */
+  /** The clock's time, once for the whole transition. */
+  now: Date;
+  /** Today in China (Asia/Shanghai), YYYY-MM-DD, from the same clock. */
   today: string;
 }
 

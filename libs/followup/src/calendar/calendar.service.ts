@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
+import { addDays, AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
 import type { Actor } from '#app/access';
-import { addDays } from '#app/case';
 
 export interface CalendarYearInput {
   /** Public holidays that fall on weekdays (and weekend holidays, harmless). */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { AppError, AUDIT_SINK, PlatformErrors, uuidParam, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, PlatformErrors, uuidParam, type AuditSink } from '#app/platform';
 import { CurrentActor, prefixOf, Roles, type Actor } from '#app/access';
 import { WorkingCalendar } from '../calendar/calendar.service.js';
 import { FollowupService } from '../plans/followup.service.js';
@@ -100,6 +100,7 @@ export class InboxController {
     private readonly reminders: RemindersService,
     private readonly followup: FollowupService,
     private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
   ) {}
 
   @Get('me/notifications')
@@ -147,8 +148,8 @@ export class InboxController {
   @ApiOperation({ summary: 'Mark one notification read' })
   async read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
     const [, count]: [unknown[], number] = await this.dataSource.query(
-      'UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_user_id = $2',
-      [id, actor.userId],
+      'UPDATE notification SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_user_id = $2',
+      [id, actor.userId, this.clock.now()],
     );
     if (count === 0) {
       await this.audit.record({ action: 'notification.read', outcome: 'denied', entityType: 'notification', entityId: id });
@@ -160,7 +161,7 @@ export class InboxController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark every notification read' })
   async readAll(@CurrentActor() actor: Actor): Promise<void> {
-    await this.dataSource.query('UPDATE notification SET read_at = now() WHERE recipient_user_id = $1 AND read_at IS NULL', [actor.userId]);
+    await this.dataSource.query('UPDATE notification SET read_at = $2 WHERE recipient_user_id = $1 AND read_at IS NULL', [actor.userId, this.clock.now()]);
   }
 
   @Post('reminders/:id/acknowledge')
@@ -192,9 +193,9 @@ export class InboxController {
     const rows: { kind: string; user_id: string | null; display_name: string | null; organisation: string; count: number }[] = await this.dataSource.query(
       `SELECT r.kind, r.assignee_user_id AS user_id, u.display_name, o.name AS organisation, count(*)::int AS count
          FROM reminder r JOIN organisation o ON o.id = r.assignee_organisation_id LEFT JOIN user_account u ON u.id = r.assignee_user_id
-        WHERE r.status IN ('scheduled', 'delivered') AND r.due_at < now() AND o.jurisdiction_code LIKE $1
+        WHERE r.status IN ('scheduled', 'delivered') AND r.due_at < $2 AND o.jurisdiction_code LIKE $1
         GROUP BY r.kind, r.assignee_user_id, u.display_name, o.name`,
-      [prefixOf(actor.jurisdictionCode) + '%'],
+      [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()],
     );
     const byWorker = new Map<string, { userId: string | null; displayName: string; organisation: string; count: number }>();
     const byKind = new Map<string, number>();

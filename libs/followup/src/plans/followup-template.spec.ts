@@ -1,4 +1,5 @@
-import { addMonths, planEnd, visitDates } from './followup-template.js';
+import { addMonths } from '#app/platform';
+import { planEnd, visitDates } from './followup-template.js';
 
 const DEFAULT = { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 };
 

@@ -1,11 +1,4 @@
-/** Adds months to a day (YYYY-MM-DD), keeping the day of month where it exists (31 Jan + 1 month → 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(d, last));
-  return date.toISOString().slice(0, 10);
-}
+import { addMonths } from '#app/platform';
 
 /**
  * The visits of a follow-up plan (R17), by default monthly for the first 6

@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
+import { addMonths, APP_CONFIG, AppError, AUDIT_SINK, Clock, dueAtNine, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
 import { fileScope, fileWriteScope, type Actor } from '#app/access';
-import { CaseErrors, chinaToday } from '#app/case';
+import { CaseErrors } from '#app/case';
 import { RemindersService } from '../reminders/reminders.service.js';
-import { addMonths, planEnd, visitDates } from './followup-template.js';
-
-/** Visits and milestones are due at 09:00 in China (01:00 UTC) on their day. */
-export function dueAtNine(day: string): Date {
-  return new Date(`${day}T01:00:00Z`);
-}
+import { planEnd, visitDates } from './followup-template.js';
 
 export interface RecordVisitInput {
   visitedOn: string;
@@ -49,6 +44,7 @@ export class FollowupService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly reminders: RemindersService,
+    private readonly clock: Clock,
   ) {}
 
   private async file(manager: EntityManager, fileId: string): Promise<FileRow | undefined> {
@@ -62,7 +58,8 @@ export class FollowupService {
   }
 
   /** Idempotent: a plan exists once per file. */
-  async createPlan(fileId: string, startsOn = chinaToday()): Promise<boolean> {
+  async createPlan(fileId: string, startsOnGiven?: string): Promise<boolean> {
+    const startsOn = startsOnGiven ?? this.clock.today();
     return this.dataSource.transaction(async (manager) => {
       const file = await this.file(manager, fileId);
       if (!file) return false;
@@ -121,7 +118,7 @@ export class FollowupService {
     return this.dataSource.transaction(async (manager) => {
       const file = await this.file(manager, fileId);
       if (!file?.birth_date_from) return 0;
-      const today = chinaToday();
+      const today = this.clock.today();
       let scheduled = 0;
       for (const milestone of MILESTONES) {
         // The earliest day the person may reach the age: nobody is reminded too late.
@@ -145,7 +142,7 @@ export class FollowupService {
 
   async plan(actor: Actor, fileId: string): Promise<Record<string, unknown>> {
     const params: unknown[] = [fileId];
-    const scope = fileScope(actor, 'f', params);
+    const scope = fileScope(actor, 'f', params, this.clock.now());
     const [plan] =
       scope.audience === 'full'
         ? await this.dataSource.query(
@@ -172,7 +169,7 @@ export class FollowupService {
 
   /** R17: the visit record; it acknowledges the visit's reminder, and may move the next visit. */
   async recordVisit(actor: Actor, fileId: string, visitId: string, input: RecordVisitInput): Promise<{ visitId: string; nextVisitOn: string | null }> {
-    const today = chinaToday();
+    const today = this.clock.today();
     if (input.visitedOn > today) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'visitedOn', 'must not be in the future');
     if (input.nextVisitOn && input.nextVisitOn <= input.visitedOn) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'nextVisitOn', 'must be after the visit');
     let denied = false;
@@ -192,8 +189,8 @@ export class FollowupService {
         if (visit.status !== 'scheduled') throw new AppError(CaseErrors.RECORD_EXISTS, { details: { status: visit.status } });
         await manager.query(
           `UPDATE followup_visit SET status = 'done', visited_on = $2, living_situation = $3, schooling_employment = $4, problems = $5, actions_agreed = $6,
-                  recorded_by = $7, recorded_at = now() WHERE id = $1`,
-          [visitId, input.visitedOn, input.livingSituation, input.schoolingEmployment ?? null, input.problems ?? null, input.actionsAgreed ?? null, actor.userId],
+                  recorded_by = $7, recorded_at = $8 WHERE id = $1`,
+          [visitId, input.visitedOn, input.livingSituation, input.schoolingEmployment ?? null, input.problems ?? null, input.actionsAgreed ?? null, actor.userId, this.clock.now()],
         );
         if (visit.reminder_id) await this.reminders.acknowledge(manager, [visit.reminder_id], actor.userId);
         let nextVisitOn: string | null = null;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
+import { APP_CONFIG, Clock, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
 import { BATCH_BUCKET_MS, BATCH_SIZE, escalationJobId, reminderBatchJobId, reminderJobId } from './reminder-jobs.js';
 
 const BATCH = 1000;
@@ -31,6 +31,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
+    private readonly clock: Clock,
   ) {}
 
   /** Moves reminders due within the window into Redis; returns how many. */
@@ -38,14 +39,15 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     let total = 0;
     for (;;) {
       const moved = await this.dataSource.transaction(async (manager) => {
+        const clockNow = this.clock.now();
         const rows: { id: string; due_at: Date }[] = await manager.query(
           `SELECT id, due_at FROM reminder
-            WHERE status = 'scheduled' AND enqueued_at IS NULL AND due_at <= now() + make_interval(mins => $1)
+            WHERE status = 'scheduled' AND enqueued_at IS NULL AND due_at <= $2::timestamptz + make_interval(mins => $1)
             ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          [this.config.reminders.windowMinutes],
+          [this.config.reminders.windowMinutes, clockNow],
         );
         if (rows.length === 0) return 0;
-        const now = Date.now();
+        const now = clockNow.getTime();
         // Reminders due in the same quarter second go in one job, delayed until the last of them is due.
         const buckets = new Map<number, { id: string; due_at: Date }[]>();
         for (const row of rows) {
@@ -62,7 +64,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
           });
         });
         await this.queues.addBulk(QUEUES.reminders, jobs);
-        await manager.query('UPDATE reminder SET enqueued_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+        await manager.query('UPDATE reminder SET enqueued_at = $2 WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id), clockNow]);
         return rows.length;
       });
       total += moved;
@@ -82,8 +84,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: { id: string; due_at: Date }[] = await this.dataSource.query(
-        `SELECT id, due_at FROM reminder WHERE status = 'scheduled' AND due_at <= now() - interval '2 seconds' AND id > $1 ORDER BY id LIMIT ${BATCH}`,
-        [after],
+        `SELECT id, due_at FROM reminder WHERE status = 'scheduled' AND due_at <= $2::timestamptz - interval '2 seconds' AND id > $1 ORDER BY id LIMIT ${BATCH}`,
+        [after, this.clock.now()],
       );
       for (const row of rows) {
         const jobId = reminderJobId(row.id, row.due_at);
@@ -121,8 +123,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     const steps = this.config.reminders.escalationLadder.length;
     const rows: { id: string; level: number }[] = await this.dataSource.query(
       `SELECT id, escalation_level + 1 AS level FROM reminder
-        WHERE status = 'delivered' AND next_escalation_at <= now() AND escalation_level + 1 < $1 ORDER BY next_escalation_at LIMIT ${BATCH}`,
-      [steps],
+        WHERE status = 'delivered' AND next_escalation_at <= $2 AND escalation_level + 1 < $1 ORDER BY next_escalation_at LIMIT ${BATCH}`,
+      [steps, this.clock.now()],
     );
     if (rows.length === 0) return 0;
     await this.queues.addBulk(

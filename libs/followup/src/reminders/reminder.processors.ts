@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   AUDIT_SINK,
+  Clock,
   Outbox,
   ProcessorFor,
   QUEUES,
@@ -52,6 +53,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -67,7 +69,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
     const [result]: { delivered: number; notifications: number; not_due: number; unheard: number }[] = await this.dataSource.query(
       `WITH target AS (
          SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status,
-                r.due_at <= now() + interval '1 second' AS due
+                r.due_at <= $6::timestamptz + interval '1 second' AS due
            FROM reminder r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE
        ),
        deliverable AS (SELECT * FROM target WHERE status = 'scheduled' AND due),
@@ -91,15 +93,15 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
          RETURNING id
        ),
        marked AS (
-         UPDATE reminder SET status = 'delivered', delivered_at = now(),
-                next_escalation_at = CASE WHEN $4 > 1 THEN greatest(due_at, now()) + make_interval(secs => $5) END
+         UPDATE reminder SET status = 'delivered', delivered_at = $6,
+                next_escalation_at = CASE WHEN $4 > 1 THEN greatest(due_at, $6) + make_interval(secs => $5) END
           WHERE id IN (SELECT id FROM deliverable) RETURNING id
        )
        SELECT (SELECT count(*)::int FROM marked) AS delivered, (SELECT count(*)::int FROM inbox) AS notifications,
               (SELECT count(*)::int FROM target WHERE status = 'scheduled' AND NOT due) AS not_due,
               (SELECT count(*)::int FROM deliverable d WHERE NOT EXISTS (SELECT 1 FROM recipients rc WHERE rc.reminder_id = d.id)) AS unheard,
               (SELECT count(*) FROM outgoing) AS queued`,
-      [payload.reminderIds, `${STEP_TITLES.assignee}：`, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600],
+      [payload.reminderIds, `${STEP_TITLES.assignee}：`, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600, this.clock.now()],
     );
     // A reminder moved later after this job was made is not due yet: the job of its new time delivers it.
     if (result.unheard > 0) this.logger.warn(`${result.unheard} reminder(s) delivered with nobody active to tell`);
@@ -116,6 +118,7 @@ export class ReminderEscalation implements QueueProcessor<EscalationPayload> {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   async process(payload: EscalationPayload): Promise<{ notified: number } | { skipped: string }> {
@@ -130,8 +133,8 @@ export class ReminderEscalation implements QueueProcessor<EscalationPayload> {
       const notified = await notify(manager, this.outbox, this.config, reminder, payload.level, recipients);
       const last = payload.level + 1 >= ladder.length;
       await manager.query(
-        `UPDATE reminder SET escalation_level = $2, next_escalation_at = CASE WHEN $3 THEN NULL ELSE now() + make_interval(secs => $4) END WHERE id = $1`,
-        [reminder.id, payload.level, last, this.config.reminders.escalationGraceHours * 3600],
+        `UPDATE reminder SET escalation_level = $2, next_escalation_at = CASE WHEN $3 THEN NULL ELSE $5::timestamptz + make_interval(secs => $4) END WHERE id = $1`,
+        [reminder.id, payload.level, last, this.config.reminders.escalationGraceHours * 3600, this.clock.now()],
       );
       await this.audit.record(
         {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '#app/platform';
 
 export const REMINDER_KINDS = ['followup_visit', 'referral_accept_by', 'referral_complete_by', 'household_registration', 'age_milestone', 'other'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -29,6 +30,8 @@ export interface NewReminder {
  */
 @Injectable()
 export class RemindersService {
+  constructor(private readonly clock: Clock) {}
+
   async schedule(manager: EntityManager, reminder: NewReminder): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO reminder (kind, dedupe_key, title, file_id, subject_type, subject_id, due_at, assignee_user_id, assignee_organisation_id, escalate_to_organisation_id)
@@ -59,7 +62,7 @@ export class RemindersService {
     if (where.ids) conditions.push(`id = ANY($${params.push(where.ids)}::uuid[])`);
     if (where.fileId) conditions.push(`file_id = $${params.push(where.fileId)}`);
     if (where.kinds) conditions.push(`kind = ANY($${params.push(where.kinds)}::text[])`);
-    const [, count]: [unknown[], number] = await manager.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE ${conditions.join(' AND ')}`, params);
+    const [, count]: [unknown[], number] = await manager.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = $${params.push(this.clock.now())} WHERE ${conditions.join(' AND ')}`, params);
     return count;
   }
 
@@ -94,9 +97,9 @@ export class RemindersService {
   async acknowledge(manager: EntityManager, ids: string[], userId: string | null): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(
-      `UPDATE reminder SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2, next_escalation_at = NULL
+      `UPDATE reminder SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $2, next_escalation_at = NULL
         WHERE id = ANY($1::uuid[]) AND status IN ('scheduled', 'delivered')`,
-      [ids, userId],
+      [ids, userId, this.clock.now()],
     );
   }
 }

@@ -37,6 +37,8 @@ export interface AppConfig {
   readonly referrals: { legalAidAcceptWorkingDays: number; acceptDays: number; compulsoryEducationAges: { from: number; to: number } };
   readonly notify: { channel: 'none' | 'webhook' | 'smtp'; webhookUrl: string; smtpUrl: string; emailFrom: string };
   readonly dataDir: string;
+  /** Development and tests: where the clock starts (time runs on from there); undefined: the real time. */
+  readonly clockAt: Date | undefined;
 }
 
 /** Every problem with the environment, one line per variable. */
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   if (s.NOTIFY_CHANNEL === 'webhook' && !s.NOTIFY_WEBHOOK_URL) problems.push('NOTIFY_WEBHOOK_URL is required when NOTIFY_CHANNEL=webhook');
   if (s.NOTIFY_CHANNEL === 'smtp' && !s.SMTP_URL) problems.push('SMTP_URL is required when NOTIFY_CHANNEL=smtp');
+  if (s.CLOCK_AT && s.NODE_ENV === 'production') problems.push('CLOCK_AT must be empty in production: the clock is the real time there');
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: s.NODE_ENV,
@@ -125,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     referrals: { legalAidAcceptWorkingDays: s.LEGAL_AID_ACCEPT_WORKING_DAYS, acceptDays: s.REFERRAL_ACCEPT_DAYS, compulsoryEducationAges: s.COMPULSORY_EDUCATION_AGES },
     notify: { channel: s.NOTIFY_CHANNEL, webhookUrl: s.NOTIFY_WEBHOOK_URL, smtpUrl: s.SMTP_URL, emailFrom: s.NOTIFY_EMAIL_FROM },
     dataDir: s.DATA_DIR,
+    clockAt: s.CLOCK_AT,
   });
 }
 

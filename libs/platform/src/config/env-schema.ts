@@ -376,6 +376,17 @@ export const ENV_SCHEMA = {
       return raw;
     },
   },
+  CLOCK_AT: {
+    description:
+      'Development and tests only: the instant (ISO 8601, e.g. 2027-03-01T09:00:00+08:00) the clock of this process starts at; time runs on from there. Empty: the real time. Refused in production.',
+    default: '',
+    parse: (raw: string) => {
+      if (!raw.trim()) return undefined;
+      const instant = new Date(raw.trim());
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(raw.trim()) || Number.isNaN(instant.getTime())) throw new InvalidSetting('must be an ISO 8601 instant such as 2027-03-01T09:00:00+08:00');
+      return instant;
+    },
+  },
   DATA_DIR: {
     description: 'Where `npm start` keeps the embedded PostgreSQL and Redis data.',
     default: '.data',

@@ -125,8 +125,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       try {
         await this.drain();
         failures = 0;
-        if (Date.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
-          this.lastCleanup = Date.now();
+        // An interval, not a date: the monotonic clock.
+        if (performance.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
+          this.lastCleanup = performance.now();
           const deleted = await this.deletePublishedBefore(this.config.outbox.retentionDays);
           if (deleted > 0) this.logger.log(`deleted ${deleted} published outbox rows older than ${this.config.outbox.retentionDays} days`);
         }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context.js';
 import type { QueueDefinition } from '../queues/queue-definition.js';
 import { QUEUES } from '../queues/queues.js';
+import { Clock } from '../time/clock.js';
 
 export class OutboxOutsideTransaction extends Error {
   constructor() {
@@ -24,6 +25,8 @@ export interface DomainEventInput {
  */
 @Injectable()
 export class Outbox {
+  constructor(private readonly clock: Clock) {}
+
   /** Writes a job for any declared queue; the payload is validated now, not at publish time. */
   async publish<P extends object>(manager: EntityManager, definition: QueueDefinition<P>, name: string, payload: P): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) throw new OutboxOutsideTransaction();
@@ -42,7 +45,7 @@ export class Outbox {
       type: event.type,
       subjectId: event.subjectId,
       data: event.data ?? {},
-      occurredAt: new Date().toISOString(),
+      occurredAt: this.clock.now().toISOString(),
       ...(requestId ? { requestId } : {}),
     });
   }

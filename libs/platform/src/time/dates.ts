@@ -1,8 +1,13 @@
+/**
+ * Chinese calendar dates as strings (YYYY-MM-DD, Asia/Shanghai): ages,
+ * deadlines and milestones are Chinese dates. Pure functions: "today" is
+ * always an argument, taken from the injected Clock.
+ */
 const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's date in China (Asia/Shanghai), YYYY-MM-DD: ages and deadlines are Chinese dates. */
-export function chinaToday(now: Date = new Date()): string {
-  return CHINA_DATE.format(now);
+/** The Chinese date (Asia/Shanghai) of an instant, YYYY-MM-DD. */
+export function chinaDate(instant: Date): string {
+  return CHINA_DATE.format(instant);
 }
 
 /** Whole years between a birth date and a day (both YYYY-MM-DD). */
@@ -40,4 +45,35 @@ export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Adds months to a day (YYYY-MM-DD), keeping the day of month where it exists (31 Jan + 1 month → 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(d, last));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Visits, milestones and steps are due at 09:00 in China (01:00 UTC) on their day. */
+export function dueAtNine(day: string): Date {
+  return new Date(`${day}T01:00:00Z`);
+}
+
+/** The last second of a Chinese day, as an instant (an accept-by deadline). */
+export function endOfChinaDay(day: string): Date {
+  return new Date(`${day}T23:59:59+08:00`);
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
 }

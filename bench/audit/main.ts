@@ -27,7 +27,8 @@ async function seed(databaseUrl: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const [{ id: bureau }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('昆明市民政局', 'civil_affairs_bureau', '530100') RETURNING id`)).rows;
+    const [{ id: bureau }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('昆明市民政局', 'civil_affairs_bureau', '530100') RETURNING id`))
+      .rows;
     const passwordHash = await hash('Bench-Pass-2026', { memoryCost: 1024, timeCost: 1, parallelism: 1 });
     for (let user = 0; user < CLIENTS; user++) {
       await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, 'Bench', $2, 'caseworker', $3)`, [

@@ -34,7 +34,9 @@ const CONCURRENCY = 8;
 const CHUNK = 10_000;
 const TODAY = '2026-11-25';
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
 const GIVEN = [
   ...'芳方娜敏民静晶婧丽莉利艳燕雁娟鹃霞秀英瑛华桦慧惠巧美梅玫婷亭雪琳林玲铃晶倩茜秋珊莎锦青清倩馨欣瑶遥怡宜蕾薇菁梦岚兰澜红宏鸿虹晓小筱春纯明铭佳嘉文雯萍平云芸凤峰丹单玉宇月悦琴勤',
 ];
@@ -81,8 +83,8 @@ interface WantedPerson {
   marks: string | null;
 }
 
-type Variant = 'same name' | 'homophone, buyers\' surname' | 'childhood name only' | 'given name, buyers\' surname';
-const VARIANTS: Variant[] = ['same name', 'homophone, buyers\' surname', 'childhood name only', 'given name, buyers\' surname'];
+type Variant = 'same name' | "homophone, buyers' surname" | 'childhood name only' | "given name, buyers' surname";
+const VARIANTS: Variant[] = ['same name', "homophone, buyers' surname", 'childhood name only', "given name, buyers' surname"];
 
 interface Person {
   names: Name[];
@@ -128,14 +130,14 @@ function requestNames(wanted: WantedPerson): Name[] {
 /** The missing person, found years later, remembering some of it. */
 function foundPerson(wanted: WantedPerson, requestIndex: number, counties: string[]): Person {
   let variant = pick(VARIANTS);
-  if (variant === 'childhood name only' && !wanted.childhood) variant = 'homophone, buyers\' surname';
+  if (variant === 'childhood name only' && !wanted.childhood) variant = "homophone, buyers' surname";
   const buyers = pick(SURNAMES);
   const names: Name[] =
     variant === 'same name'
       ? [{ kind: 'name', name: wanted.surname + wanted.given }]
       : variant === 'childhood name only'
         ? [{ kind: 'childhood_name', name: wanted.childhood! }]
-        : variant === 'given name, buyers\' surname'
+        : variant === "given name, buyers' surname"
           ? [{ kind: 'name', name: buyers + wanted.given }]
           : [{ kind: 'name', name: buyers + homophoneOf(wanted.given) }];
   const estimate = shift(wanted.birth, (random() * 3 - 1.5) * YEAR);
@@ -182,9 +184,12 @@ async function seed(url: string): Promise<{ fileIds: string[]; truth: Map<string
   try {
     const counties: string[] = (await client.query(`SELECT code FROM jurisdiction WHERE level = 3 AND code LIKE '53%' ORDER BY code`)).rows.map((row) => row.code);
     const elsewhere: string[] = (await client.query(`SELECT code FROM jurisdiction WHERE level = 3 AND code ~ '^(45|51|52|44)' ORDER BY code`)).rows.map((row) => row.code);
-    const [{ id: bureau }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('云南省民政厅', 'civil_affairs_bureau', '530000') RETURNING id`)).rows;
+    const [{ id: bureau }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('云南省民政厅', 'civil_affairs_bureau', '530000') RETURNING id`))
+      .rows;
     const [{ id: user }] = (
-      await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ('bench', 'Bench', $1, 'caseworker', 'x') RETURNING id`, [bureau])
+      await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ('bench', 'Bench', $1, 'caseworker', 'x') RETURNING id`, [
+        bureau,
+      ])
     ).rows;
 
     const wanted = Array.from({ length: REQUESTS }, () => wantedPerson(counties, elsewhere));
@@ -240,7 +245,14 @@ async function seed(url: string): Promise<{ fileIds: string[]; truth: Map<string
       const names = batch.flatMap((p, i) => p.names.map((name) => ({ id: personIds[i], ...name, forms: nameForms(name.name) })));
       await client.query(
         `INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-        [names.map((n) => n.id), names.map((n) => n.kind), names.map((n) => n.name), names.map((n) => n.forms.pinyin), names.map((n) => n.forms.compact), names.map((n) => n.forms.initials)],
+        [
+          names.map((n) => n.id),
+          names.map((n) => n.kind),
+          names.map((n) => n.name),
+          names.map((n) => n.forms.pinyin),
+          names.map((n) => n.forms.compact),
+          names.map((n) => n.forms.initials),
+        ],
       );
       const files = await client.query(
         `INSERT INTO victim_file (reference, state, person_id, intake_kind, place_code, responsible_jurisdiction_code, responsible_organisation_id, opened_at)
@@ -292,7 +304,14 @@ async function overAll(label: string, fileIds: string[], work: (fileId: string) 
 async function main(): Promise<void> {
   process.stdout.write(`bench/matching: ${PEOPLE} unidentified people (${TRUE_PAIRS} true pairs) against ${REQUESTS} tracing requests; starting PostgreSQL and redis-server …\n`);
   const stores = await benchStores();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_PRETTY: 'false', LOG_LEVEL: 'silent', DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, DATABASE_POOL_SIZE: String(CONCURRENCY + 2) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_PRETTY: 'false',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: stores.databaseUrl,
+    REDIS_URL: stores.redisUrl,
+    DATABASE_POOL_SIZE: String(CONCURRENCY + 2),
+  });
   try {
     const { fileIds, truth } = await seed(stores.databaseUrl);
     const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['error'] });
@@ -303,9 +322,13 @@ async function main(): Promise<void> {
       for (const fileId of fileIds.slice(0, 50)) await tracing.requestsFor(fileId);
       const baseline = await overAll('blocking only', fileIds, (fileId) => tracing.requestsFor(fileId));
       const matched = await overAll('matching', fileIds, (fileId) => tracing.matchFile(fileId));
-      process.stdout.write(`\nmeasured  matching ${PEOPLE} people against ${REQUESTS} requests (block, score, keep the best 20): ${matched.seconds.toFixed(1)} s, per person p50 ${matched.p50.toFixed(1)} ms, p95 ${matched.p95.toFixed(1)} ms\n`);
-      process.stdout.write(`baseline  the blocking query alone:                                         ${baseline.seconds.toFixed(1)} s, per person p50 ${baseline.p50.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms\n`);
-      process.stdout.write(`${ratioLine('the matcher\'s time', matched.seconds, baseline.seconds)}\n`);
+      process.stdout.write(
+        `\nmeasured  matching ${PEOPLE} people against ${REQUESTS} requests (block, score, keep the best 20): ${matched.seconds.toFixed(1)} s, per person p50 ${matched.p50.toFixed(1)} ms, p95 ${matched.p95.toFixed(1)} ms\n`,
+      );
+      process.stdout.write(
+        `baseline  the blocking query alone:                                         ${baseline.seconds.toFixed(1)} s, per person p50 ${baseline.p50.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms\n`,
+      );
+      process.stdout.write(`${ratioLine("the matcher's time", matched.seconds, baseline.seconds)}\n`);
       await recall(stores.databaseUrl, truth);
     } finally {
       await app.close();
@@ -338,7 +361,9 @@ async function recall(url: string, truth: Map<string, { requestId: string; varia
     }
     const top10 = rows.filter((row) => row.rank !== null && row.rank <= 10).length;
     const first = rows.filter((row) => row.rank === 1).length;
-    process.stdout.write(`recall    ${top10} of ${rows.length} true pairs in the top 10 (${((100 * top10) / rows.length).toFixed(1)} %, target 100 %); first: ${first} (${((100 * first) / rows.length).toFixed(1)} %)\n`);
+    process.stdout.write(
+      `recall    ${top10} of ${rows.length} true pairs in the top 10 (${((100 * top10) / rows.length).toFixed(1)} %, target 100 %); first: ${first} (${((100 * first) / rows.length).toFixed(1)} %)\n`,
+    );
     for (const [variant, counts] of byVariant) {
       process.stdout.write(`          ${variant.padEnd(30)} ${counts.top10}/${counts.total} in the top 10, ${counts.first} first\n`);
     }

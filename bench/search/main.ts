@@ -28,7 +28,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
 const CHUNK = 50_000;
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
 const GIVEN = [...'芳娜敏静丽艳娟霞秀英华慧巧美娅婷雪琳晶妍茜秋珊莎锦黛青倩婕馨瑶怡蕾薇菁梦岚苑婉瑾颖露瑶燕海兰梅红玲萍雨欣佳文晓小春明'];
 const STATES = ['received', 'in_care', 'in_care', 'tracing', 'returning_home', 'reunified', 'follow_up', 'follow_up', 'closed', 'locally_resettled'];
 
@@ -39,13 +41,21 @@ async function seed(url: string): Promise<void> {
     const counties: string[] = (await client.query(`SELECT code FROM jurisdiction WHERE level = 3 AND code LIKE '53%' ORDER BY code`)).rows.map((row) => row.code);
     const bureaus = new Map<string, string>();
     for (const code of counties) {
-      const [{ id }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', $2) RETURNING id`, [`${code} 民政局`, code])).rows;
+      const [{ id }] = (
+        await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', $2) RETURNING id`, [`${code} 民政局`, code])
+      ).rows;
       bureaus.set(code, id);
     }
-    const [{ id: kunming }] = (await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('昆明市民政局', 'civil_affairs_bureau', '530100') RETURNING id`)).rows;
+    const [{ id: kunming }] = (
+      await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('昆明市民政局', 'civil_affairs_bureau', '530100') RETURNING id`)
+    ).rows;
     const passwordHash = await hash('Bench-Pass-2026', { memoryCost: 1024, timeCost: 1, parallelism: 1 });
     for (let user = 0; user < CLIENTS; user++) {
-      await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, 'Bench', $2, 'caseworker', $3)`, [`bench${user}`, kunming, passwordHash]);
+      await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, 'Bench', $2, 'caseworker', $3)`, [
+        `bench${user}`,
+        kunming,
+        passwordHash,
+      ]);
     }
     const combos = SURNAMES.flatMap((surname) => GIVEN.flatMap((a) => [surname + a, surname + a + GIVEN[(a.charCodeAt(0) * 7) % GIVEN.length]]));
     const forms = combos.map((name) => nameForms(name));
@@ -127,7 +137,9 @@ async function main(): Promise<void> {
       if (api.errors > 0) throw new Error(`${api.errors} failed requests`);
       const surname = await loadInProcess({ port, clients: CLIENTS, seconds: Math.max(2, SECONDS / 2), paths: [SURNAME_ONLY], tokens });
       const raw = await rawSql(stores.databaseUrl);
-      process.stdout.write(`measured  GET /files (list, filters, search) over HTTP: ${api.perSecond.toFixed(0)} req/s, p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (target p95 < 50 ms)\n`);
+      process.stdout.write(
+        `measured  GET /files (list, filters, search) over HTTP: ${api.perSecond.toFixed(0)} req/s, p50 ${api.p50.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (target p95 < 50 ms)\n`,
+      );
       process.stdout.write(`baseline  the list query straight through pg:          ${raw.perSecond.toFixed(0)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`);
       process.stdout.write(`${ratioLine('the API', api.perSecond, raw.perSecond)}\n`);
       process.stdout.write(`worst case: a bare common surname (q=zhang): ${surname.perSecond.toFixed(0)} req/s, p95 ${surname.p95.toFixed(1)} ms\n`);

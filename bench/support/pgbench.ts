@@ -5,7 +5,11 @@ import path from 'node:path';
 import { findOnPath } from '#app/platform';
 
 /** Runs pgbench with a custom script; undefined when pgbench is not installed (Debian: postgresql-client). */
-export async function pgbench(url: string, script: string, options: { clients: number; seconds: number; variables?: Record<string, string | number> }): Promise<number | undefined> {
+export async function pgbench(
+  url: string,
+  script: string,
+  options: { clients: number; seconds: number; variables?: Record<string, string | number> },
+): Promise<number | undefined> {
   const binary = await findOnPath('pgbench');
   if (!binary) return undefined;
   const file = path.join(os.tmpdir(), `huijia-pgbench-${process.pid}.sql`);

@@ -239,9 +239,17 @@ describe('access matrix', () => {
     },
     'GET /me': async (actor) => ({ test: request(server).get('/me').set(actor.auth) }),
     'GET /jurisdictions': async (actor) => ({ test: request(server).get('/jurisdictions').set(actor.auth) }),
-    'GET /jurisdictions/{code}': async (actor, relation) => ({ test: request(server).get(`/jurisdictions/${relation === 'other' ? ELSEWHERE : HOME}`).set(actor.auth) }),
+    'GET /jurisdictions/{code}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/jurisdictions/${relation === 'other' ? ELSEWHERE : HOME}`)
+        .set(actor.auth),
+    }),
     'GET /organisations': async (actor) => ({ test: request(server).get('/organisations').set(actor.auth) }),
-    'GET /organisations/{id}': async (actor, relation) => ({ test: request(server).get(`/organisations/${organisationFor(actor.role, relation)}`).set(actor.auth) }),
+    'GET /organisations/{id}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/organisations/${organisationFor(actor.role, relation)}`)
+        .set(actor.auth),
+    }),
     'POST /organisations': async (actor, relation) => ({
       test: request(server)
         .post('/organisations')
@@ -249,7 +257,10 @@ describe('access matrix', () => {
         .send({ name: `新机构 ${unique()}`, kind: 'school', jurisdictionCode: relation === 'other' ? ELSEWHERE : HOME }),
     }),
     'PATCH /organisations/{id}': async (actor, relation) => ({
-      test: request(server).patch(`/organisations/${organisationFor(actor.role, relation)}`).set(actor.auth).send({ name: `改名 ${unique()}` }),
+      test: request(server)
+        .patch(`/organisations/${organisationFor(actor.role, relation)}`)
+        .set(actor.auth)
+        .send({ name: `改名 ${unique()}` }),
     }),
     'POST /users': async (actor, relation) => ({
       test: request(server)
@@ -261,12 +272,22 @@ describe('access matrix', () => {
       const target = await userFor(actor.role, relation);
       return { test: request(server).get('/users').set(actor.auth), listed: (body) => (body as { id: string }[]).some((user) => user.id === target) };
     },
-    'GET /users/{id}': async (actor, relation) => ({ test: request(server).get(`/users/${await userFor(actor.role, relation)}`).set(actor.auth) }),
+    'GET /users/{id}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/users/${await userFor(actor.role, relation)}`)
+        .set(actor.auth),
+    }),
     'PATCH /users/{id}': async (actor, relation) => ({
-      test: request(server).patch(`/users/${await userFor(actor.role, relation)}`).set(actor.auth).send({ displayName: '改名' }),
+      test: request(server)
+        .patch(`/users/${await userFor(actor.role, relation)}`)
+        .set(actor.auth)
+        .send({ displayName: '改名' }),
     }),
     'POST /users/{id}/password': async (actor, relation) => ({
-      test: request(server).post(`/users/${await userFor(actor.role, relation)}/password`).set(actor.auth).send({ newPassword: 'Reset-Matrix-2026' }),
+      test: request(server)
+        .post(`/users/${await userFor(actor.role, relation)}/password`)
+        .set(actor.auth)
+        .send({ newPassword: 'Reset-Matrix-2026' }),
     }),
     'GET /files': async (actor, relation) => {
       const target = await fileFor(actor.role, relation);
@@ -275,17 +296,35 @@ describe('access matrix', () => {
         listed: (body) => (body as { files: { id: string }[] }).files.some((file) => file.id === target),
       };
     },
-    'GET /files/{id}': async (actor, relation) => ({ test: request(server).get(`/files/${await fileFor(actor.role, relation)}`).set(actor.auth) }),
+    'GET /files/{id}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/files/${await fileFor(actor.role, relation)}`)
+        .set(actor.auth),
+    }),
     'POST /files/{fileId}/emergency-access': async (actor, relation) => ({
-      test: request(server).post(`/files/${await fileFor(actor.role, relation)}/emergency-access`).set(actor.auth).send({ reason: 'matrix: an urgent check of this file' }),
+      test: request(server)
+        .post(`/files/${await fileFor(actor.role, relation)}/emergency-access`)
+        .set(actor.auth)
+        .send({ reason: 'matrix: an urgent check of this file' }),
     }),
     'GET /me/emergency-access': async (actor) => ({ test: request(server).get('/me/emergency-access').set(actor.auth) }),
     'GET /emergency-access': async (actor) => ({ test: request(server).get('/emergency-access').set(actor.auth) }),
     'POST /emergency-access/{id}/review': async (actor, relation) => ({
-      test: request(server).post(`/emergency-access/${await emergencyAccessFor(actor.role, relation)}/review`).set(actor.auth).send({ note: 'reviewed' }),
+      test: request(server)
+        .post(`/emergency-access/${await emergencyAccessFor(actor.role, relation)}/review`)
+        .set(actor.auth)
+        .send({ note: 'reviewed' }),
     }),
-    'GET /audit/files/{fileId}': async (actor, relation) => ({ test: request(server).get(`/audit/files/${await fileFor(actor.role, relation)}`).set(actor.auth) }),
-    'GET /audit/users/{userId}': async (actor, relation) => ({ test: request(server).get(`/audit/users/${await userFor(actor.role, relation)}`).set(actor.auth) }),
+    'GET /audit/files/{fileId}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/audit/files/${await fileFor(actor.role, relation)}`)
+        .set(actor.auth),
+    }),
+    'GET /audit/users/{userId}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/audit/users/${await userFor(actor.role, relation)}`)
+        .set(actor.auth),
+    }),
   };
 
   /** Someone else in the civil affairs bureau of the relation, who asked for an approval or a transfer. */
@@ -377,10 +416,16 @@ describe('access matrix', () => {
       return { test: request(server).get('/transfers').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === transfer) };
     },
     'POST /transfers/{id}/accept': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/transfers/${await transferTo(relation)}/accept`).set(actor.auth).send({}),
+      test: request(server)
+        .post(`/transfers/${await transferTo(relation)}/accept`)
+        .set(actor.auth)
+        .send({}),
     }),
     'POST /transfers/{id}/decline': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/transfers/${await transferTo(relation)}/decline`).set(actor.auth).send({ reason: 'matrix' }),
+      test: request(server)
+        .post(`/transfers/${await transferTo(relation)}/decline`)
+        .set(actor.auth)
+        .send({ reason: 'matrix' }),
     }),
   });
 
@@ -402,10 +447,9 @@ describe('access matrix', () => {
   async function planFor(actor: Actor, relation: Relation): Promise<{ fileId: string; visitId: string }> {
     const fileId = await fileFor(actor.role, relation);
     await stack.database.query(`INSERT INTO followup_plan (file_id, starts_on, ends_on, status) VALUES ($1, '2026-01-01', '2031-01-01', 'active')`, [fileId]);
-    const [visit] = await stack.database.query<{ id: string }>(
-      `INSERT INTO followup_visit (file_id, seq, due_on, status) VALUES ($1, 1, '2026-02-01', 'scheduled') RETURNING id`,
-      [fileId],
-    );
+    const [visit] = await stack.database.query<{ id: string }>(`INSERT INTO followup_visit (file_id, seq, due_on, status) VALUES ($1, 1, '2026-02-01', 'scheduled') RETURNING id`, [
+      fileId,
+    ]);
     return { fileId, visitId: visit.id };
   }
 
@@ -414,20 +458,33 @@ describe('access matrix', () => {
     'GET /me/notifications/counts': async (actor: Actor) => ({ test: request(server).get('/me/notifications/counts').set(actor.auth) }),
     'POST /me/notifications/read-all': async (actor: Actor) => ({ test: request(server).post('/me/notifications/read-all').set(actor.auth) }),
     'POST /me/notifications/{id}/read': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/me/notifications/${(await reminderFor(actor, relation)).notificationId}/read`).set(actor.auth),
+      test: request(server)
+        .post(`/me/notifications/${(await reminderFor(actor, relation)).notificationId}/read`)
+        .set(actor.auth),
     }),
     'POST /reminders/{id}/acknowledge': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/reminders/${(await reminderFor(actor, relation)).reminderId}/acknowledge`).set(actor.auth),
+      test: request(server)
+        .post(`/reminders/${(await reminderFor(actor, relation)).reminderId}/acknowledge`)
+        .set(actor.auth),
     }),
     'GET /followup/overdue': async (actor: Actor) => ({ test: request(server).get('/followup/overdue').set(actor.auth) }),
-    'GET /files/{id}/followup': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/files/${(await planFor(actor, relation)).fileId}/followup`).set(actor.auth) }),
+    'GET /files/{id}/followup': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .get(`/files/${(await planFor(actor, relation)).fileId}/followup`)
+        .set(actor.auth),
+    }),
     'POST /files/{id}/followup/visits/{visitId}': async (actor: Actor, relation: Relation) => {
       const { fileId, visitId } = await planFor(actor, relation);
-      return { test: request(server).post(`/files/${fileId}/followup/visits/${visitId}`).set(actor.auth).send({ visitedOn: '2026-02-01', livingSituation: '与父母同住，情况稳定' }) };
+      return {
+        test: request(server).post(`/files/${fileId}/followup/visits/${visitId}`).set(actor.auth).send({ visitedOn: '2026-02-01', livingSituation: '与父母同住，情况稳定' }),
+      };
     },
     'GET /calendar/{year}': async (actor: Actor) => ({ test: request(server).get('/calendar/2026').set(actor.auth) }),
     'PUT /calendar/{year}': async (actor: Actor) => ({
-      test: request(server).put('/calendar/2030').set(actor.auth).send({ holidays: [{ date: '2030-10-01', name: '国庆节' }], workdays: [] }),
+      test: request(server)
+        .put('/calendar/2030')
+        .set(actor.auth)
+        .send({ holidays: [{ date: '2030-10-01', name: '国庆节' }], workdays: [] }),
     }),
   });
 
@@ -446,7 +503,9 @@ describe('access matrix', () => {
    */
   async function referralFor(actor: Actor, relation: Relation, status = 'sent', kind?: string): Promise<{ referralId: string; fileId: string }> {
     const partnerKind = PARTNER_KIND[actor.role];
-    const fileId = partnerKind ? await createFile(stack.database, { jurisdictionCode: HOME, organisationId: organisationFor('caseworker', 'own') }) : await fileFor(actor.role, relation);
+    const fileId = partnerKind
+      ? await createFile(stack.database, { jurisdictionCode: HOME, organisationId: organisationFor('caseworker', 'own') })
+      : await fileFor(actor.role, relation);
     const receiver = partnerKind ? organisationFor(actor.role, relation) : organisationFor('social_worker', 'own');
     const [row] = await stack.database.query<{ id: string }>(
       `INSERT INTO referral (file_id, kind, organisation_id, referring_organisation_id, purpose, status, created_by, sent_at)
@@ -457,9 +516,14 @@ describe('access matrix', () => {
   }
 
   const OUTCOME = { summary: 'matrix', course: 'matrix', placement: { employer: 'x', place: 'y', startDate: '2026-10-01' }, service: 'litigation', stage: 'x', result: 'x' };
-  const referralCall = (path: string, status: string, body: object = {}, kind?: string) => async (actor: Actor, relation: Relation) => ({
-    test: request(server).post(`/referrals/${(await referralFor(actor, relation, status, kind)).referralId}/${path}`).set(actor.auth).send(body),
-  });
+  const referralCall =
+    (path: string, status: string, body: object = {}, kind?: string) =>
+    async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .post(`/referrals/${(await referralFor(actor, relation, status, kind)).referralId}/${path}`)
+        .set(actor.auth)
+        .send(body),
+    });
 
   Object.assign(CALLS, {
     'POST /files/{id}/referrals': async (actor: Actor, relation: Relation) => ({
@@ -485,16 +549,25 @@ describe('access matrix', () => {
       };
     },
     'POST /referrals/{id}/send': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}/send`).set(actor.auth),
+      test: request(server)
+        .post(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}/send`)
+        .set(actor.auth),
     }),
     'POST /referrals/{id}/withdraw': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/referrals/${(await referralFor(actor, relation, 'sent')).referralId}/withdraw`).set(actor.auth).send({ reason: 'matrix' }),
+      test: request(server)
+        .post(`/referrals/${(await referralFor(actor, relation, 'sent')).referralId}/withdraw`)
+        .set(actor.auth)
+        .send({ reason: 'matrix' }),
     }),
     'GET /referrals/inbox': async (actor: Actor, relation: Relation) => {
       const { referralId } = await referralFor(actor, relation);
       return { test: request(server).get('/referrals/inbox').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === referralId) };
     },
-    'GET /referrals/{id}': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/referrals/${(await referralFor(actor, relation)).referralId}`).set(actor.auth) }),
+    'GET /referrals/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .get(`/referrals/${(await referralFor(actor, relation)).referralId}`)
+        .set(actor.auth),
+    }),
     'POST /referrals/{id}/accept': referralCall('accept', 'sent'),
     'POST /referrals/{id}/decline': referralCall('decline', 'sent', { reason: 'matrix' }),
     'POST /referrals/{id}/start': referralCall('start', 'accepted'),
@@ -532,7 +605,10 @@ describe('access matrix', () => {
        VALUES ($1, 'female', '2010-01-01', '2010-12-31', '2015-06-01', $2, '母亲', $3, $4) RETURNING id`,
       [`XR-M-${unique()}`, relation === 'other' ? ELSEWHERE : HOME, await colleagueIn('own'), organisationFor(actor.role, relation)],
     );
-    await stack.database.query(`INSERT INTO tracing_request_name (request_id, kind, name, pinyin, pinyin_compact, initials, given_pinyin) VALUES ($1, 'childhood_name', '丫丫', 'ya ya', 'yaya', 'yy', 'yaya')`, [row.id]);
+    await stack.database.query(
+      `INSERT INTO tracing_request_name (request_id, kind, name, pinyin, pinyin_compact, initials, given_pinyin) VALUES ($1, 'childhood_name', '丫丫', 'ya ya', 'yaya', 'yy', 'yaya')`,
+      [row.id],
+    );
     return row.id;
   }
 
@@ -575,9 +651,16 @@ describe('access matrix', () => {
       const target = await tracingRequestFor(actor, relation);
       return { test: request(server).get('/tracing/requests').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === target) };
     },
-    'GET /tracing/requests/{id}': async (actor: Actor, relation: Relation) => ({ test: request(server).get(`/tracing/requests/${await tracingRequestFor(actor, relation)}`).set(actor.auth) }),
+    'GET /tracing/requests/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .get(`/tracing/requests/${await tracingRequestFor(actor, relation)}`)
+        .set(actor.auth),
+    }),
     'POST /tracing/requests/{id}/close': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/tracing/requests/${await tracingRequestFor(actor, relation)}/close`).set(actor.auth).send({ reason: 'matrix: found another way' }),
+      test: request(server)
+        .post(`/tracing/requests/${await tracingRequestFor(actor, relation)}/close`)
+        .set(actor.auth)
+        .send({ reason: 'matrix: found another way' }),
     }),
     'POST /files/{id}/tracing/leads': tracingFile('POST /files/{id}/tracing/leads', { kind: 'dialect', text: '说昭通口音', source: 'person' }),
     'GET /files/{id}/tracing': tracingFile('GET /files/{id}/tracing', {}),
@@ -585,7 +668,10 @@ describe('access matrix', () => {
     'POST /files/{id}/tracing/paternity-tests': tracingFile('POST /files/{id}/tracing/paternity-tests', { offeredBy: '自称父亲', offeredOn: '2026-01-05' }),
     'POST /files/{id}/tracing/duty-notices': tracingFile('POST /files/{id}/tracing/duty-notices', { relatives: '父亲', notifiedOn: '2026-01-05', method: 'in_person' }),
     'POST /tracing/candidates/{id}/dismiss': async (actor: Actor, relation: Relation) => ({
-      test: request(server).post(`/tracing/candidates/${(await candidateFor(actor, relation)).candidateId}/dismiss`).set(actor.auth).send({ reason: 'matrix: age does not fit' }),
+      test: request(server)
+        .post(`/tracing/candidates/${(await candidateFor(actor, relation)).candidateId}/dismiss`)
+        .set(actor.auth)
+        .send({ reason: 'matrix: age does not fit' }),
     }),
     'POST /tracing/candidates/{id}/dna-comparison': async (actor: Actor, relation: Relation) => ({
       test: request(server)
@@ -617,29 +703,34 @@ describe('access matrix', () => {
     await stack.database.query(
       `INSERT INTO household_registration (file_id, clock_started_on, due_on, police_organisation_id, status, application_on, registered_on)
        VALUES ($1, '2025-09-01', '2025-11-30', $2, $3, $4, $5)`,
-      [
-        fileId,
-        organisationFor('police_liaison', police ? relation : 'own'),
-        status,
-        status === 'counting' ? null : '2026-01-10',
-        status === 'registered' ? '2026-02-01' : null,
-      ],
+      [fileId, organisationFor('police_liaison', police ? relation : 'own'), status, status === 'counting' ? null : '2026-01-10', status === 'registered' ? '2026-02-01' : null],
     );
     return fileId;
   }
 
   const householdCall = (path: string, status: string, body: object) => async (actor: Actor, relation: Relation) => ({
-    test: request(server).post(`/files/${await householdTaskFor(actor, relation, status)}/household-registration/${path}`).set(actor.auth).send(body),
+    test: request(server)
+      .post(`/files/${await householdTaskFor(actor, relation, status)}/household-registration/${path}`)
+      .set(actor.auth)
+      .send(body),
   });
   Object.assign(CALLS, {
     'GET /household-registrations': async (actor: Actor, relation: Relation) => {
       const target = await householdTaskFor(actor, relation);
-      return { test: request(server).get('/household-registrations').set(actor.auth), listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target) };
+      return {
+        test: request(server).get('/household-registrations').set(actor.auth),
+        listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target),
+      };
     },
     'GET /files/{id}/household-registration': async (actor: Actor, relation: Relation) => ({
-      test: request(server).get(`/files/${await householdTaskFor(actor, relation)}/household-registration`).set(actor.auth),
+      test: request(server)
+        .get(`/files/${await householdTaskFor(actor, relation)}/household-registration`)
+        .set(actor.auth),
     }),
-    'POST /files/{id}/household-registration/application': householdCall('application', 'counting', { preparedOn: '2026-01-10', documents: ['tracing_notice', 'institution_certificate'] }),
+    'POST /files/{id}/household-registration/application': householdCall('application', 'counting', {
+      preparedOn: '2026-01-10',
+      documents: ['tracing_notice', 'institution_certificate'],
+    }),
     'POST /files/{id}/household-registration/registration': householdCall('registration', 'application_prepared', {
       registeredOn: '2026-02-01',
       householdNumber: 'HH-20260201',
@@ -691,7 +782,9 @@ describe('access matrix', () => {
           const response = await call.test.set('x-request-id', requestId);
           // 2xx, a 409 (a state conflict, not a refusal) or a listing that shows the target: allowed.
           const reached = call.listed ? response.status === 200 && call.listed(response.body) : (response.status >= 200 && response.status < 300) || response.status === 409;
-          const refused = call.listed ? response.status === 403 || (response.status === 200 && !call.listed(response.body)) : [403, 404].includes(response.status) || response.body?.error?.code === 'UNKNOWN_ORGANISATION';
+          const refused = call.listed
+            ? response.status === 403 || (response.status === 200 && !call.listed(response.body))
+            : [403, 404].includes(response.status) || response.body?.error?.code === 'UNKNOWN_ORGANISATION';
           const actual = reached ? 'allow' : refused ? 'deny' : `unexpected ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
           if (actual !== expected) mismatches.push(`${route} as ${role} (${relation}): expected ${expected}, got ${actual}`);
           // A listing that leaves a file out is not a denial to record; every refusal is.

@@ -24,8 +24,12 @@ describe('R21: the audit record', () => {
     await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
     const supervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
     const page = await request(server).get(`/audit/files/${fileId}`).set(supervisor.auth).expect(200);
-    expect(page.body.records).toEqual([expect.objectContaining({ action: 'file.read', outcome: 'allowed', actor: expect.objectContaining({ userId: caseworker.userId, role: 'caseworker' }) })]);
-    expect(await auditRecords(stack.database, `action = 'audit.read' AND actor_user_id = $1`, [supervisor.userId])).toEqual([expect.objectContaining({ outcome: 'allowed', entity_id: fileId })]);
+    expect(page.body.records).toEqual([
+      expect.objectContaining({ action: 'file.read', outcome: 'allowed', actor: expect.objectContaining({ userId: caseworker.userId, role: 'caseworker' }) }),
+    ]);
+    expect(await auditRecords(stack.database, `action = 'audit.read' AND actor_user_id = $1`, [supervisor.userId])).toEqual([
+      expect.objectContaining({ outcome: 'allowed', entity_id: fileId }),
+    ]);
 
     const byUser = await request(server).get(`/audit/users/${caseworker.userId}`).set(supervisor.auth).expect(200);
     expect(byUser.body.records.map((r: { action: string }) => r.action)).toEqual(['file.read', 'auth.login']);
@@ -41,7 +45,12 @@ describe('R21: the audit record', () => {
   it('records every one of many concurrent reads, each before its response, and the chains stay intact', async () => {
     const readers = await Promise.all([0, 1, 2, 3].map(() => signedIn(server, stack.database, 'caseworker', { id: bureau })));
     const responses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => request(server).get(`/files/${fileId}`).set(readers[i % readers.length].auth).set('x-request-id', `burst-${i}`)),
+      Array.from({ length: 60 }, (_, i) =>
+        request(server)
+          .get(`/files/${fileId}`)
+          .set(readers[i % readers.length].auth)
+          .set('x-request-id', `burst-${i}`),
+      ),
     );
     expect(responses.every((response) => response.status === 200)).toBe(true);
     const recorded = await stack.database.query(`SELECT count(*)::int AS n FROM audit_record WHERE request_id LIKE 'burst-%' AND action = 'file.read'`);
@@ -67,7 +76,7 @@ describe('R21: the audit record', () => {
     expect(result).toMatchObject({ intact: true });
   });
 
-  it('audit:verify names the record someone edited behind the trigger\'s back', async () => {
+  it("audit:verify names the record someone edited behind the trigger's back", async () => {
     const intact = await runToEnd(builtEntry('cli'), ['audit:verify'], childEnv({ DATABASE_URL: stack.database.url }));
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/^intact: \d+ records in \d+ chains/m);

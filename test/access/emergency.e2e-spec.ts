@@ -12,8 +12,14 @@ describe('emergency access ("break the glass")', () => {
   beforeAll(async () => {
     stack = await startStack();
     server = stack.api!.getHttpServer();
-    daliFile = await createFile(stack.database, { jurisdictionCode: '532901', organisationId: await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' }) });
-    wuhuaFile = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' }) });
+    daliFile = await createFile(stack.database, {
+      jurisdictionCode: '532901',
+      organisationId: await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' }),
+    });
+    wuhuaFile = await createFile(stack.database, {
+      jurisdictionCode: '530102',
+      organisationId: await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' }),
+    });
   });
   afterAll(() => stack.close());
 

@@ -88,7 +88,11 @@ describe('lives of victim files', () => {
       aliases: [{ name: '梅梅', kind: 'childhood_name', pinyin: 'mei mei' }],
       contacts: [expect.objectContaining({ label: '母亲', phone: '13900000001' })],
     });
-    expect(full.body.intake).toMatchObject({ kind: 'police_handover', policeCaseNumber: '五公（刑）立字〔2026〕118号', materials: expect.arrayContaining([{ item: '询问笔录', quantity: 2 }]) });
+    expect(full.body.intake).toMatchObject({
+      kind: 'police_handover',
+      policeCaseNumber: '五公（刑）立字〔2026〕118号',
+      materials: expect.arrayContaining([{ item: '询问笔录', quantity: 2 }]),
+    });
     // A database dump shows no identifier in plain text.
     const dump = JSON.stringify(await stack.database.query('SELECT * FROM person p JOIN person_contact c ON c.person_id = p.id'));
     expect(dump).not.toContain(compact(born));
@@ -102,7 +106,11 @@ describe('lives of victim files', () => {
     await request(server).post(`/files/${fileId}/interview/addenda`).set(caseworker.auth).send({ section: 'wishes', text: '也想见外婆', reason: '第二天补充' }).expect(201);
 
     // R6: the buying household, as the police established it.
-    await request(server).post(`/files/${fileId}/buyer-household`).set(police.auth).send({ name: '王某某', relation: '收买人', idNumber: residentId('412722', '19800101', '031'), address: '河南省某县某村3组12号' }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/buyer-household`)
+      .set(police.auth)
+      .send({ name: '王某某', relation: '收买人', idNumber: residentId('412722', '19800101', '031'), address: '河南省某县某村3组12号' })
+      .expect(201);
     await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '王某', address: '河南省某县某村3组12号' }).expect(201);
 
     // R23: no placement of a minor without a guardian on record; the buyer can never be one.
@@ -115,7 +123,11 @@ describe('lives of victim files', () => {
       .send({ kind: 'relative', name: '王某某', idNumber: residentId('412722', '19800101', '031'), since: day(-60) })
       .expect(422);
     expect(buyerAsGuardian.body.error.code).toBe('BUYER_HOUSEHOLD');
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-60) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-60) })
+      .expect(201);
     await request(server)
       .post(`/files/${fileId}/mandatory-reports`)
       .set(institutionStaff.auth)
@@ -123,15 +135,27 @@ describe('lives of victim files', () => {
       .expect(404); // not staying there yet: out of the centre's scope
 
     // R5: placement needs a supervisor's approval; then the centre keeps her.
-    const placed = await approved(server, caseworker.auth, supervisor.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: day(-60), reason: '父母尚未联系上' });
+    const placed = await approved(server, caseworker.auth, supervisor.auth, fileId, 'place_in_institution', {
+      institutionId: centre,
+      fromDate: day(-60),
+      reason: '父母尚未联系上',
+    });
     expect(placed.body).toMatchObject({ outcome: 'applied', from: 'received', to: 'in_care' });
     await request(server)
       .post(`/files/${fileId}/mandatory-reports`)
       .set(institutionStaff.auth)
       .send({ suspectedHarm: '身上有旧伤', reportedTo: '五华分局', reportedAt: chinaMorning(day(-59)).toISOString(), reference: 'BG-2026-7' })
       .expect(201);
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'shelter', description: '安排住宿', providedOn: day(-60) }).expect(201);
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(institutionStaff.auth).send({ kind: 'psychological', description: '心理疏导', providedOn: day(-58) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/assistance-measures`)
+      .set(institutionStaff.auth)
+      .send({ kind: 'shelter', description: '安排住宿', providedOn: day(-60) })
+      .expect(201);
+    await request(server)
+      .post(`/files/${fileId}/assistance-measures`)
+      .set(institutionStaff.auth)
+      .send({ kind: 'psychological', description: '心理疏导', providedOn: day(-58) })
+      .expect(201);
 
     // R5: home to the parents first — and R6: never to the buyers' address, whoever is named.
     expect((await step(server, caseworker.auth, fileId, 'start_return_home')).body).toMatchObject({ outcome: 'applied', to: 'returning_home' });
@@ -145,7 +169,15 @@ describe('lives of victim files', () => {
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '李建国', relation: '父亲', recipientPhone: '13900000002', address: '云南省昆明市五华区红云街道8号', placeCode: '530102', plannedOn: day(-2), travelArrangements: '民政工作人员护送' })
+      .send({
+        recipientName: '李建国',
+        relation: '父亲',
+        recipientPhone: '13900000002',
+        address: '云南省昆明市五华区红云街道8号',
+        placeCode: '530102',
+        plannedOn: day(-2),
+        travelArrangements: '民政工作人员护送',
+      })
       .expect(200);
     const reunified = await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify', { handedOverAt: chinaMorning(day(-1)).toISOString() });
     expect(reunified.body).toMatchObject({ outcome: 'applied', to: 'reunified' });
@@ -160,7 +192,15 @@ describe('lives of victim files', () => {
 
     expect((await step(server, caseworker.auth, fileId, 'start_follow_up')).body).toMatchObject({ to: 'follow_up' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '回访稳定，结案' })).body).toMatchObject({ to: 'closed' });
-    expect((await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'food', description: '送餐', providedOn: day(0) }).expect(409)).body.error.code).toBe('FILE_CLOSED');
+    expect(
+      (
+        await request(server)
+          .post(`/files/${fileId}/assistance-measures`)
+          .set(caseworker.auth)
+          .send({ kind: 'food', description: '送餐', providedOn: day(0) })
+          .expect(409)
+      ).body.error.code,
+    ).toBe('FILE_CLOSED');
 
     const history = await request(server).get(`/files/${fileId}/history`).set(caseworker.auth).expect(200);
     expect(history.body.map((row: { event: string }) => row.event)).toEqual(['open', 'place_in_institution', 'start_return_home', 'reunify', 'start_follow_up', 'close']);
@@ -177,24 +217,43 @@ describe('lives of victim files', () => {
       .expect(201);
     const fileId: string = intake.body.file.id;
     const seen = await file(fileId, institutionStaff).expect(200);
-    expect(seen.body).toMatchObject({ currentInstitution: { id: centre }, person: { name: null, identityStatus: 'unknown', age: { min: expect.any(Number), max: expect.any(Number) } } });
+    expect(seen.body).toMatchObject({
+      currentInstitution: { id: centre },
+      person: { name: null, identityStatus: 'unknown', age: { min: expect.any(Number), max: expect.any(Number) } },
+    });
     expect(seen.body.responsibleOrganisation.id).toBe(bureau);
 
     const blocked = await request(server).get(`/files/${fileId}/transitions`).set(caseworker.auth).expect(200);
     const tracing = blocked.body.transitions.find((t: { event: string }) => t.event === 'start_tracing');
     expect(tracing).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'INTERVIEW_REQUIRED' })] });
 
-    await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send({ ...interview, language: 'yue', interpreter: { name: '陈译员', language: 'yue' } }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/interview`)
+      .set(institutionStaff.auth)
+      .send({ ...interview, language: 'yue', interpreter: { name: '陈译员', language: 'yue' } })
+      .expect(201);
     expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body).toMatchObject({ to: 'tracing' });
     // Unidentified for 120 days: household registration first (R11), then she may stay.
     const refused = await step(server, caseworker.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
     expect(refused.body.error.code).toBe('HOUSEHOLD_REGISTRATION_REQUIRED');
     await eventually(async () => (await request(server).get(`/files/${fileId}/household-registration`).set(caseworker.auth)).body.status === 'raised');
-    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: stack.clock.today(), documents: ['tracing_notice', 'institution_certificate'] }).expect(201);
-    await request(server).post(`/files/${fileId}/household-registration/registration`).set(caseworker.auth).send({ registeredOn: stack.clock.today(), householdNumber: 'KM-0102-3301' }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/household-registration/application`)
+      .set(caseworker.auth)
+      .send({ preparedOn: stack.clock.today(), documents: ['tracing_notice', 'institution_certificate'] })
+      .expect(201);
+    await request(server)
+      .post(`/files/${fileId}/household-registration/registration`)
+      .set(caseworker.auth)
+      .send({ registeredOn: stack.clock.today(), householdNumber: 'KM-0102-3301' })
+      .expect(201);
     const resettled = await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '寻亲未果，本人愿留昆' });
     expect(resettled.body).toMatchObject({ to: 'locally_resettled' });
-    await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', description: '纳入低保', providedOn: day(0), amountYuan: 800 }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/assistance-measures`)
+      .set(caseworker.auth)
+      .send({ kind: 'minimum_living_allowance', description: '纳入低保', providedOn: day(0), amountYuan: 800 })
+      .expect(201);
     expect((await file(fileId).expect(200)).body.assistanceMeasures).toEqual([expect.objectContaining({ kind: 'minimum_living_allowance', amountYuan: 800 })]);
   });
 
@@ -212,11 +271,22 @@ describe('lives of victim files', () => {
           travelDocument: { type: 'passport', number: 'C1234567', country: 'VN' },
           languages: ['vi'],
         },
-        handover: { policeOrganisationId: police.organisationId, policeCaseNumber: 'A-2026-9', handoverDate: day(-50), placeCode: '530102', materials: [], circumstances: '边境解救' },
+        handover: {
+          policeOrganisationId: police.organisationId,
+          policeCaseNumber: 'A-2026-9',
+          handoverDate: day(-50),
+          placeCode: '530102',
+          materials: [],
+          circumstances: '边境解救',
+        },
       })
       .expect(201);
     const fileId: string = intake.body.file.id;
-    await request(server).post(`/files/${fileId}/interview`).set(caseworker.auth).send({ ...interview, language: 'vi', interpreter: { name: '阮译员', language: 'vi' } }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/interview`)
+      .set(caseworker.auth)
+      .send({ ...interview, language: 'vi', interpreter: { name: '阮译员', language: 'vi' } })
+      .expect(201);
 
     const home = await step(server, caseworker.auth, fileId, 'start_return_home');
     expect(home.status).toBe(409);

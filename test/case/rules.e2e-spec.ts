@@ -25,7 +25,14 @@ describe('the victim file: rules and bad input', () => {
   });
   afterAll(() => stack.close());
 
-  const handover = { policeOrganisationId: '', policeCaseNumber: 'GD-2026-1', handoverDate: day(-30), placeCode: '530111', materials: [{ item: '移交说明' }], circumstances: '公安移交' };
+  const handover = {
+    policeOrganisationId: '',
+    policeCaseNumber: 'GD-2026-1',
+    handoverDate: day(-30),
+    placeCode: '530111',
+    materials: [{ item: '移交说明' }],
+    circumstances: '公安移交',
+  };
   const intake = (person: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     request(server)
       .post('/intake/police-handovers')
@@ -33,7 +40,13 @@ describe('the victim file: rules and bad input', () => {
       .send({ person, handover: { ...handover, policeOrganisationId: policeUnit }, ...extra });
   const count = async () => Number((await stack.database.query('SELECT (SELECT count(*) FROM victim_file) + (SELECT count(*) FROM person) AS n'))[0].n);
   // A girl of 11 or 12 on the base date; `childBirth` lies in her range.
-  const child = (overrides: Record<string, unknown> = {}) => ({ name: '周小兰', sex: 'female', birthDateRange: { from: bornAged(12), to: bornAged(11) }, identityStatus: 'claimed', ...overrides });
+  const child = (overrides: Record<string, unknown> = {}) => ({
+    name: '周小兰',
+    sex: 'female',
+    birthDateRange: { from: bornAged(12), to: bornAged(11) },
+    identityStatus: 'claimed',
+    ...overrides,
+  });
   const childBirth = compact(bornAged(11, 200));
 
   describe('R3: identity is validated, and bad input writes nothing', () => {
@@ -68,9 +81,17 @@ describe('the victim file: rules and bad input', () => {
     });
 
     it('R1: a police handover needs the police unit and the case number', async () => {
-      const response = await request(server).post('/intake/police-handovers').set(caseworker.auth).send({ person: child(), handover: { ...handover, policeOrganisationId: bureau } }).expect(422);
+      const response = await request(server)
+        .post('/intake/police-handovers')
+        .set(caseworker.auth)
+        .send({ person: child(), handover: { ...handover, policeOrganisationId: bureau } })
+        .expect(422);
       expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'handover.policeOrganisationId' })]);
-      const noNumber = await request(server).post('/intake/police-handovers').set(caseworker.auth).send({ person: child(), handover: { ...handover, policeOrganisationId: policeUnit, policeCaseNumber: undefined } }).expect(422);
+      const noNumber = await request(server)
+        .post('/intake/police-handovers')
+        .set(caseworker.auth)
+        .send({ person: child(), handover: { ...handover, policeOrganisationId: policeUnit, policeCaseNumber: undefined } })
+        .expect(422);
       expect(noNumber.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'handover.policeCaseNumber' })]));
     });
   });
@@ -86,11 +107,20 @@ describe('the victim file: rules and bad input', () => {
       expect(again.body.error.details.candidates).toEqual([
         expect.objectContaining({ personId: first.body.personId, likely: true, reasons: expect.arrayContaining(['same_id_number']), name: '陈晓雨' }),
       ]);
-      const linked = await intake({ name: '陈晓雨', sex: 'female', identityStatus: 'confirmed', idNumber: id }, { duplicateDecision: { action: 'link', personId: first.body.personId } }).expect(201);
+      const linked = await intake(
+        { name: '陈晓雨', sex: 'female', identityStatus: 'confirmed', idNumber: id },
+        { duplicateDecision: { action: 'link', personId: first.body.personId } },
+      ).expect(201);
       expect(linked.body).toMatchObject({ personId: first.body.personId, linkedToExistingPerson: true });
 
       // A homophone (晓 / 小) born in the same years in the same county: likely, by pinyin.
-      const homophone = await intake({ name: '陈小雨', sex: 'female', birthDateRange: { from: '2013-01-01', to: '2013-12-31' }, identityStatus: 'claimed', originPlaceCode: '530111' }).expect(409);
+      const homophone = await intake({
+        name: '陈小雨',
+        sex: 'female',
+        birthDateRange: { from: '2013-01-01', to: '2013-12-31' },
+        identityStatus: 'claimed',
+        originPlaceCode: '530111',
+      }).expect(409);
       expect(homophone.body.error.details.candidates[0]).toMatchObject({ personId: first.body.personId, reasons: expect.arrayContaining(['same_pinyin', 'birth_overlaps']) });
       const confirmed = await intake(
         { name: '陈小雨', sex: 'female', birthDateRange: { from: '2013-01-01', to: '2013-12-31' }, identityStatus: 'claimed', originPlaceCode: '530111' },
@@ -102,7 +132,7 @@ describe('the victim file: rules and bad input', () => {
       expect(onDemand.body[0]).toMatchObject({ personId: first.body.personId, score: expect.any(Number), reasons: expect.arrayContaining(['same_pinyin']) });
     });
 
-    it('shows a candidate outside the caller\'s scope without the person\'s name or file', async () => {
+    it("shows a candidate outside the caller's scope without the person's name or file", async () => {
       const dali = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' });
       const daliCaseworker = await signedIn(server, stack.database, 'caseworker', { id: dali });
       const daliPolice = await createOrganisation(stack.database, { kind: 'public_security', jurisdictionCode: '532901' });
@@ -110,7 +140,10 @@ describe('the victim file: rules and bad input', () => {
       await request(server)
         .post('/intake/police-handovers')
         .set(daliCaseworker.auth)
-        .send({ person: { name: '杨丽', sex: 'female', identityStatus: 'confirmed', idNumber: id }, handover: { ...handover, policeOrganisationId: daliPolice, placeCode: '532901' } })
+        .send({
+          person: { name: '杨丽', sex: 'female', identityStatus: 'confirmed', idNumber: id },
+          handover: { ...handover, policeOrganisationId: daliPolice, placeCode: '532901' },
+        })
         .expect(201);
       const here = await intake({ name: '杨丽', sex: 'female', identityStatus: 'confirmed', idNumber: id }).expect(409);
       expect(here.body.error.details.candidates[0]).toMatchObject({
@@ -135,8 +168,14 @@ describe('the victim file: rules and bad input', () => {
       expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', details: { expectedVersion: 7, currentVersion: 1 } });
       const unknown = await request(server).post(`/files/${fileId}/transitions`).set(caseworker.auth).send({ event: 'teleport', expectedVersion: 1 }).expect(422);
       expect(unknown.body.error.details).toEqual([expect.objectContaining({ field: 'event' })]);
-      const badPayload = await request(server).post(`/files/${fileId}/transitions`).set(caseworker.auth).send({ event: 'place_in_institution', expectedVersion: 1, payload: { institutionId: 'x' } }).expect(422);
-      expect(badPayload.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'payload.institutionId' }), expect.objectContaining({ field: 'payload.fromDate' })]));
+      const badPayload = await request(server)
+        .post(`/files/${fileId}/transitions`)
+        .set(caseworker.auth)
+        .send({ event: 'place_in_institution', expectedVersion: 1, payload: { institutionId: 'x' } })
+        .expect(422);
+      expect(badPayload.body.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'payload.institutionId' }), expect.objectContaining({ field: 'payload.fromDate' })]),
+      );
     });
 
     it('lets exactly one of 50 concurrent attempts move a file; the rest get 409 and the history has one row', async () => {
@@ -177,7 +216,11 @@ describe('the victim file: rules and bad input', () => {
       await request(server).post(`/files/${fileId}/interview`).set(caseworker.auth).send(interview).expect(201);
       await step(server, caseworker.auth, fileId, 'start_return_home');
       const buyerId = residentId('530111', '19700505', '011');
-      await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '刘某', relation: '丈夫', recipientIdNumber: buyerId, address: '官渡区某街1号', placeCode: '530111' }).expect(200);
+      await request(server)
+        .put(`/files/${fileId}/return-home`)
+        .set(caseworker.auth)
+        .send({ recipientName: '刘某', relation: '丈夫', recipientIdNumber: buyerId, address: '官渡区某街1号', placeCode: '530111' })
+        .expect(200);
       await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '刘某', idNumber: buyerId }).expect(201);
       const refused = await step(server, caseworker.auth, fileId, 'reunify');
       expect(refused.status).toBe(422);
@@ -238,7 +281,12 @@ describe('the victim file: rules and bad input', () => {
       };
       await take('zhang', { name: '张海燕', sex: 'female', birthDate: zhangBorn, identityStatus: 'confirmed', idNumber: zhangId });
       await take('zhao', { name: '赵海燕', sex: 'female', birthDateRange: { from: bornAged(46), to: bornAged(41) }, identityStatus: 'unknown' });
-      await take('unknown', { sex: 'male', birthDateRange: { from: bornAged(15), to: bornAged(13) }, identityStatus: 'unknown', aliases: [{ name: '小龙', kind: 'childhood_name' }] });
+      await take('unknown', {
+        sex: 'male',
+        birthDateRange: { from: bornAged(15), to: bornAged(13) },
+        identityStatus: 'unknown',
+        aliases: [{ name: '小龙', kind: 'childhood_name' }],
+      });
     });
 
     const found = async (query: string) => (await request(server).get(`/files?${query}`).set(reader.auth).expect(200)).body.files.map((f: { id: string }) => f.id).sort();

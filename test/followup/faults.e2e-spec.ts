@@ -27,7 +27,9 @@ interface Fixture {
 }
 
 async function fixture(query: (sql: string, params?: unknown[]) => Promise<{ id: string }[]>): Promise<Fixture> {
-  const [organisation] = await query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', '530102') RETURNING id`, [`faults ${randomBytes(3).toString('hex')}`]);
+  const [organisation] = await query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', '530102') RETURNING id`, [
+    `faults ${randomBytes(3).toString('hex')}`,
+  ]);
   const [user] = await query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, 'Faults', $2, 'caseworker', 'x') RETURNING id`, [
     `faults-${randomBytes(4).toString('hex')}`,
     organisation.id,
@@ -59,14 +61,14 @@ async function deliveredExactlyOnce(query: (sql: string, params?: unknown[]) => 
 function workerEnv(databaseUrl: string, redisUrl: string, prefix: string): Record<string, string> {
   return childEnv(
     {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
-    REMINDER_RELAY_INTERVAL_MS: '200',
-    RECONCILE_INTERVAL_MS: '500',
-    ESCALATION_SCAN_INTERVAL_MS: '60000',
-    WORKER_LOCK_DURATION_MS: '2000',
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      REMINDER_RELAY_INTERVAL_MS: '200',
+      RECONCILE_INTERVAL_MS: '500',
+      ESCALATION_SCAN_INTERVAL_MS: '60000',
+      WORKER_LOCK_DURATION_MS: '2000',
       // info: the test waits for "worker ready".
       LOG_LEVEL: 'info',
     },

@@ -80,9 +80,17 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
       .expect(201);
     const fileId: string = intake.body.file.id;
     await request(server).post(`/files/${fileId}/interview`).set(caseworker.auth).send(interview).expect(201);
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '李建国', relation: '父亲', since: day(-60) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'parent', name: '李建国', relation: '父亲', since: day(-60) })
+      .expect(201);
     await step(server, caseworker.auth, fileId, 'start_return_home');
-    await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102' }).expect(200);
+    await request(server)
+      .put(`/files/${fileId}/return-home`)
+      .set(caseworker.auth)
+      .send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102' })
+      .expect(200);
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify')).body.to).toBe('reunified');
     return fileId;
   }
@@ -109,7 +117,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect(milestones.map((row) => row.dedupe_key)).toEqual([`milestone:${fileId}:16`, `milestone:${fileId}:18`]);
   });
 
-  it('R17: a due visit reaches the caseworker\'s inbox once, then goes up the ladder while nobody records it', async () => {
+  it("R17: a due visit reaches the caseworker's inbox once, then goes up the ladder while nobody records it", async () => {
     const fileId = await reunifiedChild(12, 40);
     const [first] = await eventually(async () => {
       const rows = await stack.database.query(`SELECT id, reminder_id FROM followup_visit WHERE file_id = $1 AND seq = 1`, [fileId]);
@@ -136,11 +144,18 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     ]);
     const above = await request(server).get('/me/notifications').set(prefectureSupervisor.auth).expect(200);
     expect(above.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([expect.objectContaining({ escalationLevel: 2 })]);
-    expect((await auditRecords(stack.database, `action = 'reminder.escalate' AND entity_id = $1`, [first.reminder_id])).map((r) => r.details.step)).toEqual(['supervisor', 'parent_bureau']);
+    expect((await auditRecords(stack.database, `action = 'reminder.escalate' AND entity_id = $1`, [first.reminder_id])).map((r) => r.details.step)).toEqual([
+      'supervisor',
+      'parent_bureau',
+    ]);
 
     // Exactly one notification per person and step, however often the loops ran.
     const counts = await stack.database.query(`SELECT escalation_level, count(*)::int AS n FROM notification WHERE reminder_id = $1 GROUP BY 1 ORDER BY 1`, [first.reminder_id]);
-    expect(counts).toEqual([{ escalation_level: 0, n: 1 }, { escalation_level: 1, n: 1 }, { escalation_level: 2, n: 1 }]);
+    expect(counts).toEqual([
+      { escalation_level: 0, n: 1 },
+      { escalation_level: 1, n: 1 },
+      { escalation_level: 2, n: 1 },
+    ]);
 
     // The supervisor's dashboard counts the overdue visit per worker and per kind.
     const dashboard = await request(server).get('/followup/overdue').set(supervisor.auth).expect(200);
@@ -157,13 +172,17 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect((await stack.database.query(`SELECT status FROM reminder WHERE id = $1`, [first.reminder_id]))[0].status).toBe('acknowledged');
     const next = await stack.database.query(`SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on FROM followup_visit WHERE file_id = $1 AND seq = 2`, [fileId]);
     expect(next[0].due_on).toBe(day(20));
-    await request(server).post(`/files/${fileId}/followup/visits/${first.id}`).set(caseworker.auth).send({ visitedOn: day(0), livingSituation: 'again' }).expect(409);
+    await request(server)
+      .post(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(caseworker.auth)
+      .send({ visitedOn: day(0), livingSituation: 'again' })
+      .expect(409);
 
     // The outgoing channel (a webhook here) carried the notifications too.
     await eventually(() => webhook.some((message) => (message as { title: string }).title.includes('跟踪回访 1/')));
   });
 
-  it('marks notifications read, and answers another person\'s notification with 404', async () => {
+  it("marks notifications read, and answers another person's notification with 404", async () => {
     const list = await request(server).get('/me/notifications').set(caseworker.auth).expect(200);
     const [first] = list.body.notifications;
     await request(server).post(`/me/notifications/${first.id}/read`).set(caseworker.auth).expect(204);
@@ -209,17 +228,32 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     const admin = await signedIn(server, stack.database, 'administrator', { id: bureau });
     const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
     await request(server).put('/calendar/2028').set(caseworker.auth).send({ holidays: [], workdays: [] }).expect(403);
-    const impossible = await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] }).expect(422);
+    const impossible = await request(server)
+      .put('/calendar/2028')
+      .set(admin.auth)
+      .send({ holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] })
+      .expect(422);
     expect(impossible.body.error.details).toEqual([expect.objectContaining({ field: 'holidays[0].date' })]);
-    const weekday = await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [{ date: '2028-10-09', name: '国庆' }] }).expect(422);
+    const weekday = await request(server)
+      .put('/calendar/2028')
+      .set(admin.auth)
+      .send({ holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [{ date: '2028-10-09', name: '国庆' }] })
+      .expect(422);
     expect(weekday.body.error.details).toEqual([
       { field: 'holidays[0].date', reason: 'must be in 2028' },
       { field: 'workdays[0].date', reason: 'a 调休 working day is a Saturday or a Sunday' },
     ]);
     const national = ['2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05', '2028-10-06'].map((date) => ({ date, name: '国庆节' }));
-    await request(server).put('/calendar/2028').set(admin.auth).send({ holidays: national, workdays: [{ date: '2028-10-07', name: '国庆节调休' }] }).expect(200);
+    await request(server)
+      .put('/calendar/2028')
+      .set(admin.auth)
+      .send({ holidays: national, workdays: [{ date: '2028-10-07', name: '国庆节调休' }] })
+      .expect(200);
     expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-10');
-    expect((await request(server).get('/calendar/2028').set(caseworker.auth).expect(200)).body).toMatchObject({ loaded: true, exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: '国庆节调休' }]) });
+    expect((await request(server).get('/calendar/2028').set(caseworker.auth).expect(200)).body).toMatchObject({
+      loaded: true,
+      exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: '国庆节调休' }]),
+    });
     expect(await auditRecords(stack.database, `action = 'calendar.load' AND entity_id = '2028'`)).toHaveLength(1);
     // This year is loaded: ready, with a warning that next year is not.
     const ready = await request(server).get('/health/ready').expect(200);
@@ -245,7 +279,10 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     const fileId = await reunifiedChild(14, 60);
     await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
     expect(await stack.worker!.get(FollowupService).createPlan(fileId)).toBe(false);
-    const plan = await stack.database.query(`SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM followup_plan WHERE file_id = $1`, [fileId]);
+    const plan = await stack.database.query(
+      `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM followup_plan WHERE file_id = $1`,
+      [fileId],
+    );
     const expected = visitDates(plan[0].starts_on, plan[0].ends_on, { monthlyUntilMonth: 6, quarterlyUntilMonth: 24 }).length;
     expect((await stack.database.query('SELECT count(*)::int AS n FROM followup_visit WHERE file_id = $1', [fileId]))[0].n).toBe(expected);
   });

@@ -111,7 +111,10 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server).get(`/files/${fileId}/household-registration`).set(otherPolice.auth).expect(404);
 
     // Steps in order: the police cannot register before the application is prepared.
-    const tooEarly = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: today(), householdNumber: 'KM-5301-0001' });
+    const tooEarly = await request(server)
+      .post(`/files/${fileId}/household-registration/registration`)
+      .set(policeLiaison.auth)
+      .send({ registeredOn: today(), householdNumber: 'KM-5301-0001' });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.error.code).toBe('STEP_OUT_OF_ORDER');
 
@@ -162,9 +165,21 @@ describe('R11: household registration for those who stay unidentified', () => {
       .send({ kind: 'basic_medical_insurance', enrolledOn: addDays(today(), -1) })
       .expect(422);
     expect(before.body.error.details).toEqual([expect.objectContaining({ field: 'enrolledOn' })]);
-    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: today(), reference: '医保-530102-77' }).expect(201);
-    await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'minimum_living_allowance', enrolledOn: today() }).expect(201);
-    const twice = await request(server).post(`/files/${fileId}/household-registration/social-security`).set(caseworker.auth).send({ kind: 'basic_medical_insurance', enrolledOn: today() }).expect(409);
+    await request(server)
+      .post(`/files/${fileId}/household-registration/social-security`)
+      .set(caseworker.auth)
+      .send({ kind: 'basic_medical_insurance', enrolledOn: today(), reference: '医保-530102-77' })
+      .expect(201);
+    await request(server)
+      .post(`/files/${fileId}/household-registration/social-security`)
+      .set(caseworker.auth)
+      .send({ kind: 'minimum_living_allowance', enrolledOn: today() })
+      .expect(201);
+    const twice = await request(server)
+      .post(`/files/${fileId}/household-registration/social-security`)
+      .set(caseworker.auth)
+      .send({ kind: 'basic_medical_insurance', enrolledOn: today() })
+      .expect(409);
     expect(twice.body.error.code).toBe('ALREADY_ENROLLED');
     expect((await stack.database.query(`SELECT status FROM reminder WHERE dedupe_key = $1`, [`household:${fileId}:social_security`]))[0].status).toBe('acknowledged');
 
@@ -181,10 +196,12 @@ describe('R11: household registration for those who stay unidentified', () => {
     // Registered: she may now be resettled locally (R7, R11).
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send(interview).expect(201);
     await step(server, caseworker.auth, fileId, 'start_tracing');
-    expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '寻亲未果，已落户，本人愿留昆' })).body).toMatchObject({ to: 'locally_resettled' });
+    expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '寻亲未果，已落户，本人愿留昆' })).body).toMatchObject({
+      to: 'locally_resettled',
+    });
   });
 
-  it('R11: local resettlement waits for the registration, or for a supervisor\'s exception with its reason', async () => {
+  it("R11: local resettlement waits for the registration, or for a supervisor's exception with its reason", async () => {
     const fileId = await foundDaysAgo(10);
     await taskOf(fileId);
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send(interview).expect(201);
@@ -200,14 +217,24 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect((await taskOf(fileId)).exception).toMatchObject({ reason: '本人已在原籍有户口，正由公安核实', by: 'Test supervisor' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'resettle_locally', { note: '本人愿留昆' })).body).toMatchObject({ to: 'locally_resettled' });
     // Excused: the task is not raised later.
-    expect((await stack.database.query(`SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND kind = 'household_registration' AND status = 'scheduled'`, [fileId]))[0].n).toBe(0);
+    expect(
+      (await stack.database.query(`SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND kind = 'household_registration' AND status = 'scheduled'`, [fileId]))[0].n,
+    ).toBe(0);
   });
 
   it('R11, C-3.7: a child of unknown origin is registered only after the police checked the DNA database — their reference, never the data', async () => {
     const fileId = await foundDaysAgo(120, { birthDateRange: { from: bornAged(10), to: bornAged(8) } });
     await taskOf(fileId);
-    await request(server).post(`/files/${fileId}/household-registration/application`).set(caseworker.auth).send({ preparedOn: today(), documents: ['tracing_notice'] }).expect(201);
-    const missing = await request(server).post(`/files/${fileId}/household-registration/registration`).set(policeLiaison.auth).send({ registeredOn: today(), householdNumber: 'KM-5301-0002' }).expect(422);
+    await request(server)
+      .post(`/files/${fileId}/household-registration/application`)
+      .set(caseworker.auth)
+      .send({ preparedOn: today(), documents: ['tracing_notice'] })
+      .expect(201);
+    const missing = await request(server)
+      .post(`/files/${fileId}/household-registration/registration`)
+      .set(policeLiaison.auth)
+      .send({ registeredOn: today(), householdNumber: 'KM-5301-0002' })
+      .expect(422);
     expect(missing.body.error).toMatchObject({ code: 'DNA_DATABASE_CHECK_REQUIRED', details: [expect.objectContaining({ field: 'dnaDatabaseCheckReference' })] });
     const genetic = await request(server)
       .post(`/files/${fileId}/household-registration/registration`)
@@ -222,7 +249,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect((await taskOf(fileId)).registration).toMatchObject({ dnaDatabaseCheckReference: '昆公DNA入库〔2026〕211号' });
   });
 
-  it('R11: after a transfer the task is the new place\'s: its police unit takes it over, the clock runs on', async () => {
+  it("R11: after a transfer the task is the new place's: its police unit takes it over, the clock runs on", async () => {
     const fileId = await foundDaysAgo(100);
     const before = await taskOf(fileId);
     expect(before.policeUnit.id).toBe(police);
@@ -258,7 +285,10 @@ describe('R11: household registration for those who stay unidentified', () => {
       return response.body.status === 'cancelled' ? response.body : false;
     });
     expect(cancelled.cancelledReason).toBe('identity established');
-    const open = await stack.database.query(`SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND kind = 'household_registration' AND status IN ('scheduled', 'delivered')`, [identified]);
+    const open = await stack.database.query(
+      `SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND kind = 'household_registration' AND status IN ('scheduled', 'delivered')`,
+      [identified],
+    );
     expect(open[0].n).toBe(0);
     // The identity is settled once: a second confirmation is a conflict.
     await request(server)
@@ -272,7 +302,11 @@ describe('R11: household registration for those who stay unidentified', () => {
     const first = await taskOf(returned);
     const other = await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530102', name: '五华区第二救助站' });
     await stack.database.query(`UPDATE placement SET to_date = $2 WHERE file_id = $1`, [returned, addDays(today(), -150)]);
-    await approved(server, caseworker.auth, supervisor.auth, returned, 'place_in_institution', { institutionId: other, fromDate: addDays(today(), -40), reason: '再次流浪，由第二救助站接回' });
+    await approved(server, caseworker.auth, supervisor.auth, returned, 'place_in_institution', {
+      institutionId: other,
+      fromDate: addDays(today(), -40),
+      reason: '再次流浪，由第二救助站接回',
+    });
     const restarted = await eventually(async () => {
       const task = await taskOf(returned);
       return task.clockStartedOn !== first.clockStartedOn ? task : false;

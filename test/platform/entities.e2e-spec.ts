@@ -11,7 +11,10 @@ describe('the entity list of migration:generate', () => {
   afterAll(() => stack.close());
 
   it('holds every entity the api registers, so no lib is forgotten when migrations are generated', () => {
-    const registered = stack.api!.get<DataSource>(getDataSourceToken()).entityMetadatas.map((metadata) => metadata.tableName).sort();
+    const registered = stack
+      .api!.get<DataSource>(getDataSourceToken())
+      .entityMetadatas.map((metadata) => metadata.tableName)
+      .sort();
     const listed = (ALL_ENTITIES as Function[]).map((entity) => entity.name);
     expect(registered.length).toBeGreaterThan(0);
     expect(listed).toHaveLength(registered.length);

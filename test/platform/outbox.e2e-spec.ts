@@ -39,8 +39,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
   });
   afterAll(() => stack.close());
 
-  const emitCommitted = (marker: string) =>
-    dataSource.transaction((manager) => outbox.emit(manager, { type: 'test.happened', subjectId: marker, data: { marker } }));
+  const emitCommitted = (marker: string) => dataSource.transaction((manager) => outbox.emit(manager, { type: 'test.happened', subjectId: marker, data: { marker } }));
   const receivedFor = (marker: string) => received.filter((event) => event.subjectId === marker);
 
   async function queueIdle(): Promise<void> {

@@ -12,11 +12,7 @@ const oneLine = (text: string) => text.trim().split('\n');
 describe('a process that cannot start says why in one line', () => {
   it('api: PostgreSQL unreachable → exit 69 and one line naming it', async () => {
     const closed = await freePort();
-    const result = await runToEnd(
-      builtEntry('api'),
-      [],
-      childEnv({ DATABASE_URL: `postgres://huijia:secret@127.0.0.1:${closed}/huijia`, REDIS_URL: harnessValue('redisUrl') }),
-    );
+    const result = await runToEnd(builtEntry('api'), [], childEnv({ DATABASE_URL: `postgres://huijia:secret@127.0.0.1:${closed}/huijia`, REDIS_URL: harnessValue('redisUrl') }));
     expect(result.code).toBe(69);
     expect(oneLine(result.stderr)).toEqual([expect.stringMatching(/^huijia api: cannot reach PostgreSQL at postgres:\/\/huijia:\*\*\*@127\.0\.0\.1:\d+\/huijia: .*ECONNREFUSED/)]);
     expect(result.stderr).not.toContain('secret');
@@ -177,16 +173,14 @@ describe('the administrative commands', () => {
   it('user:create-admin creates the first administrator, who can sign in; seed:demo refuses production', async () => {
     const database = await createTestDatabase();
     try {
-      const created = await runToEnd(
-        builtEntry('cli'),
-        ['user:create-admin', '--username', 'yn.admin', '--jurisdiction', '530000'],
-        childEnv({ DATABASE_URL: database.url }),
-      );
+      const created = await runToEnd(builtEntry('cli'), ['user:create-admin', '--username', 'yn.admin', '--jurisdiction', '530000'], childEnv({ DATABASE_URL: database.url }));
       expect(created.stderr).toBe('');
       expect(created.stdout).toContain('created administrator yn.admin in 云南省民政厅');
       const password = /password \(shown once\): (\S+)/.exec(created.stdout)?.[1];
       expect(password).toBeDefined();
-      const [admin] = await database.query(`SELECT u.role, o.kind, o.jurisdiction_code FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = 'yn.admin'`);
+      const [admin] = await database.query(
+        `SELECT u.role, o.kind, o.jurisdiction_code FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = 'yn.admin'`,
+      );
       expect(admin).toEqual({ role: 'administrator', kind: 'civil_affairs_bureau', jurisdiction_code: '530000' });
       const again = await runToEnd(builtEntry('cli'), ['user:create-admin', '--username', 'yn.admin', '--jurisdiction', '530000'], childEnv({ DATABASE_URL: database.url }));
       expect(again.code).toBe(1);
@@ -224,4 +218,3 @@ describe('the administrative commands', () => {
     }
   });
 });
-

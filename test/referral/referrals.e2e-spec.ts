@@ -59,7 +59,14 @@ describe('referrals to partners, each working in its own inbox', () => {
       .set(caseworker.auth)
       .send({
         person: { name: `转介${serial}`, sex: 'female', identityStatus: 'claimed', languages: ['zh'], ...person },
-        handover: { policeOrganisationId: police, policeCaseNumber: `R-${serial}`, handoverDate: addDays(stack.clock.today(), -60), placeCode: '530102', materials: [], circumstances: '移交' },
+        handover: {
+          policeOrganisationId: police,
+          policeCaseNumber: `R-${serial}`,
+          handoverDate: addDays(stack.clock.today(), -60),
+          placeCode: '530102',
+          materials: [],
+          circumstances: '移交',
+        },
         duplicateDecision: { action: 'new_person' },
       })
       .expect(201);
@@ -97,7 +104,12 @@ describe('referrals to partners, each working in its own inbox', () => {
     await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '三级肢体残疾' }).expect(200);
 
     const mine = await as(caseworker).get(`/files/${fileId}/referrals`).expect(200);
-    expect(mine.body[0]).toMatchObject({ status: 'completed', outcome: { summary: '三级肢体残疾' }, assessments: [{ category: 'physical', grade: 3 }], notes: [expect.objectContaining({ text: '已安排复查' })] });
+    expect(mine.body[0]).toMatchObject({
+      status: 'completed',
+      outcome: { summary: '三级肢体残疾' },
+      assessments: [{ category: 'physical', grade: 3 }],
+      notes: [expect.objectContaining({ text: '已安排复查' })],
+    });
     // Completed: the hospital keeps its own records of the referral, not the person or the file.
     const after = await hospital.get(`/referrals/${created.body.id}`).expect(200);
     expect(after.body.person).toBeUndefined();
@@ -105,13 +117,23 @@ describe('referrals to partners, each working in its own inbox', () => {
     await hospital.get(`/files/${fileId}`).expect(404);
   });
 
-  it('R16: a school sees name, sex, age, grade and the guardian\'s contact — nothing of the trafficking history — unless disclosed with consent', async () => {
+  it("R16: a school sees name, sex, age, grade and the guardian's contact — nothing of the trafficking history — unless disclosed with consent", async () => {
     const born = bornAged(10);
     const idNumber = residentId('530102', compact(born), '028');
     const fileId = await file({ birthDate: born, idNumber, identityStatus: 'confirmed', contacts: [{ label: '母亲', phone: '13900000009' }] });
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '周母', relation: '母亲', phone: '13900000009', since: day(-60) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'parent', name: '周母', relation: '母亲', phone: '13900000009', since: day(-60) })
+      .expect(201);
     await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '买家某', address: '某村1号' }).expect(201);
-    const noConsent = await refer(fileId, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '四年级' }, disclose: ['trafficking_history'] }).expect(422);
+    const noConsent = await refer(fileId, {
+      kind: 'schooling',
+      organisationId: org.school,
+      purpose: '插班入学',
+      details: { gradeLevel: '四年级' },
+      disclose: ['trafficking_history'],
+    }).expect(422);
     expect(noConsent.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [expect.objectContaining({ field: 'disclose[0]' })] });
 
     const created = await refer(fileId, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '四年级' }, send: true }).expect(201);
@@ -132,7 +154,11 @@ describe('referrals to partners, each working in its own inbox', () => {
     await as(partner.school).get(`/files/${fileId}/interview`).expect(403);
 
     // With the guardian's recorded consent, the history may be shared with, say, the legal aid centre.
-    await request(server).post(`/files/${fileId}/consents`).set(caseworker.auth).send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: day(-10) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/consents`)
+      .set(caseworker.auth)
+      .send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: day(-10) })
+      .expect(201);
     const disclosed = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '代理民事赔偿', disclose: ['trafficking_history'], send: true }).expect(201);
     expect((await as(partner.legalAid).get(`/referrals/${disclosed.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
   });
@@ -163,22 +189,32 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(after.body.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
   });
 
-  it('R15: job training from 16, by the person\'s will; 16–17 year olds go to a technical school', async () => {
+  it("R15: job training from 16, by the person's will; 16–17 year olds go to a technical school", async () => {
     const young = await file({ birthDate: bornAged(14) });
     expect((await refer(young, { kind: 'job_training', organisationId: org.hrss, purpose: '培训' }).expect(422)).body.error.code).toBe('TOO_YOUNG');
 
     const straddling = await file({ birthDateRange: { from: bornAged(17), to: bornAged(15) } });
     expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训' }).expect(422)).body.error.code).toBe('AGE_CONFIRMATION_REQUIRED');
-    expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训', ageConfirmed: true }).expect(422)).body.error.code).toBe('CONSENT_REQUIRED');
+    expect((await refer(straddling, { kind: 'job_training', organisationId: org.technical, purpose: '培训', ageConfirmed: true }).expect(422)).body.error.code).toBe(
+      'CONSENT_REQUIRED',
+    );
 
     const seventeen = await file({ birthDate: bornAged(17) });
-    await request(server).post(`/files/${seventeen}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) }).expect(201);
+    await request(server)
+      .post(`/files/${seventeen}/consents`)
+      .set(caseworker.auth)
+      .send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) })
+      .expect(201);
     expect((await refer(seventeen, { kind: 'job_training', organisationId: org.hrss, purpose: '学厨师' }).expect(422)).body.error.code).toBe('WRONG_ORGANISATION_KIND');
     const guided = await refer(seventeen, { kind: 'job_training', organisationId: org.technical, purpose: '学厨师' }).expect(201);
     expect(guided.body).toMatchObject({ kind: 'technical_school', forcedFrom: 'job_training' });
 
     const adult = await file({ birthDate: bornAged(26) });
-    await request(server).post(`/files/${adult}/consents`).set(caseworker.auth).send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) }).expect(201);
+    await request(server)
+      .post(`/files/${adult}/consents`)
+      .set(caseworker.auth)
+      .send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) })
+      .expect(201);
     const training = await refer(adult, { kind: 'job_training', organisationId: org.hrss, purpose: '家政服务培训', details: { trade: '家政' }, send: true }).expect(201);
     const hrss = as(partner.hrss);
     await hrss.post(`/referrals/${training.body.id}/accept`).expect(200);
@@ -240,8 +276,20 @@ describe('referrals to partners, each working in its own inbox', () => {
     const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '心理与社会功能康复', send: true }).expect(201);
     const social = as(partner.socialWork);
     await social.post(`/referrals/${created.body.id}/accept`).expect(200);
-    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'organisation', sourceName: '某基金会', amountYuan: 3000, purpose: '康复训练费用', receivedOn: day(-3) }).expect(201);
-    await request(server).post(`/files/${fileId}/support-contributions`).set(caseworker.auth).send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: day(-2) }).expect(201);
+    await social
+      .post(`/referrals/${created.body.id}/support-contributions`, {
+        sourceKind: 'organisation',
+        sourceName: '某基金会',
+        amountYuan: 3000,
+        purpose: '康复训练费用',
+        receivedOn: day(-3),
+      })
+      .expect(201);
+    await request(server)
+      .post(`/files/${fileId}/support-contributions`)
+      .set(caseworker.auth)
+      .send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: day(-2) })
+      .expect(201);
     await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: day(-2) }).expect(422);
     const rows = await stack.database.query('SELECT source_kind, amount_yuan, in_kind FROM support_contribution WHERE file_id = $1 ORDER BY recorded_at', [fileId]);
     expect(rows).toEqual([
@@ -253,13 +301,19 @@ describe('referrals to partners, each working in its own inbox', () => {
   it('R19: repatriation is referred to the foreign affairs office, for foreign nationals only', async () => {
     const chinese = await file({ birthDate: bornAged(36), nationality: 'CN' });
     expect((await refer(chinese, { kind: 'repatriation', organisationId: org.foreign, purpose: '遣返' }).expect(422)).body.error.code).toBe('NOT_FOREIGN_NATIONAL');
-    const foreign = await file({ name: 'Vong Lay', birthDate: bornAged(31), nationality: 'LA', travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' }, languages: ['lo'] });
+    const foreign = await file({
+      name: 'Vong Lay',
+      birthDate: bornAged(31),
+      nationality: 'LA',
+      travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' },
+      languages: ['lo'],
+    });
     const created = await refer(foreign, { kind: 'repatriation', organisationId: org.foreign, purpose: '协调老挝驻昆总领馆接收', send: true }).expect(201);
     const seen = await as(partner.foreign).get(`/referrals/${created.body.id}`).expect(200);
     expect(seen.body.person).toMatchObject({ nationality: 'LA', travelDocument: { type: 'passport', country: 'LA', number: 'P7654321' }, languages: ['lo'] });
   });
 
-  it('refuses acting on another organisation\'s referral (404) and accepting a withdrawn one (409), writing nothing', async () => {
+  it("refuses acting on another organisation's referral (404) and accepting a withdrawn one (409), writing nothing", async () => {
     const fileId = await file({ birthDate: bornAged(36) });
     const created = await refer(fileId, { kind: 'medical_care', organisationId: org.hospital, purpose: '体检', send: true }).expect(201);
     await as(partner.school).post(`/referrals/${created.body.id}/accept`).expect(404);

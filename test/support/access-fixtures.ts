@@ -17,23 +17,25 @@ function testPasswordHash(): Promise<string> {
 
 const unique = () => randomBytes(4).toString('hex');
 
-export async function createOrganisation(
-  db: TestDatabase,
-  input: { kind: OrganisationKind; jurisdictionCode: string; name?: string; designated?: boolean },
-): Promise<string> {
-  const [row] = await db.query<{ id: string }>(
-    'INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id',
-    [input.name ?? `${input.kind} ${unique()}`, input.kind, input.jurisdictionCode, input.designated ?? false],
-  );
+export async function createOrganisation(db: TestDatabase, input: { kind: OrganisationKind; jurisdictionCode: string; name?: string; designated?: boolean }): Promise<string> {
+  const [row] = await db.query<{ id: string }>('INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id', [
+    input.name ?? `${input.kind} ${unique()}`,
+    input.kind,
+    input.jurisdictionCode,
+    input.designated ?? false,
+  ]);
   return row.id;
 }
 
 export async function createUser(db: TestDatabase, input: { role: Role; organisationId: string; username?: string }): Promise<{ id: string; username: string }> {
   const username = input.username ?? `${input.role.replace(/_/g, '-')}-${unique()}`;
-  const [row] = await db.query<{ id: string }>(
-    'INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [username, `Test ${input.role}`, input.organisationId, input.role, await testPasswordHash()],
-  );
+  const [row] = await db.query<{ id: string }>('INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+    username,
+    `Test ${input.role}`,
+    input.organisationId,
+    input.role,
+    await testPasswordHash(),
+  ]);
   return { id: row.id, username };
 }
 
@@ -98,10 +100,11 @@ export async function auditRecords(db: TestDatabase, where: string, params: unkn
 }
 
 export async function createInterview(db: TestDatabase, fileId: string, recordedBy: string): Promise<void> {
-  await db.query(
-    `INSERT INTO interview (file_id, conducted_at, language, attendees, circumstances, recorded_by) VALUES ($1, $3, 'zh', '[]', 'fixture', $2)`,
-    [fileId, recordedBy, chinaMorning(TEST_TODAY)],
-  );
+  await db.query(`INSERT INTO interview (file_id, conducted_at, language, attendees, circumstances, recorded_by) VALUES ($1, $3, 'zh', '[]', 'fixture', $2)`, [
+    fileId,
+    recordedBy,
+    chinaMorning(TEST_TODAY),
+  ]);
 }
 
 export async function createApproval(db: TestDatabase, fileId: string, requestedBy: string, event = 'close', state = 'reunified'): Promise<string> {

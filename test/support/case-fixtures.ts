@@ -33,7 +33,14 @@ export async function step(server: App, auth: { authorization: string }, fileId:
 }
 
 /** Requests an event that needs approval and has another supervisor approve it; returns the approval's answer. */
-export async function approved(server: App, requester: { authorization: string }, supervisor: { authorization: string }, fileId: string, event: string, payload: Record<string, unknown> = {}) {
+export async function approved(
+  server: App,
+  requester: { authorization: string },
+  supervisor: { authorization: string },
+  fileId: string,
+  event: string,
+  payload: Record<string, unknown> = {},
+) {
   const requested = await step(server, requester, fileId, event, payload);
   if (requested.body.outcome !== 'approval_requested') throw new Error(`${event}: ${requested.status} ${JSON.stringify(requested.body)}`);
   return request(server).post(`/approvals/${requested.body.approval.id}/approve`).set(supervisor).send({ reason: '同意 / approved' });

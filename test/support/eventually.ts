@@ -3,7 +3,7 @@
  * a queue. The timeout only bounds a failing test; nothing here asserts on time.
  */
 export async function eventually<T>(check: () => Promise<T | false> | T | false, timeoutMs = 15_000, intervalMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
@@ -13,7 +13,7 @@ export async function eventually<T>(check: () => Promise<T | false> | T | false,
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw lastError;
+    if (performance.now() > deadline) throw lastError;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -65,10 +65,10 @@ export class Running {
   }
 
   async waitFor(text: string, timeoutMs = 90_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     while (!this.output.includes(text)) {
       if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}) before printing "${text}": ${this.output}`);
-      if (Date.now() > deadline) throw new Error(`"${text}" not printed within ${timeoutMs} ms: ${this.output}`);
+      if (performance.now() > deadline) throw new Error(`"${text}" not printed within ${timeoutMs} ms: ${this.output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -78,7 +78,11 @@ export interface ProviderOverride {
 }
 
 export async function createApiApp(config: AppConfig, metadata: ModuleMetadata = {}, overrides: ProviderOverride[] = []): Promise<NestExpressApplication> {
-  let builder = Test.createTestingModule({ imports: [ApiModule.register(config), ...(metadata.imports ?? [])], controllers: metadata.controllers ?? [], providers: metadata.providers ?? [] });
+  let builder = Test.createTestingModule({
+    imports: [ApiModule.register(config), ...(metadata.imports ?? [])],
+    controllers: metadata.controllers ?? [],
+    providers: metadata.providers ?? [],
+  });
   for (const override of overrides) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });

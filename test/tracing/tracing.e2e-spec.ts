@@ -72,7 +72,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     return (await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200)).body.candidates;
   }
 
-  it('R8, R9, R10: an unidentified child is matched to a family\'s request through pinyin and age, referred to the police, and reunified only after the police-reported match', async () => {
+  it("R8, R9, R10: an unidentified child is matched to a family's request through pinyin and age, referred to the police, and reunified only after the police-reported match", async () => {
     // The family's request, filed at the police in Zhaotong years ago: their 小红 went missing at five.
     const wanted = await familyRequest(
       {
@@ -96,7 +96,11 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     // She calls herself 晓红 — other characters, the same sound — and looks ten or eleven.
     const fileId = await unidentifiedChild({ aliases: [{ name: '晓红', kind: 'childhood_name' }], birthDateRange: { from: '2014-06-01', to: '2016-06-01' } });
     await request(server).post(`/files/${fileId}/interview`).set(institutionStaff.auth).send(interview).expect(201);
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'civil_affairs', name: '五华区民政局', since: day(-45) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'civil_affairs', name: '五华区民政局', since: day(-45) })
+      .expect(201);
     expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body).toMatchObject({ to: 'tracing' });
     // What she remembers, as leads: the dialect and a place name.
     await request(server).post(`/files/${fileId}/tracing/leads`).set(institutionStaff.auth).send({ kind: 'dialect', text: '说昭通口音的方言', source: 'person' }).expect(201);
@@ -128,7 +132,11 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     await request(server).post(`/tracing/candidates/${dismissed.id}/dismiss`).set(caseworker.auth).send({ reason: '姓名与方言均不符' }).expect(200);
     const again = await request(server).post(`/files/${fileId}/tracing/match`).set(caseworker.auth).expect(200);
     expect(again.body.candidates.find((c: Candidate) => c.id === dismissed.id)).toMatchObject({ status: 'dismissed', dismissedReason: '姓名与方言均不符' });
-    await request(server).post(`/tracing/candidates/${dismissed.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕030号', requestedOn: today() }).expect(409);
+    await request(server)
+      .post(`/tracing/candidates/${dismissed.id}/dna-comparison`)
+      .set(caseworker.auth)
+      .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕030号', requestedOn: today() })
+      .expect(409);
 
     // R9: the police compare DNA; huijia records the request — unit, reference, date.
     const comparison = await request(server)
@@ -184,7 +192,9 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .expect(409);
     const traced = await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200);
     expect(traced.body.candidates.find((c: Candidate) => c.id === best.id).status).toBe('confirmed');
-    expect(traced.body.dnaComparisons).toEqual([expect.objectContaining({ outcome: 'match', reportReference: '昭公DNA鉴〔2026〕031号', policeReference: '昭公DNA比〔2026〕031号' })]);
+    expect(traced.body.dnaComparisons).toEqual([
+      expect.objectContaining({ outcome: 'match', reportReference: '昭公DNA鉴〔2026〕031号', policeReference: '昭公DNA比〔2026〕031号' }),
+    ]);
     expect(traced.body.refusedPaternityTests).toEqual([expect.objectContaining({ offeredBy: '王建军（自称父亲）' })]);
     expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200)).body.status).toBe('found');
     // The comparison is over: the unit's view of the file closes again.
@@ -198,7 +208,11 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .send({ idNumber: residentId('530602', '20150214', '024'), name: '王小红', basis: 'police_dna_match', basisReference: '昭公DNA鉴〔2026〕031号' })
       .expect(200);
     await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '王建军', relation: '父亲', since: today() }).expect(201);
-    await request(server).put(`/files/${fileId}/return-home`).set(caseworker.auth).send({ recipientName: '王建军', relation: '父亲', address: '昭阳区凤凰街道12号', placeCode: '530602' }).expect(200);
+    await request(server)
+      .put(`/files/${fileId}/return-home`)
+      .set(caseworker.auth)
+      .send({ recipientName: '王建军', relation: '父亲', address: '昭阳区凤凰街道12号', placeCode: '530602' })
+      .expect(200);
     const withoutNotice = await step(server, caseworker.auth, fileId, 'reunify');
     expect(withoutNotice.status).toBe(409);
     expect(withoutNotice.body.error.code).toBe('DUTY_OF_CARE_NOTICE_REQUIRED');
@@ -220,9 +234,16 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const fileId = await unidentifiedChild({ name: '赵思琪', birthDateRange: { from: '2012-06-01', to: '2014-06-01' } });
     const candidate = await eventually(async () => (await candidatesOf(fileId)).find((c) => c.requestId === wanted.body.id) ?? false);
     const ask = (reference: string) =>
-      request(server).post(`/tracing/candidates/${candidate.id}/dna-comparison`).set(caseworker.auth).send({ policeOrganisationId: police, policeReference: reference, requestedOn: today() });
+      request(server)
+        .post(`/tracing/candidates/${candidate.id}/dna-comparison`)
+        .set(caseworker.auth)
+        .send({ policeOrganisationId: police, policeReference: reference, requestedOn: today() });
     const report = (id: string, outcome: string) =>
-      request(server).post(`/tracing/dna-comparisons/${id}/outcome`).set(policeLiaison.auth).send({ outcome, reportedOn: today(), reportReference: `鉴-${outcome}` }).expect(200);
+      request(server)
+        .post(`/tracing/dna-comparisons/${id}/outcome`)
+        .set(policeLiaison.auth)
+        .send({ outcome, reportedOn: today(), reportReference: `鉴-${outcome}` })
+        .expect(200);
     const first = await ask('比-1').expect(201);
     await report(first.body.id, 'inconclusive');
     const second = await ask('比-2').expect(201);
@@ -237,7 +258,10 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const leadsBefore = await stack.database.query(`SELECT count(*)::int AS n FROM tracing_lead WHERE file_id = $1`, [fileId]);
     const requestsBefore = await stack.database.query(`SELECT count(*)::int AS n FROM tracing_request`);
 
-    const lead = await request(server).post(`/files/${fileId}/tracing/leads`).set(caseworker.auth).send({ kind: 'other', text: `家属提供的检测结果：${STR_PROFILE}`, source: 'family' });
+    const lead = await request(server)
+      .post(`/files/${fileId}/tracing/leads`)
+      .set(caseworker.auth)
+      .send({ kind: 'other', text: `家属提供的检测结果：${STR_PROFILE}`, source: 'family' });
     expect(lead.status).toBe(422);
     expect(lead.body.error).toMatchObject({ code: 'GENETIC_DATA_REFUSED', details: [expect.objectContaining({ field: 'text' })] });
     expect(lead.body.error.message).toContain('R9');
@@ -258,11 +282,17 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .send({ kind: 'other', source: 'family', text: `>sample_1 mitochondrial\n${'GATTACACCGTAGGCTTAAC'.repeat(5)}` });
     expect(fasta.body.error.code).toBe('GENETIC_DATA_REFUSED');
 
-    const query = await request(server).get(`/files?q=${encodeURIComponent('TH01 6,9.3 FGA 22,24')}`).set(caseworker.auth);
+    const query = await request(server)
+      .get(`/files?q=${encodeURIComponent('TH01 6,9.3 FGA 22,24')}`)
+      .set(caseworker.auth);
     expect(query.status).toBe(422);
     expect(query.body.error.details).toEqual([expect.objectContaining({ field: 'query.q' })]);
 
-    const upload = await request(server).post(`/files/${fileId}/tracing/leads`).set(caseworker.auth).set('content-type', 'text/x-fastq').send(`@read1\n${'ACGT'.repeat(20)}\n+\n${'I'.repeat(80)}\n`);
+    const upload = await request(server)
+      .post(`/files/${fileId}/tracing/leads`)
+      .set(caseworker.auth)
+      .set('content-type', 'text/x-fastq')
+      .send(`@read1\n${'ACGT'.repeat(20)}\n+\n${'I'.repeat(80)}\n`);
     expect(upload.status).toBe(422);
     expect(upload.body.error.code).toBe('GENETIC_DATA_REFUSED');
 
@@ -292,7 +322,13 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
 
   it('R8: a tracing request with an impossible date, an unknown place or no age is refused, and nothing is half-written', async () => {
     const before = await stack.database.query(`SELECT (SELECT count(*) FROM tracing_request)::int AS requests, (SELECT count(*) FROM tracing_request_name)::int AS names`);
-    const base = { names: [{ name: '刘芳', kind: 'name' }, { name: '芳芳', kind: 'childhood_name' }], missingPlaceCode: '530102' };
+    const base = {
+      names: [
+        { name: '刘芳', kind: 'name' },
+        { name: '芳芳', kind: 'childhood_name' },
+      ],
+      missingPlaceCode: '530102',
+    };
     const future = await familyRequest({ ...base, ageWhenMissing: 6, missingOn: '2099-01-01' }).expect(422);
     expect(future.body.error.details).toEqual([expect.objectContaining({ field: 'missingOn' })]);
     const bornAfter = await familyRequest({ ...base, birthDate: '2019-05-01', missingOn: '2018-03-01' }).expect(422);

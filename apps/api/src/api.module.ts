@@ -16,7 +16,19 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config, 'api'), HealthModule, AuditModule, AccessModule, CaseModule, IntakeModule, FollowupModule, ReferralModule, TracingModule, HouseholdModule, QueueDashboardModule],
+      imports: [
+        PlatformModule.forRoot(config, 'api'),
+        HealthModule,
+        AuditModule,
+        AccessModule,
+        CaseModule,
+        IntakeModule,
+        FollowupModule,
+        ReferralModule,
+        TracingModule,
+        HouseholdModule,
+        QueueDashboardModule,
+      ],
     };
   }
 }

@@ -27,8 +27,7 @@ export class QueueDashboardModule implements NestModule {
     serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({ queues: ALL_QUEUES.map((definition) => new BullMQAdapter(this.queues.queue(definition))), serverAdapter });
     const filter = new ErrorEnvelopeFilter();
-    const refuse = (error: AppError, req: Request, res: Response) =>
-      filter.catch(error, { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as never);
+    const refuse = (error: AppError, req: Request, res: Response) => filter.catch(error, { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as never);
     const administratorsOnly = async (req: Request, res: Response, next: NextFunction) => {
       const header = req.headers.authorization;
       const actor = typeof header === 'string' && header.startsWith('Bearer ') ? await this.auth.actorFor(header.slice(7).trim()) : undefined;

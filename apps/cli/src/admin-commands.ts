@@ -65,10 +65,7 @@ export async function createAdmin(app: INestApplicationContext, options: CreateA
     const organisationId =
       existing[0]?.id ??
       (
-        await manager.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', $2) RETURNING id`, [
-          organisationName,
-          jurisdiction.code,
-        ])
+        await manager.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', $2) RETURNING id`, [organisationName, jurisdiction.code])
       )[0].id;
     const taken = await manager.query('SELECT 1 FROM user_account WHERE username = $1', [options.username]);
     if (taken.length > 0) throw new Error(`the username ${options.username} is taken`);
@@ -76,10 +73,9 @@ export async function createAdmin(app: INestApplicationContext, options: CreateA
       `INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, 'administrator', $4) RETURNING id`,
       [options.username, options.displayName ?? options.username, organisationId, hash],
     );
-    await app.get(AuditService).record(
-      { action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: 'administrator', via: 'cli' } },
-      manager,
-    );
+    await app
+      .get(AuditService)
+      .record({ action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: 'administrator', via: 'cli' } }, manager);
   });
   return { password, organisation: organisationName, generated };
 }

@@ -50,7 +50,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
       }),
   },
   'user:create-admin': {
-    usage: 'user:create-admin --username <name> --jurisdiction <6-digit code> [--display-name <name>] [--organisation <bureau name>]  (password: HUIJIA_ADMIN_PASSWORD, or generated)',
+    usage:
+      'user:create-admin --username <name> --jurisdiction <6-digit code> [--display-name <name>] [--organisation <bureau name>]  (password: HUIJIA_ADMIN_PASSWORD, or generated)',
     run: (args) =>
       withDatabase(process.env, async (url) => {
         const { values } = parseArgs({
@@ -119,7 +120,11 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const entry = command ? COMMANDS[command] : undefined;
   if (!entry) {
-    process.stderr.write(`usage: npm run <command>, where <command> is one of:\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: npm run <command>, where <command> is one of:\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.usage}`)
+        .join('\n')}\n`,
+    );
     process.exit(64);
   }
   await entry.run(args);

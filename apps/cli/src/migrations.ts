@@ -82,6 +82,9 @@ ${downQueries.reverse().map(statement).join('\n')}
   const indexFile = path.join(repoRoot, MIGRATIONS_DIR, 'index.ts');
   const index = await readFile(indexFile, 'utf8');
   const withImport = index.replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${timestamp}-${name}.js';\n`);
-  await writeFile(indexFile, withImport.replace(/export const MIGRATIONS = \[([^\]]*)\];/, (_all, list: string) => `export const MIGRATIONS = [${list.trim()}, ${className}];`));
+  await writeFile(
+    indexFile,
+    withImport.replace(/export const MIGRATIONS = \[([^\]]*)\];/, (_all, list: string) => `export const MIGRATIONS = [${list.trim()}, ${className}];`),
+  );
   return file;
 }

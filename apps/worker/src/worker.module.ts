@@ -12,7 +12,15 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, 'worker'), AuditCoreModule, AccessWorkerModule, PlatformWorkerModule, FollowupWorkerModule, TracingWorkerModule, HouseholdWorkerModule],
+      imports: [
+        PlatformModule.forRoot(config, 'worker'),
+        AuditCoreModule,
+        AccessWorkerModule,
+        PlatformWorkerModule,
+        FollowupWorkerModule,
+        TracingWorkerModule,
+        HouseholdWorkerModule,
+      ],
     };
   }
 }

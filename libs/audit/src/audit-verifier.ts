@@ -41,9 +41,7 @@ export class AuditVerifier {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async verify(onProgress?: (records: number) => void): Promise<VerificationResult> {
-    const heads: { chain: string; last_seq: string; last_hash: Buffer }[] = await this.dataSource.query(
-      'SELECT chain, last_seq, last_hash FROM audit_chain ORDER BY chain',
-    );
+    const heads: { chain: string; last_seq: string; last_hash: Buffer }[] = await this.dataSource.query('SELECT chain, last_seq, last_hash FROM audit_chain ORDER BY chain');
     let records = 0;
     for (const head of heads) {
       let previous: Buffer = GENESIS;

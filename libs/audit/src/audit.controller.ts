@@ -78,12 +78,12 @@ export class AuditController {
 
   @Get('users/:userId')
   @Roles('supervisor', 'administrator')
-  @ApiOperation({ summary: 'The audit record of one user\'s actions, newest first' })
+  @ApiOperation({ summary: "The audit record of one user's actions, newest first" })
   async forUser(@CurrentActor() actor: Actor, @Param('userId', uuidParam('userId')) userId: string, @Query() query: AuditPageQuery): Promise<AuditPage> {
-    const found = await this.dataSource.query(
-      `SELECT 1 FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.jurisdiction_code LIKE $2`,
-      [userId, prefixOf(actor.jurisdictionCode) + '%'],
-    );
+    const found = await this.dataSource.query(`SELECT 1 FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.jurisdiction_code LIKE $2`, [
+      userId,
+      prefixOf(actor.jurisdictionCode) + '%',
+    ]);
     if (found.length === 0) {
       await this.audit.record({ action: 'audit.read', outcome: 'denied', entityType: 'user_account', entityId: userId });
       throw new AppError(AccessErrors.NOT_FOUND);

@@ -78,9 +78,7 @@ export class AuditService implements AuditSink {
       // Chains locked in one order by every batch: two processes' batches cannot deadlock.
       const rows = batch.map((pending) => pending.row).sort((a, b) => String(a.chain).localeCompare(String(b.chain)));
       try {
-        await this.dataSource.query('SELECT audit_append(entry) FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(entry, n) ORDER BY n', [
-          JSON.stringify(rows),
-        ]);
+        await this.dataSource.query('SELECT audit_append(entry) FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(entry, n) ORDER BY n', [JSON.stringify(rows)]);
         for (const pending of batch) pending.resolve();
       } catch (error) {
         for (const pending of batch) pending.reject(error);

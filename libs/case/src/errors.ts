@@ -3,7 +3,7 @@ import { defineErrors } from '#app/platform';
 export const CaseErrors = defineErrors({
   FILE_NOT_FOUND: { status: 404, message: '档案不存在 / No such file' },
   STALE_VERSION: { status: 409, message: '档案已被他人修改，请刷新后重试 / The file changed meanwhile; reload and try again' },
-  TRANSITION_NOT_ALLOWED: { status: 409, message: '当前状态下不能执行此操作 / This step is not possible in the file\'s current state' },
+  TRANSITION_NOT_ALLOWED: { status: 409, message: "当前状态下不能执行此操作 / This step is not possible in the file's current state" },
   UNKNOWN_EVENT: { status: 422, message: '未知的操作 / Unknown event' },
   ROLE_MAY_NOT_FIRE: { status: 403, message: '您的角色不能执行此操作 / Your role may not take this step' },
   APPROVAL_PENDING: { status: 409, message: '该操作已在等待审批 / This step already awaits approval' },
@@ -22,6 +22,9 @@ export const CaseErrors = defineErrors({
   TRANSFER_DECIDED: { status: 409, message: '移交已处理 / The transfer was already decided' },
   FILE_CLOSED: { status: 409, message: '档案已结案，不能再修改 / The file is closed and can no longer change' },
   IDENTITY_CONFIRMED: { status: 409, message: '身份已确认 / The identity is already confirmed' },
-  IDENTITY_ON_ANOTHER_PERSON: { status: 409, message: '该身份证号已属于另一人的档案，请按重复档案处理 / This ID number belongs to another person\'s file: resolve it as a duplicate (R4)' },
+  IDENTITY_ON_ANOTHER_PERSON: {
+    status: 409,
+    message: "该身份证号已属于另一人的档案，请按重复档案处理 / This ID number belongs to another person's file: resolve it as a duplicate (R4)",
+  },
   RECORD_EXISTS: { status: 409, message: '记录已存在，请修改而非新建 / This record exists; change it instead' },
 });

@@ -33,7 +33,9 @@ class CalendarReadiness implements OnModuleInit {
         const details = {
           loadedUntil: loaded.at(-1) ?? null,
           ...(missing.length > 0
-            ? { warning: `没有 ${missing.join('、')} 年的官方工作日历，只按周末计算 / no official working calendar for ${missing.join(', ')}: weekends only; load it (npm run calendar:load)` }
+            ? {
+                warning: `没有 ${missing.join('、')} 年的官方工作日历，只按周末计算 / no official working calendar for ${missing.join(', ')}: weekends only; load it (npm run calendar:load)`,
+              }
             : {}),
         };
         return { status: missing.includes(year) ? 'degraded' : 'up', details };

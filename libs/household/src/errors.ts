@@ -5,7 +5,8 @@ export const HouseholdErrors = defineErrors({
   STEP_OUT_OF_ORDER: { status: 409, message: '落户步骤顺序不符 / The household registration step is out of order' },
   DNA_DATABASE_CHECK_REQUIRED: {
     status: 422,
-    message: '来历不明儿童落户前须经公安机关采血入库比对，请填写其比对编号 / A child of unknown origin is registered only after the police checked the DNA database: give their reference (C-3.7)',
+    message:
+      '来历不明儿童落户前须经公安机关采血入库比对，请填写其比对编号 / A child of unknown origin is registered only after the police checked the DNA database: give their reference (C-3.7)',
   },
   ALREADY_ENROLLED: { status: 409, message: '该项社会保障已登记 / This social security enrolment is already recorded' },
 });

@@ -13,14 +13,14 @@ export class HouseholdController {
 
   @Get('household-registrations')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'R11: open household registration tasks in one\'s scope (the police unit: those raised to it), oldest due first' })
+  @ApiOperation({ summary: "R11: open household registration tasks in one's scope (the police unit: those raised to it), oldest due first" })
   tasks(@CurrentActor() actor: Actor, @Query() query: HouseholdTaskQuery) {
     return this.household.tasks(actor, query.status ?? 'due');
   }
 
   @Get('files/:id/household-registration')
   @Roles('caseworker', 'supervisor', 'institution_staff', 'police_liaison')
-  @ApiOperation({ summary: 'R11: the file\'s household registration — the clock, the steps, social security, an exception' })
+  @ApiOperation({ summary: "R11: the file's household registration — the clock, the steps, social security, an exception" })
   view(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.household.view(actor, id);
   }

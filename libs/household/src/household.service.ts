@@ -107,7 +107,7 @@ export class HouseholdService implements OnModuleInit {
         if (task && (task.status === 'registered' || task.excused)) return undefined;
         return {
           code: 'HOUSEHOLD_REGISTRATION_REQUIRED',
-          message: '身份未查明人员就地安置前须办妥落户，或经主管批准例外 / Someone still unidentified is resettled locally once registered, or with a supervisor\'s exception (R11)',
+          message: "身份未查明人员就地安置前须办妥落户，或经主管批准例外 / Someone still unidentified is resettled locally once registered, or with a supervisor's exception (R11)",
           status: 409,
         };
       },
@@ -125,10 +125,7 @@ export class HouseholdService implements OnModuleInit {
    */
   async syncClock(fileId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [file]: FileRow[] = await manager.query(
-        `${FILE_SELECT} FOR UPDATE OF f`,
-        [fileId],
-      );
+      const [file]: FileRow[] = await manager.query(`${FILE_SELECT} FOR UPDATE OF f`, [fileId]);
       if (!file) return;
       const [task]: TaskRow[] = await manager.query(`SELECT ${TASK_COLUMNS} FROM household_registration h WHERE h.file_id = $1`, [fileId]);
       if (task && SETTLED(task)) return;
@@ -165,20 +162,37 @@ export class HouseholdService implements OnModuleInit {
     const [bureauKey, policeKey] = raiseKeys(file.id, start);
     const title = `落户办理：档案 ${file.reference} 在救助机构滞留满${days}天仍未查明身份 / household registration: file ${file.reference}, ${days} days in care with identity unknown (R11)`;
     const common = { kind: 'household_registration' as const, title, dueAt: dueAtNine(dueOn), fileId: file.id, subjectType: 'household_registration', subjectId: file.id };
-    await this.reminders.schedule(manager, { ...common, assigneeUserId: file.responsible_caseworker_id, assigneeOrganisationId: file.responsible_organisation_id, dedupeKey: bureauKey });
+    await this.reminders.schedule(manager, {
+      ...common,
+      assigneeUserId: file.responsible_caseworker_id,
+      assigneeOrganisationId: file.responsible_organisation_id,
+      dedupeKey: bureauKey,
+    });
     if (police) {
-      await this.reminders.schedule(manager, { ...common, assigneeUserId: null, assigneeOrganisationId: police, escalateToOrganisationId: file.responsible_organisation_id, dedupeKey: policeKey });
+      await this.reminders.schedule(manager, {
+        ...common,
+        assigneeUserId: null,
+        assigneeOrganisationId: police,
+        escalateToOrganisationId: file.responsible_organisation_id,
+        dedupeKey: policeKey,
+      });
     } else {
-      this.logger.warn({ fileId: file.id, jurisdiction: file.responsible_jurisdiction_code }, 'no public security unit serves the file\'s jurisdiction: the bureau alone is told');
+      this.logger.warn({ fileId: file.id, jurisdiction: file.responsible_jurisdiction_code }, "no public security unit serves the file's jurisdiction: the bureau alone is told");
     }
-    await this.audit.record({ action: 'household.clock_started', outcome: 'allowed', entityType: 'household_registration', entityId: file.id, fileIds: [file.id], details: { start, dueOn } }, manager);
+    await this.audit.record(
+      { action: 'household.clock_started', outcome: 'allowed', entityType: 'household_registration', entityId: file.id, fileIds: [file.id], details: { start, dueOn } },
+      manager,
+    );
   }
 
   private async cancelTask(manager: EntityManager, file: FileRow, task: TaskRow, reason: string): Promise<void> {
     await manager.query(`UPDATE household_registration SET status = 'cancelled', cancelled_reason = $2, updated_at = now() WHERE file_id = $1`, [file.id, reason]);
     const keys = [...raiseKeys(file.id, task.clock_started_on), registrationKey(file.id)];
     await this.reminders.cancel(manager, { ids: await this.reminderIds(manager, keys) });
-    await this.audit.record({ action: 'household.cancelled', outcome: 'allowed', entityType: 'household_registration', entityId: file.id, fileIds: [file.id], details: { reason } }, manager);
+    await this.audit.record(
+      { action: 'household.cancelled', outcome: 'allowed', entityType: 'household_registration', entityId: file.id, fileIds: [file.id], details: { reason } },
+      manager,
+    );
   }
 
   /**
@@ -293,7 +307,8 @@ export class HouseholdService implements OnModuleInit {
     return this.onTask(actor, fileId, 'household.application', async (manager, task, file) => {
       if (task.status !== 'counting') throw new AppError(HouseholdErrors.STEP_OUT_OF_ORDER, { details: { status: task.status, step: 'application' } });
       this.notFuture(input.preparedOn, 'preparedOn');
-      if (input.preparedOn < task.clock_started_on) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'preparedOn', `must not be before the stay began (${task.clock_started_on})`);
+      if (input.preparedOn < task.clock_started_on)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'preparedOn', `must not be before the stay began (${task.clock_started_on})`);
       await manager.query(
         `UPDATE household_registration SET status = 'application_prepared', application_on = $2, documents = $3, application_note = $4, updated_at = now() WHERE file_id = $1`,
         [fileId, input.preparedOn, [...new Set(input.documents)], input.note ?? null],
@@ -321,7 +336,8 @@ export class HouseholdService implements OnModuleInit {
     return this.onTask(actor, fileId, 'household.registration', async (manager, task, file) => {
       if (task.status !== 'application_prepared') throw new AppError(HouseholdErrors.STEP_OUT_OF_ORDER, { details: { status: task.status, step: 'registration' } });
       this.notFuture(input.registeredOn, 'registeredOn');
-      if (input.registeredOn < task.application_on!) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'registeredOn', `must not be before the application (${task.application_on})`);
+      if (input.registeredOn < task.application_on!)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'registeredOn', `must not be before the application (${task.application_on})`);
       // C-3.7: 对来历不明儿童落户的，要采血检验入库比对 — the reference of the police check, never its data (R9).
       if (mayBeMinor(file.birth_date_from, file.birth_date_to, input.registeredOn) && !input.dnaDatabaseCheckReference) {
         throw AppError.field(HouseholdErrors.DNA_DATABASE_CHECK_REQUIRED, 'dnaDatabaseCheckReference');
@@ -353,7 +369,8 @@ export class HouseholdService implements OnModuleInit {
     return this.onTask(actor, fileId, 'household.social_security', async (manager, task) => {
       if (task.status !== 'registered') throw new AppError(HouseholdErrors.STEP_OUT_OF_ORDER, { details: { status: task.status, step: 'social_security' } });
       this.notFuture(input.enrolledOn, 'enrolledOn');
-      if (input.enrolledOn < task.registered_on!) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'enrolledOn', `must not be before the registration (${task.registered_on})`);
+      if (input.enrolledOn < task.registered_on!)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'enrolledOn', `must not be before the registration (${task.registered_on})`);
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO social_security_enrolment (file_id, kind, enrolled_on, reference, recorded_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (file_id, kind) DO NOTHING RETURNING id`,
@@ -416,12 +433,7 @@ export class HouseholdService implements OnModuleInit {
     if (day > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, field, 'must not be in the future');
   }
 
-  private async onTask<T>(
-    actor: Actor,
-    fileId: string,
-    action: string,
-    work: (manager: EntityManager, task: TaskRow, file: FileRow) => Promise<T>,
-  ): Promise<T> {
+  private async onTask<T>(actor: Actor, fileId: string, action: string, work: (manager: EntityManager, task: TaskRow, file: FileRow) => Promise<T>): Promise<T> {
     let denied = false;
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -438,10 +450,7 @@ export class HouseholdService implements OnModuleInit {
         if (task.status === 'cancelled' && action !== 'household.exception') {
           throw new AppError(HouseholdErrors.STEP_OUT_OF_ORDER, { details: { status: task.status } });
         }
-        const [file]: FileRow[] = await manager.query(
-          FILE_SELECT,
-          [fileId],
-        );
+        const [file]: FileRow[] = await manager.query(FILE_SELECT, [fileId]);
         const result = await work(manager, task, file);
         await this.audit.record({ action, outcome: 'allowed', entityType: 'household_registration', entityId: fileId, fileIds: [fileId] }, manager);
         return result;

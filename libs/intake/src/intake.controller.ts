@@ -19,7 +19,7 @@ export class IntakeController {
 
   @Post('discoveries')
   @Roles('caseworker', 'supervisor', 'institution_staff')
-  @ApiOperation({ summary: 'R1: a file from an institution\'s own discovery (e.g. a street child); the person stays at that institution.' })
+  @ApiOperation({ summary: "R1: a file from an institution's own discovery (e.g. a street child); the person stays at that institution." })
   discovery(@CurrentActor() actor: Actor, @Body() body: DiscoveryDto): Promise<IntakeResult> {
     return this.intake.discovery(actor, body);
   }

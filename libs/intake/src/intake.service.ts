@@ -39,69 +39,97 @@ export class IntakeService {
   async policeHandover(actor: Actor, input: PoliceHandoverDto): Promise<IntakeResult> {
     const { handover } = input;
     if (handover.handoverDate > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', 'the handover date is in the future');
-    return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
-      const police = await this.organisation(manager, handover.policeOrganisationId);
-      if (!police || police.kind !== 'public_security') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', 'must be an active public security unit');
-      if (actor.role === 'police_liaison' && police.id !== actor.organisationId) {
-        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.policeOrganisationId', 'a police liaison hands over for their own unit');
-      }
-      await this.requirePlace(manager, handover.placeCode, 'handover.placeCode');
-      const bureau = await this.receivingBureau(manager, actor, input.responsibleOrganisationId);
-      const result = await this.take(manager, actor, input, {
-        kind: 'police_handover',
-        bureau,
-        placeCode: handover.placeCode,
-        institutionId: null,
-      });
-      await manager.query(
-        `INSERT INTO intake (file_id, kind, reporting_organisation_id, police_case_number, occurred_on, place_code, materials, circumstances, recorded_by)
+    return this.recordingRefusals('file.intake', () =>
+      this.dataSource.transaction(async (manager) => {
+        const police = await this.organisation(manager, handover.policeOrganisationId);
+        if (!police || police.kind !== 'public_security')
+          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', 'must be an active public security unit');
+        if (actor.role === 'police_liaison' && police.id !== actor.organisationId) {
+          throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.policeOrganisationId', 'a police liaison hands over for their own unit');
+        }
+        await this.requirePlace(manager, handover.placeCode, 'handover.placeCode');
+        const bureau = await this.receivingBureau(manager, actor, input.responsibleOrganisationId);
+        const result = await this.take(manager, actor, input, {
+          kind: 'police_handover',
+          bureau,
+          placeCode: handover.placeCode,
+          institutionId: null,
+        });
+        await manager.query(
+          `INSERT INTO intake (file_id, kind, reporting_organisation_id, police_case_number, occurred_on, place_code, materials, circumstances, recorded_by)
          VALUES ($1, 'police_handover', $2, $3, $4, $5, $6, $7, $8)`,
-        [result.file.id, police.id, handover.policeCaseNumber, handover.handoverDate, handover.placeCode, JSON.stringify(handover.materials), handover.circumstances, actor.userId],
-      );
-      // The unit that handed the person over keeps the partner view of the file (it reports DNA outcomes and registers households later).
-      await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source) VALUES ($1, $2, 'police_handover')`, [result.file.id, police.id]);
-      await this.audit.record(
-        { action: 'file.intake', outcome: 'allowed', entityType: 'victim_file', entityId: result.file.id, fileIds: [result.file.id], details: { kind: 'police_handover', policeOrganisationId: police.id } },
-        manager,
-      );
-      return result;
-    }));
+          [
+            result.file.id,
+            police.id,
+            handover.policeCaseNumber,
+            handover.handoverDate,
+            handover.placeCode,
+            JSON.stringify(handover.materials),
+            handover.circumstances,
+            actor.userId,
+          ],
+        );
+        // The unit that handed the person over keeps the partner view of the file (it reports DNA outcomes and registers households later).
+        await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source) VALUES ($1, $2, 'police_handover')`, [result.file.id, police.id]);
+        await this.audit.record(
+          {
+            action: 'file.intake',
+            outcome: 'allowed',
+            entityType: 'victim_file',
+            entityId: result.file.id,
+            fileIds: [result.file.id],
+            details: { kind: 'police_handover', policeOrganisationId: police.id },
+          },
+          manager,
+        );
+        return result;
+      }),
+    );
   }
 
   async discovery(actor: Actor, input: DiscoveryDto): Promise<IntakeResult> {
     const { discovery } = input;
     if (discovery.discoveredOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', 'the date is in the future');
-    return this.recordingRefusals('file.intake', () => this.dataSource.transaction(async (manager) => {
-      const institutionId = actor.role === 'institution_staff' ? actor.organisationId : discovery.institutionId;
-      if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', 'name the institution that found the person');
-      const institution = await this.organisation(manager, institutionId);
-      if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'discovery.institutionId');
-      if (actor.role !== 'institution_staff' && !isWithin(institution.jurisdiction_code, actor.jurisdictionCode)) {
-        throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'must be an institution within your jurisdiction');
-      }
-      await this.requirePlace(manager, discovery.placeCode, 'discovery.placeCode');
-      // Responsibility follows the place the person was found: the bureau serving it, or the nearest one above.
-      const bureau = actor.role === 'institution_staff' ? await this.bureauServing(manager, discovery.placeCode) : await this.receivingBureau(manager, actor, undefined);
-      const result = await this.take(manager, actor, input, { kind: 'institution_discovery', bureau, placeCode: discovery.placeCode, institutionId: institution.id });
-      await manager.query(
-        `INSERT INTO intake (file_id, kind, reporting_organisation_id, occurred_on, place_code, circumstances, recorded_by)
+    return this.recordingRefusals('file.intake', () =>
+      this.dataSource.transaction(async (manager) => {
+        const institutionId = actor.role === 'institution_staff' ? actor.organisationId : discovery.institutionId;
+        if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', 'name the institution that found the person');
+        const institution = await this.organisation(manager, institutionId);
+        if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'discovery.institutionId');
+        if (actor.role !== 'institution_staff' && !isWithin(institution.jurisdiction_code, actor.jurisdictionCode)) {
+          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'must be an institution within your jurisdiction');
+        }
+        await this.requirePlace(manager, discovery.placeCode, 'discovery.placeCode');
+        // Responsibility follows the place the person was found: the bureau serving it, or the nearest one above.
+        const bureau = actor.role === 'institution_staff' ? await this.bureauServing(manager, discovery.placeCode) : await this.receivingBureau(manager, actor, undefined);
+        const result = await this.take(manager, actor, input, { kind: 'institution_discovery', bureau, placeCode: discovery.placeCode, institutionId: institution.id });
+        await manager.query(
+          `INSERT INTO intake (file_id, kind, reporting_organisation_id, occurred_on, place_code, circumstances, recorded_by)
          VALUES ($1, 'institution_discovery', $2, $3, $4, $5, $6)`,
-        [result.file.id, institution.id, discovery.discoveredOn, discovery.placeCode, discovery.circumstances, actor.userId],
-      );
-      // The person stays where they were found, from that day.
-      await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
-        result.file.id,
-        institution.id,
-        discovery.discoveredOn,
-        'found by the institution / 机构主动发现',
-        actor.userId,
-      ]);
-      await this.audit.record(
-        { action: 'file.intake', outcome: 'allowed', entityType: 'victim_file', entityId: result.file.id, fileIds: [result.file.id], details: { kind: 'institution_discovery', institutionId: institution.id } },
-        manager,
-      );
-      return result;
-    }));
+          [result.file.id, institution.id, discovery.discoveredOn, discovery.placeCode, discovery.circumstances, actor.userId],
+        );
+        // The person stays where they were found, from that day.
+        await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
+          result.file.id,
+          institution.id,
+          discovery.discoveredOn,
+          'found by the institution / 机构主动发现',
+          actor.userId,
+        ]);
+        await this.audit.record(
+          {
+            action: 'file.intake',
+            outcome: 'allowed',
+            entityType: 'victim_file',
+            entityId: result.file.id,
+            fileIds: [result.file.id],
+            details: { kind: 'institution_discovery', institutionId: institution.id },
+          },
+          manager,
+        );
+        return result;
+      }),
+    );
   }
 
   /** An intake naming an organisation outside the caller's reach is a denial, on record after the rollback. */
@@ -186,7 +214,8 @@ export class IntakeService {
     if (!id) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'responsibleOrganisationId', 'name the civil affairs bureau that receives the person');
     const bureau = await this.organisation(manager, id);
     const allowed = bureau?.kind === 'civil_affairs_bureau' && (actor.role === 'police_liaison' || isWithin(bureau.jurisdiction_code, actor.jurisdictionCode));
-    if (!bureau || !allowed) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'responsibleOrganisationId', 'must be an active civil affairs bureau (within your jurisdiction)');
+    if (!bureau || !allowed)
+      throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'responsibleOrganisationId', 'must be an active civil affairs bureau (within your jurisdiction)');
     return bureau;
   }
 
@@ -204,7 +233,10 @@ export class IntakeService {
 
   private async caseworker(manager: EntityManager, actor: Actor, requested: string | undefined, bureau: Organisation): Promise<string | null> {
     if (!requested) return actor.role === 'caseworker' && actor.organisationId === bureau.id ? actor.userId : null;
-    const rows = await manager.query(`SELECT 1 FROM user_account WHERE id = $1 AND organisation_id = $2 AND role IN ('caseworker', 'supervisor') AND active`, [requested, bureau.id]);
+    const rows = await manager.query(`SELECT 1 FROM user_account WHERE id = $1 AND organisation_id = $2 AND role IN ('caseworker', 'supervisor') AND active`, [
+      requested,
+      bureau.id,
+    ]);
     if (rows.length === 0) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'caseworkerId', 'must be an active caseworker of the responsible bureau');
     return requested;
   }

@@ -23,7 +23,17 @@ export { DomainEventSubscriptions, DomainEventsProcessor, type DomainEvent, type
 export { ProcessorFor, type QueueProcessor } from './queues/processor.js';
 export { defineQueue, InvalidJobPayload, type QueueDefinition } from './queues/queue-definition.js';
 export { QueueRegistry, type JobToAdd } from './queues/queue-registry.js';
-export { ALL_QUEUES, DomainEventPayload, EscalationPayload, OutgoingNotificationPayload, QUEUES, queueByName, ReminderDuePayload, TracingMatchPayload, type QueueKey } from './queues/queues.js';
+export {
+  ALL_QUEUES,
+  DomainEventPayload,
+  EscalationPayload,
+  OutgoingNotificationPayload,
+  QUEUES,
+  queueByName,
+  ReminderDuePayload,
+  TracingMatchPayload,
+  type QueueKey,
+} from './queues/queues.js';
 export { createRedis } from './queues/redis.js';
 export { MissingProcessorError, WorkerHost } from './queues/worker-host.js';
 export { PlatformWorkerModule } from './queues/worker.module.js';

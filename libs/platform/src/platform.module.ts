@@ -31,7 +31,15 @@ export class PlatformModule {
           retryAttempts: 0,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, { provide: Clock, useFactory: () => new Clock(config.clockAt) }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        QueueRegistry,
+        Outbox,
+        DomainEventSubscriptions,
+        FieldCipher,
+        ReadinessChecks,
+        { provide: Clock, useFactory: () => new Clock(config.clockAt) },
+      ],
       exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
     };
   }

@@ -42,13 +42,25 @@ export const KIND_RULES: Record<ReferralKind, KindRule> = {
     base: ['languages'],
     outcomeRequires: ['summary'],
   },
-  disability_assessment: { label: '残疾等级评定 / disability assessment (R12)', receivers: ['hospital'], designatedOnly: true, base: ['disability', 'languages'], outcomeRequires: ['summary'] },
+  disability_assessment: {
+    label: '残疾等级评定 / disability assessment (R12)',
+    receivers: ['hospital'],
+    designatedOnly: true,
+    base: ['disability', 'languages'],
+    outcomeRequires: ['summary'],
+  },
   rehabilitation: { label: '专业社会工作康复 / rehabilitation by social work (R13)', receivers: ['social_work_organisation'], base: ['languages'], outcomeRequires: ['summary'] },
   schooling: { label: '入学 / schooling (R14)', receivers: ['school'], base: ['gradeLevel', 'guardianContact'], outcomeRequires: ['summary'] },
   technical_school: { label: '技工院校 / technical school (R15)', receivers: ['technical_school'], base: ['gradeLevel', 'guardianContact'], outcomeRequires: ['summary'] },
   job_training: { label: '职业技能培训 / job training (R15)', receivers: ['hr_social_security', 'technical_school'], base: ['languages'], outcomeRequires: ['course'] },
   job_placement: { label: '就业安置 / job placement (R15)', receivers: ['hr_social_security'], base: ['languages'], outcomeRequires: ['placement'] },
-  legal_aid: { label: '法律援助绿色通道 / green-channel legal aid (R18)', receivers: ['legal_aid_centre'], base: ['languages'], greenChannel: true, outcomeRequires: ['service', 'stage', 'result'] },
+  legal_aid: {
+    label: '法律援助绿色通道 / green-channel legal aid (R18)',
+    receivers: ['legal_aid_centre'],
+    base: ['languages'],
+    greenChannel: true,
+    outcomeRequires: ['service', 'stage', 'result'],
+  },
   repatriation: { label: '遣返 / repatriation (R19)', receivers: ['foreign_affairs_office'], base: ['nationality', 'travelDocument', 'languages'], outcomeRequires: ['summary'] },
 };
 

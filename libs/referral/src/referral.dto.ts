@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -271,4 +270,3 @@ export class InboxQuery {
   @IsIn(['open', 'all'])
   status?: 'open' | 'all';
 }
-

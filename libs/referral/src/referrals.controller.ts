@@ -22,7 +22,7 @@ export class ReferralsController {
 
   @Get('files/:id/referrals')
   @Roles('caseworker', 'supervisor', 'institution_staff')
-  @ApiOperation({ summary: 'The referrals of a file, with their status and the partners\' notes' })
+  @ApiOperation({ summary: "The referrals of a file, with their status and the partners' notes" })
   forFile(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.referrals.forFile(actor, id);
   }
@@ -43,7 +43,7 @@ export class ReferralsController {
 
   @Get('schooling/unenrolled')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'R14: children of compulsory-education age in care and not enrolled, in one\'s scope' })
+  @ApiOperation({ summary: "R14: children of compulsory-education age in care and not enrolled, in one's scope" })
   unenrolled(@CurrentActor() actor: Actor) {
     return this.referrals.unenrolled(actor);
   }
@@ -66,13 +66,13 @@ export class ReferralsController {
 
   @Get('referrals/inbox')
   @Roles(...PARTNERS)
-  @ApiOperation({ summary: 'The partner\'s inbox: referrals to its organisation, green-channel legal aid first (R18)' })
+  @ApiOperation({ summary: "The partner's inbox: referrals to its organisation, green-channel legal aid first (R18)" })
   inbox(@CurrentActor() actor: Actor, @Query() query: InboxQuery) {
     return this.referrals.inbox(actor, query.status ?? 'open');
   }
 
   @Get('referrals/:id')
-  @ApiOperation({ summary: 'One referral: the partner\'s minimal view (R16), or the referring side\'s full one' })
+  @ApiOperation({ summary: "One referral: the partner's minimal view (R16), or the referring side's full one" })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.referrals.get(actor, id);
   }
@@ -80,7 +80,7 @@ export class ReferralsController {
   @Post('referrals/:id/accept')
   @HttpCode(200)
   @Roles(...PARTNERS)
-  @ApiOperation({ summary: 'Accept a referral sent to one\'s organisation' })
+  @ApiOperation({ summary: "Accept a referral sent to one's organisation" })
   accept(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.referrals.accept(actor, id);
   }

@@ -1,7 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addDays, addMonths, ageRange, APP_CONFIG, AppError, AUDIT_SINK, Clock, dueAtNine, endOfChinaDay, FieldCipher, Outbox, PlatformErrors, yearsBefore, type AppConfig, type AuditSink } from '#app/platform';
+import {
+  addDays,
+  addMonths,
+  ageRange,
+  APP_CONFIG,
+  AppError,
+  AUDIT_SINK,
+  Clock,
+  dueAtNine,
+  endOfChinaDay,
+  FieldCipher,
+  Outbox,
+  PlatformErrors,
+  yearsBefore,
+  type AppConfig,
+  type AuditSink,
+} from '#app/platform';
 import { AccessErrors, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
 import { CaseErrors } from '#app/case';
 import { RemindersService, WorkingCalendar } from '#app/followup';
@@ -100,7 +116,8 @@ export class ReferralsService {
           const age = ageRange(file.birth_date_from, file.birth_date_to, today);
           if (!age || age.max < 16) throw AppError.field(ReferralErrors.TOO_YOUNG, 'kind', age ? `may be at most ${age.max} today` : 'the age is not known');
           if (age.min < 16 && !input.ageConfirmed) throw AppError.field(ReferralErrors.AGE_CONFIRMATION_REQUIRED, 'ageConfirmed', `the estimated age is ${age.min}–${age.max}`);
-          if (!(await this.hasConsent(manager, fileId, 'job_training'))) throw AppError.field(ReferralErrors.CONSENT_REQUIRED, 'kind', 'record the person\'s consent to job training (category job_training)');
+          if (!(await this.hasConsent(manager, fileId, 'job_training')))
+            throw AppError.field(ReferralErrors.CONSENT_REQUIRED, 'kind', "record the person's consent to job training (category job_training)");
           // R15: 16 and 17 year olds are guided to a technical school.
           if (age.min < 18) {
             forcedFrom = kind;
@@ -121,7 +138,12 @@ export class ReferralsService {
             file.responsible_jurisdiction_code.startsWith(prefixOf(receiver.jurisdiction_code));
           if (!local) {
             // 异地就学: the child studies elsewhere; the caseworker records the contact made to help (R14).
-            if (!input.details?.elsewhere) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'details.elsewhere.contactMade', 'a school in another jurisdiction: record the contact made to help the child in');
+            if (!input.details?.elsewhere)
+              throw AppError.field(
+                PlatformErrors.VALIDATION_FAILED,
+                'details.elsewhere.contactMade',
+                'a school in another jurisdiction: record the contact made to help the child in',
+              );
             details.elsewhere = { ...input.details.elsewhere, destinationJurisdictionCode: receiver.jurisdiction_code };
           }
         }
@@ -149,10 +171,20 @@ export class ReferralsService {
             actor.userId,
           ],
         );
-        await manager.query(`INSERT INTO referral_history (referral_id, event, from_status, to_status, actor_user_id) VALUES ($1, 'create', NULL, 'draft', $2)`, [id, actor.userId]);
+        await manager.query(`INSERT INTO referral_history (referral_id, event, from_status, to_status, actor_user_id) VALUES ($1, 'create', NULL, 'draft', $2)`, [
+          id,
+          actor.userId,
+        ]);
         if (input.send) await this.sendIn(manager, actor, id, file);
         await this.audit.record(
-          { action: 'referral.create', outcome: 'allowed', entityType: 'referral', entityId: id, fileIds: [fileId], details: { kind, disclosed: input.disclose ?? [], forcedFrom } },
+          {
+            action: 'referral.create',
+            outcome: 'allowed',
+            entityType: 'referral',
+            entityId: id,
+            fileIds: [fileId],
+            details: { kind, disclosed: input.disclose ?? [], forcedFrom },
+          },
           manager,
         );
         return { ...(await this.referrerView(manager, id)), ...(forcedFrom ? { forcedFrom } : {}) };
@@ -165,10 +197,16 @@ export class ReferralsService {
   }
 
   async withdraw(actor: Actor, referralId: string, reason: string): Promise<Record<string, unknown>> {
-    return this.referrerStep(actor, referralId, 'withdraw', async (manager, referral) => {
-      await manager.query('UPDATE referral SET withdraw_reason = $2 WHERE id = $1', [referral.id, reason]);
-      await this.close(manager, referral.id);
-    }, reason);
+    return this.referrerStep(
+      actor,
+      referralId,
+      'withdraw',
+      async (manager, referral) => {
+        await manager.query('UPDATE referral SET withdraw_reason = $2 WHERE id = $1', [referral.id, reason]);
+        await this.close(manager, referral.id);
+      },
+      reason,
+    );
   }
 
   async forFile(actor: Actor, fileId: string): Promise<Record<string, unknown>[]> {
@@ -193,7 +231,10 @@ export class ReferralsService {
           'INSERT INTO consent (file_id, category, given_by, given_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
           [fileId, input.category, input.givenBy, input.givenOn, input.note ?? null, actor.userId],
         );
-        await this.audit.record({ action: 'consent.record', outcome: 'allowed', entityType: 'consent', entityId: id, fileIds: [fileId], details: { category: input.category, givenBy: input.givenBy } }, manager);
+        await this.audit.record(
+          { action: 'consent.record', outcome: 'allowed', entityType: 'consent', entityId: id, fileIds: [fileId], details: { category: input.category, givenBy: input.givenBy } },
+          manager,
+        );
         return { id };
       }),
     );
@@ -265,10 +306,20 @@ export class ReferralsService {
   }
 
   async get(actor: Actor, referralId: string): Promise<Record<string, unknown>> {
-    const [row]: { file_id: string; organisation_id: string; status: Status }[] = await this.dataSource.query('SELECT file_id, organisation_id, status FROM referral WHERE id = $1', [referralId]);
+    const [row]: { file_id: string; organisation_id: string; status: Status }[] = await this.dataSource.query(
+      'SELECT file_id, organisation_id, status FROM referral WHERE id = $1',
+      [referralId],
+    );
     if (row && row.organisation_id === actor.organisationId && row.status !== 'draft') {
       const view = await this.partnerView(this.dataSource.manager, referralId, true);
-      await this.audit.record({ action: 'referral.read', outcome: 'allowed', entityType: 'referral', entityId: referralId, fileIds: OPEN.includes(row.status) ? [row.file_id] : [], details: { view: 'partner' } });
+      await this.audit.record({
+        action: 'referral.read',
+        outcome: 'allowed',
+        entityType: 'referral',
+        entityId: referralId,
+        fileIds: OPEN.includes(row.status) ? [row.file_id] : [],
+        details: { view: 'partner' },
+      });
       return view;
     }
     // The referring side: those who keep the file (civil affairs, the institution where the person stays), not other partners.
@@ -277,7 +328,14 @@ export class ReferralsService {
       const inScope = await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${fileWriteScope(actor, 'f', params)}`, params);
       if (inScope.length > 0) {
         const view = await this.referrerView(this.dataSource.manager, referralId);
-        await this.audit.record({ action: 'referral.read', outcome: 'allowed', entityType: 'referral', entityId: referralId, fileIds: [row.file_id], details: { view: 'referrer' } });
+        await this.audit.record({
+          action: 'referral.read',
+          outcome: 'allowed',
+          entityType: 'referral',
+          entityId: referralId,
+          fileIds: [row.file_id],
+          details: { view: 'referrer' },
+        });
         return view;
       }
     }
@@ -293,10 +351,16 @@ export class ReferralsService {
   }
 
   async decline(actor: Actor, referralId: string, reason: string): Promise<Record<string, unknown>> {
-    return this.partnerStep(actor, referralId, 'decline', async (manager, referral) => {
-      await manager.query('UPDATE referral SET decided_at = $3, decline_reason = $2 WHERE id = $1', [referral.id, reason, this.clock.now()]);
-      await this.close(manager, referral.id);
-    }, reason);
+    return this.partnerStep(
+      actor,
+      referralId,
+      'decline',
+      async (manager, referral) => {
+        await manager.query('UPDATE referral SET decided_at = $3, decline_reason = $2 WHERE id = $1', [referral.id, reason, this.clock.now()]);
+        await this.close(manager, referral.id);
+      },
+      reason,
+    );
   }
 
   async start(actor: Actor, referralId: string): Promise<Record<string, unknown>> {
@@ -306,7 +370,8 @@ export class ReferralsService {
   async complete(actor: Actor, referralId: string, outcome: OutcomeDto): Promise<Record<string, unknown>> {
     return this.partnerStep(actor, referralId, 'complete', async (manager, referral) => {
       const missing = KIND_RULES[referral.kind].outcomeRequires.filter((field) => outcome[field as keyof OutcomeDto] === undefined);
-      if (missing.length > 0) throw new AppError(ReferralErrors.OUTCOME_INCOMPLETE, { details: missing.map((field) => ({ field, reason: `a ${referral.kind} outcome needs ${field}` })) });
+      if (missing.length > 0)
+        throw new AppError(ReferralErrors.OUTCOME_INCOMPLETE, { details: missing.map((field) => ({ field, reason: `a ${referral.kind} outcome needs ${field}` })) });
       if (referral.kind === 'disability_assessment' && (await manager.query('SELECT 1 FROM disability_assessment WHERE referral_id = $1', [referral.id])).length === 0) {
         throw new AppError(ReferralErrors.ASSESSMENT_REQUIRED);
       }
@@ -316,7 +381,8 @@ export class ReferralsService {
   }
 
   async addNote(actor: Actor, referralId: string, input: NoteDto): Promise<{ id: string }> {
-    if ((input.kind === 'visit') !== (input.visitedOn !== undefined)) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'visitedOn', 'a visit has the day it took place, a progress note none');
+    if ((input.kind === 'visit') !== (input.visitedOn !== undefined))
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'visitedOn', 'a visit has the day it took place, a progress note none');
     return this.dataSource.transaction(async (manager) => {
       const referral = await this.lockAsPartner(manager, actor, referralId, 'referral.note');
       if (!['accepted', 'in_progress'].includes(referral.status)) throw new AppError(ReferralErrors.REFERRAL_NOT_ALLOWED, { details: { status: referral.status } });
@@ -340,7 +406,10 @@ export class ReferralsService {
         `INSERT INTO disability_assessment (referral_id, file_id, category, grade, assessed_on, assessed_by, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [referralId, referral.file_id, input.category, input.grade, input.assessedOn, input.assessedBy, actor.userId],
       );
-      await this.audit.record({ action: 'referral.assessment', outcome: 'allowed', entityType: 'disability_assessment', entityId: id, fileIds: [referral.file_id], details: { grade: input.grade } }, manager);
+      await this.audit.record(
+        { action: 'referral.assessment', outcome: 'allowed', entityType: 'disability_assessment', entityId: id, fileIds: [referral.file_id], details: { grade: input.grade } },
+        manager,
+      );
       return { id };
     });
   }
@@ -353,10 +422,15 @@ export class ReferralsService {
       if (!['accepted', 'in_progress'].includes(referral.status)) throw new AppError(ReferralErrors.REFERRAL_NOT_ALLOWED, { details: { status: referral.status } });
       const existing = await manager.query('SELECT 1 FROM enrolment WHERE referral_id = $1', [referralId]);
       if (existing.length > 0) throw new AppError(CaseErrors.RECORD_EXISTS);
-      await manager.query(
-        `INSERT INTO enrolment (referral_id, file_id, school_id, grade, class_name, enrolled_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [referralId, referral.file_id, actor.organisationId, input.grade, input.className ?? null, input.enrolledOn, actor.userId],
-      );
+      await manager.query(`INSERT INTO enrolment (referral_id, file_id, school_id, grade, class_name, enrolled_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        referralId,
+        referral.file_id,
+        actor.organisationId,
+        input.grade,
+        input.className ?? null,
+        input.enrolledOn,
+        actor.userId,
+      ]);
       const [file]: { reference: string; responsible_organisation_id: string; responsible_caseworker_id: string | null }[] = await manager.query(
         'SELECT reference, responsible_organisation_id, responsible_caseworker_id FROM victim_file WHERE id = $1',
         [referral.file_id],
@@ -412,7 +486,11 @@ export class ReferralsService {
       ? endOfChinaDay(this.calendar.addWorkingDays(today, this.config.referrals.legalAidAcceptWorkingDays))
       : (referral.accept_by ?? endOfChinaDay(addDays(today, this.config.referrals.acceptDays)));
     await manager.query('UPDATE referral SET sent_at = $3, accept_by = $2 WHERE id = $1', [referralId, acceptBy, this.clock.now()]);
-    await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source, source_id) VALUES ($1, $2, 'referral', $3)`, [file.id, referral.organisation_id, referralId]);
+    await manager.query(`INSERT INTO file_access_grant (file_id, organisation_id, source, source_id) VALUES ($1, $2, 'referral', $3)`, [
+      file.id,
+      referral.organisation_id,
+      referralId,
+    ]);
     const label = `${KIND_RULES[referral.kind].label}：档案 ${file.reference}`;
     await this.reminders.schedule(manager, {
       kind: 'referral_accept_by',
@@ -474,7 +552,8 @@ export class ReferralsService {
         return this.referrerView(manager, referralId);
       });
     } catch (error) {
-      if (error instanceof AppError && error.status === 404) await this.audit.record({ action: `referral.${event}`, outcome: 'denied', entityType: 'referral', entityId: referralId, fileIds: fileId ? [fileId] : [] });
+      if (error instanceof AppError && error.status === 404)
+        await this.audit.record({ action: `referral.${event}`, outcome: 'denied', entityType: 'referral', entityId: referralId, fileIds: fileId ? [fileId] : [] });
       throw error;
     }
   }
@@ -490,7 +569,10 @@ export class ReferralsService {
       const referral = await this.lockAsPartner(manager, actor, referralId, `referral.${event}`);
       await this.apply(manager, actor, referral, event, note);
       await effect(manager, referral);
-      await this.audit.record({ action: `referral.${event}`, outcome: 'allowed', entityType: 'referral', entityId: referralId, fileIds: [referral.file_id], purpose: note }, manager);
+      await this.audit.record(
+        { action: `referral.${event}`, outcome: 'allowed', entityType: 'referral', entityId: referralId, fileIds: [referral.file_id], purpose: note },
+        manager,
+      );
       return this.partnerView(manager, referralId, true);
     });
   }
@@ -503,10 +585,10 @@ export class ReferralsService {
 
   /** A referral of the actor's organisation, sent to it; anything else is 404 like a missing one (recorded). */
   private async lockAsPartner(manager: EntityManager, actor: Actor, referralId: string, action: string): Promise<ReferralRow> {
-    const [row]: ReferralRow[] = await manager.query(
-      `SELECT ${REFERRAL_COLUMNS} FROM referral r WHERE r.id = $1 AND r.organisation_id = $2 AND r.status <> 'draft' FOR UPDATE`,
-      [referralId, actor.organisationId],
-    );
+    const [row]: ReferralRow[] = await manager.query(`SELECT ${REFERRAL_COLUMNS} FROM referral r WHERE r.id = $1 AND r.organisation_id = $2 AND r.status <> 'draft' FOR UPDATE`, [
+      referralId,
+      actor.organisationId,
+    ]);
     if (!row) {
       await this.audit.record({ action, outcome: 'denied', entityType: 'referral', entityId: referralId });
       throw new AppError(ReferralErrors.REFERRAL_NOT_FOUND);
@@ -603,7 +685,9 @@ export class ReferralsService {
       `SELECT category, grade, to_char(assessed_on, 'YYYY-MM-DD') AS "assessedOn", assessed_by AS "assessedBy" FROM disability_assessment WHERE referral_id = $1`,
       [referralId],
     );
-    const [enrolment] = await manager.query(`SELECT grade, class_name AS "className", to_char(enrolled_on, 'YYYY-MM-DD') AS "enrolledOn" FROM enrolment WHERE referral_id = $1`, [referralId]);
+    const [enrolment] = await manager.query(`SELECT grade, class_name AS "className", to_char(enrolled_on, 'YYYY-MM-DD') AS "enrolledOn" FROM enrolment WHERE referral_id = $1`, [
+      referralId,
+    ]);
     return { ...view, fileId: row.file_id, ...(await this.notesAndHistory(manager, referralId)), assessments, enrolment: enrolment ?? null };
   }
 
@@ -683,4 +767,3 @@ export class ReferralsService {
     return out;
   }
 }
-

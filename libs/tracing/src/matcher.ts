@@ -65,7 +65,7 @@ function years(from: string, to: string): number {
 
 function nameScore(person: NameForm[], request: NameForm[]): { score: number; why: string } {
   let best = { score: 0, why: 'no name in common' };
-  if (person.length === 0) return { score: 0, why: 'the person\'s name is not known' };
+  if (person.length === 0) return { score: 0, why: "the person's name is not known" };
   for (const a of person) {
     for (const b of request) {
       const candidates: { score: number; why: string }[] = [];
@@ -88,7 +88,13 @@ function placeScore(codes: string[], missing: string): { score: number; why: str
   let best = { score: 0, why: 'no place in common' };
   for (const code of codes) {
     const [score, why] =
-      code === missing ? [1, `same county ${code}`] : code.slice(0, 4) === missing.slice(0, 4) ? [0.6, `same prefecture ${code.slice(0, 4)}`] : code.slice(0, 2) === missing.slice(0, 2) ? [0.3, `same province ${code.slice(0, 2)}`] : [0, ''];
+      code === missing
+        ? [1, `same county ${code}`]
+        : code.slice(0, 4) === missing.slice(0, 4)
+          ? [0.6, `same prefecture ${code.slice(0, 4)}`]
+          : code.slice(0, 2) === missing.slice(0, 2)
+            ? [0.3, `same province ${code.slice(0, 2)}`]
+            : [0, ''];
     if (score > best.score) best = { score, why };
   }
   return best;
@@ -107,7 +113,7 @@ function marksScore(a: string, b: string): { score: number; why: string } {
   const y = bigrams(b);
   const common = [...x].filter((gram) => y.has(gram));
   if (common.length === 0) return { score: 0, why: 'marks differ' };
-  return { score: Math.min(1, (2 * common.length) / (x.size + y.size) * 1.5), why: `marks in common: ${common.slice(0, 3).join('、')}` };
+  return { score: Math.min(1, ((2 * common.length) / (x.size + y.size)) * 1.5), why: `marks in common: ${common.slice(0, 3).join('、')}` };
 }
 
 /** Scores a pair, or returns undefined when it cannot be the same person (sex differs, missing after found). */
@@ -115,7 +121,7 @@ export function scorePair(person: PersonSide, request: RequestSide): MatchScore 
   if (person.sex !== 'unknown' && request.sex !== 'unknown' && person.sex !== request.sex) return undefined;
   if (request.missingOn > person.foundOn) return undefined;
   let age: { score: number; why: string };
-  if (!person.birthFrom || !person.birthTo) age = { score: 0.3, why: 'the person\'s age is not known' };
+  if (!person.birthFrom || !person.birthTo) age = { score: 0.3, why: "the person's age is not known" };
   else if (person.birthFrom <= request.birthTo && person.birthTo >= request.birthFrom) age = { score: 1, why: 'born in the same years' };
   else {
     const gap = person.birthTo < request.birthFrom ? years(person.birthTo, request.birthFrom) : years(request.birthTo, person.birthFrom);

@@ -23,21 +23,21 @@ export class TracingController {
 
   @Post('tracing/requests')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'R8: record a family\'s request to find a missing person; matching against people in care follows by itself' })
+  @ApiOperation({ summary: "R8: record a family's request to find a missing person; matching against people in care follows by itself" })
   createRequest(@CurrentActor() actor: Actor, @Body() body: TracingRequestDto) {
     return this.tracing.createRequest(actor, body);
   }
 
   @Get('tracing/requests')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'Tracing requests in one\'s scope, newest first, with their open candidates' })
+  @ApiOperation({ summary: "Tracing requests in one's scope, newest first, with their open candidates" })
   listRequests(@CurrentActor() actor: Actor, @Query() query: TracingRequestQuery) {
     return this.tracing.listRequests(actor, query.status ?? 'open');
   }
 
   @Get('tracing/requests/:id')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'One tracing request with the family\'s contact' })
+  @ApiOperation({ summary: "One tracing request with the family's contact" })
   getRequest(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.tracing.getRequest(actor, id);
   }
@@ -59,7 +59,7 @@ export class TracingController {
 
   @Get('files/:id/tracing')
   @Roles('caseworker', 'supervisor', 'institution_staff')
-  @ApiOperation({ summary: 'The file\'s tracing: leads, candidates with their score per feature, DNA comparisons, refused paternity tests, duty notices' })
+  @ApiOperation({ summary: "The file's tracing: leads, candidates with their score per feature, DNA comparisons, refused paternity tests, duty notices" })
   forFile(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.tracing.tracing(actor, id);
   }
@@ -89,7 +89,7 @@ export class TracingController {
 
   @Get('tracing/dna-comparisons')
   @Roles('police_liaison')
-  @ApiOperation({ summary: 'R9: the comparisons asked of one\'s police unit, pending first' })
+  @ApiOperation({ summary: "R9: the comparisons asked of one's police unit, pending first" })
   comparisons(@CurrentActor() actor: Actor, @Query() query: DnaComparisonQuery) {
     return this.tracing.comparisonsForPolice(actor, query.status ?? 'pending');
   }

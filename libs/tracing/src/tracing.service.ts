@@ -53,11 +53,27 @@ const REQUEST_SELECT = `
 const UNIDENTIFIED = `p.identity_status IN ('unknown', 'claimed') AND f.state NOT IN ('closed', 'reunified', 'repatriated')`;
 
 function personSide(row: PersonRow): PersonSide {
-  return { sex: row.sex, birthFrom: row.birth_date_from, birthTo: row.birth_date_to, names: row.names ?? [], placeCodes: row.place_codes, foundOn: row.found_on, marks: row.marks ?? '' };
+  return {
+    sex: row.sex,
+    birthFrom: row.birth_date_from,
+    birthTo: row.birth_date_to,
+    names: row.names ?? [],
+    placeCodes: row.place_codes,
+    foundOn: row.found_on,
+    marks: row.marks ?? '',
+  };
 }
 
 function requestSide(row: RequestRow): RequestSide {
-  return { sex: row.sex, birthFrom: row.birth_date_from, birthTo: row.birth_date_to, names: row.names ?? [], missingPlaceCode: row.missing_place_code, missingOn: row.missing_on, marks: row.marks ?? '' };
+  return {
+    sex: row.sex,
+    birthFrom: row.birth_date_from,
+    birthTo: row.birth_date_to,
+    names: row.names ?? [],
+    missingPlaceCode: row.missing_place_code,
+    missingOn: row.missing_on,
+    marks: row.marks ?? '',
+  };
 }
 
 /** A guard for files that were ever in tracing: then `fact` (SQL over $1, the file id) must hold, or `refusal`. */
@@ -95,7 +111,8 @@ export class TracingService implements OnModuleInit {
   onModuleInit(): void {
     const policeMatch = onceTraced('police_reported_match', `EXISTS (SELECT 1 FROM dna_comparison WHERE file_id = $1 AND outcome = 'match')`, {
       code: 'POLICE_MATCH_REQUIRED',
-      message: '寻亲团聚须以公安机关报告的DNA比中结果为依据，私自亲子鉴定无效 / Reuniting a traced family needs a DNA match reported by the police; a private paternity test never counts (R10)',
+      message:
+        '寻亲团聚须以公安机关报告的DNA比中结果为依据，私自亲子鉴定无效 / Reuniting a traced family needs a DNA match reported by the police; a private paternity test never counts (R10)',
       status: 409,
     });
     // R8: relatives found are told of their duties of care before the person goes home to them.
@@ -154,10 +171,15 @@ export class TracingService implements OnModuleInit {
       );
       for (const entry of input.names) {
         const forms = nameForms(entry.name, entry.kind === 'name');
-        await manager.query(
-          'INSERT INTO tracing_request_name (request_id, kind, name, pinyin, pinyin_compact, initials, given_pinyin) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [id, entry.kind, entry.name, forms.pinyin, forms.compact, forms.initials, givenPinyin(forms.pinyin, entry.kind)],
-        );
+        await manager.query('INSERT INTO tracing_request_name (request_id, kind, name, pinyin, pinyin_compact, initials, given_pinyin) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          id,
+          entry.kind,
+          entry.name,
+          forms.pinyin,
+          forms.compact,
+          forms.initials,
+          givenPinyin(forms.pinyin, entry.kind),
+        ]);
       }
       await this.outbox.publish(manager, QUEUES.tracingMatch, 'request', { requestId: id });
       await this.audit.record({ action: 'tracing.request', outcome: 'allowed', entityType: 'tracing_request', entityId: id }, manager);
@@ -227,7 +249,10 @@ export class TracingService implements OnModuleInit {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const params: unknown[] = [id];
-        const [row]: { status: string }[] = await manager.query(`SELECT t.status FROM tracing_request t WHERE t.id = $1 AND ${this.requestScope(actor, params, false)} FOR UPDATE`, params);
+        const [row]: { status: string }[] = await manager.query(
+          `SELECT t.status FROM tracing_request t WHERE t.id = $1 AND ${this.requestScope(actor, params, false)} FOR UPDATE`,
+          params,
+        );
         if (!row) {
           denied = true;
           throw new AppError(TracingErrors.REQUEST_NOT_FOUND);
@@ -297,7 +322,9 @@ export class TracingService implements OnModuleInit {
            FROM dna_comparison d JOIN organisation o ON o.id = d.police_organisation_id WHERE d.file_id = $1 ORDER BY d.created_at`,
       ),
       refusedPaternityTests: await q(`SELECT offered_by AS "offeredBy", to_char(offered_on, 'YYYY-MM-DD') AS "offeredOn", note FROM private_paternity_test WHERE file_id = $1`),
-      dutyOfCareNotices: await q(`SELECT relatives, to_char(notified_on, 'YYYY-MM-DD') AS "notifiedOn", method, note FROM duty_of_care_notice WHERE file_id = $1 ORDER BY notified_on`),
+      dutyOfCareNotices: await q(
+        `SELECT relatives, to_char(notified_on, 'YYYY-MM-DD') AS "notifiedOn", method, note FROM duty_of_care_notice WHERE file_id = $1 ORDER BY notified_on`,
+      ),
     };
     await this.audit.record({ action: 'tracing.read', outcome: 'allowed', entityType: 'victim_file', entityId: fileId, fileIds: [fileId] });
     return view;
@@ -315,7 +342,10 @@ export class TracingService implements OnModuleInit {
       .filter((entry) => entry.result && entry.result.score >= KEEP_FROM)
       .sort((a, b) => b.result!.score - a.result!.score)
       .slice(0, KEEP_BEST);
-    await this.upsertCandidates(manager, scored.map(({ request, result }) => ({ fileId, requestId: request.id, ...result! })));
+    await this.upsertCandidates(
+      manager,
+      scored.map(({ request, result }) => ({ fileId, requestId: request.id, ...result! })),
+    );
     return scored.length;
   }
 
@@ -425,7 +455,11 @@ export class TracingService implements OnModuleInit {
   async dismiss(actor: Actor, candidateId: string, input: CandidateDecisionDto): Promise<{ id: string; status: string }> {
     return this.onCandidate(actor, candidateId, 'tracing.dismiss', async (manager, candidate) => {
       if (candidate.status !== 'open') throw new AppError(TracingErrors.CANDIDATE_DECIDED, { details: { status: candidate.status } });
-      await manager.query(`UPDATE match_candidate SET status = 'dismissed', dismissed_reason = $2, decided_by = $3, updated_at = now() WHERE id = $1`, [candidateId, input.reason, actor.userId]);
+      await manager.query(`UPDATE match_candidate SET status = 'dismissed', dismissed_reason = $2, decided_by = $3, updated_at = now() WHERE id = $1`, [
+        candidateId,
+        input.reason,
+        actor.userId,
+      ]);
       return { id: candidateId, status: 'dismissed' };
     });
   }
@@ -480,10 +514,20 @@ export class TracingService implements OnModuleInit {
       const status = input.outcome === 'match' ? 'confirmed' : input.outcome === 'no_match' ? 'ruled_out' : 'referred_to_police';
       await manager.query('UPDATE match_candidate SET status = $2, updated_at = now() WHERE id = $1', [comparison.candidate_id, status]);
       if (input.outcome === 'match') await manager.query(`UPDATE tracing_request SET status = 'found', updated_at = now() WHERE id = $1`, [comparison.request_id]);
-      await manager.query(`UPDATE file_access_grant SET revoked_at = $2 WHERE source = 'dna_comparison' AND source_id = $1 AND revoked_at IS NULL`, [comparisonId, this.clock.now()]);
+      await manager.query(`UPDATE file_access_grant SET revoked_at = $2 WHERE source = 'dna_comparison' AND source_id = $1 AND revoked_at IS NULL`, [
+        comparisonId,
+        this.clock.now(),
+      ]);
       await this.outbox.emit(manager, { type: 'tracing.dna_outcome', subjectId: comparison.file_id, data: { comparisonId, outcome: input.outcome } });
       await this.audit.record(
-        { action: 'tracing.dna_outcome', outcome: 'allowed', entityType: 'dna_comparison', entityId: comparisonId, fileIds: [comparison.file_id], details: { outcome: input.outcome } },
+        {
+          action: 'tracing.dna_outcome',
+          outcome: 'allowed',
+          entityType: 'dna_comparison',
+          entityId: comparisonId,
+          fileIds: [comparison.file_id],
+          details: { outcome: input.outcome },
+        },
         manager,
       );
       return { id: comparisonId, outcome: input.outcome };
@@ -534,7 +578,12 @@ export class TracingService implements OnModuleInit {
     }
   }
 
-  private async onCandidate<T>(actor: Actor, candidateId: string, action: string, work: (manager: EntityManager, candidate: { id: string; file_id: string; status: string }) => Promise<T>): Promise<T> {
+  private async onCandidate<T>(
+    actor: Actor,
+    candidateId: string,
+    action: string,
+    work: (manager: EntityManager, candidate: { id: string; file_id: string; status: string }) => Promise<T>,
+  ): Promise<T> {
     let denied = false;
     try {
       return await this.dataSource.transaction(async (manager) => {

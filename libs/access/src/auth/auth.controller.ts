@@ -44,7 +44,7 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change one\'s own password; every other login of the user ends.' })
+  @ApiOperation({ summary: "Change one's own password; every other login of the user ends." })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }

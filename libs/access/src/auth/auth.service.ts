@@ -90,9 +90,8 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: (ActorRow & { token_id: string; used_at: Date | null; session_id: string; revoked_at: Date | null; expired: boolean; usable: boolean })[] =
-        await manager.query(
-          `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.expires_at <= $2 AS expired,
+      const rows: (ActorRow & { token_id: string; used_at: Date | null; session_id: string; revoked_at: Date | null; expired: boolean; usable: boolean })[] = await manager.query(
+        `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.expires_at <= $2 AS expired,
                   (u.active AND o.active) AS usable, ${ACTOR_COLUMNS}
              FROM refresh_token t
              JOIN auth_session s ON s.id = t.session_id
@@ -100,18 +99,15 @@ export class AuthService {
              JOIN organisation o ON o.id = u.organisation_id
             WHERE t.token_hash = $1
             FOR UPDATE OF t, s`,
-          [Tokens.hashRefresh(refreshToken), now],
-        );
+        [Tokens.hashRefresh(refreshToken), now],
+      );
       const row = rows[0];
       if (!row || row.revoked_at || row.expired || !row.usable) return { error: AccessErrors.TOKEN_INVALID } as const;
       const actor = toActor(row, row.session_id);
       RequestContext.setActor(actor);
       if (row.used_at) {
         await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id, now]);
-        await this.audit.record(
-          { action: 'auth.refresh_reuse', outcome: 'denied', entityType: 'auth_session', entityId: row.session_id, details: { revoked: true } },
-          manager,
-        );
+        await this.audit.record({ action: 'auth.refresh_reuse', outcome: 'denied', entityType: 'auth_session', entityId: row.session_id, details: { revoked: true } }, manager);
         return { error: AccessErrors.REFRESH_TOKEN_REUSED } as const;
       }
       await manager.query('UPDATE refresh_token SET used_at = $2 WHERE id = $1', [row.token_id, now]);
@@ -129,10 +125,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [
-        actor.sessionId,
-        this.clock.now(),
-      ]);
+      await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [actor.sessionId, this.clock.now()]);
       await this.audit.record({ action: 'auth.logout', outcome: 'allowed', entityType: 'auth_session', entityId: actor.sessionId }, manager);
     });
   }
@@ -150,10 +143,11 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = $3, updated_at = now() WHERE id = $1', [actor.userId, hash, now]);
-      await manager.query(
-        `UPDATE auth_session SET revoked_at = $3, revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [actor.userId, actor.sessionId, now],
-      );
+      await manager.query(`UPDATE auth_session SET revoked_at = $3, revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
+        actor.userId,
+        actor.sessionId,
+        now,
+      ]);
       await this.audit.record({ action: 'auth.password_change', outcome: 'allowed', entityType: 'user_account', entityId: actor.userId }, manager);
     });
   }

@@ -36,7 +36,10 @@ export class LoginAttemptRetention implements OnApplicationBootstrap, OnApplicat
   /** Deletes attempts older than the throttle window, and at least a day old; returns how many. */
   async sweep(): Promise<number> {
     const minutes = Math.max(this.config.auth.throttleWindowMinutes, 24 * 60);
-    const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE FROM login_attempt WHERE at < $2::timestamptz - make_interval(mins => $1)`, [minutes, this.clock.now()]);
+    const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE FROM login_attempt WHERE at < $2::timestamptz - make_interval(mins => $1)`, [
+      minutes,
+      this.clock.now(),
+    ]);
     if (deleted > 0) this.logger.log(`deleted ${deleted} login attempts older than ${minutes} minutes`);
     return deleted;
   }

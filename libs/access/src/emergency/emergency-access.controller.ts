@@ -14,21 +14,21 @@ export class EmergencyAccessController {
 
   @Post('files/:fileId/emergency-access')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Break the glass: open a file outside one\'s scope for a limited time, with a reason; flagged and reviewed by the level above' })
+  @ApiOperation({ summary: "Break the glass: open a file outside one's scope for a limited time, with a reason; flagged and reviewed by the level above" })
   open(@CurrentActor() actor: Actor, @Param('fileId', uuidParam('fileId')) fileId: string, @Body() body: RequestEmergencyAccessDto): Promise<EmergencyAccessView> {
     return this.emergency.open(actor, fileId, body.reason);
   }
 
   @Get('me/emergency-access')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'One\'s own emergency accesses, active first' })
+  @ApiOperation({ summary: "One's own emergency accesses, active first" })
   mine(@CurrentActor() actor: Actor): Promise<EmergencyAccessView[]> {
     return this.emergency.mine(actor);
   }
 
   @Get('emergency-access')
   @Roles('supervisor', 'administrator')
-  @ApiOperation({ summary: 'Emergency accesses to review: those opened by users below one\'s level' })
+  @ApiOperation({ summary: "Emergency accesses to review: those opened by users below one's level" })
   forReview(@CurrentActor() actor: Actor, @Query() query: ListEmergencyAccessQuery): Promise<EmergencyAccessView[]> {
     return this.emergency.forReview(actor, query.status ?? 'unreviewed');
   }

@@ -27,19 +27,13 @@ export class JurisdictionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(code: string, manager: EntityManager = this.dataSource.manager): Promise<JurisdictionView | undefined> {
-    const rows: JurisdictionEntity[] = await manager.query(
-      'SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code = $1',
-      [code],
-    );
+    const rows: JurisdictionEntity[] = await manager.query('SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code = $1', [code]);
     return rows[0];
   }
 
   /** The division and those directly below it (a province's prefectures, a prefecture's counties). */
   async children(code: string): Promise<JurisdictionView[]> {
-    return this.dataSource.query(
-      'SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE parent_code = $1 ORDER BY code',
-      [code],
-    );
+    return this.dataSource.query('SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE parent_code = $1 ORDER BY code', [code]);
   }
 
   async provinces(): Promise<JurisdictionView[]> {

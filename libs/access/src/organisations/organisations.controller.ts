@@ -14,7 +14,7 @@ export class OrganisationsController {
 
   @Post()
   @Roles('administrator')
-  @ApiOperation({ summary: 'Create an organisation in the administrator\'s jurisdiction' })
+  @ApiOperation({ summary: "Create an organisation in the administrator's jurisdiction" })
   create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(actor, body);
   }
@@ -33,7 +33,7 @@ export class OrganisationsController {
 
   @Patch(':id')
   @Roles('administrator')
-  @ApiOperation({ summary: 'Rename, (de)designate or (de)activate an organisation in the administrator\'s jurisdiction' })
+  @ApiOperation({ summary: "Rename, (de)designate or (de)activate an organisation in the administrator's jurisdiction" })
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.update(actor, id, body);
   }

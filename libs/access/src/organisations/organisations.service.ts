@@ -31,10 +31,12 @@ export class OrganisationsService {
       await this.refuseOutside(actor, input.jurisdictionCode, 'organisation.create');
       let id: string;
       try {
-        [{ id }] = await manager.query(
-          `INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [input.name.trim(), input.kind, input.jurisdictionCode, input.designated ?? false],
-        );
+        [{ id }] = await manager.query(`INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id`, [
+          input.name.trim(),
+          input.kind,
+          input.jurisdictionCode,
+          input.designated ?? false,
+        ]);
       } catch (error) {
         if (isUniqueViolation(error, 'organisation_name_key')) throw AppError.field(AccessErrors.ORGANISATION_NAME_TAKEN, 'name');
         throw error;
@@ -98,7 +100,7 @@ export class OrganisationsService {
 
   private async refuseOutside(actor: Actor, jurisdictionCode: string, action: string): Promise<void> {
     if (isWithin(jurisdictionCode, actor.jurisdictionCode)) return;
-    await this.audit.record({ action, outcome: 'denied', details: { jurisdictionCode, reason: 'outside the actor\'s jurisdiction' } });
+    await this.audit.record({ action, outcome: 'denied', details: { jurisdictionCode, reason: "outside the actor's jurisdiction" } });
     throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: 'outside your jurisdiction / 超出您的辖区' }] });
   }
 }

@@ -107,10 +107,12 @@ export class DemoSeeder {
       organisation.name,
     ]);
     if (existing[0]) return existing[0].id;
-    const [{ id }]: { id: string }[] = await manager.query(
-      'INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id',
-      [organisation.name, organisation.kind, organisation.jurisdiction, organisation.designated ?? false],
-    );
+    const [{ id }]: { id: string }[] = await manager.query('INSERT INTO organisation (name, kind, jurisdiction_code, designated) VALUES ($1, $2, $3, $4) RETURNING id', [
+      organisation.name,
+      organisation.kind,
+      organisation.jurisdiction,
+      organisation.designated ?? false,
+    ]);
     return id;
   }
 }

@@ -14,21 +14,21 @@ export class UsersController {
 
   @Post()
   @Roles('administrator')
-  @ApiOperation({ summary: 'Create a user in an organisation within the administrator\'s jurisdiction' })
+  @ApiOperation({ summary: "Create a user in an organisation within the administrator's jurisdiction" })
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, body);
   }
 
   @Get()
   @Roles('administrator', 'supervisor')
-  @ApiOperation({ summary: 'Users of the organisations within one\'s jurisdiction' })
+  @ApiOperation({ summary: "Users of the organisations within one's jurisdiction" })
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<UserView[]> {
     return this.users.list(actor, query);
   }
 
   @Get(':id')
   @Roles('administrator', 'supervisor')
-  @ApiOperation({ summary: 'One user within one\'s jurisdiction' })
+  @ApiOperation({ summary: "One user within one's jurisdiction" })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }

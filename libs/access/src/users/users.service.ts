@@ -57,10 +57,10 @@ export class UsersService {
   async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'password', problem);
-    const [organisation]: { kind: OrganisationKind }[] = await this.dataSource.query(
-      'SELECT kind FROM organisation WHERE id = $1 AND active AND jurisdiction_code LIKE $2',
-      [input.organisationId, prefixOf(actor.jurisdictionCode) + '%'],
-    );
+    const [organisation]: { kind: OrganisationKind }[] = await this.dataSource.query('SELECT kind FROM organisation WHERE id = $1 AND active AND jurisdiction_code LIKE $2', [
+      input.organisationId,
+      prefixOf(actor.jurisdictionCode) + '%',
+    ]);
     // An organisation outside the administrator's jurisdiction is as unknown as one that does not exist.
     if (!organisation) {
       await this.audit.record({ action: 'user.create', outcome: 'denied', entityType: 'organisation', entityId: input.organisationId });
@@ -77,10 +77,13 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       let id: string;
       try {
-        [{ id }] = await manager.query(
-          `INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [input.username, input.displayName.trim(), input.organisationId, input.role, passwordHash],
-        );
+        [{ id }] = await manager.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+          input.username,
+          input.displayName.trim(),
+          input.organisationId,
+          input.role,
+          passwordHash,
+        ]);
       } catch (error) {
         if (isUniqueViolation(error, 'user_account_username_key')) throw AppError.field(AccessErrors.USERNAME_TAKEN, 'username');
         throw error;
@@ -111,10 +114,11 @@ export class UsersService {
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockScoped(actor, id, manager, 'user.update');
-      await manager.query(
-        'UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), updated_at = now() WHERE id = $1',
-        [id, input.displayName?.trim() ?? null, input.active ?? null],
-      );
+      await manager.query('UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), updated_at = now() WHERE id = $1', [
+        id,
+        input.displayName?.trim() ?? null,
+        input.active ?? null,
+      ]);
       if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
       await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...input } }, manager);
       return (await this.findScoped(actor, id, manager))!;

@@ -42,17 +42,24 @@ export class FilesController {
 
   @Get(':id/duplicates')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'R4 on demand: people who may be this file\'s person, with a score and the reasons' })
+  @ApiOperation({ summary: "R4 on demand: people who may be this file's person, with a score and the reasons" })
   async duplicatesOf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DuplicateCandidate[]> {
     const params: unknown[] = [id];
     const scope = fileScope(actor, 'f', params, this.clock.now());
-    const [person]: { person_id: string; name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null; origin_place_code: string | null; place_code: string }[] =
-      await this.dataSource.query(
-        `SELECT f.person_id, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
+    const [person]: {
+      person_id: string;
+      name: string | null;
+      sex: string;
+      birth_date_from: string | null;
+      birth_date_to: string | null;
+      origin_place_code: string | null;
+      place_code: string;
+    }[] = await this.dataSource.query(
+      `SELECT f.person_id, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
                 p.origin_place_code, f.place_code
            FROM victim_file f JOIN person p ON p.id = f.person_id WHERE f.id = $1 AND ${scope.where}`,
-        params,
-      );
+      params,
+    );
     if (!person || scope.audience !== 'full') {
       await this.audit.record({ action: 'file.duplicates', outcome: 'denied', entityType: 'victim_file', entityId: id });
       throw new AppError(CaseErrors.FILE_NOT_FOUND);

@@ -143,9 +143,7 @@ export class FilesService {
         `SELECT id, kind, description, to_char(provided_on, 'YYYY-MM-DD') AS "providedOn", provided_by_organisation_id AS "providedByOrganisationId",
                 amount_yuan::float AS "amountYuan" FROM assistance_measure WHERE file_id = $1 ORDER BY provided_on`,
       ),
-      returnHome: returnHome
-        ? { ...returnHomeRest, recipientIdNumber: this.cipher.open(recipient_id_cipher), recipientPhone: this.cipher.open(recipient_phone_cipher) }
-        : null,
+      returnHome: returnHome ? { ...returnHomeRest, recipientIdNumber: this.cipher.open(recipient_id_cipher), recipientPhone: this.cipher.open(recipient_phone_cipher) } : null,
       repatriation:
         (
           await q(

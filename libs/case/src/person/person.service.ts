@@ -45,14 +45,16 @@ export class PersonService {
     if (birthFrom && birthTo && birthFrom > birthTo) throw invalid(`${field}.birthDateRange.to`, 'the range ends before it begins / 区间倒置');
     if (birthTo && birthTo > today) throw invalid(input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange.to`, 'the birth date is in the future / 出生日期晚于今天');
     if (birthFrom && birthFrom < '1900-01-01') throw invalid(input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange.from`, 'the birth date is before 1900');
-    if (input.nationality && regionNames.of(input.nationality) === input.nationality) throw invalid(`${field}.nationality`, `${input.nationality} is not an ISO 3166-1 country code`);
+    if (input.nationality && regionNames.of(input.nationality) === input.nationality)
+      throw invalid(`${field}.nationality`, `${input.nationality} is not an ISO 3166-1 country code`);
     if (input.travelDocument && regionNames.of(input.travelDocument.country) === input.travelDocument.country) {
       throw invalid(`${field}.travelDocument.country`, `${input.travelDocument.country} is not an ISO 3166-1 country code`);
     }
     let sex = input.sex;
     let idNumber: string | null = null;
     if (input.idNumber) {
-      if (input.nationality && input.nationality !== 'CN') throw invalid(`${field}.idNumber`, 'a resident ID number belongs to a Chinese national; record a travel document instead');
+      if (input.nationality && input.nationality !== 'CN')
+        throw invalid(`${field}.idNumber`, 'a resident ID number belongs to a Chinese national; record a travel document instead');
       const check = checkResidentId(input.idNumber, today);
       if (!check.valid) throw AppError.field(CaseErrors.INVALID_ID_NUMBER, `${field}.idNumber`, check.reason);
       idNumber = check.facts.number;
@@ -101,10 +103,7 @@ export class PersonService {
       ],
     );
     const foreign = !!input.nationality && input.nationality !== 'CN';
-    const names = [
-      ...(input.name ? [{ kind: 'name', name: input.name.trim() }] : []),
-      ...(input.aliases ?? []).map((alias) => ({ kind: alias.kind, name: alias.name.trim() })),
-    ];
+    const names = [...(input.name ? [{ kind: 'name', name: input.name.trim() }] : []), ...(input.aliases ?? []).map((alias) => ({ kind: alias.kind, name: alias.name.trim() }))];
     for (const entry of names) {
       const forms = nameForms(entry.name, entry.kind === 'name' && !foreign);
       await manager.query('INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -154,7 +153,9 @@ export class PersonService {
          FROM person p LEFT JOIN jurisdiction j ON j.code = p.origin_place_code WHERE p.id = $1`,
       [personId],
     );
-    const names: { kind: string; name: string; pinyin: string }[] = await manager.query('SELECT kind, name, pinyin FROM person_name WHERE person_id = $1 ORDER BY kind, name', [personId]);
+    const names: { kind: string; name: string; pinyin: string }[] = await manager.query('SELECT kind, name, pinyin FROM person_name WHERE person_id = $1 ORDER BY kind, name', [
+      personId,
+    ]);
     const contacts: { id: string; label: string; phone_cipher: Buffer | null; address: string | null; note: string | null }[] = await manager.query(
       'SELECT id, label, phone_cipher, address, note FROM person_contact WHERE person_id = $1 ORDER BY label',
       [personId],

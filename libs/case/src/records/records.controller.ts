@@ -60,7 +60,7 @@ export class RecordsController {
 
   @Post('guardians')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R23: record a minor\'s guardian (never one of the buying household, R6)' })
+  @ApiOperation({ summary: "R23: record a minor's guardian (never one of the buying household, R6)" })
   guardian(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: GuardianDto) {
     return this.records.addGuardian(actor, id, body);
   }

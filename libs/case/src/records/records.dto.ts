@@ -19,7 +19,20 @@ import {
 } from 'class-validator';
 
 export const CONSENT_CATEGORIES = ['medical', 'schooling', 'training', 'legal_aid', 'social_work', 'family_tracing', 'trafficking_history', 'identity'] as const;
-export const NEEDS = ['shelter', 'medical', 'psychological', 'schooling', 'training', 'employment', 'legal_aid', 'family_tracing', 'travel_home', 'social_assistance', 'interpreter', 'other'] as const;
+export const NEEDS = [
+  'shelter',
+  'medical',
+  'psychological',
+  'schooling',
+  'training',
+  'employment',
+  'legal_aid',
+  'family_tracing',
+  'travel_home',
+  'social_assistance',
+  'interpreter',
+  'other',
+] as const;
 export const INTERVIEW_SECTIONS = ['circumstances', 'needs', 'risks', 'wishes', 'consents', 'attendees', 'other'] as const;
 
 export class AttendeeInput {

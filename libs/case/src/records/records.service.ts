@@ -46,7 +46,8 @@ export class RecordsService {
   async recordInterview(actor: Actor, fileId: string, input: InterviewDto): Promise<{ fileId: string; recordedAt: Date }> {
     return this.write(actor, fileId, 'interview.record', async (manager) => {
       if ((await manager.query('SELECT 1 FROM interview WHERE file_id = $1', [fileId])).length > 0) throw new AppError(CaseErrors.INTERVIEW_EXISTS);
-      if (Date.parse(input.conductedAt) > this.clock.now().getTime() + 5 * 60_000) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'conductedAt', 'the interview cannot be in the future');
+      if (Date.parse(input.conductedAt) > this.clock.now().getTime() + 5 * 60_000)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'conductedAt', 'the interview cannot be in the future');
       const [row]: { recorded_at: Date }[] = await manager.query(
         `INSERT INTO interview (file_id, conducted_at, place, language, interpreter, attendees, circumstances, needs, needs_note, risks, wishes, consents, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING recorded_at`,
@@ -149,7 +150,19 @@ export class RecordsService {
       const [{ id: guardianId }]: { id: string }[] = await manager.query(
         `INSERT INTO guardian (file_id, kind, name, relation, id_number_cipher, id_number_index, phone_cipher, address, organisation_id, since, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [fileId, input.kind, input.name, input.relation ?? null, sealed.cipher, sealed.index, this.cipher.seal(PHONE, input.phone).cipher, input.address ?? null, input.organisationId ?? null, input.since, actor.userId],
+        [
+          fileId,
+          input.kind,
+          input.name,
+          input.relation ?? null,
+          sealed.cipher,
+          sealed.index,
+          this.cipher.seal(PHONE, input.phone).cipher,
+          input.address ?? null,
+          input.organisationId ?? null,
+          input.since,
+          actor.userId,
+        ],
       );
       return { result: { id: guardianId }, entityId: guardianId, details: { kind: input.kind } };
     });
@@ -229,7 +242,16 @@ export class RecordsService {
          ON CONFLICT (file_id) DO UPDATE SET country = EXCLUDED.country, foreign_affairs_organisation_id = EXCLUDED.foreign_affairs_organisation_id,
            transit_care = EXCLUDED.transit_care, handed_over_at = EXCLUDED.handed_over_at, handed_over_to = EXCLUDED.handed_over_to,
            reference = EXCLUDED.reference, updated_at = now()`,
-        [fileId, input.country, input.foreignAffairsOrganisationId, input.transitCare, input.handedOverAt ?? null, input.handedOverTo ?? null, input.reference ?? null, actor.userId],
+        [
+          fileId,
+          input.country,
+          input.foreignAffairsOrganisationId,
+          input.transitCare,
+          input.handedOverAt ?? null,
+          input.handedOverTo ?? null,
+          input.reference ?? null,
+          actor.userId,
+        ],
       );
       // The foreign affairs office coordinates the return (R19): it gets the partner view of the file.
       await manager.query(
@@ -256,8 +278,10 @@ export class RecordsService {
         [fileId],
       );
       if (person.identity_status === 'confirmed') throw new AppError(CaseErrors.IDENTITY_CONFIRMED);
-      if (person.nationality && person.nationality !== 'CN') throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', 'a resident ID number belongs to a Chinese national');
-      if (person.sex !== 'unknown' && person.sex !== facts.sex) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', `the ID number says ${facts.sex}, the file ${person.sex}`);
+      if (person.nationality && person.nationality !== 'CN')
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', 'a resident ID number belongs to a Chinese national');
+      if (person.sex !== 'unknown' && person.sex !== facts.sex)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', `the ID number says ${facts.sex}, the file ${person.sex}`);
       const sealed = this.cipher.seal(ID_NUMBER, facts.number);
       // R4: one person, one file — an ID already on another person is a duplicate to resolve, not a second identity.
       const taken = await manager.query('SELECT 1 FROM person WHERE id_number_index = $1 AND id <> $2', [sealed.index, person.id]);
@@ -325,7 +349,14 @@ export class RecordsService {
       });
     } catch (error) {
       if (denied || (error instanceof AppError && error.code === 'BUYER_HOUSEHOLD')) {
-        await this.audit.record({ action, outcome: 'denied', entityType: 'victim_file', entityId: fileId, fileIds: denied ? [] : [fileId], details: error instanceof AppError ? { code: error.code } : {} });
+        await this.audit.record({
+          action,
+          outcome: 'denied',
+          entityType: 'victim_file',
+          entityId: fileId,
+          fileIds: denied ? [] : [fileId],
+          details: error instanceof AppError ? { code: error.code } : {},
+        });
       }
       throw error;
     }

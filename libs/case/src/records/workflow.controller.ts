@@ -27,14 +27,14 @@ export class WorkflowController {
   @Post('files/:id/transitions')
   @HttpCode(200)
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'Take a step: applied, or filed for a supervisor\'s approval. Stale version → 409; a refused guard → 409/422 with its code.' })
+  @ApiOperation({ summary: "Take a step: applied, or filed for a supervisor's approval. Stale version → 409; a refused guard → 409/422 with its code." })
   fire(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: FireEventDto) {
     return this.stateMachine.fire(actor, id, body.event, body.expectedVersion, body.payload ?? {});
   }
 
   @Get('approvals')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Requests awaiting a supervisor\'s approval, for files in one\'s jurisdiction' })
+  @ApiOperation({ summary: "Requests awaiting a supervisor's approval, for files in one's jurisdiction" })
   async approvals(@CurrentActor() actor: Actor) {
     const params: unknown[] = [];
     const scope = fileWriteScope(actor, 'f', params);
@@ -67,7 +67,7 @@ export class WorkflowController {
 
   @Get('transfers')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'Files other jurisdictions transfer to one\'s bureau, awaiting acceptance (the person\'s name, sex and age only)' })
+  @ApiOperation({ summary: "Files other jurisdictions transfer to one's bureau, awaiting acceptance (the person's name, sex and age only)" })
   async incoming(@CurrentActor() actor: Actor) {
     const rows = await this.dataSource.query(
       `SELECT t.id, t.file_id AS "fileId", f.reference AS "fileReference", t.reason, t.requested_at AS "requestedAt", fo.name AS "fromOrganisation",
@@ -85,7 +85,7 @@ export class WorkflowController {
   @Post('transfers/:id/accept')
   @HttpCode(200)
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'Accept a transfer: the file becomes this bureau\'s' })
+  @ApiOperation({ summary: "Accept a transfer: the file becomes this bureau's" })
   accept(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DecisionDto) {
     return this.stateMachine.decideTransfer(actor, id, 'accept', body.reason);
   }
@@ -98,4 +98,3 @@ export class WorkflowController {
     return this.stateMachine.decideTransfer(actor, id, 'decline', body.reason);
   }
 }
-

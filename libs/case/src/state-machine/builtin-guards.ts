@@ -98,12 +98,9 @@ export async function buyerHouseholdMatch(
     [fileId, candidate.idNumberIndex ?? null, name, address],
   );
   if (rows.length === 0) return undefined;
-  return refusal(
-    'BUYER_HOUSEHOLD',
-    '不得交由收买家庭（或其成员、地址）抚养或接收 / The person may never go to the buying household, its members or its address (R6)',
-    422,
-    { matchedBy: rows[0].via },
-  );
+  return refusal('BUYER_HOUSEHOLD', '不得交由收买家庭（或其成员、地址）抚养或接收 / The person may never go to the buying household, its members or its address (R6)', 422, {
+    matchedBy: rows[0].via,
+  });
 }
 
 export const notToBuyerHousehold: Guard = {

@@ -145,7 +145,8 @@ export class CaseStateMachine implements OnModuleInit {
   /** Fires an event as `actor`, expecting the file at `expectedVersion`. */
   async fire(actor: Actor, fileId: string, event: string, expectedVersion: number, rawPayload: unknown): Promise<AppliedTransition | RequestedTransition> {
     const candidates = TRANSITIONS.filter((transition) => transition.event === event);
-    if (candidates.length === 0) throw AppError.field(CaseErrors.UNKNOWN_EVENT, 'event', `unknown event ${event}; one of ${[...new Set(TRANSITIONS.map((t) => t.event))].join(', ')}`);
+    if (candidates.length === 0)
+      throw AppError.field(CaseErrors.UNKNOWN_EVENT, 'event', `unknown event ${event}; one of ${[...new Set(TRANSITIONS.map((t) => t.event))].join(', ')}`);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const file = await this.lock(manager, actor, fileId, this.checksFor(candidates));
@@ -167,7 +168,12 @@ export class CaseStateMachine implements OnModuleInit {
   }
 
   /** A supervisor decides a request; approving re-checks everything and applies the transition as the approver. */
-  async decide(actor: Actor, approvalId: string, decision: 'approve' | 'reject', reason: string | undefined): Promise<AppliedTransition | { outcome: 'rejected'; approvalId: string }> {
+  async decide(
+    actor: Actor,
+    approvalId: string,
+    decision: 'approve' | 'reject',
+    reason: string | undefined,
+  ): Promise<AppliedTransition | { outcome: 'rejected'; approvalId: string }> {
     let fileId: string | undefined;
     let event: string | undefined;
     try {
@@ -187,10 +193,23 @@ export class CaseStateMachine implements OnModuleInit {
         if (approval.status !== 'pending') throw new AppError(CaseErrors.APPROVAL_DECIDED, { details: { status: approval.status } });
         if (approval.requested_by === actor.userId) throw new AppError(CaseErrors.OWN_REQUEST);
         if (decision === 'reject') {
-          await manager.query(`UPDATE approval SET status = 'rejected', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null, this.clock.now()]);
+          await manager.query(`UPDATE approval SET status = 'rejected', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [
+            approvalId,
+            actor.userId,
+            reason ?? null,
+            this.clock.now(),
+          ]);
           await this.outbox.emit(manager, { type: 'file.approval_rejected', subjectId: approval.file_id, data: { approvalId, event: approval.event } });
           await this.audit.record(
-            { action: 'file.approval_reject', outcome: 'allowed', entityType: 'approval', entityId: approvalId, fileIds: [approval.file_id], purpose: reason, details: { event: approval.event } },
+            {
+              action: 'file.approval_reject',
+              outcome: 'allowed',
+              entityType: 'approval',
+              entityId: approvalId,
+              fileIds: [approval.file_id],
+              purpose: reason,
+              details: { event: approval.event },
+            },
             manager,
           );
           return { outcome: 'rejected' as const, approvalId };
@@ -203,7 +222,12 @@ export class CaseStateMachine implements OnModuleInit {
         const payload = this.validatePayload(transition, approval.payload);
         const context: TransitionContext = { manager, file, actor, payload, ...this.time() };
         await this.runGuards(transition, context);
-        await manager.query(`UPDATE approval SET status = 'approved', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null, context.now]);
+        await manager.query(`UPDATE approval SET status = 'approved', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [
+          approvalId,
+          actor.userId,
+          reason ?? null,
+          context.now,
+        ]);
         return this.apply(context, transition, approvalId);
       });
     } catch (error) {
@@ -219,7 +243,12 @@ export class CaseStateMachine implements OnModuleInit {
    * The receiving bureau accepts or declines a transfer. Accepted, the file's
    * responsibility moves (jurisdiction, bureau, caseworker); its state does not.
    */
-  async decideTransfer(actor: Actor, transferId: string, decision: 'accept' | 'decline', reason: string | undefined): Promise<{ transferId: string; status: 'accepted' | 'declined' }> {
+  async decideTransfer(
+    actor: Actor,
+    transferId: string,
+    decision: 'accept' | 'decline',
+    reason: string | undefined,
+  ): Promise<{ transferId: string; status: 'accepted' | 'declined' }> {
     return this.dataSource.transaction(async (manager) => {
       const [transfer]: { id: string; file_id: string; status: string; to_organisation_id: string; jurisdiction_code: string }[] = await manager.query(
         `SELECT t.id, t.file_id, t.status, t.to_organisation_id, o.jurisdiction_code
@@ -235,7 +264,13 @@ export class CaseStateMachine implements OnModuleInit {
       const [file]: { state: FileState }[] = await manager.query('SELECT state FROM victim_file WHERE id = $1 FOR UPDATE', [transfer.file_id]);
       const status = decision === 'accept' ? 'accepted' : 'declined';
       const now = this.clock.now();
-      await manager.query('UPDATE file_transfer SET status = $2, decided_by = $3, decided_at = $5, decision_reason = $4 WHERE id = $1', [transferId, status, actor.userId, reason ?? null, now]);
+      await manager.query('UPDATE file_transfer SET status = $2, decided_by = $3, decided_at = $5, decision_reason = $4 WHERE id = $1', [
+        transferId,
+        status,
+        actor.userId,
+        reason ?? null,
+        now,
+      ]);
       if (decision === 'accept') {
         await manager.query(
           `UPDATE victim_file SET responsible_organisation_id = $2, responsible_jurisdiction_code = $3, responsible_caseworker_id = $4, version = version + 1, updated_at = now()

@@ -20,10 +20,14 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'payload.institutionId');
     if (payload.fromDate > context.today) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'payload.fromDate', 'fromDate must not be in the future');
     await endOpenPlacement(manager, file.id, payload.fromDate);
-    await manager.query(
-      'INSERT INTO placement (file_id, institution_id, from_date, reason, approval_id, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)',
-      [file.id, payload.institutionId, payload.fromDate, payload.reason ?? null, approvalId, actor.userId],
-    );
+    await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, approval_id, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+      file.id,
+      payload.institutionId,
+      payload.fromDate,
+      payload.reason ?? null,
+      approvalId,
+      actor.userId,
+    ]);
     await manager.query('UPDATE victim_file SET current_institution_id = $2 WHERE id = $1', [file.id, payload.institutionId]);
   },
 

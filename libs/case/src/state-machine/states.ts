@@ -3,18 +3,7 @@
  * received → in_care → returning_home | tracing | repatriation →
  * reunified | locally_resettled | repatriated → follow_up → closed.
  */
-export const FILE_STATES = [
-  'received',
-  'in_care',
-  'returning_home',
-  'tracing',
-  'repatriation',
-  'reunified',
-  'locally_resettled',
-  'repatriated',
-  'follow_up',
-  'closed',
-] as const;
+export const FILE_STATES = ['received', 'in_care', 'returning_home', 'tracing', 'repatriation', 'reunified', 'locally_resettled', 'repatriated', 'follow_up', 'closed'] as const;
 export type FileState = (typeof FILE_STATES)[number];
 
 export const INITIAL_STATE: FileState = 'received';

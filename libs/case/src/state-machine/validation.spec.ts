@@ -19,8 +19,10 @@ describe('the state machine table', () => {
     );
   });
 
-  it('needs a supervisor\'s approval for placement, reunification, local resettlement, transfer and closure', () => {
-    const approved = TRANSITIONS.filter((t) => t.approval).map((t) => t.event).sort();
+  it("needs a supervisor's approval for placement, reunification, local resettlement, transfer and closure", () => {
+    const approved = TRANSITIONS.filter((t) => t.approval)
+      .map((t) => t.event)
+      .sort();
     expect(approved).toEqual(['close', 'place_in_institution', 'resettle_locally', 'reunify', 'transfer']);
   });
 });

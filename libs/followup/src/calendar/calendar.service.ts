@@ -61,7 +61,7 @@ export class WorkingCalendar implements OnModuleInit {
   /** The day `count` working days after `day` (the day itself does not count). */
   addWorkingDays(day: string, count: number): string {
     let current = day;
-    for (let counted = 0; counted < count; ) {
+    for (let counted = 0; counted < count;) {
       current = addDays(current, 1);
       if (this.isWorkday(current)) counted += 1;
     }
@@ -75,7 +75,11 @@ export class WorkingCalendar implements OnModuleInit {
       list.forEach((entry, index) => {
         if (typeof entry?.name !== 'string' || entry.name.trim() === '') problems.push({ field: `${field}[${index}].name`, reason: 'must name the holiday' });
         if (typeof entry?.date !== 'string') problems.push({ field: `${field}[${index}].date`, reason: 'must be a real date YYYY-MM-DD' });
-        else if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date) || Number.isNaN(Date.parse(`${entry.date}T00:00:00Z`)) || new Date(`${entry.date}T00:00:00Z`).toISOString().slice(0, 10) !== entry.date) {
+        else if (
+          !/^\d{4}-\d{2}-\d{2}$/.test(entry.date) ||
+          Number.isNaN(Date.parse(`${entry.date}T00:00:00Z`)) ||
+          new Date(`${entry.date}T00:00:00Z`).toISOString().slice(0, 10) !== entry.date
+        ) {
           problems.push({ field: `${field}[${index}].date`, reason: 'must be a real date YYYY-MM-DD' });
         } else if (Number(entry.date.slice(0, 4)) !== year) {
           problems.push({ field: `${field}[${index}].date`, reason: `must be in ${year}` });
@@ -103,7 +107,16 @@ export class WorkingCalendar implements OnModuleInit {
          ON CONFLICT (year) DO UPDATE SET source = 'administrator', loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
         [year, actor?.userId ?? null],
       );
-      await this.audit.record({ action: 'calendar.load', outcome: 'allowed', entityType: 'calendar_year', entityId: String(year), details: { holidays: input.holidays.length, workdays: input.workdays.length } }, manager);
+      await this.audit.record(
+        {
+          action: 'calendar.load',
+          outcome: 'allowed',
+          entityType: 'calendar_year',
+          entityId: String(year),
+          details: { holidays: input.holidays.length, workdays: input.workdays.length },
+        },
+        manager,
+      );
     });
     await this.refresh();
     this.warned.delete(year);

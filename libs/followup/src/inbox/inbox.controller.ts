@@ -104,7 +104,7 @@ export class InboxController {
   ) {}
 
   @Get('me/notifications')
-  @ApiOperation({ summary: 'One\'s inbox, newest first' })
+  @ApiOperation({ summary: "One's inbox, newest first" })
   async inbox(@CurrentActor() actor: Actor, @Query() query: InboxQuery) {
     const params: unknown[] = [actor.userId];
     const where = ['n.recipient_user_id = $1'];
@@ -147,10 +147,11 @@ export class InboxController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one notification read' })
   async read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
-    const [, count]: [unknown[], number] = await this.dataSource.query(
-      'UPDATE notification SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_user_id = $2',
-      [id, actor.userId, this.clock.now()],
-    );
+    const [, count]: [unknown[], number] = await this.dataSource.query('UPDATE notification SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_user_id = $2', [
+      id,
+      actor.userId,
+      this.clock.now(),
+    ]);
     if (count === 0) {
       await this.audit.record({ action: 'notification.read', outcome: 'denied', entityType: 'notification', entityId: id });
       throw new AppError(PlatformErrors.NOT_FOUND);
@@ -188,7 +189,7 @@ export class InboxController {
 
   @Get('followup/overdue')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'The supervisor\'s dashboard: overdue, unacknowledged reminders in one\'s jurisdiction, per worker and per kind' })
+  @ApiOperation({ summary: "The supervisor's dashboard: overdue, unacknowledged reminders in one's jurisdiction, per worker and per kind" })
   async overdue(@CurrentActor() actor: Actor) {
     const rows: { kind: string; user_id: string | null; display_name: string | null; organisation: string; count: number }[] = await this.dataSource.query(
       `SELECT r.kind, r.assignee_user_id AS user_id, u.display_name, o.name AS organisation, count(*)::int AS count
@@ -228,7 +229,7 @@ export class InboxController {
   }
 
   @Get('calendar/:year')
-  @ApiOperation({ summary: 'A year\'s holidays and 调休 working days, and whether the official schedule is loaded' })
+  @ApiOperation({ summary: "A year's holidays and 调休 working days, and whether the official schedule is loaded" })
   async year(@Param('year') year: string) {
     if (!/^\d{4}$/.test(year)) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'year', 'year must be 4 digits');
     const days = await this.dataSource.query(
@@ -240,7 +241,7 @@ export class InboxController {
 
   @Put('calendar/:year')
   @Roles('administrator')
-  @ApiOperation({ summary: 'Load the State Council\'s schedule of a year (holidays and 调休 working days); audited' })
+  @ApiOperation({ summary: "Load the State Council's schedule of a year (holidays and 调休 working days); audited" })
   loadYear(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: CalendarYearDto) {
     if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'year', 'year must be between 2000 and 2100');
     return this.calendar.loadYear(actor, Number(year), body);

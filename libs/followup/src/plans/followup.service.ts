@@ -28,7 +28,7 @@ interface FileRow {
 const MILESTONES: { years: number; title: string }[] = [
   { years: 6, title: '满6周岁，到了入学年龄 / turns 6: school age (R14)' },
   { years: 16, title: '满16周岁，可参加技能培训 / turns 16: eligible for job training (R15)' },
-  { years: 18, title: '满18周岁，离开未成年人保护 / turns 18: leaves minors\' protection (R23)' },
+  { years: 18, title: "满18周岁，离开未成年人保护 / turns 18: leaves minors' protection (R23)" },
 ];
 
 /**

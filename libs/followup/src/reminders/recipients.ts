@@ -26,9 +26,7 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
   let rows: { id: string }[];
   switch (step) {
     case 'assignee':
-      rows = reminder.assignee_user_id
-        ? await manager.query('SELECT id FROM user_account WHERE id = $1 AND active', [reminder.assignee_user_id])
-        : [];
+      rows = reminder.assignee_user_id ? await manager.query('SELECT id FROM user_account WHERE id = $1 AND active', [reminder.assignee_user_id]) : [];
       if (rows.length === 0) {
         rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role NOT IN ('statistician', 'administrator')`, [
           reminder.assignee_organisation_id,

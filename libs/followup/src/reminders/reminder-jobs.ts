@@ -6,7 +6,10 @@ export const reminderJobId = (reminderId: string, dueAt: Date) => `reminder-${re
 
 /** A batch of reminders due in the same quarter second: the same set gets the same id. */
 export const reminderBatchJobId = (dueAt: Date, reminderIds: string[]) =>
-  `reminders-${dueAt.getTime()}-${createHash('sha256').update([...reminderIds].sort().join(',')).digest('hex').slice(0, 16)}`;
+  `reminders-${dueAt.getTime()}-${createHash('sha256')
+    .update([...reminderIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 /** Reminders due within one bucket are delivered by one job, when the last of them is due. */
 export const BATCH_BUCKET_MS = 250;

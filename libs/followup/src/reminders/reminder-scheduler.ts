@@ -140,7 +140,12 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     const { relayIntervalMs, reconcileIntervalMs, escalationScanIntervalMs } = this.config.reminders;
     void this.listen();
     this.loops = [
-      this.every('relay', relayIntervalMs, () => this.relay(), (wake) => (this.wakeRelay = wake)),
+      this.every(
+        'relay',
+        relayIntervalMs,
+        () => this.relay(),
+        (wake) => (this.wakeRelay = wake),
+      ),
       // The reconciler runs once at start, then periodically.
       this.every('reconcile', reconcileIntervalMs, () => this.reconcile()),
       this.every('escalate', escalationScanIntervalMs, () => this.escalate()),

@@ -62,7 +62,10 @@ export class RemindersService {
     if (where.ids) conditions.push(`id = ANY($${params.push(where.ids)}::uuid[])`);
     if (where.fileId) conditions.push(`file_id = $${params.push(where.fileId)}`);
     if (where.kinds) conditions.push(`kind = ANY($${params.push(where.kinds)}::text[])`);
-    const [, count]: [unknown[], number] = await manager.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = $${params.push(this.clock.now())} WHERE ${conditions.join(' AND ')}`, params);
+    const [, count]: [unknown[], number] = await manager.query(
+      `UPDATE reminder SET status = 'cancelled', cancelled_at = $${params.push(this.clock.now())} WHERE ${conditions.join(' AND ')}`,
+      params,
+    );
     return count;
   }
 
@@ -87,10 +90,11 @@ export class RemindersService {
   /** Hands open reminders to another assignee (a task that changed hands). */
   async moveTo(manager: EntityManager, ids: string[], assigneeUserId: string | null, assigneeOrganisationId: string): Promise<void> {
     if (ids.length === 0) return;
-    await manager.query(
-      `UPDATE reminder SET assignee_user_id = $2, assignee_organisation_id = $3 WHERE id = ANY($1::uuid[]) AND status IN ('scheduled', 'delivered')`,
-      [ids, assigneeUserId, assigneeOrganisationId],
-    );
+    await manager.query(`UPDATE reminder SET assignee_user_id = $2, assignee_organisation_id = $3 WHERE id = ANY($1::uuid[]) AND status IN ('scheduled', 'delivered')`, [
+      ids,
+      assigneeUserId,
+      assigneeOrganisationId,
+    ]);
   }
 
   /** Someone acted: the reminder stops escalating. */

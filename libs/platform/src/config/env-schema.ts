@@ -93,7 +93,9 @@ function base64Key(_name: string, minBytes: number, maxBytes: number) {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) throw new InvalidSetting(`must be base64 (e.g. from: openssl rand -base64 ${minBytes})`);
     const key = Buffer.from(trimmed, 'base64');
     if (key.length < minBytes || key.length > maxBytes) {
-      throw new InvalidSetting(`must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}–${maxBytes}`} bytes (got ${key.length}); make one with: openssl rand -base64 ${minBytes}`);
+      throw new InvalidSetting(
+        `must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}–${maxBytes}`} bytes (got ${key.length}); make one with: openssl rand -base64 ${minBytes}`,
+      );
     }
     return key;
   };
@@ -126,13 +128,12 @@ export const ENV_SCHEMA = {
     parse: integer(1, 65535),
   },
   DATABASE_URL: {
-    description:
-      'PostgreSQL connection string. Unset with `npm start`: an embedded PostgreSQL is started with its data in DATA_DIR/postgres.',
+    description: 'PostgreSQL connection string. Unset with `npm start`: an embedded PostgreSQL is started with its data in DATA_DIR/postgres.',
     secret: true,
     parse: url(['postgres:', 'postgresql:']),
   },
   DATABASE_POOL_SIZE: {
-    description: 'Connections in each process\'s PostgreSQL pool.',
+    description: "Connections in each process's PostgreSQL pool.",
     default: '10',
     parse: integer(1, 200),
   },
@@ -172,7 +173,10 @@ export const ENV_SCHEMA = {
       if (value === 'false') return false;
       if (value === 'true') return true;
       if (/^\d+$/.test(value)) return Number(value);
-      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
       const valid = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
       if (entries.length === 0 || !entries.every((entry) => valid.test(entry))) {
         throw new InvalidSetting('must be false, true, a number of hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal');

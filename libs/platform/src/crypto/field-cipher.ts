@@ -42,7 +42,9 @@ export class FieldCipher {
 
   /** The blind index of a value: equal normalised values of one purpose give equal indexes. */
   blindIndex(purpose: string, value: string): Buffer {
-    return createHmac('sha256', this.indexKey).update(`${purpose}\u0000${normaliseIdentifier(value)}`).digest();
+    return createHmac('sha256', this.indexKey)
+      .update(`${purpose}\u0000${normaliseIdentifier(value)}`)
+      .digest();
   }
 
   /** Encrypts and indexes; undefined and empty stay null. */
@@ -58,5 +60,8 @@ export class FieldCipher {
 
 /** Full-width to half-width, no spaces or dashes, upper case: how identifiers are compared. */
 export function normaliseIdentifier(value: string): string {
-  return value.normalize('NFKC').replace(/[\s\-–—_.()（）]/g, '').toUpperCase();
+  return value
+    .normalize('NFKC')
+    .replace(/[\s\-–—_.()（）]/g, '')
+    .toUpperCase();
 }

@@ -95,12 +95,7 @@ export class EmbeddedPostgres {
   }
 
   /** initdb once; the superuser's password is kept next to the data (mode 0600) so later starts reuse it. */
-  private static async ensureInitialised(
-    bin: Binaries,
-    dataDir: string,
-    ids: { uid: number; gid: number } | undefined,
-    options: EmbeddedPostgresOptions,
-  ): Promise<string> {
+  private static async ensureInitialised(bin: Binaries, dataDir: string, ids: { uid: number; gid: number } | undefined, options: EmbeddedPostgresOptions): Promise<string> {
     const passwordFile = `${dataDir}.password`;
     const initialised = await stat(path.join(dataDir, 'PG_VERSION')).then(
       () => true,

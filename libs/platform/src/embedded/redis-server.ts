@@ -6,9 +6,7 @@ import { livePidFrom, stopChild, waitForOutput, waitForPidExit } from './process
 
 export class RedisServerMissing extends Error {
   constructor() {
-    super(
-      'redis-server was not found on the PATH. Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running Redis.',
-    );
+    super('redis-server was not found on the PATH. Install it (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running Redis.');
     this.name = 'RedisServerMissing';
   }
 }
@@ -23,7 +21,13 @@ export interface RedisServerOptions {
 export async function findOnPath(command: string): Promise<string | undefined> {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, command);
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   return undefined;
 }
@@ -55,16 +59,26 @@ export class RedisServer {
     const child = spawn(
       binary,
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--dir', dataDir,
-        '--pidfile', pidFile,
-        '--appendonly', 'yes',
-        '--appendfsync', 'everysec',
-        '--maxmemory-policy', 'noeviction',
-        '--save', '',
-        '--daemonize', 'no',
-        '--logfile', '',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dataDir,
+        '--pidfile',
+        pidFile,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+        '--logfile',
+        '',
       ],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -33,10 +33,7 @@ export class AppError extends Error {
   /** Response headers that belong to the error, e.g. Retry-After on a 429. */
   readonly headers: Record<string, string>;
 
-  constructor(
-    definition: ErrorDefinition,
-    options: { message?: string; details?: unknown; cause?: unknown; headers?: Record<string, string> } = {},
-  ) {
+  constructor(definition: ErrorDefinition, options: { message?: string; details?: unknown; cause?: unknown; headers?: Record<string, string> } = {}) {
     super(options.message ?? definition.message, { cause: options.cause });
     this.name = 'AppError';
     this.code = definition.code;

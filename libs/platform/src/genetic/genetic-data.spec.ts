@@ -11,7 +11,7 @@ describe('R9: genetic content is recognised wherever it appears', () => {
     ['a Y-STR', 'DYS391 10', 'str_alleles'],
     ['a nucleotide sequence', 'ACGTTGCAACGTAGCTAGCTAGGATCCGATCGATCG', 'nucleotide_sequence'],
     ['a FASTA record', '>sample_1 mtDNA\nGATCACAGGTCTATCACCCTATTAACCACTCACGGGAGC', 'fasta'],
-    ['a FASTQ record', '@read1\nGATTTGGGGTTCAAAGCAGT\n+\n!\'\'*((((***+))%%%++)(', 'fastq'],
+    ['a FASTQ record', "@read1\nGATTTGGGGTTCAAAGCAGT\n+\n!''*((((***+))%%%++)(", 'fastq'],
     ['a VCF header', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT', 'vcf'],
     ['a BAM file as base64', 'QkFNAQAAAAAAAAAA', 'sam_bam'],
     ['a genetic file name', 'family_sample.fastq.gz', 'genetic_file'],

@@ -25,9 +25,7 @@ export function loggerParams(config: AppConfig, processName: string): Params {
       level: config.log.level,
       name: `huijia-${processName}`,
       genReqId: requestIdFor,
-      transport: config.log.pretty
-        ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }
-        : undefined,
+      transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined,
       autoLogging: { ignore: (req) => req.url === '/health/live' },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {

@@ -80,7 +80,10 @@ export class OutboxRelay implements BeforeApplicationShutdown {
           queued.map((row) => ({ name: row.job_name, payload: row.payload as object, jobId: outboxJobId(row.id) })),
         );
       }
-      await this.markPublished(manager, [...byQueue.values()].flatMap((group) => group.rows.map((row) => row.id)));
+      await this.markPublished(
+        manager,
+        [...byQueue.values()].flatMap((group) => group.rows.map((row) => row.id)),
+      );
       for (const { id, reason } of rejected) {
         this.logger.error(`outbox row ${id} set aside: ${reason}`);
         await manager.query(`UPDATE outbox SET failed_at = now(), last_error = $2 WHERE id = $1`, [id, reason]);
@@ -105,10 +108,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   async deletePublishedBefore(days: number): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(
-      `DELETE FROM outbox WHERE published_at < now() - make_interval(days => $1)`,
-      [days],
-    );
+    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(days => $1)`, [days]);
     return result[1] ?? 0;
   }
 

@@ -31,10 +31,12 @@ export class Outbox {
   async publish<P extends object>(manager: EntityManager, definition: QueueDefinition<P>, name: string, payload: P): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) throw new OutboxOutsideTransaction();
     const validated = { ...definition.validate(payload) };
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO outbox (queue, job_name, payload, request_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [definition.name, name, JSON.stringify(validated), RequestContext.requestId() ?? null],
-    );
+    const rows: { id: string }[] = await manager.query(`INSERT INTO outbox (queue, job_name, payload, request_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      definition.name,
+      name,
+      JSON.stringify(validated),
+      RequestContext.requestId() ?? null,
+    ]);
     return String(rows[0].id);
   }
 

@@ -27,12 +27,7 @@ export interface QueueDefinition<P extends object> {
 const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
 const KEEP_FAILED_SECONDS = 30 * 24 * 3600;
 
-export function defineQueue<P extends object>(spec: {
-  name: string;
-  description: string;
-  payload: new () => P;
-  jobOptions?: JobsOptions;
-}): QueueDefinition<P> {
+export function defineQueue<P extends object>(spec: { name: string; description: string; payload: new () => P; jobOptions?: JobsOptions }): QueueDefinition<P> {
   return Object.freeze({
     name: spec.name,
     description: spec.description,

@@ -21,9 +21,7 @@ export class Outbox1795605524158 implements MigrationInterface {
         failed_at    timestamptz NULL,
         last_error   text        NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX outbox_pending_idx ON outbox (id) WHERE published_at IS NULL AND failed_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX outbox_pending_idx ON outbox (id) WHERE published_at IS NULL AND failed_at IS NULL`);
     await queryRunner.query(`CREATE INDEX outbox_published_at_idx ON outbox (published_at) WHERE published_at IS NOT NULL`);
     await queryRunner.query(`
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -31,9 +29,7 @@ export class Outbox1795605524158 implements MigrationInterface {
         PERFORM pg_notify('outbox', '');
         RETURN NULL;
       END $$`);
-    await queryRunner.query(
-      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
-    );
+    await queryRunner.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

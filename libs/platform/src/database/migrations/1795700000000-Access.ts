@@ -38,9 +38,7 @@ export class Access1795700000000 implements MigrationInterface {
       ...provinces.map((p) => ({ code: full(p.code), prefix: p.code, name: p.name, level: 1, parent_code: null })),
       ...cities.map((c) => ({ code: full(c.code), prefix: c.code, name: c.name, level: 2, parent_code: full(c.provinceCode) })),
       // Prefecture-level cities without counties (东莞, 中山, 儋州) repeat themselves as an "area": one row is enough.
-      ...areas
-        .filter((a) => a.code !== full(a.cityCode))
-        .map((a) => ({ code: a.code, prefix: a.code, name: a.name, level: 3, parent_code: full(a.cityCode) })),
+      ...areas.filter((a) => a.code !== full(a.cityCode)).map((a) => ({ code: a.code, prefix: a.code, name: a.name, level: 3, parent_code: full(a.cityCode) })),
     ];
     await queryRunner.query(
       `INSERT INTO jurisdiction (code, prefix, name, level, parent_code)

@@ -301,8 +301,20 @@ export class CaseFile1795800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'file_history', 'approval', 'file_transfer', 'repatriation', 'return_home', 'assistance_measure', 'placement',
-      'mandatory_report', 'guardian', 'buyer_household_member', 'interview_addendum', 'interview', 'intake', 'file_reference_counter',
+      'file_history',
+      'approval',
+      'file_transfer',
+      'repatriation',
+      'return_home',
+      'assistance_measure',
+      'placement',
+      'mandatory_report',
+      'guardian',
+      'buyer_household_member',
+      'interview_addendum',
+      'interview',
+      'intake',
+      'file_reference_counter',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }

@@ -180,8 +180,16 @@ export class TracingHousehold1796100000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX person_unidentified_idx');
     for (const table of [
-      'social_security_enrolment', 'household_registration', 'identity_confirmation', 'duty_of_care_notice', 'private_paternity_test', 'dna_comparison', 'match_candidate',
-      'tracing_lead', 'tracing_request_name', 'tracing_request',
+      'social_security_enrolment',
+      'household_registration',
+      'identity_confirmation',
+      'duty_of_care_notice',
+      'private_paternity_test',
+      'dna_comparison',
+      'match_candidate',
+      'tracing_lead',
+      'tracing_request_name',
+      'tracing_request',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }

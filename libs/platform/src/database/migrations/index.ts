@@ -13,4 +13,15 @@ import { TracingHousehold1796100000000 } from './1796100000000-TracingHousehold.
  * Every migration, in order. Listed by hand (not globbed) so the same options
  * work from `dist/` and under jest; `migration:generate` adds its line here.
  */
-export const MIGRATIONS = [Outbox1795605524158, Access1795700000000, VictimFile1795700000001, FileAccess1795700000002, Audit1795700000003, CaseFile1795800000000, FileListIndexes1795800000001, Followup1795900000000, Referrals1796000000000, TracingHousehold1796100000000];
+export const MIGRATIONS = [
+  Outbox1795605524158,
+  Access1795700000000,
+  VictimFile1795700000001,
+  FileAccess1795700000002,
+  Audit1795700000003,
+  CaseFile1795800000000,
+  FileListIndexes1795800000001,
+  Followup1795900000000,
+  Referrals1796000000000,
+  TracingHousehold1796100000000,
+];

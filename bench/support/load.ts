@@ -7,9 +7,11 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p95: number;
+  /** Every latency (ms, sorted), only when asked for with `keepLatencies`: to pool percentiles over several phases. */
+  latencies?: number[];
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
@@ -25,6 +27,7 @@ export async function load(options: {
   path: () => string;
   /** Per client: each may act as a different user. */
   headers: (client: number) => Record<string, string>;
+  keepLatencies?: boolean;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
   const latencies: number[] = [];
@@ -56,5 +59,13 @@ export async function load(options: {
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    ...(options.keepLatencies ? { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000) } : {}),
+  };
 }

@@ -57,7 +57,7 @@ async function throughOutbox(databaseUrl: string, redisUrl: string): Promise<num
   let done = 0;
   let resolveAll!: () => void;
   const all = new Promise<void>((resolve) => (resolveAll = resolve));
-  app.get(DomainEventSubscriptions).subscribe('bench.happened', 'counter', async () => {
+  app.get(DomainEventSubscriptions).subscribe('platform.probe', 'counter', async () => {
     if (++done === N) resolveAll();
   });
   app.get(OutboxRelay).start();
@@ -65,7 +65,7 @@ async function throughOutbox(databaseUrl: string, redisUrl: string): Promise<num
   await Promise.all(
     Array.from({ length: PRODUCERS }, async (_, producer) => {
       for (let i = producer; i < N; i += PRODUCERS) {
-        await dataSource.transaction((manager) => outbox.emit(manager, { type: 'bench.happened', subjectId: String(i), data: { i } }));
+        await dataSource.transaction((manager) => outbox.emit(manager, { type: 'platform.probe', subjectId: String(i), data: { marker: String(i) } }));
       }
     }),
   );

@@ -32,7 +32,7 @@ describe('R22: who sees which file, decided in the SQL query', () => {
 
   async function visible(auth: { authorization: string }): Promise<string[]> {
     const response = await request(server).get('/files').set(auth).expect(200);
-    return response.body.files.map((file: { id: string }) => file.id).sort();
+    return response.body.items.map((file: { id: string }) => file.id).sort();
   }
   const sorted = (...ids: string[]) => [...ids].sort();
 
@@ -64,7 +64,7 @@ describe('R22: who sees which file, decided in the SQL query', () => {
     expect(Object.keys(partnerView.body.person).sort()).toEqual(['age', 'name', 'sex']);
     expect(partnerView.body.audience).toBe('partner');
     const list = await request(server).get('/files').set(teacher.auth).expect(200);
-    expect(list.body.files).toEqual([{ audience: 'partner', id: files.guandu, reference: expect.any(String), person: expect.objectContaining({ name: '测试' }) }]);
+    expect(list.body.items).toEqual([{ audience: 'partner', id: files.guandu, reference: expect.any(String), person: expect.objectContaining({ name: '测试' }) }]);
 
     await stack.database.query('UPDATE file_access_grant SET revoked_at = $2 WHERE id = $1', [grant, stack.clock.now()]);
     await request(server).get(`/files/${files.guandu}`).set(teacher.auth).expect(404);
@@ -111,11 +111,11 @@ describe('R22: who sees which file, decided in the SQL query', () => {
   it('pages through files with a keyset cursor', async () => {
     const prefecture = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: KUNMING });
     const first = await request(server).get('/files?limit=2').set(prefecture.auth).expect(200);
-    expect(first.body.files).toHaveLength(2);
-    const second = await request(server).get(`/files?limit=2&after=${first.body.next}`).set(prefecture.auth).expect(200);
-    expect(second.body.files).toHaveLength(1);
-    expect(second.body.next).toBeNull();
-    const all = [...first.body.files, ...second.body.files].map((file: { id: string }) => file.id).sort();
+    expect(first.body.items).toHaveLength(2);
+    const second = await request(server).get(`/files?limit=2&cursor=${first.body.nextCursor}`).set(prefecture.auth).expect(200);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const all = [...first.body.items, ...second.body.items].map((file: { id: string }) => file.id).sort();
     expect(all).toEqual(sorted(files.wuhua, files.guandu, files.kunming));
   });
 });

@@ -203,7 +203,7 @@ describe('lives of victim files', () => {
     ).toBe('FILE_CLOSED');
 
     const history = await request(server).get(`/files/${fileId}/history`).set(caseworker.auth).expect(200);
-    expect(history.body.map((row: { event: string }) => row.event)).toEqual(['open', 'place_in_institution', 'start_return_home', 'reunify', 'start_follow_up', 'close']);
+    expect(history.body.items.map((row: { event: string }) => row.event)).toEqual(['open', 'place_in_institution', 'start_return_home', 'reunify', 'start_follow_up', 'close']);
   });
 
   it('R3, R7: an adult found by an institution, identity unknown, stays and is resettled locally', async () => {

@@ -3,7 +3,7 @@ import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
 import { bornAged, compact, day } from '../support/clock.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -129,7 +129,7 @@ describe('the victim file: rules and bad input', () => {
       expect(confirmed.body.personId).not.toBe(first.body.personId);
 
       const onDemand = await request(server).get(`/files/${confirmed.body.file.id}/duplicates`).set(caseworker.auth).expect(200);
-      expect(onDemand.body[0]).toMatchObject({ personId: first.body.personId, score: expect.any(Number), reasons: expect.arrayContaining(['same_pinyin']) });
+      expect(onDemand.body.items[0]).toMatchObject({ personId: first.body.personId, score: expect.any(Number), reasons: expect.arrayContaining(['same_pinyin']) });
     });
 
     it("shows a candidate outside the caller's scope without the person's name or file", async () => {
@@ -289,7 +289,7 @@ describe('the victim file: rules and bad input', () => {
       });
     });
 
-    const found = async (query: string) => (await request(server).get(`/files?${query}`).set(reader.auth).expect(200)).body.files.map((f: { id: string }) => f.id).sort();
+    const found = async (query: string) => (await request(server).get(`/files?${query}`).set(reader.auth).expect(200)).body.items.map((f: { id: string }) => f.id).sort();
 
     it('finds by Chinese name, pinyin, initials, childhood name and exact ID number', async () => {
       expect(await found(`q=${encodeURIComponent('张海')}`)).toEqual([ids.zhang]);
@@ -300,15 +300,39 @@ describe('the victim file: rules and bad input', () => {
       expect(await found(`idNumber=${zhangId}`)).toEqual([ids.zhang]);
     });
 
+    it('finds like a caseworker: the given name alone, a file reference or its number, an ID number typed into the search box', async () => {
+      expect(await found(`q=${encodeURIComponent('海燕')}`)).toEqual([ids.zhang, ids.zhao].sort());
+      const reference: string = (await request(server).get(`/files/${ids.zhang}`).set(reader.auth).expect(200)).body.reference;
+      expect(await found(`q=${encodeURIComponent(reference)}`)).toEqual([ids.zhang]);
+      expect(await found(`q=${encodeURIComponent(reference.slice(-6))}`)).toEqual(expect.arrayContaining([ids.zhang]));
+      expect(await found(`q=${zhangId}`)).toEqual([ids.zhang]);
+    });
+
+    it('lists a page in the same number of queries whatever its size (no N+1)', async () => {
+      const counted = async (limit: number) => {
+        const requestId = `count-files-${limit}`;
+        await request(server).get(`/files?limit=${limit}`).set(reader.auth).set('x-request-id', requestId).expect(200);
+        return queries(stack.api).of(requestId);
+      };
+      const one = await counted(1);
+      expect(await counted(50)).toBe(one);
+      expect(one).toBeLessThanOrEqual(3);
+    });
+
     it('filters by identity status, age band and state, newest first with a keyset cursor', async () => {
       expect(await found('identityStatus=unknown')).toEqual([ids.zhao, ids.unknown].sort());
       expect(await found('ageBand=6-15')).toEqual([ids.zhang, ids.unknown].sort());
       expect(await found('ageBand=18-59')).toEqual([ids.zhao]);
       expect(await found('state=tracing')).toEqual([]);
       const first = await request(server).get('/files?limit=2').set(reader.auth).expect(200);
-      expect(first.body.files.map((f: { id: string }) => f.id)).toEqual([ids.unknown, ids.zhao]);
-      const second = await request(server).get(`/files?limit=2&after=${first.body.next}`).set(reader.auth).expect(200);
-      expect(second.body).toEqual({ files: [expect.objectContaining({ id: ids.zhang, name: '张海燕', age: { min: expect.any(Number), max: expect.any(Number) } })], next: null });
+      expect(first.body.items.map((f: { id: string }) => f.id)).toEqual([ids.unknown, ids.zhao]);
+      const second = await request(server).get(`/files?limit=2&cursor=${first.body.nextCursor}`).set(reader.auth).expect(200);
+      expect(second.body).toEqual({
+        items: [expect.objectContaining({ id: ids.zhang, name: '张海燕', age: { min: expect.any(Number), max: expect.any(Number) } })],
+        nextCursor: null,
+      });
+      const tampered = await request(server).get('/files?cursor=bm90LWEtY3Vyc29y').set(reader.auth).expect(422);
+      expect(tampered.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
       expect((await request(server).get('/files?ageBand=7-9').set(reader.auth).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'ageBand' })]);
     });
   });

@@ -16,7 +16,7 @@ import {
   QueueRegistry,
   WorkerHost,
   type AppConfig,
-  type DomainEvent,
+  type TypedDomainEvent,
 } from '#app/platform';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
@@ -26,20 +26,20 @@ describe('transactional outbox through the worker and a real Redis', () => {
   let worker: INestApplicationContext;
   let dataSource: DataSource;
   let outbox: Outbox;
-  const received: DomainEvent[] = [];
+  const received: TypedDomainEvent<'platform.probe'>[] = [];
 
   beforeAll(async () => {
     stack = await startStack({ api: false, worker: true });
     worker = stack.worker!;
     dataSource = worker.get<DataSource>(getDataSourceToken());
     outbox = worker.get(Outbox);
-    worker.get(DomainEventSubscriptions).subscribe('test.happened', 'recorder', async (event) => {
+    worker.get(DomainEventSubscriptions).subscribe('platform.probe', 'recorder', async (event) => {
       received.push(event);
     });
   });
   afterAll(() => stack.close());
 
-  const emitCommitted = (marker: string) => dataSource.transaction((manager) => outbox.emit(manager, { type: 'test.happened', subjectId: marker, data: { marker } }));
+  const emitCommitted = (marker: string) => dataSource.transaction((manager) => outbox.emit(manager, { type: 'platform.probe', subjectId: marker, data: { marker } }));
   const receivedFor = (marker: string) => received.filter((event) => event.subjectId === marker);
 
   async function queueIdle(): Promise<void> {
@@ -59,7 +59,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
         const found = receivedFor('committed-1');
         return found.length === 1 ? found : false;
       });
-      expect(event).toMatchObject({ type: 'test.happened', data: { marker: 'committed-1' }, eventId: `outbox-${eventId}` });
+      expect(event).toMatchObject({ type: 'platform.probe', data: { marker: 'committed-1' }, eventId: `outbox-${eventId}` });
       const [row] = await stack.database.query('SELECT published_at FROM outbox WHERE id = $1', [eventId]);
       expect(row.published_at).not.toBeNull();
     });
@@ -67,7 +67,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
     it('publishes nothing from a transaction that rolled back', async () => {
       await expect(
         dataSource.transaction(async (manager) => {
-          await outbox.emit(manager, { type: 'test.happened', subjectId: 'rolled-back', data: {} });
+          await outbox.emit(manager, { type: 'platform.probe', subjectId: 'rolled-back', data: { marker: 'rolled-back' } });
           throw new Error('the change failed');
         }),
       ).rejects.toThrow('the change failed');
@@ -79,7 +79,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
     });
 
     it('refuses an outbox write outside a transaction', async () => {
-      await expect(outbox.emit(dataSource.manager, { type: 'test.happened', data: {} })).rejects.toBeInstanceOf(OutboxOutsideTransaction);
+      await expect(outbox.emit(dataSource.manager, { type: 'platform.probe', subjectId: 'outside', data: { marker: 'outside' } })).rejects.toBeInstanceOf(OutboxOutsideTransaction);
     });
 
     it('moves a malformed job put into Redis by hand to failed with the reason, and keeps working', async () => {

@@ -8,6 +8,8 @@ import { Clock, configureHttpApp, loadConfig, type AppConfig } from '#app/platfo
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { TestClock } from './clock.js';
+import { ContractOracle, builtDocument } from './contract.js';
+import { QueryCounter } from './query-counter.js';
 import { harnessValue } from './harness-env.js';
 
 function adminQuery(sql: string): Promise<void> {
@@ -86,9 +88,30 @@ export async function createApiApp(config: AppConfig, metadata: ModuleMetadata =
   for (const override of overrides) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  // Every JSON response is checked against the operation's documented schema and error codes (see ContractOracle).
+  const oracle = new ContractOracle(builtDocument());
+  app.use(oracle.middleware());
+  oracles.set(app, oracle);
   configureHttpApp(app, config);
   await app.init();
+  counters.set(app, new QueryCounter(app));
   return app;
+}
+
+const counters = new WeakMap<INestApplication, QueryCounter>();
+
+/** The SQL statements the stack's api ran per request (see QueryCounter): `queries(stack.api).of(requestId)`. */
+export function queries(app: INestApplication | undefined): QueryCounter {
+  const counter = app ? counters.get(app) : undefined;
+  if (!counter) throw new Error('no api in this stack');
+  return counter;
+}
+
+const oracles = new WeakMap<INestApplication, ContractOracle>();
+
+/** What the api of this stack answered that its OpenAPI document does not say. */
+export function contractViolations(app: INestApplication | undefined): ContractOracle | undefined {
+  return app ? oracles.get(app) : undefined;
 }
 
 export async function createWorkerApp(config: AppConfig, metadata: ModuleMetadata = {}, overrides: ProviderOverride[] = []): Promise<INestApplicationContext> {
@@ -140,6 +163,8 @@ export async function startStack(
       await worker?.close();
       await api?.close();
       await database.drop();
+      const oracle = contractViolations(api);
+      if (oracle && oracle.violations.length > 0) throw new Error(`responses that do not match the OpenAPI document:\n${oracle.report()}`);
     },
   };
 }

@@ -226,7 +226,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     expect(seen.body.person).toMatchObject({ name: '王小红', identityStatus: 'confirmed' });
     // Still findable by the name she gave.
     const search = await request(server).get('/files?q=xiaohong').set(caseworker.auth).expect(200);
-    expect(search.body.files.map((f: { id: string }) => f.id)).toContain(fileId);
+    expect(search.body.items.map((f: { id: string }) => f.id)).toContain(fileId);
   });
 
   it('R9: after an inconclusive comparison the police may be asked again; a ruled-out candidate stays ruled out', async () => {

@@ -1,14 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessModule } from '#app/access';
+import { AccessModule, ROLES } from '#app/access';
 import { AuditModule } from '#app/audit';
 import { CaseModule } from '#app/case';
 import { FollowupModule } from '#app/followup';
 import { HouseholdModule } from '#app/household';
 import { IntakeModule } from '#app/intake';
 import { ReferralModule } from '#app/referral';
-import { HealthModule, PlatformModule, type AppConfig } from '#app/platform';
+import { API_CONTRACT, HealthModule, PlatformModule, type ApiContractOptions, type AppConfig } from '#app/platform';
 import { TracingModule } from '#app/tracing';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
+
+/** What the OpenAPI document says of huijia besides its routes (see createApiDocument). */
+export const HUIJIA_CONTRACT: ApiContractOptions = { roles: ROLES, version: '0.2.0' };
 
 /** The HTTP process: the platform plus every capability's controllers. */
 @Module({})
@@ -29,6 +32,7 @@ export class ApiModule {
         HouseholdModule,
         QueueDashboardModule,
       ],
+      providers: [{ provide: API_CONTRACT, useValue: HUIJIA_CONTRACT }],
     };
   }
 }

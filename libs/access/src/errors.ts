@@ -16,6 +16,7 @@ export const AccessErrors = defineErrors({
   USERNAME_TAKEN: { status: 422, message: '用户名已被使用 / The username is taken' },
   ORGANISATION_NAME_TAKEN: { status: 422, message: '该辖区已有同名机构 / An organisation of this name exists in this jurisdiction' },
   UNKNOWN_ORGANISATION: { status: 422, message: '机构不存在 / Unknown organisation' },
+  UNKNOWN_USER: { status: 422, message: '用户不存在或不在岗 / Unknown or inactive user' },
   DESIGNATED_ONLY_FOR_HOSPITALS: { status: 422, message: '只有医院可以是定点医院 / Only hospitals can be designated' },
   OUTSIDE_JURISDICTION: { status: 403, message: '超出您的辖区 / Outside your jurisdiction' },
   ALREADY_IN_SCOPE: { status: 409, message: '该档案已在您的权限范围内，无需紧急访问 / The file is already within your scope; no emergency access is needed' },

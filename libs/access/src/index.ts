@@ -12,3 +12,4 @@ export { INSTITUTION_KINDS, ORGANISATION_KINDS, ROLE_FILE_REACH, ROLE_LABELS, RO
 export { fileScope, fileWriteScope, type FileAudience, type FileScope } from './scope/file-scope.js';
 export { DemoSeeder, generatePassword, type DemoLogin } from './seed/demo.js';
 export { UsersService } from './users/users.service.js';
+export { nearestOrganisation, nearestOrganisationSql } from './organisations/nearest.js';

@@ -7,14 +7,18 @@ import { CASE_ENTITIES } from './files/victim-file.entity.js';
 import { PersonService } from './person/person.service.js';
 import { RecordsController } from './records/records.controller.js';
 import { RecordsService } from './records/records.service.js';
-import { WorkflowController } from './records/workflow.controller.js';
+import { ApprovalsService } from './workflow/approvals.service.js';
+import { AssignmentService } from './workflow/assignment.service.js';
+import { TransfersService } from './workflow/transfers.service.js';
+import { WorkflowController } from './workflow/workflow.controller.js';
 import { CaseStateMachine } from './state-machine/case-state-machine.js';
+import { FileGateway } from './kernel/file-gateway.js';
 
 /** The victim file's services, for the api, the worker and other capabilities (intake, tracing…). */
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
-  providers: [CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
-  exports: [CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
+  providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService, ApprovalsService, TransfersService, AssignmentService],
+  exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
 })
 export class CaseCoreModule {}
 

@@ -11,6 +11,7 @@ export const CaseErrors = defineErrors({
   APPROVAL_DECIDED: { status: 409, message: '该申请已处理 / The request was already decided' },
   APPROVAL_STALE: { status: 409, message: '档案状态已变化，该申请已失效 / The file moved on; the request no longer applies' },
   OWN_REQUEST: { status: 403, message: '不能审批自己的申请 / You cannot approve your own request' },
+  NOT_OWN_REQUEST: { status: 403, message: '只能撤回自己提出的申请 / Only whoever asked may withdraw a request' },
   NOT_AN_INSTITUTION: { status: 422, message: '须为救助管理机构、未成年人救助保护机构或儿童福利机构 / Must be an assistance, minor protection or child welfare institution' },
   NOT_A_BUREAU: { status: 422, message: '须为另一辖区的民政部门 / Must be the civil affairs bureau of another jurisdiction' },
   INTERVIEW_EXISTS: { status: 409, message: '一站式询问已记录，请以补充说明更正 / The one-stop interview is recorded; add an addendum to correct it (R2)' },
@@ -27,4 +28,23 @@ export const CaseErrors = defineErrors({
     message: "该身份证号已属于另一人的档案，请按重复档案处理 / This ID number belongs to another person's file: resolve it as a duplicate (R4)",
   },
   RECORD_EXISTS: { status: 409, message: '记录已存在，请修改而非新建 / This record exists; change it instead' },
+  // Guard refusals of the state machine (each transition lists its guards in transitions.ts).
+  INTERVIEW_REQUIRED: { status: 409, message: '须先完成一站式询问 / The one-stop interview must be recorded first (R2)' },
+  GUARDIAN_REQUIRED: { status: 422, message: '未成年人须有监护人记录 / A minor must have a guardian on record (R23)' },
+  FOREIGN_NATIONAL: { status: 409, message: '外国籍人员应走遣返程序 / A foreign national follows the repatriation path (R19)' },
+  NOT_FOREIGN_NATIONAL: { status: 409, message: '只有外国籍人员走遣返程序 / Only foreign nationals are repatriated (R19)' },
+  RETURN_HOME_REQUIRED: { status: 409, message: '须先登记返家安排（接收人、地址） / Record the return home (who receives the person, where) first (R5, R7)' },
+  REPATRIATION_HANDOVER_REQUIRED: { status: 409, message: '须先登记遣返交接 / Record the handover of the repatriation first (R19)' },
+  TRANSFER_AWAITING: { status: 409, message: '档案移交待接收方确认 / The file awaits acceptance by another bureau' },
+  BUYER_HOUSEHOLD: { status: 422, message: '不得交由收买家庭（或其成员、地址）抚养或接收 / The person may never go to the buying household, its members or its address (R6)' },
+  POLICE_MATCH_REQUIRED: {
+    status: 409,
+    message:
+      '寻亲团聚须以公安机关报告的DNA比中结果为依据，私自亲子鉴定无效 / Reuniting a traced family needs a DNA match reported by the police; a private paternity test never counts (R10)',
+  },
+  DUTY_OF_CARE_NOTICE_REQUIRED: { status: 409, message: '须先记录已告知亲属监护、抚养义务 / Record first that the relatives were told of their duties of care (R8)' },
+  HOUSEHOLD_REGISTRATION_REQUIRED: {
+    status: 409,
+    message: "身份未查明人员就地安置前须办妥落户，或经主管批准例外 / Someone still unidentified is resettled locally once registered, or with a supervisor's exception (R11)",
+  },
 });

@@ -15,7 +15,7 @@ export class HouseholdEvents implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    for (const type of ['file.opened', 'file.state_changed', 'file.identity_confirmed', 'file.transfer_accepted']) {
+    for (const type of ['file.opened', 'file.state_changed', 'file.identity_confirmed', 'file.transfer_accepted'] as const) {
       this.subscriptions.subscribe(type, 'household.clock', async (event) => {
         if (event.subjectId) await this.household.syncClock(event.subjectId);
       });

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, APP_CONFIG, AppError, AUDIT_SINK, Clock, daysBetween, dueAtNine, FieldCipher, mayBeMinor, PlatformErrors, type AppConfig, type AuditSink } from '#app/platform';
-import { fileScope, fileWriteScope, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { CaseErrors, CaseStateMachine, type Guard } from '#app/case';
+import { fileScope, fileWriteScope, nearestOrganisation, ROLE_FILE_REACH, type Actor } from '#app/access';
+import { CaseErrors } from '#app/case';
 import { RemindersService } from '#app/followup';
 import type { ApplicationDto, ExceptionDto, RegistrationDto, SocialSecurityDto } from './household.dto.js';
 import { HouseholdErrors } from './errors.js';
@@ -81,7 +81,7 @@ const socialSecurityKey = (fileId: string) => `household:${fileId}:social_securi
  * keeps local resettlement waiting for a registration or a supervisor's exception.
  */
 @Injectable()
-export class HouseholdService implements OnModuleInit {
+export class HouseholdService {
   private readonly logger = new Logger('HouseholdService');
 
   constructor(
@@ -90,30 +90,8 @@ export class HouseholdService implements OnModuleInit {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly cipher: FieldCipher,
     private readonly reminders: RemindersService,
-    private readonly stateMachine: CaseStateMachine,
     private readonly clock: Clock,
   ) {}
-
-  /** R11: local resettlement of someone still unidentified needs the registration done, or a supervisor's exception. */
-  onModuleInit(): void {
-    const registered: Guard = {
-      name: 'household_registered',
-      async check({ manager, file }) {
-        if (file.person.identityStatus === 'confirmed') return undefined;
-        const [task]: { status: string; excused: boolean }[] = await manager.query(
-          'SELECT status, exception_at IS NOT NULL AS excused FROM household_registration WHERE file_id = $1',
-          [file.id],
-        );
-        if (task && (task.status === 'registered' || task.excused)) return undefined;
-        return {
-          code: 'HOUSEHOLD_REGISTRATION_REQUIRED',
-          message: "身份未查明人员就地安置前须办妥落户，或经主管批准例外 / Someone still unidentified is resettled locally once registered, or with a supervisor's exception (R11)",
-          status: 409,
-        };
-      },
-    };
-    this.stateMachine.contributeGuard('resettle_locally', registered);
-  }
 
   // ---- the clock (worker) -------------------------------------------------------------------
 
@@ -209,17 +187,8 @@ export class HouseholdService implements OnModuleInit {
   }
 
   /** The public security unit serving the jurisdiction, or the nearest one above it. */
-  private async policeUnitFor(manager: EntityManager, jurisdictionCode: string): Promise<string | null> {
-    const [row]: { id: string }[] = await manager.query(
-      `WITH RECURSIVE up AS (
-         SELECT code, parent_code, 0 AS depth FROM jurisdiction WHERE code = $1
-         UNION ALL SELECT j.code, j.parent_code, up.depth + 1 FROM up JOIN jurisdiction j ON j.code = up.parent_code
-       )
-       SELECT o.id FROM up JOIN organisation o ON o.jurisdiction_code = up.code
-        WHERE o.kind = 'public_security' AND o.active ORDER BY up.depth, o.created_at LIMIT 1`,
-      [jurisdictionCode],
-    );
-    return row?.id ?? null;
+  private policeUnitFor(manager: EntityManager, jurisdictionCode: string): Promise<string | null> {
+    return nearestOrganisation(manager, jurisdictionCode, 'public_security');
   }
 
   private async reminderIds(manager: EntityManager, keys: string[]): Promise<string[]> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, AUDIT_SINK, Clock, PlatformErrors, type AuditSink } from '#app/platform';
-import { AccessErrors, INSTITUTION_KINDS, isWithin, type Actor } from '#app/access';
+import { AccessErrors, INSTITUTION_KINDS, isWithin, nearestOrganisationSql, type Actor } from '#app/access';
 import { CaseErrors, CaseStateMachine, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type DuplicateCandidate, type ValidatedPerson } from '#app/case';
 import type { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
 
@@ -222,9 +222,7 @@ export class IntakeService {
   /** The bureau that serves a place: of its own division, else the nearest division above it. */
   private async bureauServing(manager: EntityManager, jurisdictionCode: string): Promise<Organisation> {
     const rows: Organisation[] = await manager.query(
-      `SELECT o.id, o.kind, o.jurisdiction_code FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code
-        WHERE o.kind = 'civil_affairs_bureau' AND o.active AND $1 LIKE j.prefix || '%'
-        ORDER BY length(j.prefix) DESC, o.created_at LIMIT 1`,
+      `SELECT o.id, o.kind, o.jurisdiction_code FROM organisation o WHERE o.id = ${nearestOrganisationSql('$1', `'civil_affairs_bureau'`)}`,
       [jurisdictionCode],
     );
     if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.placeCode', 'no civil affairs bureau serves this place');

@@ -474,7 +474,7 @@ export class ReferralsService {
       actor.userId,
       note ?? null,
     ]);
-    await this.outbox.emit(manager, { type: `referral.${step.to}`, subjectId: referral.id, data: { fileId: referral.file_id, kind: referral.kind } });
+    await this.outbox.emit(manager, { type: `referral.${step.to as Exclude<Status, 'draft'>}`, subjectId: referral.id, data: { fileId: referral.file_id, kind: referral.kind } });
   }
 
   /** Sent: the deadlines become reminders (R18: the legal aid centre's in working days), the partner gets its grant. */

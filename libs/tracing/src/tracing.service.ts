@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, QUEUES, yearsBefore, type AuditSink } from '#app/platform';
 import { AccessErrors, fileScope, fileWriteScope, prefixOf, ROLE_FILE_REACH, type Actor } from '#app/access';
-import { CaseErrors, CaseStateMachine, nameForms, type Guard, type GuardRefusal } from '#app/case';
+import { CaseErrors, nameForms } from '#app/case';
 import { GIVEN_PINYIN_SQL, givenPinyin, scorePair, type NameForm, type PersonSide, type RequestSide } from './matcher.js';
 import type { CandidateDecisionDto, DnaOutcomeDto, DnaRequestDto, DutyNoticeDto, LeadDto, PaternityTestDto, TracingRequestDto } from './tracing.dto.js';
 import { TracingErrors } from './errors.js';
@@ -76,20 +76,6 @@ function requestSide(row: RequestRow): RequestSide {
   };
 }
 
-/** A guard for files that were ever in tracing: then `fact` (SQL over $1, the file id) must hold, or `refusal`. */
-function onceTraced(name: string, fact: string, refusal: GuardRefusal): Guard {
-  return {
-    name,
-    async check({ manager, file }) {
-      const [row]: { traced: boolean; holds: boolean }[] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM file_history WHERE file_id = $1 AND to_state = 'tracing') AS traced, ${fact} AS holds`,
-        [file.id],
-      );
-      return row.traced && !row.holds ? refusal : undefined;
-    },
-  };
-}
-
 /**
  * Family tracing (R8–R10): families' tracing requests, leads on files, the
  * matcher (queued when either side changes, and on demand), dismissal or
@@ -97,34 +83,14 @@ function onceTraced(name: string, fact: string, refusal: GuardRefusal): Guard {
  * — the only basis for reuniting a traced family.
  */
 @Injectable()
-export class TracingService implements OnModuleInit {
+export class TracingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly outbox: Outbox,
     private readonly cipher: FieldCipher,
-    private readonly stateMachine: CaseStateMachine,
     private readonly clock: Clock,
   ) {}
-
-  /** R10: a reunification after tracing rests on a police-reported DNA match; a private paternity test never does. */
-  onModuleInit(): void {
-    const policeMatch = onceTraced('police_reported_match', `EXISTS (SELECT 1 FROM dna_comparison WHERE file_id = $1 AND outcome = 'match')`, {
-      code: 'POLICE_MATCH_REQUIRED',
-      message:
-        '寻亲团聚须以公安机关报告的DNA比中结果为依据，私自亲子鉴定无效 / Reuniting a traced family needs a DNA match reported by the police; a private paternity test never counts (R10)',
-      status: 409,
-    });
-    // R8: relatives found are told of their duties of care before the person goes home to them.
-    const dutyNotice = onceTraced('duty_of_care_notice', 'EXISTS (SELECT 1 FROM duty_of_care_notice WHERE file_id = $1)', {
-      code: 'DUTY_OF_CARE_NOTICE_REQUIRED',
-      message: '须先记录已告知亲属监护、抚养义务 / Record first that the relatives were told of their duties of care (R8)',
-      status: 409,
-    });
-    this.stateMachine.contributeGuard('family_found', policeMatch);
-    this.stateMachine.contributeGuard('reunify', policeMatch);
-    this.stateMachine.contributeGuard('reunify', dutyNotice);
-  }
 
   // ---- tracing requests and leads ------------------------------------------------------------
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock, FieldCipher } from '#app/platform';
 import { fileScope, type Actor } from '#app/access';
 import { nameForms } from '../person/names.js';
+import type { DuplicateCandidate } from './duplicate.view.js';
 import { ID_NUMBER, TRAVEL_DOCUMENT } from '../person/person.service.js';
 
 /** What is compared: a person about to be taken in, or one on record. */
@@ -18,20 +19,10 @@ export interface DuplicateProbe {
   excludePersonId?: string;
 }
 
-export interface DuplicateCandidate {
-  personId: string;
-  score: number;
-  likely: boolean;
-  reasons: string[];
-  /** Only when at least one of the person's files is in the caller's scope; otherwise the person is not shown. */
-  name: string | null;
-  sex: string | null;
-  files: { id: string | null; reference: string | null; inScope: boolean; responsibleJurisdiction: { code: string; name: string } }[];
-}
-
 /** Candidates at or above this score must be confirmed as a new person or linked (R4). */
 export const LIKELY_DUPLICATE = 0.6;
-const MAX_CANDIDATES = 50;
+/** At most this many candidates are shown; the best first. */
+const MAX_CANDIDATES = 20;
 
 interface Row {
   person_id: string;
@@ -103,33 +94,58 @@ export class DuplicatesService {
       .filter((candidate) => candidate.score > 0.2)
       .sort((a, b) => b.score - a.score)
       .slice(0, MAX_CANDIDATES);
-    const result: DuplicateCandidate[] = [];
-    for (const candidate of scored) {
-      const params: unknown[] = [candidate.row.person_id];
-      const scope = fileScope(actor, 'f', params, this.clock.now());
-      const files: { id: string; reference: string; in_scope: boolean; code: string; jurisdiction_name: string }[] = await manager.query(
-        `SELECT f.id, f.reference, ${scope.where} AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
-           FROM victim_file f JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code WHERE f.person_id = $1 ORDER BY f.opened_at`,
-        params,
-      );
-      const visible = files.some((file) => file.in_scope) && scope.audience === 'full';
-      const primary = candidate.row.names[0]?.name ?? null;
-      result.push({
+    // The candidates' files in one query, each marked in or out of the caller's scope.
+    const params: unknown[] = [scored.map((candidate) => candidate.row.person_id)];
+    const scope = fileScope(actor, 'f', params, this.clock.now());
+    const files: { person_id: string; id: string; reference: string; in_scope: boolean; code: string; jurisdiction_name: string }[] =
+      scored.length === 0
+        ? []
+        : await manager.query(
+            `SELECT f.person_id, f.id, f.reference, ${scope.where} AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
+               FROM victim_file f JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code WHERE f.person_id = ANY($1::uuid[]) ORDER BY f.opened_at`,
+            params,
+          );
+    return scored.map((candidate) => {
+      const own = files.filter((file) => file.person_id === candidate.row.person_id);
+      const visible = own.some((file) => file.in_scope) && scope.audience === 'full';
+      return {
         personId: candidate.row.person_id,
         score: Math.round(candidate.score * 100) / 100,
         likely: candidate.score >= LIKELY_DUPLICATE,
         reasons: candidate.reasons,
-        name: visible ? primary : null,
-        sex: visible ? candidate.row.sex : null,
-        files: files.map((file) => ({
+        name: visible ? (candidate.row.names[0]?.name ?? null) : null,
+        sex: visible ? (candidate.row.sex as DuplicateCandidate['sex']) : null,
+        files: own.map((file) => ({
           id: file.in_scope ? file.id : null,
           reference: file.in_scope ? file.reference : null,
           inScope: file.in_scope,
           responsibleJurisdiction: { code: file.code, name: file.jurisdiction_name },
         })),
-      });
-    }
-    return result;
+      };
+    });
+  }
+
+  /** R4 on demand: the candidates for a person already on file (the caller has read the file through the kernel). */
+  async ofPerson(manager: EntityManager, actor: Actor, personId: string): Promise<DuplicateCandidate[]> {
+    const [person]: { name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null; place_code: string | null; aliases: string[] }[] =
+      await manager.query(
+        `SELECT p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
+                COALESCE(p.origin_place_code, (SELECT place_code FROM victim_file WHERE person_id = p.id ORDER BY opened_at LIMIT 1)) AS place_code,
+                ARRAY(SELECT name FROM person_name WHERE person_id = p.id AND kind <> 'name') AS aliases
+           FROM person p WHERE p.id = $1`,
+        [personId],
+      );
+    return this.find(manager, actor, {
+      name: person.name,
+      aliases: person.aliases,
+      sex: person.sex,
+      birthFrom: person.birth_date_from,
+      birthTo: person.birth_date_to,
+      idNumber: null,
+      travelDocumentNumber: null,
+      placeCode: person.place_code,
+      excludePersonId: personId,
+    });
   }
 
   private score(row: Row, probe: DuplicateProbe, forms: { name: string; compact: string; initials: string }[]): { score: number; reasons: string[] } {

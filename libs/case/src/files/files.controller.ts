@@ -1,82 +1,66 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AppError, AUDIT_SINK, Clock, uuidParam, type AuditSink } from '#app/platform';
-import { CurrentActor, fileScope, Roles, type Actor } from '#app/access';
-import { DuplicatesService, type DuplicateCandidate } from '../duplicates/duplicates.service.js';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors, PageOf, uuidParam, type Page } from '#app/platform';
+import { CurrentActor, Roles, type Actor } from '#app/access';
+import { DuplicateCandidates } from '../duplicates/duplicate.view.js';
+import { DuplicatesService } from '../duplicates/duplicates.service.js';
 import { CaseErrors } from '../errors.js';
-import { ListFilesQuery, type FilePage, type FileView, type PartnerFileView } from './files.dto.js';
+import { HistoryQuery, ListFilesQuery } from './files.dto.js';
 import { FilesService } from './files.service.js';
+import { FileHistoryEntry, FileListItem, FileView, PartnerFileListItem, PartnerFileView } from './file.view.js';
+
+/** A page of files: the full list item for those who keep the files, the minimal one for the police and partners (R16). */
+class FilePage implements Page<FileListItem | PartnerFileListItem> {
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(FileListItem) }, { $ref: getSchemaPath(PartnerFileListItem) }], discriminator: { propertyName: 'audience' } },
+  })
+  items!: (FileListItem | PartnerFileListItem)[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page; null on the last page' })
+  nextCursor!: string | null;
+}
 
 @ApiTags('files')
 @ApiBearerAuth()
+@ApiExtraModels(FileView, PartnerFileView, FileListItem, PartnerFileListItem)
 @Controller('files')
 export class FilesController {
   constructor(
     private readonly files: FilesService,
     private readonly duplicates: DuplicatesService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
-    private readonly clock: Clock,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The files one may see (scoped in SQL), newest first, keyset-paginated; filters and search by name, pinyin, initials or exact ID number' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListFilesQuery): Promise<FilePage> {
+  @ApiOperation({ summary: 'The files one may see (scoped in SQL), newest first; filters, and search by name, childhood name, pinyin, initials, file reference or ID number' })
+  @ApiOkResponse({ type: FilePage })
+  list(@CurrentActor() actor: Actor, @Query() query: ListFilesQuery): Promise<Page<FileListItem | PartnerFileListItem>> {
     return this.files.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One file; out of scope answers 404 exactly like a file that does not exist; partners get the minimal view (R16)' })
+  @ApiOperation({ summary: 'One file; out of scope answers 404 exactly like a file that does not exist; the police and partners get the minimal view (R16)' })
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(FileView) }, { $ref: getSchemaPath(PartnerFileView) }], discriminator: { propertyName: 'audience' } } })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<FileView | PartnerFileView> {
     return this.files.get(actor, id);
   }
 
   @Get(':id/history')
   @Roles('caseworker', 'supervisor', 'institution_staff')
-  @ApiOperation({ summary: 'Every step the file took: who, when, from which state to which' })
-  history(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.files.history(actor, id);
+  @ApiOperation({ summary: 'Every step the file took, oldest first: who, when, from which state to which' })
+  @ApiOkResponse({ type: PageOf(FileHistoryEntry) })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND)
+  history(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: HistoryQuery): Promise<Page<FileHistoryEntry>> {
+    return this.files.history(actor, id, query);
   }
 
   @Get(':id/duplicates')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: "R4 on demand: people who may be this file's person, with a score and the reasons" })
-  async duplicatesOf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DuplicateCandidate[]> {
-    const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params, this.clock.now());
-    const [person]: {
-      person_id: string;
-      name: string | null;
-      sex: string;
-      birth_date_from: string | null;
-      birth_date_to: string | null;
-      origin_place_code: string | null;
-      place_code: string;
-    }[] = await this.dataSource.query(
-      `SELECT f.person_id, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
-                p.origin_place_code, f.place_code
-           FROM victim_file f JOIN person p ON p.id = f.person_id WHERE f.id = $1 AND ${scope.where}`,
-      params,
-    );
-    if (!person || scope.audience !== 'full') {
-      await this.audit.record({ action: 'file.duplicates', outcome: 'denied', entityType: 'victim_file', entityId: id });
-      throw new AppError(CaseErrors.FILE_NOT_FOUND);
-    }
-    const aliases: { name: string }[] = await this.dataSource.query(`SELECT name FROM person_name WHERE person_id = $1 AND kind <> 'name'`, [person.person_id]);
-    const candidates = await this.duplicates.find(this.dataSource.manager, actor, {
-      name: person.name,
-      aliases: aliases.map((alias) => alias.name),
-      sex: person.sex,
-      birthFrom: person.birth_date_from,
-      birthTo: person.birth_date_to,
-      idNumber: null,
-      travelDocumentNumber: null,
-      placeCode: person.origin_place_code ?? person.place_code,
-      excludePersonId: person.person_id,
-    });
-    await this.audit.record({ action: 'file.duplicates', outcome: 'allowed', entityType: 'victim_file', entityId: id, fileIds: [id] });
-    return candidates;
+  @ApiOperation({ operationId: 'files_duplicates', summary: "R4 on demand: people who may be this file's person, with a score and the reasons (the best 20)" })
+  @ApiOkResponse({ type: DuplicateCandidates })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND)
+  async duplicatesOf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DuplicateCandidates> {
+    return { items: await this.files.readForDuplicates(actor, id, (manager, personId) => this.duplicates.ofPerson(manager, actor, personId)) };
   }
 }

@@ -1,12 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '#app/platform';
 import { IDENTITY_STATUSES } from '../person/person.dto.js';
-import type { PartnerPersonView, PersonView } from '../person/person.dto.js';
 import { FILE_STATES } from '../state-machine/states.js';
 
 export const AGE_BANDS = { '0-5': [0, 5], '6-15': [6, 15], '16-17': [16, 17], '18-59': [18, 59], '60+': [60, 150] } as const;
 
-export class ListFilesQuery {
+export class ListFilesQuery extends PageQuery {
   @IsOptional()
   @IsIn(FILE_STATES)
   state?: string;
@@ -33,7 +32,7 @@ export class ListFilesQuery {
   @IsUUID()
   caseworkerId?: string;
 
-  /** A name in Chinese characters (prefix), pinyin with or without spaces (prefix), or initials. */
+  /** A name or a childhood name in characters (a prefix, or the given name alone: 小明), pinyin with or without spaces (a prefix), initials, a file reference (530102-2026-000017) or a resident ID number. */
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -44,80 +43,7 @@ export class ListFilesQuery {
   @IsString()
   @MaxLength(30)
   idNumber?: string;
-
-  /** The `next` of the previous page (keyset pagination, newest first). */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{10,200}$/, { message: 'after must be the next cursor of a previous page' })
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
-export interface FileListItem {
-  audience: 'full';
-  id: string;
-  reference: string;
-  state: string;
-  name: string | null;
-  sex: string;
-  age: { min: number; max: number } | null;
-  identityStatus: string;
-  responsibleJurisdiction: { code: string; name: string };
-  currentInstitution: string | null;
-  caseworker: string | null;
-  openedAt: Date;
-}
-
-export interface PartnerFileListItem {
-  audience: 'partner';
-  id: string;
-  reference: string;
-  person: PartnerPersonView;
-}
-
-export interface FilePage {
-  files: (FileListItem | PartnerFileListItem)[];
-  next: string | null;
-}
-
-/** What civil affairs and the institution where the person stays see. */
-export interface FileView {
-  audience: 'full';
-  id: string;
-  reference: string;
-  state: string;
-  stateLabel: string;
-  version: number;
-  intakeKind: string;
-  openedAt: Date;
-  closedAt: Date | null;
-  responsibleJurisdiction: { code: string; name: string };
-  responsibleOrganisation: { id: string; name: string };
-  responsibleCaseworker: { id: string; displayName: string } | null;
-  currentInstitution: { id: string; name: string } | null;
-  person: PersonView;
-  intake: Record<string, unknown> | null;
-  interviewRecorded: boolean;
-  guardians: Record<string, unknown>[];
-  mandatoryReports: Record<string, unknown>[];
-  buyerHousehold: Record<string, unknown>[];
-  placements: Record<string, unknown>[];
-  assistanceMeasures: Record<string, unknown>[];
-  returnHome: Record<string, unknown> | null;
-  repatriation: Record<string, unknown> | null;
-  pendingApprovals: Record<string, unknown>[];
-  openTransfer: Record<string, unknown> | null;
-}
-
-/** What police and partners see (R16): enough to receive the person, nothing of their history. */
-export interface PartnerFileView {
-  audience: 'partner';
-  id: string;
-  reference: string;
-  person: PartnerPersonView;
-}
+/** A page of a file's history, oldest first. */
+export class HistoryQuery extends PageQuery {}

@@ -1,95 +1,84 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ageRange, AppError, AUDIT_SINK, Clock, FieldCipher, yearsBefore, type AuditSink } from '#app/platform';
+import { afterCursor, ageRange, AUDIT_SINK, Clock, Cursor, FieldCipher, pageSize, toPage, yearsBefore, type AuditSink, type Page } from '#app/platform';
 import { fileScope, prefixOf, type Actor } from '#app/access';
-import { CaseErrors } from '../errors.js';
+import { FileGateway, type FileWork } from '../kernel/file-gateway.js';
 import { searchForms } from '../person/names.js';
 import { ID_NUMBER, PersonService } from '../person/person.service.js';
+import type { PersonView } from '../person/person.view.js';
 import { checkResidentId } from '../person/resident-id.js';
 import { STATE_LABELS, type FileState } from '../state-machine/states.js';
-import { AGE_BANDS, type FilePage, type FileView, type ListFilesQuery, type PartnerFileView } from './files.dto.js';
+import { AGE_BANDS, type HistoryQuery, type ListFilesQuery } from './files.dto.js';
+import type { FileHistoryEntry, FileListItem, FileView, PartnerFileListItem, PartnerFileView } from './file.view.js';
 
 interface ListRow {
   id: string;
   reference: string;
-  state: string;
+  state: FileState;
   opened_at: Date;
+  /** opened_at to the microsecond, for the cursor. */
+  opened_key: string;
   name: string | null;
-  sex: string;
+  sex: PersonView['sex'];
   birth_date_from: string | null;
   birth_date_to: string | null;
-  identity_status: string;
+  identity_status: PersonView['identityStatus'];
   responsible_jurisdiction_code: string;
   jurisdiction_name: string;
   institution_name: string | null;
   caseworker_name: string | null;
 }
 
-function encodeCursor(openedAt: Date, id: string): string {
-  return Buffer.from(`${openedAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { openedAt: string; id: string } | undefined {
-  const [openedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!openedAt || !id || Number.isNaN(Date.parse(openedAt)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return { openedAt, id };
-}
-
 /**
- * Reads of victim files, scoped in SQL to what the actor may see (R22) and
- * recorded in the audit record; a file out of scope answers exactly like one
- * that does not exist. Lists are plain SQL rows (no entity hydration) with
- * keyset pagination, newest first.
+ * Reads of victim files through the kernel (R22: scoped in SQL, audited, 404
+ * for a file out of scope). Lists are plain SQL rows with keyset pagination,
+ * newest first; search finds a person by a name or a childhood name in
+ * characters (also the given name alone), pinyin, initials, the file
+ * reference or an ID number.
  */
 @Injectable()
 export class FilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly gateway: FileGateway,
     private readonly persons: PersonService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, id: string): Promise<FileView | PartnerFileView> {
-    const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params, this.clock.now());
-    const view = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [row]: Record<string, any>[] = await manager.query(
-        `SELECT f.*, j.name AS jurisdiction_name, o.name AS organisation_name, c.display_name AS caseworker_name, i.name AS institution_name,
-                p.name AS person_name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to
-           FROM victim_file f
-           JOIN person p ON p.id = f.person_id
-           JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code
-           JOIN organisation o ON o.id = f.responsible_organisation_id
-           LEFT JOIN user_account c ON c.id = f.responsible_caseworker_id
-           LEFT JOIN organisation i ON i.id = f.current_institution_id
-          WHERE f.id = $1 AND ${scope.where}`,
-        params,
-      );
-      if (!row) return undefined;
-      if (scope.audience === 'partner') {
-        return {
-          audience: 'partner',
-          id: row.id,
-          reference: row.reference,
-          person: PersonService.partnerView({ name: row.person_name, sex: row.sex, birth_date_from: row.birth_date_from, birth_date_to: row.birth_date_to }, this.clock.today()),
-        } satisfies PartnerFileView;
-      }
-      return this.fullView(manager, row);
-    });
-    if (!view) {
-      await this.audit.record({ action: 'file.read', outcome: 'denied', entityType: 'victim_file', entityId: id });
-      throw new AppError(CaseErrors.FILE_NOT_FOUND);
-    }
-    await this.audit.record({ action: 'file.read', outcome: 'allowed', entityType: 'victim_file', entityId: id, fileIds: [id], details: { view: view.audience } });
-    return view;
+    return this.gateway.read(
+      actor,
+      id,
+      { action: 'file.read', audiences: ['full', 'partner'], details: (view) => ({ view: view.audience }) },
+      async (work): Promise<FileView | PartnerFileView> => {
+        if (work.audience === 'partner') {
+          const [person]: { name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null }[] = await work.manager.query(
+            `SELECT name, sex, to_char(birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(birth_date_to, 'YYYY-MM-DD') AS birth_date_to FROM person WHERE id = $1`,
+            [work.file.personId],
+          );
+          return { audience: 'partner', id: work.file.id, reference: work.file.reference, person: PersonService.partnerView(person, work.today) };
+        }
+        return this.fullView(work);
+      },
+    );
   }
 
-  private async fullView(manager: EntityManager, row: Record<string, any>): Promise<FileView> {
-    const fileId: string = row.id;
+  private async fullView({ manager, file }: FileWork): Promise<FileView> {
+    const fileId = file.id;
     const q = (sql: string) => manager.query(sql, [fileId]);
+    const [row]: Record<string, any>[] = await q(
+      `SELECT f.intake_kind, f.opened_at, f.closed_at, j.name AS jurisdiction_name, o.name AS organisation_name, c.display_name AS caseworker_name, i.name AS institution_name,
+              EXISTS (SELECT 1 FROM interview WHERE file_id = f.id) AS interview_recorded
+         FROM victim_file f
+         JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code
+         JOIN organisation o ON o.id = f.responsible_organisation_id
+         LEFT JOIN user_account c ON c.id = f.responsible_caseworker_id
+         LEFT JOIN organisation i ON i.id = f.current_institution_id
+        WHERE f.id = $1`,
+    );
     const [intake] = await q(
       `SELECT n.kind, n.reporting_organisation_id AS "reportingOrganisationId", r.name AS "reportingOrganisation", n.police_case_number AS "policeCaseNumber",
               to_char(n.occurred_on, 'YYYY-MM-DD') AS "occurredOn", n.place_code AS "placeCode", pj.name AS "placeName", n.materials, n.circumstances,
@@ -98,7 +87,7 @@ export class FilesService {
     );
     const guardians: Record<string, any>[] = await q(
       `SELECT id, kind, name, relation, id_number_cipher, phone_cipher, address, organisation_id AS "organisationId", to_char(since, 'YYYY-MM-DD') AS since,
-              to_char(until, 'YYYY-MM-DD') AS until FROM guardian WHERE file_id = $1 ORDER BY since`,
+              to_char(until, 'YYYY-MM-DD') AS until FROM guardian WHERE file_id = $1 ORDER BY since, recorded_at`,
     );
     const household: Record<string, any>[] = await q(
       `SELECT id, name, relation, id_number_cipher, address, place_code AS "placeCode", recorded_at AS "recordedAt" FROM buyer_household_member WHERE file_id = $1 ORDER BY recorded_at`,
@@ -112,38 +101,41 @@ export class FilesService {
     return {
       audience: 'full',
       id: fileId,
-      reference: row.reference,
-      state: row.state,
-      stateLabel: STATE_LABELS[row.state as FileState],
-      version: row.version,
+      reference: file.reference,
+      state: file.state,
+      stateLabel: STATE_LABELS[file.state],
+      version: file.version,
       intakeKind: row.intake_kind,
       openedAt: row.opened_at,
       closedAt: row.closed_at,
-      responsibleJurisdiction: { code: row.responsible_jurisdiction_code, name: row.jurisdiction_name },
-      responsibleOrganisation: { id: row.responsible_organisation_id, name: row.organisation_name },
-      responsibleCaseworker: row.responsible_caseworker_id ? { id: row.responsible_caseworker_id, displayName: row.caseworker_name } : null,
-      currentInstitution: row.current_institution_id ? { id: row.current_institution_id, name: row.institution_name } : null,
-      person: await this.persons.view(manager, row.person_id),
+      responsibleJurisdiction: { code: file.responsibleJurisdictionCode, name: row.jurisdiction_name },
+      responsibleOrganisation: { id: file.responsibleOrganisationId, name: row.organisation_name },
+      responsibleCaseworker: file.responsibleCaseworkerId ? { id: file.responsibleCaseworkerId, displayName: row.caseworker_name } : null,
+      currentInstitution: file.currentInstitutionId ? { id: file.currentInstitutionId, name: row.institution_name } : null,
+      person: await this.persons.view(manager, file.personId),
       intake: intake ?? null,
-      interviewRecorded: (await q('SELECT 1 FROM interview WHERE file_id = $1')).length > 0,
+      interviewRecorded: row.interview_recorded,
       guardians: guardians.map(({ id_number_cipher, phone_cipher, ...guardian }) => ({
         ...guardian,
         idNumber: this.cipher.open(id_number_cipher),
         phone: this.cipher.open(phone_cipher),
-      })),
+      })) as FileView['guardians'],
       mandatoryReports: await q(
-        `SELECT id, suspected_harm AS "suspectedHarm", reported_to AS "reportedTo", reported_at AS "reportedAt", reference FROM mandatory_report WHERE file_id = $1 ORDER BY reported_at`,
+        `SELECT id, suspected_harm AS "suspectedHarm", reported_to AS "reportedTo", reported_to_organisation_id AS "reportedToOrganisationId", reported_at AS "reportedAt", reference
+           FROM mandatory_report WHERE file_id = $1 ORDER BY reported_at`,
       ),
-      buyerHousehold: household.map(({ id_number_cipher, ...member }) => ({ ...member, idNumber: this.cipher.open(id_number_cipher) })),
+      buyerHousehold: household.map(({ id_number_cipher, ...member }) => ({ ...member, idNumber: this.cipher.open(id_number_cipher) })) as FileView['buyerHousehold'],
       placements: await q(
         `SELECT p.id, p.institution_id AS "institutionId", o.name AS institution, to_char(p.from_date, 'YYYY-MM-DD') AS "fromDate", to_char(p.to_date, 'YYYY-MM-DD') AS "toDate", p.reason
            FROM placement p JOIN organisation o ON o.id = p.institution_id WHERE p.file_id = $1 ORDER BY p.from_date, p.recorded_at`,
       ),
       assistanceMeasures: await q(
         `SELECT id, kind, description, to_char(provided_on, 'YYYY-MM-DD') AS "providedOn", provided_by_organisation_id AS "providedByOrganisationId",
-                amount_yuan::float AS "amountYuan" FROM assistance_measure WHERE file_id = $1 ORDER BY provided_on`,
+                amount_yuan::float AS "amountYuan" FROM assistance_measure WHERE file_id = $1 ORDER BY provided_on, recorded_at`,
       ),
-      returnHome: returnHome ? { ...returnHomeRest, recipientIdNumber: this.cipher.open(recipient_id_cipher), recipientPhone: this.cipher.open(recipient_phone_cipher) } : null,
+      returnHome: returnHome
+        ? ({ ...returnHomeRest, recipientIdNumber: this.cipher.open(recipient_id_cipher), recipientPhone: this.cipher.open(recipient_phone_cipher) } as FileView['returnHome'])
+        : null,
       repatriation:
         (
           await q(
@@ -165,7 +157,7 @@ export class FilesService {
     };
   }
 
-  async list(actor: Actor, query: ListFilesQuery): Promise<FilePage> {
+  async list(actor: Actor, query: ListFilesQuery): Promise<Page<FileListItem | PartnerFileListItem>> {
     const now = this.clock.now();
     const today = this.clock.today();
     const params: unknown[] = [];
@@ -182,28 +174,21 @@ export class FilesService {
       where.push(`p.birth_date_from <= $${params.push(yearsBefore(today, youngest))}::date AND p.birth_date_to > $${params.push(yearsBefore(today, oldest + 1))}::date`);
     }
     if (query.q) {
-      const forms = searchForms(query.q);
-      const conditions: string[] = [];
-      if (forms.characters) conditions.push(`n.name LIKE $${params.push(forms.characters.replace(/[%_\\]/g, '\\$&') + '%')}`);
-      else if (forms.compact) {
-        const compact = `$${params.push(forms.compact + '%')}`;
-        conditions.push(`n.pinyin_compact LIKE ${compact}`, `n.initials LIKE ${compact}`);
-      }
-      if (conditions.length === 0) return { files: [], next: null };
-      where.push(`EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = f.person_id AND (${conditions.join(' OR ')}))`);
+      const found = this.search(query.q, today, params);
+      if (!found) return { items: [], nextCursor: null };
+      where.push(found);
     }
     if (query.idNumber) {
       const check = checkResidentId(query.idNumber, today);
       const number = check.valid ? check.facts.number : query.idNumber;
       where.push(`p.id_number_index = $${params.push(this.cipher.blindIndex(ID_NUMBER, number))}`);
     }
-    if (query.after) {
-      const cursor = decodeCursor(query.after);
-      if (cursor) where.push(`(f.opened_at, f.id) < ($${params.push(cursor.openedAt)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
+    const cursor = Cursor.decode(query.cursor, 2);
+    // Newest first: the keyset runs over (-opened_at, -id) ascending.
+    if (cursor) where.push(afterCursor(params, ['f.opened_at', 'f.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
+    const limit = pageSize(query);
     const rows: ListRow[] = await this.dataSource.query(
-      `SELECT f.id, f.reference, f.state, f.opened_at, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from,
+      `SELECT f.id, f.reference, f.state, f.opened_at, f.opened_at::text AS opened_key, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from,
               to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to, p.identity_status, f.responsible_jurisdiction_code, j.name AS jurisdiction_name,
               i.name AS institution_name, c.display_name AS caseworker_name
          FROM victim_file f
@@ -216,21 +201,14 @@ export class FilesService {
         LIMIT ${limit + 1}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    await this.audit.record({
-      action: 'file.list',
-      outcome: 'allowed',
-      entityType: 'victim_file',
-      fileIds: page.map((row) => row.id),
-      details: { view: scope.audience, filters: { ...query, idNumber: query.idNumber ? '(given)' : undefined } },
-    });
-    const last = page[page.length - 1];
-    return {
-      files: page.map((row) =>
+    const page = toPage(
+      rows,
+      limit,
+      (row): FileListItem | PartnerFileListItem =>
         scope.audience === 'partner'
-          ? { audience: 'partner' as const, id: row.id, reference: row.reference, person: PersonService.partnerView(row, today) }
+          ? { audience: 'partner', id: row.id, reference: row.reference, person: PersonService.partnerView(row, today) }
           : {
-              audience: 'full' as const,
+              audience: 'full',
               id: row.id,
               reference: row.reference,
               state: row.state,
@@ -243,25 +221,70 @@ export class FilesService {
               caseworker: row.caseworker_name,
               openedAt: row.opened_at,
             },
-      ),
-      next: rows.length > limit && last ? encodeCursor(last.opened_at, last.id) : null,
-    };
+      (row) => [row.opened_key, row.id],
+    );
+    await this.audit.record({
+      action: 'file.list',
+      outcome: 'allowed',
+      entityType: 'victim_file',
+      fileIds: page.items.map((item) => item.id),
+      details: { view: scope.audience, filters: { ...query, idNumber: query.idNumber ? '(given)' : undefined } },
+    });
+    return page;
   }
 
-  async history(actor: Actor, id: string): Promise<Record<string, unknown>[]> {
-    const params: unknown[] = [id];
-    const scope = fileScope(actor, 'f', params, this.clock.now());
-    const visible = scope.audience === 'full' ? await this.dataSource.query(`SELECT 1 FROM victim_file f WHERE f.id = $1 AND ${scope.where}`, params) : [];
-    if (visible.length === 0) {
-      await this.audit.record({ action: 'file.history', outcome: 'denied', entityType: 'victim_file', entityId: id });
-      throw new AppError(CaseErrors.FILE_NOT_FOUND);
+  /**
+   * Search like a caseworker: a name or a childhood name in characters (a
+   * prefix, or the given name alone: 小明 finds 王小明), pinyin with or without
+   * spaces, initials, a file reference (530102-2026-000017, or its number)
+   * or a resident ID number. Undefined when the text can match nothing.
+   */
+  private search(text: string, today: string, params: unknown[]): string | undefined {
+    const trimmed = text.trim();
+    const conditions: string[] = [];
+    if (/^\d{6}-\d{4}-\d{1,6}$/.test(trimmed)) return `f.reference = $${params.push(trimmed.replace(/-(\d{1,6})$/, (_, n: string) => `-${n.padStart(6, '0')}`))}`;
+    if (/^\d{17}[\dXx]$/.test(trimmed)) {
+      const check = checkResidentId(trimmed, today);
+      if (check.valid) return `p.id_number_index = $${params.push(this.cipher.blindIndex(ID_NUMBER, check.facts.number))}`;
     }
-    const rows = await this.dataSource.query(
-      `SELECT h.id, h.event, h.from_state AS "from", h.to_state AS "to", h.at, h.note, h.approval_id AS "approvalId", u.display_name AS actor
-         FROM file_history h LEFT JOIN user_account u ON u.id = h.actor_user_id WHERE h.file_id = $1 ORDER BY h.id`,
-      [id],
-    );
-    await this.audit.record({ action: 'file.history', outcome: 'allowed', entityType: 'victim_file', entityId: id, fileIds: [id] });
-    return rows;
+    if (/^\d{4,6}$/.test(trimmed)) conditions.push(`f.reference LIKE $${params.push(`%-${trimmed.padStart(6, '0')}`)}`);
+    const forms = searchForms(trimmed);
+    const names: string[] = [];
+    if (forms.characters) {
+      const escaped = forms.characters.replace(/[%_\\]/g, '\\$&');
+      names.push(`n.name LIKE $${params.push(escaped + '%')}`);
+      // The given name alone (two or more characters): a name ending with it.
+      if (forms.characters.length >= 2) names.push(`n.name LIKE $${params.push('%' + escaped)}`);
+    } else if (forms.compact) {
+      const compact = `$${params.push(forms.compact + '%')}`;
+      names.push(`n.pinyin_compact LIKE ${compact}`, `n.initials LIKE ${compact}`);
+    }
+    if (names.length > 0) conditions.push(`EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = f.person_id AND (${names.join(' OR ')}))`);
+    return conditions.length > 0 ? `(${conditions.join(' OR ')})` : undefined;
+  }
+
+  async history(actor: Actor, id: string, query: HistoryQuery): Promise<Page<FileHistoryEntry>> {
+    return this.gateway.read(actor, id, { action: 'file.history' }, async ({ manager }) => {
+      const params: unknown[] = [id];
+      const cursor = Cursor.decode(query.cursor, 1);
+      const after = cursor ? ` AND h.id > $${params.push(cursor[0])}::bigint` : '';
+      const limit = pageSize(query);
+      const rows: (FileHistoryEntry & { id: string })[] = await manager.query(
+        `SELECT h.id, h.event, h.from_state AS "from", h.to_state AS "to", h.at, h.note, h.approval_id AS "approvalId", u.display_name AS actor
+           FROM file_history h LEFT JOIN user_account u ON u.id = h.actor_user_id WHERE h.file_id = $1${after} ORDER BY h.id LIMIT ${limit + 1}`,
+        params,
+      );
+      return toPage(
+        rows,
+        limit,
+        (row) => ({ ...row, id: Number(row.id) }),
+        (row) => [row.id],
+      );
+    });
+  }
+
+  /** The person's id and facts for duplicate checks on demand (R4), read through the kernel. */
+  async readForDuplicates<T>(actor: Actor, id: string, work: (manager: EntityManager, personId: string) => Promise<T>): Promise<T> {
+    return this.gateway.read(actor, id, { action: 'file.duplicates' }, ({ manager, file }) => work(manager, file.personId));
   }
 }

@@ -132,28 +132,3 @@ export class PersonInput {
   @Type(() => ContactInput)
   contacts?: ContactInput[];
 }
-
-export interface PersonView {
-  id: string;
-  name: string | null;
-  pinyin: string | null;
-  aliases: { name: string; kind: string; pinyin: string }[];
-  sex: string;
-  birthDate: { from: string; to: string; exact: boolean } | null;
-  age: { min: number; max: number } | null;
-  identityStatus: string;
-  idNumber: string | null;
-  nationality: string | null;
-  travelDocument: { type: string; country: string; number: string } | null;
-  languages: string[];
-  disability: string | null;
-  originPlace: { code: string; name: string } | null;
-  contacts: { id: string; label: string; phone: string | null; address: string | null; note: string | null }[];
-}
-
-/** What a partner sees of the person (R16): enough to receive them, nothing of their history. */
-export interface PartnerPersonView {
-  name: string | null;
-  sex: string;
-  age: { min: number; max: number } | null;
-}

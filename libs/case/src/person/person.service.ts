@@ -4,7 +4,8 @@ import { ageRange, AppError, Clock, FieldCipher, PlatformErrors } from '#app/pla
 import { AccessErrors } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { nameForms } from './names.js';
-import type { PartnerPersonView, PersonInput, PersonView } from './person.dto.js';
+import type { PersonInput } from './person.dto.js';
+import type { PartnerPersonView, PersonView } from './person.view.js';
 import { checkResidentId } from './resident-id.js';
 
 export const ID_NUMBER = 'resident_id';
@@ -165,10 +166,10 @@ export class PersonService {
       name: row.name,
       pinyin: names.find((entry) => entry.kind === 'name')?.pinyin ?? null,
       aliases: names.filter((entry) => entry.kind !== 'name'),
-      sex: row.sex,
+      sex: row.sex as PersonView['sex'],
       birthDate: row.birth_date_from && row.birth_date_to ? { from: row.birth_date_from, to: row.birth_date_to, exact: row.birth_date_from === row.birth_date_to } : null,
       age: ageRange(row.birth_date_from, row.birth_date_to, this.clock.today()) ?? null,
-      identityStatus: row.identity_status,
+      identityStatus: row.identity_status as PersonView['identityStatus'],
       idNumber: this.cipher.open(row.id_number_cipher),
       nationality: row.nationality,
       travelDocument:
@@ -184,6 +185,6 @@ export class PersonService {
 
   /** The minimal view of a person (R16): name, sex and the age on `today`. */
   static partnerView(person: { name: string | null; sex: string; birth_date_from: string | null; birth_date_to: string | null }, today: string): PartnerPersonView {
-    return { name: person.name, sex: person.sex, age: ageRange(person.birth_date_from, person.birth_date_to, today) ?? null };
+    return { name: person.name, sex: person.sex as PartnerPersonView['sex'], age: ageRange(person.birth_date_from, person.birth_date_to, today) ?? null };
   }
 }

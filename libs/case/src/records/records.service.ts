@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, AUDIT_SINK, Clock, FieldCipher, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
 import { AccessErrors, fileScope, fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
-import { normaliseText } from '../household/normalise.js';
+import { normaliseText } from './buyer-household-text.js';
 import { checkResidentId } from '../person/resident-id.js';
 import { nameForms } from '../person/names.js';
 import { ID_NUMBER, PHONE } from '../person/person.service.js';
@@ -146,7 +146,7 @@ export class RecordsService {
       const sealed = this.cipher.seal(ID_NUMBER, id);
       // R6: the buying household never raises the child (不得由收买家庭继续抚养).
       const buyer = await buyerHouseholdMatch(manager, fileId, { name: input.name, idNumberIndex: sealed.index, address: input.address });
-      if (buyer) throw new AppError({ code: buyer.code, status: 422, message: buyer.message }, { details: buyer.details });
+      if (buyer) throw new AppError(buyer.error, { details: buyer.details });
       const [{ id: guardianId }]: { id: string }[] = await manager.query(
         `INSERT INTO guardian (file_id, kind, name, relation, id_number_cipher, id_number_index, phone_cipher, address, organisation_id, since, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -197,7 +197,7 @@ export class RecordsService {
       await this.requirePlace(manager, input.placeCode, 'placeCode');
       const sealed = this.cipher.seal(ID_NUMBER, id);
       const buyer = await buyerHouseholdMatch(manager, fileId, { name: input.recipientName, idNumberIndex: sealed.index, address: input.address });
-      if (buyer) throw new AppError({ code: buyer.code, status: 422, message: buyer.message }, { details: buyer.details });
+      if (buyer) throw new AppError(buyer.error, { details: buyer.details });
       await manager.query(
         `INSERT INTO return_home (file_id, recipient_name, recipient_name_normalised, relation, recipient_id_cipher, recipient_id_index, recipient_phone_cipher,
                                   address, address_normalised, place_code, planned_on, travel_arrangements, escorted_by, recorded_by)

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { normaliseText } from '../household/normalise.js';
-import { mayBeMinor } from '#app/platform';
+import { mayBeMinor, type ErrorDefinition } from '#app/platform';
+import { CaseErrors } from '../errors.js';
+import { normaliseText } from '../records/buyer-household-text.js';
 import type { Guard, GuardRefusal, TransitionContext } from './guard.js';
 
-function refusal(code: string, message: string, status: 409 | 422 = 409, details?: Record<string, unknown>): GuardRefusal {
-  return { code, message, status, details };
+function refusal(error: ErrorDefinition, details?: Record<string, unknown>): GuardRefusal {
+  return { error, details };
 }
 
 /** R2: decisions rest on the one-stop interview, recorded once. */
@@ -13,7 +14,7 @@ export const interviewRecorded: Guard = {
   needs: ['interview_recorded'],
   async check({ file }) {
     if (file.checks.interview_recorded) return undefined;
-    return refusal('INTERVIEW_REQUIRED', '须先完成一站式询问 / The one-stop interview must be recorded first (R2)');
+    return refusal(CaseErrors.INTERVIEW_REQUIRED);
   },
 };
 
@@ -24,7 +25,7 @@ export const minorHasGuardian: Guard = {
   async check({ file, today }) {
     if (!mayBeMinor(file.person.birthDateFrom, file.person.birthDateTo, today)) return undefined;
     if (file.checks.guardian_on_record) return undefined;
-    return refusal('GUARDIAN_REQUIRED', '未成年人须有监护人记录 / A minor must have a guardian on record (R23)', 422);
+    return refusal(CaseErrors.GUARDIAN_REQUIRED);
   },
 };
 
@@ -34,7 +35,7 @@ export const notForeignNational: Guard = {
   async check({ file }) {
     const nationality = file.person.nationality;
     if (nationality === null || nationality === 'CN') return undefined;
-    return refusal('FOREIGN_NATIONAL', `外国籍人员应走遣返程序 / A foreign national (${nationality}) follows the repatriation path (R19)`);
+    return refusal(CaseErrors.FOREIGN_NATIONAL, { nationality });
   },
 };
 
@@ -43,7 +44,7 @@ export const foreignNational: Guard = {
   async check({ file }) {
     const nationality = file.person.nationality;
     if (nationality !== null && nationality !== 'CN') return undefined;
-    return refusal('NOT_FOREIGN_NATIONAL', '只有外国籍人员走遣返程序 / Only foreign nationals are repatriated (R19)');
+    return refusal(CaseErrors.NOT_FOREIGN_NATIONAL);
   },
 };
 
@@ -52,7 +53,7 @@ export const returnHomeRecorded: Guard = {
   needs: ['return_home_recorded'],
   async check({ file }) {
     if (file.checks.return_home_recorded) return undefined;
-    return refusal('RETURN_HOME_REQUIRED', '须先登记返家安排（接收人、地址） / Record the return home (who receives the person, where) first (R5, R7)');
+    return refusal(CaseErrors.RETURN_HOME_REQUIRED);
   },
 };
 
@@ -61,7 +62,7 @@ export const repatriationHandedOver: Guard = {
   needs: ['repatriation_handed_over'],
   async check({ file }) {
     if (file.checks.repatriation_handed_over) return undefined;
-    return refusal('REPATRIATION_HANDOVER_REQUIRED', '须先登记遣返交接 / Record the handover of the repatriation first (R19)');
+    return refusal(CaseErrors.REPATRIATION_HANDOVER_REQUIRED);
   },
 };
 
@@ -70,7 +71,7 @@ export const noTransferAwaiting: Guard = {
   needs: ['transfer_awaiting'],
   async check({ file }) {
     if (!file.checks.transfer_awaiting) return undefined;
-    return refusal('TRANSFER_AWAITING', '档案移交待接收方确认 / The file awaits acceptance by another bureau');
+    return refusal(CaseErrors.TRANSFER_AWAITING);
   },
 };
 
@@ -98,9 +99,7 @@ export async function buyerHouseholdMatch(
     [fileId, candidate.idNumberIndex ?? null, name, address],
   );
   if (rows.length === 0) return undefined;
-  return refusal('BUYER_HOUSEHOLD', '不得交由收买家庭（或其成员、地址）抚养或接收 / The person may never go to the buying household, its members or its address (R6)', 422, {
-    matchedBy: rows[0].via,
-  });
+  return refusal(CaseErrors.BUYER_HOUSEHOLD, { matchedBy: rows[0].via });
 }
 
 export const notToBuyerHousehold: Guard = {
@@ -115,6 +114,36 @@ export const notToBuyerHousehold: Guard = {
   },
 };
 
+/** R10: a file that was ever in tracing goes home to the family only on a DNA match the police reported; a private paternity test never counts. */
+export const policeReportedMatch: Guard = {
+  name: 'police_reported_match',
+  needs: ['traced', 'police_reported_match'],
+  async check({ file }) {
+    if (!file.checks.traced || file.checks.police_reported_match) return undefined;
+    return refusal(CaseErrors.POLICE_MATCH_REQUIRED);
+  },
+};
+
+/** R8: relatives found by tracing are told of their duties of care before the person goes home to them. */
+export const dutyOfCareNotice: Guard = {
+  name: 'duty_of_care_notice',
+  needs: ['traced', 'duty_notice_recorded'],
+  async check({ file }) {
+    if (!file.checks.traced || file.checks.duty_notice_recorded) return undefined;
+    return refusal(CaseErrors.DUTY_OF_CARE_NOTICE_REQUIRED);
+  },
+};
+
+/** R11: someone still unidentified is resettled locally once the household is registered, or with a supervisor's exception. */
+export const householdRegistered: Guard = {
+  name: 'household_registered',
+  needs: ['household_registered'],
+  async check({ file }) {
+    if (file.person.identityStatus === 'confirmed' || file.checks.household_registered) return undefined;
+    return refusal(CaseErrors.HOUSEHOLD_REGISTRATION_REQUIRED);
+  },
+};
+
 export const BUILTIN_GUARDS: Guard[] = [
   interviewRecorded,
   minorHasGuardian,
@@ -124,6 +153,9 @@ export const BUILTIN_GUARDS: Guard[] = [
   repatriationHandedOver,
   noTransferAwaiting,
   notToBuyerHousehold,
+  policeReportedMatch,
+  dutyOfCareNotice,
+  householdRegistered,
 ];
 
 export type GuardContext = TransitionContext;

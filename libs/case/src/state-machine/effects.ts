@@ -3,7 +3,7 @@ import { AppError, PlatformErrors } from '#app/platform';
 import { INSTITUTION_KINDS } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import type { TransitionContext } from './guard.js';
-import type { PlaceInInstitutionPayload, ReunifyPayload, TransferPayload } from './payloads.js';
+import type { PlaceInInstitutionPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
 import type { EffectName } from './transitions.js';
 
 async function endOpenPlacement(manager: EntityManager, fileId: string, day: string): Promise<void> {
@@ -54,8 +54,8 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
       throw AppError.field(CaseErrors.NOT_A_BUREAU, 'payload.toOrganisationId');
     }
     await manager.query(
-      `INSERT INTO file_transfer (file_id, from_organisation_id, to_organisation_id, reason, status, requested_by) VALUES ($1, $2, $3, $4, 'awaiting_acceptance', $5)`,
-      [file.id, file.responsibleOrganisationId, payload.toOrganisationId, payload.reason, actor.userId],
+      `INSERT INTO file_transfer (file_id, from_organisation_id, to_organisation_id, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, 'awaiting_acceptance', $5, $6)`,
+      [file.id, file.responsibleOrganisationId, payload.toOrganisationId, payload.reason, actor.userId, context.now],
     );
   },
 

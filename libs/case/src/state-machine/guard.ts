@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '#app/access';
-import type { FileState } from './states.js';
+import type { ErrorDefinition } from '#app/platform';
+import type { KernelFile } from '../kernel/file-gateway.js';
 
 /**
  * Facts the built-in guards need, as SQL over the locked file `f`: all are read
@@ -13,28 +14,18 @@ export const FILE_CHECKS = {
   return_home_recorded: () => 'EXISTS (SELECT 1 FROM return_home WHERE file_id = f.id)',
   repatriation_handed_over: () => 'EXISTS (SELECT 1 FROM repatriation WHERE file_id = f.id AND handed_over_at IS NOT NULL)',
   transfer_awaiting: () => `EXISTS (SELECT 1 FROM file_transfer WHERE file_id = f.id AND status = 'awaiting_acceptance')`,
+  // Facts of the records other capabilities keep (tracing: R8–R10; household: R11); their rules are this table's.
+  traced: () => `EXISTS (SELECT 1 FROM file_history WHERE file_id = f.id AND to_state = 'tracing')`,
+  police_reported_match: () => `EXISTS (SELECT 1 FROM dna_comparison WHERE file_id = f.id AND outcome = 'match')`,
+  duty_notice_recorded: () => 'EXISTS (SELECT 1 FROM duty_of_care_notice WHERE file_id = f.id)',
+  household_registered: () => `EXISTS (SELECT 1 FROM household_registration WHERE file_id = f.id AND (status = 'registered' OR exception_at IS NOT NULL))`,
 } as const satisfies Record<string, (today: () => string) => string>;
 export type FileCheck = keyof typeof FILE_CHECKS;
 
-/** The file as the state machine reads it, locked for the transition. */
-export interface FileFacts {
-  id: string;
-  reference: string;
-  state: FileState;
-  version: number;
-  personId: string;
-  responsibleJurisdictionCode: string;
-  responsibleOrganisationId: string;
-  currentInstitutionId: string | null;
+/** The file as the state machine reads it, locked through the kernel for the transition, with the facts its guards need. */
+export interface FileFacts extends KernelFile {
   /** Facts about the file's records, read in the same query that locks it (see FILE_CHECKS); those no guard needs are absent. */
   checks: Partial<Record<FileCheck, boolean>>;
-  person: {
-    sex: string;
-    birthDateFrom: string | null;
-    birthDateTo: string | null;
-    nationality: string | null;
-    identityStatus: string;
-  };
 }
 
 export interface TransitionContext<P = Record<string, unknown>> {
@@ -48,11 +39,9 @@ export interface TransitionContext<P = Record<string, unknown>> {
   today: string;
 }
 
-/** A refusal: a code for programs, a message for people (Chinese / English), and the HTTP status. */
+/** A refusal: an error of the catalogue (code, status, message for people) and the facts behind it. */
 export interface GuardRefusal {
-  code: string;
-  message: string;
-  status?: 409 | 422;
+  error: ErrorDefinition;
   details?: Record<string, unknown>;
 }
 

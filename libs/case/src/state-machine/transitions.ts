@@ -1,16 +1,19 @@
 import type { Role } from '#app/access';
 import {
+  dutyOfCareNotice,
   foreignNational,
+  householdRegistered,
   interviewRecorded,
   minorHasGuardian,
   noTransferAwaiting,
   notForeignNational,
   notToBuyerHousehold,
+  policeReportedMatch,
   repatriationHandedOver,
   returnHomeRecorded,
 } from './builtin-guards.js';
 import type { Guard } from './guard.js';
-import { NotePayload, PlaceInInstitutionPayload, ReasonPayload, ReunifyPayload, TransferPayload } from './payloads.js';
+import { NotePayload, PlaceInInstitutionPayload, ReasonPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
 import type { FileState } from './states.js';
 
 export type EffectName = 'place' | 'reunify' | 'leave_institution' | 'transfer' | 'close';
@@ -79,7 +82,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'reunified',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian],
+    guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian, policeReportedMatch, dutyOfCareNotice],
     payload: ReunifyPayload,
     effects: ['reunify', 'leave_institution'],
   },
@@ -101,7 +104,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'returning_home',
     roles: CIVIL_AFFAIRS,
     approval: false,
-    guards: [noTransferAwaiting],
+    guards: [noTransferAwaiting, policeReportedMatch],
     payload: NotePayload,
     effects: [],
   },
@@ -112,7 +115,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'locally_resettled',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, interviewRecorded, notForeignNational, minorHasGuardian],
+    guards: [noTransferAwaiting, interviewRecorded, notForeignNational, minorHasGuardian, householdRegistered],
     payload: NotePayload,
     effects: [],
   },

@@ -17,16 +17,15 @@ export class FollowupEvents implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriptions.subscribe('file.state_changed', 'followup.plan', async (event) => {
-      const to = event.data.to as string;
-      if (!event.subjectId) return;
+      const { to } = event.data;
       if (to === 'reunified' || to === 'locally_resettled') await this.followup.createPlan(event.subjectId);
       if (to === 'closed') await this.followup.cancelForClosure(event.subjectId);
     });
     this.subscriptions.subscribe('file.transfer_accepted', 'followup.reassign', async (event) => {
-      if (event.subjectId) await this.followup.reassign(event.subjectId);
+      await this.followup.reassign(event.subjectId);
     });
     this.subscriptions.subscribe('file.opened', 'followup.milestones', async (event) => {
-      if (event.subjectId) await this.followup.scheduleMilestones(event.subjectId);
+      await this.followup.scheduleMilestones(event.subjectId);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nearestOrganisationSql } from '#app/access';
 
 export type LadderStep = 'assignee' | 'supervisor' | 'parent_bureau';
 
@@ -47,15 +48,7 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
     case 'parent_bureau':
       // The nearest division strictly above the organisation's that has a civil affairs bureau.
       rows = await manager.query(
-        `WITH RECURSIVE up AS (
-           SELECT parent_code AS code, 1 AS depth FROM jurisdiction WHERE code = $1
-           UNION ALL SELECT j.parent_code, up.depth + 1 FROM up JOIN jurisdiction j ON j.code = up.code WHERE j.parent_code IS NOT NULL
-         ),
-         bureau AS (
-           SELECT o.id FROM up JOIN organisation o ON o.jurisdiction_code = up.code
-            WHERE o.kind = 'civil_affairs_bureau' AND o.active ORDER BY up.depth LIMIT 1
-         )
-         SELECT u.id FROM user_account u JOIN bureau b ON b.id = u.organisation_id WHERE u.active AND u.role = 'supervisor'`,
+        `SELECT u.id FROM user_account u WHERE u.organisation_id = ${nearestOrganisationSql('$1', `'civil_affairs_bureau'`, true)} AND u.active AND u.role = 'supervisor'`,
         [reminder.jurisdiction_code],
       );
       break;

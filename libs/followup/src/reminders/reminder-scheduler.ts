@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, Clock, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
+import { APP_CONFIG, Clock, PgListener, QueueRegistry, QUEUES, type AppConfig } from '#app/platform';
 import { BATCH_BUCKET_MS, BATCH_SIZE, escalationJobId, reminderBatchJobId, reminderJobId } from './reminder-jobs.js';
 
 const BATCH = 1000;
@@ -25,14 +24,17 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
   private loops: Promise<void>[] = [];
   private wakeRelay?: () => void;
   private readonly sleepers = new Set<() => void>();
-  private listener?: pg.Client;
+  /** A reminder scheduled for soon wakes the relay (RemindersService notifies 'reminder'). */
+  private readonly listener: PgListener;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.listener = new PgListener(config.database.url, 'reminder', 'huijia-reminder-listener', () => this.wakeRelay?.());
+  }
 
   /** Moves reminders due within the window into Redis; returns how many. */
   async relay(): Promise<number> {
@@ -138,7 +140,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     if (this.running) return;
     this.running = true;
     const { relayIntervalMs, reconcileIntervalMs, escalationScanIntervalMs } = this.config.reminders;
-    void this.listen();
+    this.listener.start();
     this.loops = [
       this.every(
         'relay',
@@ -175,36 +177,12 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     }
   }
 
-  /** A reminder scheduled for soon wakes the relay (RemindersService notifies 'reminder'). */
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'huijia-reminder-listener' });
-    client.on('error', () => {
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-      if (this.running) setTimeout(() => void this.listen(), 2000);
-    });
-    client.on('notification', () => this.wakeRelay?.());
-    try {
-      await client.connect();
-      await client.query('LISTEN reminder');
-      if (!this.running) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (this.running) setTimeout(() => void this.listen(), 2000);
-    }
-  }
-
   async stop(): Promise<void> {
     this.running = false;
     for (const wake of [...this.sleepers]) wake();
     await Promise.all(this.loops);
     this.loops = [];
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.listener.stop();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

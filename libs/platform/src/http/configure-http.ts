@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { validationExceptionFactory } from '../errors/validation.js';
 import { requestIdFor } from '../logging/logging.js';
 import { AUDIT_SINK, type AuditSink } from '../audit/audit-sink.js';
 import { GeneticDataInterceptor } from '../genetic/genetic-data.interceptor.js';
+import { API_CONTRACT, createApiDocument, type ApiContractOptions } from '../contract/openapi.js';
 
 /**
  * Everything an HTTP request passes through before a controller, in one place
@@ -46,18 +47,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useGlobalInterceptors(new GeneticDataInterceptor(app.get<AuditSink>(AUDIT_SINK)));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('huijia 回家')
-      .setDescription(
-        'Case management for the assistance, resettlement and rehabilitation of rescued victims of trafficking. ' +
-          'Every failure answers `{ "error": { "code", "message", "details", "requestId" } }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app, app.get<ApiContractOptions>(API_CONTRACT));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

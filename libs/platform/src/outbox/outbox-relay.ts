@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PgListener } from '../database/pg-listener.js';
 import { InvalidJobPayload, type QueueDefinition } from '../queues/queue-definition.js';
 import { QueueRegistry } from '../queues/queue-registry.js';
 import { queueByName } from '../queues/queues.js';
@@ -36,14 +36,17 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  private listener?: pg.Client;
+  /** The outbox trigger's NOTIFY wakes the relay, so a new row is published without waiting for the next poll. */
+  private readonly listener: PgListener;
   private lastCleanup = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
-  ) {}
+  ) {
+    this.listener = new PgListener(config.database.url, 'outbox', 'huijia-outbox-listener', () => this.wake?.());
+  }
 
   /** Publishes one batch; returns how many rows it handled (published or set aside as failed). */
   async publishBatch(): Promise<number> {
@@ -115,7 +118,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    this.listener.start();
     this.loop = this.run();
   }
 
@@ -152,35 +155,12 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     });
   }
 
-  /** LISTEN for the outbox trigger so a new row is published without waiting for the next poll. */
-  private async listen(): Promise<void> {
-    while (this.running && !this.listener) {
-      const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'huijia-outbox-listener' });
-      client.on('error', () => {
-        if (this.listener === client) this.listener = undefined;
-        void client.end().catch(() => undefined);
-        if (this.running) setTimeout(() => void this.listen(), 2000);
-      });
-      client.on('notification', () => this.wake?.());
-      try {
-        await client.connect();
-        await client.query('LISTEN outbox');
-        this.listener = client;
-      } catch {
-        await client.end().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
-    }
-  }
-
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
     this.loop = undefined;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -4,18 +4,13 @@ import { RequestContext } from '../context/request-context.js';
 import type { QueueDefinition } from '../queues/queue-definition.js';
 import { QUEUES } from '../queues/queues.js';
 import { Clock } from '../time/clock.js';
+import type { DomainEventInput, DomainEventType } from '../events/domain-events.js';
 
 export class OutboxOutsideTransaction extends Error {
   constructor() {
     super('outbox rows must be written inside the transaction of the change they announce');
     this.name = 'OutboxOutsideTransaction';
   }
-}
-
-export interface DomainEventInput {
-  type: string;
-  subjectId?: string;
-  data?: Record<string, unknown>;
 }
 
 /**
@@ -40,13 +35,13 @@ export class Outbox {
     return String(rows[0].id);
   }
 
-  /** A domain event for the subscribers of its type (see DomainEventSubscriptions). */
-  async emit(manager: EntityManager, event: DomainEventInput): Promise<string> {
+  /** A domain event for the subscribers of its type (see DomainEventSubscriptions); its payload type comes from DomainEventMap. */
+  async emit<K extends DomainEventType>(manager: EntityManager, event: DomainEventInput<K>): Promise<string> {
     const requestId = RequestContext.requestId();
     return this.publish(manager, QUEUES.domainEvents, event.type, {
       type: event.type,
       subjectId: event.subjectId,
-      data: event.data ?? {},
+      data: event.data as unknown as Record<string, unknown>,
       occurredAt: this.clock.now().toISOString(),
       ...(requestId ? { requestId } : {}),
     });

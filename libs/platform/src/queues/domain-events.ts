@@ -2,13 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ProcessorFor, type QueueProcessor } from './processor.js';
 import { QUEUES, type DomainEventPayload } from './queues.js';
+import { DOMAIN_EVENT_TYPES, type DomainEventType, type TypedDomainEvent } from '../events/domain-events.js';
 
-export interface DomainEvent extends DomainEventPayload {
-  /** The outbox row's id: stable across retries, for handlers to stay idempotent. */
-  eventId: string;
-}
-
-export type DomainEventHandler = (event: DomainEvent) => Promise<void>;
+export type DomainEventHandler<K extends DomainEventType = DomainEventType> = (event: TypedDomainEvent<K>) => Promise<void>;
 
 /**
  * Capabilities subscribe to event types here (in their module's onModuleInit).
@@ -17,9 +13,11 @@ export type DomainEventHandler = (event: DomainEvent) => Promise<void>;
  */
 @Injectable()
 export class DomainEventSubscriptions {
-  private readonly handlers = new Map<string, { name: string; handle: DomainEventHandler }[]>();
+  private readonly handlers = new Map<string, { name: string; handle: DomainEventHandler<any> }[]>();
 
-  subscribe(type: string, name: string, handle: DomainEventHandler): void {
+  /** `handle` receives the event with the payload type DomainEventMap declares for `type`. */
+  subscribe<K extends DomainEventType>(type: K, name: string, handle: DomainEventHandler<K>): void {
+    if (!(DOMAIN_EVENT_TYPES as readonly string[]).includes(type)) throw new Error(`no domain event ${type} (see libs/platform/src/events/domain-events.ts)`);
     const list = this.handlers.get(type) ?? [];
     if (list.some((handler) => handler.name === name)) throw new Error(`handler ${name} already subscribed to ${type}`);
     list.push({ name, handle });
@@ -39,7 +37,8 @@ export class DomainEventsProcessor implements QueueProcessor<DomainEventPayload>
   constructor(private readonly subscriptions: DomainEventSubscriptions) {}
 
   async process(payload: DomainEventPayload, job: Job): Promise<{ handledBy: string[] }> {
-    const event: DomainEvent = { ...payload, eventId: String(job.id) };
+    // The outbox wrote it from a DomainEventInput of this type (Outbox.emit is typed by DomainEventMap).
+    const event = { ...payload, subjectId: payload.subjectId ?? '', eventId: String(job.id) } as TypedDomainEvent;
     const handlers = this.subscriptions.handlersFor(payload.type);
     for (const handler of handlers) {
       await handler.handle(event);

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { afterCursor, AppError, AUDIT_SINK, Cursor, Outbox, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { fileWriteScope, type Actor } from '#app/access';
+import { CaseErrors } from '../errors.js';
+import { FileGateway } from '../kernel/file-gateway.js';
+import { CaseStateMachine } from '../state-machine/case-state-machine.js';
+import type { FileState } from '../state-machine/states.js';
+import type { AppliedTransition } from '../state-machine/transition.view.js';
+import type { ApprovalsQuery } from './workflow.dto.js';
+import type { ApprovalClosed, ApprovalView } from './workflow.view.js';
+
+interface ApprovalRow {
+  id: string;
+  file_id: string;
+  event: string;
+  payload: Record<string, unknown>;
+  requested_in_state: FileState;
+  requested_by: string;
+  status: string;
+}
+
+/**
+ * Four eyes on the steps that need them (placement, reunification, local
+ * resettlement, transfer, closure): another supervisor approves — the step
+ * is re-checked and applied by the state machine as the approver — or
+ * rejects with a reason; whoever asked may withdraw the request.
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly outbox: Outbox,
+    private readonly gateway: FileGateway,
+    private readonly stateMachine: CaseStateMachine,
+  ) {}
+
+  /** Pending requests for files in the supervisor's jurisdiction, oldest first. */
+  async pending(actor: Actor, query: ApprovalsQuery): Promise<Page<ApprovalView>> {
+    const params: unknown[] = [actor.userId];
+    const where = [`a.status = 'pending'`, fileWriteScope(actor, 'f', params)];
+    const cursor = Cursor.decode(query.cursor, 2);
+    if (cursor) where.push(afterCursor(params, ['a.requested_at', 'a.id'], cursor, ['timestamptz', 'uuid']));
+    const limit = pageSize(query);
+    const rows: (ApprovalView & { requestedKey: string })[] = await this.dataSource.query(
+      `SELECT a.id, a.file_id AS "fileId", f.reference AS "fileReference", a.event, a.payload, a.requested_in_state AS "requestedInState",
+              a.requested_at AS "requestedAt", a.requested_at::text AS "requestedKey", u.display_name AS "requestedBy", a.requested_by = $1 AS "ownRequest", a.status
+         FROM approval a JOIN victim_file f ON f.id = a.file_id JOIN user_account u ON u.id = a.requested_by
+        WHERE ${where.join(' AND ')} ORDER BY a.requested_at, a.id LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = toPage(
+      rows,
+      limit,
+      ({ requestedKey, ...view }) => view,
+      (row) => [row.requestedKey, row.id],
+    );
+    await this.audit.record({ action: 'approval.list', outcome: 'allowed', entityType: 'approval', fileIds: [...new Set(page.items.map((row) => row.fileId))] });
+    return page;
+  }
+
+  approve(actor: Actor, approvalId: string, reason: string | undefined): Promise<AppliedTransition> {
+    return this.onPending(actor, approvalId, 'file.approval_approve', async (manager, approval, now) => {
+      if (approval.requested_by === actor.userId) throw new AppError(CaseErrors.OWN_REQUEST);
+      await manager.query(`UPDATE approval SET status = 'approved', decided_by = $2, decided_at = $4, reason = $3 WHERE id = $1`, [approvalId, actor.userId, reason ?? null, now]);
+      return this.stateMachine.applyApproved(manager, actor, {
+        id: approval.id,
+        fileId: approval.file_id,
+        event: approval.event,
+        payload: approval.payload,
+        requestedInState: approval.requested_in_state,
+      });
+    });
+  }
+
+  reject(actor: Actor, approvalId: string, reason: string): Promise<ApprovalClosed> {
+    return this.onPending(actor, approvalId, 'file.approval_reject', async (manager, approval, now) => {
+      if (approval.requested_by === actor.userId) throw new AppError(CaseErrors.OWN_REQUEST);
+      return this.close(manager, approval, 'rejected', actor, reason, now);
+    });
+  }
+
+  /** The requester takes their own pending request back (with one supervisor, it would otherwise wait for ever). */
+  withdraw(actor: Actor, approvalId: string, reason: string | undefined): Promise<ApprovalClosed> {
+    return this.onPending(actor, approvalId, 'file.approval_withdraw', async (manager, approval, now) => {
+      if (approval.requested_by !== actor.userId) throw new AppError(CaseErrors.NOT_OWN_REQUEST);
+      return this.close(manager, approval, 'withdrawn', actor, reason, now);
+    });
+  }
+
+  private async close(
+    manager: EntityManager,
+    approval: ApprovalRow,
+    status: 'rejected' | 'withdrawn',
+    actor: Actor,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<ApprovalClosed> {
+    await manager.query(`UPDATE approval SET status = $2, decided_by = $3, decided_at = $5, reason = $4 WHERE id = $1`, [approval.id, status, actor.userId, reason ?? null, now]);
+    await this.outbox.emit(manager, {
+      type: status === 'rejected' ? 'file.approval_rejected' : 'file.approval_withdrawn',
+      subjectId: approval.file_id,
+      data: { approvalId: approval.id, event: approval.event },
+    });
+    await this.audit.record(
+      {
+        action: status === 'rejected' ? 'file.approval_reject' : 'file.approval_withdraw',
+        outcome: 'allowed',
+        entityType: 'approval',
+        entityId: approval.id,
+        fileIds: [approval.file_id],
+        purpose: reason,
+        details: { event: approval.event },
+      },
+      manager,
+    );
+    return { outcome: status, approvalId: approval.id };
+  }
+
+  /** The request, its file locked through the kernel in the actor's scope; anything else answers 404 like a request that does not exist (on record). */
+  private async onPending<T>(actor: Actor, approvalId: string, action: string, work: (manager: EntityManager, approval: ApprovalRow, now: Date) => Promise<T>): Promise<T> {
+    const [ref]: { file_id: string; event: string }[] = await this.dataSource.query('SELECT file_id, event FROM approval WHERE id = $1', [approvalId]);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const file = ref ? await this.gateway.lock(manager, actor, ref.file_id, { mode: 'write' }) : undefined;
+        if (!file) throw new AppError(CaseErrors.APPROVAL_NOT_FOUND);
+        const [approval]: ApprovalRow[] = await manager.query(
+          'SELECT id, file_id, event, payload, requested_in_state, requested_by, status FROM approval WHERE id = $1 FOR UPDATE',
+          [approvalId],
+        );
+        if (approval.status !== 'pending') throw new AppError(CaseErrors.APPROVAL_DECIDED, { details: { status: approval.status } });
+        return work(manager, approval, this.gateway.time().now);
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === CaseErrors.APPROVAL_NOT_FOUND.code) {
+        await this.audit.record({ action, outcome: 'denied', entityType: 'approval', entityId: approvalId });
+        throw error;
+      }
+      throw ref ? await this.stateMachine.refusal(actor, ref.file_id, ref.event, error) : error;
+    }
+  }
+}

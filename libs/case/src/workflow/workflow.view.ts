@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { FILE_STATES, type FileState } from '../state-machine/states.js';
+
+/** A step asked for, awaiting a supervisor's approval (or its history). */
+export class ApprovalView {
+  id!: string;
+  fileId!: string;
+  fileReference!: string;
+  event!: string;
+  /** The step's payload as requested (see the transition's payload schema). */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  payload!: Record<string, unknown>;
+  @ApiProperty({ enum: FILE_STATES })
+  requestedInState!: FileState;
+  requestedAt!: Date;
+  requestedBy!: string;
+  /** The caller asked for it: they may withdraw it, not approve it. */
+  ownRequest!: boolean;
+  status!: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+}
+
+/** A request rejected by a supervisor, or withdrawn by whoever asked. */
+export class ApprovalClosed {
+  outcome!: 'rejected' | 'withdrawn';
+  approvalId!: string;
+}
+
+/** A file another jurisdiction transfers to the caller's bureau: the person's name, sex and age only until accepted. */
+export class TransferView {
+  id!: string;
+  fileId!: string;
+  fileReference!: string;
+  reason!: string;
+  requestedAt!: Date;
+  fromOrganisation!: string;
+  toOrganisation!: string;
+  personName!: string | null;
+  personSex!: 'female' | 'male' | 'unknown';
+}
+
+export class TransferDecision {
+  transferId!: string;
+  status!: 'accepted' | 'declined';
+}
+
+/** Who is responsible for the file now. */
+export class CaseworkerAssigned {
+  fileId!: string;
+  caseworkerId!: string;
+  /** The file's version after the change. */
+  version!: number;
+}

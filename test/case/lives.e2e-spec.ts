@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { OutboxRelay } from '#app/platform';
-import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { approved, interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { bornAged, chinaMorning, compact, day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
@@ -77,7 +77,7 @@ describe('lives of victim files', () => {
 
     // The police unit keeps the minimal view: name, sex, age; nothing of the history.
     const policeView = await file(fileId, police).expect(200);
-    expect(policeView.body).toEqual({ audience: 'partner', id: fileId, reference: intake.body.file.reference, person: { name: '李小梅', sex: 'female', age: expect.any(Object) } });
+    expect(policeView.body).toEqual({ audience: 'partner', id: fileId, reference: intake.body.file.reference, version: 1, person: { name: '李小梅', sex: 'female', age: expect.any(Object) } });
 
     const full = await file(fileId).expect(200);
     expect(full.body.person).toMatchObject({
@@ -162,7 +162,7 @@ describe('lives of victim files', () => {
     const toBuyers = await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '张某', relation: '母亲', address: '河南省 某县某村3组12号', placeCode: '411722' })
+      .send({ recipientName: '张某', relation: '母亲', address: '河南省 某县某村3组12号', placeCode: '411722', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
       .expect(422);
     expect(toBuyers.body.error).toMatchObject({ code: 'BUYER_HOUSEHOLD', details: { matchedBy: 'address' } });
     expect(await auditRecords(stack.database, `action = 'return_home.record' AND outcome = 'denied'`)).toHaveLength(1);
@@ -170,6 +170,7 @@ describe('lives of victim files', () => {
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
       .send({
+        expectedVersion: await versionOf(server, caseworker.auth, fileId),
         recipientName: '李建国',
         relation: '父亲',
         recipientPhone: '13900000002',
@@ -296,12 +297,25 @@ describe('lives of victim files', () => {
 
     await file(fileId, foreignAffairs).expect(404);
     const transit = { country: 'VN', foreignAffairsOrganisationId: foreignAffairs.organisationId, transitCare: '在救助站中转康复，安排翻译和体检' };
-    await request(server).put(`/files/${fileId}/repatriation`).set(caseworker.auth).send(transit).expect(200);
-    expect((await file(fileId, foreignAffairs).expect(200)).body.audience).toBe('partner');
+    const planned = await request(server)
+      .put(`/files/${fileId}/repatriation`)
+      .set(caseworker.auth)
+      .send({ ...transit, expectedVersion: await versionOf(server, caseworker.auth, fileId) })
+      .expect(200);
+    // The foreign affairs office now sees the partner view, with the version to hand over against.
+    const seenByOffice = await file(fileId, foreignAffairs).expect(200);
+    expect(seenByOffice.body).toMatchObject({ audience: 'partner', version: planned.body.version });
+    // A stale version is refused: nobody overwrites a change they did not see.
+    const stale = await request(server)
+      .put(`/files/${fileId}/repatriation`)
+      .set(foreignAffairs.auth)
+      .send({ ...transit, handedOverAt: chinaMorning(day(-10)).toISOString(), handedOverTo: '越南驻昆明总领事馆', expectedVersion: planned.body.version - 1 })
+      .expect(409);
+    expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: planned.body.version } });
     await request(server)
       .put(`/files/${fileId}/repatriation`)
       .set(foreignAffairs.auth)
-      .send({ ...transit, handedOverAt: chinaMorning(day(-10)).toISOString(), handedOverTo: '越南驻昆明总领事馆', reference: 'WB-2026-31' })
+      .send({ ...transit, handedOverAt: chinaMorning(day(-10)).toISOString(), handedOverTo: '越南驻昆明总领事馆', reference: 'WB-2026-31', expectedVersion: seenByOffice.body.version })
       .expect(200);
     expect((await step(server, caseworker.auth, fileId, 'repatriate')).body).toMatchObject({ to: 'repatriated' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '已安全遣返' })).body).toMatchObject({ to: 'closed' });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { approved, interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { bornAged, compact, day } from '../support/clock.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
 
@@ -205,7 +205,7 @@ describe('the victim file: rules and bad input', () => {
       await request(server).post(`/approvals/${requested.body.approval.id}/approve`).set(caseworker.auth).send({}).expect(403);
       const other = await signedIn(server, stack.database, 'supervisor', { id: bureau });
       const listed = await request(server).get('/approvals').set(other.auth).expect(200);
-      expect(listed.body.map((a: { id: string }) => a.id)).toContain(requested.body.approval.id);
+      expect(listed.body.items.map((a: { id: string }) => a.id)).toContain(requested.body.approval.id);
       await request(server).post(`/approvals/${requested.body.approval.id}/reject`).set(other.auth).send({ reason: '先联系家属' }).expect(200);
       expect((await request(server).get(`/files/${fileId}`).set(caseworker.auth)).body.state).toBe('received');
       expect(await auditRecords(stack.database, `action = 'file.approval_reject' AND entity_id = $1`, [requested.body.approval.id])).toHaveLength(1);
@@ -219,7 +219,7 @@ describe('the victim file: rules and bad input', () => {
       await request(server)
         .put(`/files/${fileId}/return-home`)
         .set(caseworker.auth)
-        .send({ recipientName: '刘某', relation: '丈夫', recipientIdNumber: buyerId, address: '官渡区某街1号', placeCode: '530111' })
+        .send({ recipientName: '刘某', relation: '丈夫', recipientIdNumber: buyerId, address: '官渡区某街1号', placeCode: '530111', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
         .expect(200);
       await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '刘某', idNumber: buyerId }).expect(201);
       const refused = await step(server, caseworker.auth, fileId, 'reunify');
@@ -249,7 +249,7 @@ describe('the victim file: rules and bad input', () => {
       // Awaiting acceptance: no other step.
       expect((await step(server, caseworker.auth, fileId, 'start_tracing')).body.error.code).toBe('TRANSFER_AWAITING');
       const incoming = await request(server).get('/transfers').set(lijiangCaseworker.auth).expect(200);
-      const transfer = incoming.body.find((t: { fileId: string }) => t.fileId === fileId);
+      const transfer = incoming.body.items.find((t: { fileId: string }) => t.fileId === fileId);
       expect(transfer).toMatchObject({ reason: '本人户籍在丽江古城区', fromOrganisation: '官渡区民政局' });
       await request(server).get(`/files/${fileId}`).set(lijiangCaseworker.auth).expect(404);
       await request(server).post(`/transfers/${transfer.id}/accept`).set(lijiangCaseworker.auth).send({}).expect(200);

@@ -45,3 +45,10 @@ export async function approved(
   if (requested.body.outcome !== 'approval_requested') throw new Error(`${event}: ${requested.status} ${JSON.stringify(requested.body)}`);
   return request(server).post(`/approvals/${requested.body.approval.id}/approve`).set(supervisor).send({ reason: '同意 / approved' });
 }
+
+/** The file's version now, as the caller sees it (for versioned writes: return home, repatriation, identity, guardians). */
+export async function versionOf(server: App, auth: { authorization: string }, fileId: string): Promise<number> {
+  const file = await request(server).get(`/files/${fileId}`).set(auth);
+  if (file.status !== 200) throw new Error(`file ${fileId}: ${file.status} ${JSON.stringify(file.body)}`);
+  return file.body.version;
+}

@@ -6,7 +6,10 @@ import { FilesService } from './files/files.service.js';
 import { CASE_ENTITIES } from './files/victim-file.entity.js';
 import { PersonService } from './person/person.service.js';
 import { RecordsController } from './records/records.controller.js';
-import { RecordsService } from './records/records.service.js';
+import { CareService } from './records/care.service.js';
+import { IdentityService } from './records/identity.service.js';
+import { InterviewService } from './records/interview.service.js';
+import { ProtectionService } from './records/protection.service.js';
 import { ApprovalsService } from './workflow/approvals.service.js';
 import { AssignmentService } from './workflow/assignment.service.js';
 import { TransfersService } from './workflow/transfers.service.js';
@@ -17,8 +20,8 @@ import { FileGateway } from './kernel/file-gateway.js';
 /** The victim file's services, for the api, the worker and other capabilities (intake, tracing…). */
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
-  providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService, ApprovalsService, TransfersService, AssignmentService],
-  exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
+  providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService],
+  exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService],
 })
 export class CaseCoreModule {}
 
@@ -26,6 +29,7 @@ export class CaseCoreModule {}
 @Module({
   imports: [CaseCoreModule],
   controllers: [FilesController, RecordsController, WorkflowController],
+  providers: [InterviewService, ProtectionService, CareService, IdentityService, ApprovalsService, TransfersService, AssignmentService],
   exports: [CaseCoreModule],
 })
 export class CaseModule {}

@@ -28,6 +28,8 @@ export const CaseErrors = defineErrors({
     message: "该身份证号已属于另一人的档案，请按重复档案处理 / This ID number belongs to another person's file: resolve it as a duplicate (R4)",
   },
   RECORD_EXISTS: { status: 409, message: '记录已存在，请修改而非新建 / This record exists; change it instead' },
+  RETURN_HOME_COMPLETED: { status: 409, message: '已交接返家，返家记录不能再修改 / The person was handed over: the return home can no longer change' },
+  RECORD_NOT_FOUND: { status: 404, message: '该档案中没有这条记录 / No such record in this file' },
   // Guard refusals of the state machine (each transition lists its guards in transitions.ts).
   INTERVIEW_REQUIRED: { status: 409, message: '须先完成一站式询问 / The one-stop interview must be recorded first (R2)' },
   GUARDIAN_REQUIRED: { status: 422, message: '未成年人须有监护人记录 / A minor must have a guardian on record (R23)' },

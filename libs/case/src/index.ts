@@ -12,7 +12,6 @@ export { PersonInput } from './person/person.dto.js';
 export * from './person/person.view.js';
 export { PersonService, type ValidatedPerson } from './person/person.service.js';
 export { checkResidentId, checkDigitOf } from './person/resident-id.js';
-export { RecordsService } from './records/records.service.js';
 export { CaseStateMachine } from './state-machine/case-state-machine.js';
 export * from './state-machine/transition.view.js';
 export type { FileFacts, Guard, GuardRefusal, TransitionContext } from './state-machine/guard.js';

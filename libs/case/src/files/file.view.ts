@@ -156,6 +156,8 @@ export class PartnerFileView {
   audience!: 'partner';
   id!: string;
   reference!: string;
+  /** For the versioned records a partner keeps (the repatriation handover, R19). */
+  version!: number;
   person!: PartnerPersonView;
 }
 

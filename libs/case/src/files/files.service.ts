@@ -59,7 +59,7 @@ export class FilesService {
             `SELECT name, sex, to_char(birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(birth_date_to, 'YYYY-MM-DD') AS birth_date_to FROM person WHERE id = $1`,
             [work.file.personId],
           );
-          return { audience: 'partner', id: work.file.id, reference: work.file.reference, person: PersonService.partnerView(person, work.today) };
+          return { audience: 'partner', id: work.file.id, reference: work.file.reference, version: work.file.version, person: PersonService.partnerView(person, work.today) };
         }
         return this.fullView(work);
       },

@@ -1,95 +1,145 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '#app/platform';
-import { CurrentActor, Roles, type Actor } from '#app/access';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, uuidParam } from '#app/platform';
+import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
+import { CaseErrors } from '../errors.js';
+import { CareService } from './care.service.js';
+import { IdentityService } from './identity.service.js';
+import { InterviewService } from './interview.service.js';
+import { ProtectionService } from './protection.service.js';
 import {
   AddendumDto,
   AssistanceMeasureDto,
   BuyerHouseholdMemberDto,
   GuardianDto,
+  GuardianUpdateDto,
   IdentityDto,
   InterviewDto,
   MandatoryReportDto,
   RepatriationDto,
   ReturnHomeDto,
 } from './records.dto.js';
-import { RecordsService } from './records.service.js';
+import { GuardianUpdated, IdentityConfirmed, InterviewRecorded, InterviewView, RecordCreated, RecordReplaced } from './records.view.js';
 
 const FILE_KEEPERS = ['caseworker', 'supervisor', 'institution_staff'] as const;
+const WRITE = [CaseErrors.FILE_NOT_FOUND, CaseErrors.FILE_CLOSED];
+const REPLACE = [...WRITE, CaseErrors.STALE_VERSION];
 
 @ApiTags('file records')
 @ApiBearerAuth()
 @Controller('files/:id')
 export class RecordsController {
-  constructor(private readonly records: RecordsService) {}
+  constructor(
+    private readonly interviews: InterviewService,
+    private readonly protection: ProtectionService,
+    private readonly care: CareService,
+    private readonly identities: IdentityService,
+  ) {}
 
   @Post('interview')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R2: record the one-stop interview, once; 409 INTERVIEW_EXISTS afterwards (add an addendum)' })
-  interview(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: InterviewDto) {
-    return this.records.recordInterview(actor, id, body);
+  @ApiOperation({ operationId: 'interview_record', summary: 'R2: record the one-stop interview, once; 409 INTERVIEW_EXISTS afterwards (add an addendum)' })
+  @ApiCreatedResponse({ type: InterviewRecorded })
+  @ApiErrors(...WRITE, CaseErrors.INTERVIEW_EXISTS)
+  interview(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: InterviewDto): Promise<InterviewRecorded> {
+    return this.interviews.record(actor, id, body);
   }
 
   @Get('interview')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R2: the interview and its addenda; never for partners (R16)' })
-  readInterview(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.records.interview(actor, id);
+  @ApiOperation({ operationId: 'interview_read', summary: 'R2: the interview and its addenda; never for partners (R16)' })
+  @ApiOkResponse({ type: InterviewView })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND, CaseErrors.INTERVIEW_MISSING)
+  readInterview(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<InterviewView> {
+    return this.interviews.read(actor, id);
   }
 
   @Post('interview/addenda')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R2: correct or complete the interview with an addendum, kept and audited' })
-  addendum(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AddendumDto) {
-    return this.records.addAddendum(actor, id, body);
+  @ApiOperation({ operationId: 'interview_add_addendum', summary: 'R2: correct or complete the interview with an addendum, kept and audited' })
+  @ApiCreatedResponse({ type: RecordCreated })
+  @ApiErrors(...WRITE, CaseErrors.INTERVIEW_MISSING)
+  addendum(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AddendumDto): Promise<RecordCreated> {
+    return this.interviews.addAddendum(actor, id, body);
   }
 
   @Post('buyer-household')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'R6: record a member or the address of the household that bought the person' })
-  buyer(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: BuyerHouseholdMemberDto) {
-    return this.records.addBuyerHouseholdMember(actor, id, body);
+  @ApiOperation({ operationId: 'buyer_household_add', summary: 'R6: record a member or the address of the household that bought the person' })
+  @ApiCreatedResponse({ type: RecordCreated })
+  @ApiErrors(...WRITE, CaseErrors.INVALID_ID_NUMBER, AccessErrors.UNKNOWN_JURISDICTION)
+  buyer(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: BuyerHouseholdMemberDto): Promise<RecordCreated> {
+    return this.protection.addBuyerHouseholdMember(actor, id, body);
   }
 
   @Put('identity')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'R8, R11: the identity of someone who came unidentified, established — with how it is known; tracing and the household clock stop' })
-  identity(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityDto) {
-    return this.records.confirmIdentity(actor, id, body);
+  @ApiOperation({
+    operationId: 'identity_confirm',
+    summary: 'R8, R11: the identity of someone who came unidentified, established — with how it is known; tracing and the household clock stop (versioned)',
+  })
+  @ApiOkResponse({ type: IdentityConfirmed })
+  @ApiErrors(...REPLACE, CaseErrors.INVALID_ID_NUMBER, CaseErrors.IDENTITY_CONFIRMED, CaseErrors.IDENTITY_ON_ANOTHER_PERSON)
+  identity(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityDto): Promise<IdentityConfirmed> {
+    return this.identities.confirm(actor, id, body);
   }
 
   @Post('guardians')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: "R23: record a minor's guardian (never one of the buying household, R6)" })
-  guardian(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: GuardianDto) {
-    return this.records.addGuardian(actor, id, body);
+  @ApiOperation({ operationId: 'guardians_add', summary: "R23: record a minor's guardian (never one of the buying household, R6)" })
+  @ApiCreatedResponse({ type: RecordCreated })
+  @ApiErrors(...WRITE, CaseErrors.INVALID_ID_NUMBER, CaseErrors.BUYER_HOUSEHOLD, AccessErrors.UNKNOWN_ORGANISATION)
+  guardian(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: GuardianDto): Promise<RecordCreated> {
+    return this.protection.addGuardian(actor, id, body);
+  }
+
+  @Put('guardians/:guardianId')
+  @Roles(...FILE_KEEPERS)
+  @ApiOperation({ operationId: 'guardians_update', summary: "R23: change a guardian's contact or end the guardianship — an audited edit with its reason (versioned)" })
+  @ApiOkResponse({ type: GuardianUpdated })
+  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND, CaseErrors.BUYER_HOUSEHOLD)
+  updateGuardian(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('guardianId', uuidParam('guardianId')) guardianId: string,
+    @Body() body: GuardianUpdateDto,
+  ): Promise<GuardianUpdated> {
+    return this.protection.updateGuardian(actor, id, guardianId, body);
   }
 
   @Post('mandatory-reports')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R23: record the mandatory report of suspected harm to a minor (to whom, when, reference)' })
-  mandatoryReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: MandatoryReportDto) {
-    return this.records.addMandatoryReport(actor, id, body);
+  @ApiOperation({ operationId: 'mandatory_reports_add', summary: 'R23: record the mandatory report of suspected harm to a minor (to whom, when, reference)' })
+  @ApiCreatedResponse({ type: RecordCreated })
+  @ApiErrors(...WRITE, AccessErrors.UNKNOWN_ORGANISATION)
+  mandatoryReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: MandatoryReportDto): Promise<RecordCreated> {
+    return this.protection.addMandatoryReport(actor, id, body);
   }
 
   @Post('assistance-measures')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ summary: 'R7: record a temporary assistance measure (shelter, food, medical, travel home, 低保/特困…)' })
-  assistance(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AssistanceMeasureDto) {
-    return this.records.addAssistanceMeasure(actor, id, body);
+  @ApiOperation({ operationId: 'assistance_measures_add', summary: 'R7: record a temporary assistance measure (shelter, food, medical, travel home, 低保/特困…)' })
+  @ApiCreatedResponse({ type: RecordCreated })
+  @ApiErrors(...WRITE, AccessErrors.UNKNOWN_ORGANISATION)
+  assistance(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AssistanceMeasureDto): Promise<RecordCreated> {
+    return this.care.addAssistanceMeasure(actor, id, body);
   }
 
   @Put('return-home')
   @Roles('caseworker', 'supervisor')
-  @ApiOperation({ summary: 'R5, R7: who receives the person and where; 422 BUYER_HOUSEHOLD when it is the buying household (R6)' })
-  returnHome(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReturnHomeDto) {
-    return this.records.setReturnHome(actor, id, body);
+  @ApiOperation({ operationId: 'return_home_set', summary: 'R5, R7: who receives the person and where (versioned); 422 BUYER_HOUSEHOLD when it is the buying household (R6)' })
+  @ApiOkResponse({ type: RecordReplaced })
+  @ApiErrors(...REPLACE, CaseErrors.INVALID_ID_NUMBER, CaseErrors.BUYER_HOUSEHOLD, CaseErrors.RETURN_HOME_COMPLETED, AccessErrors.UNKNOWN_JURISDICTION)
+  returnHome(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReturnHomeDto): Promise<RecordReplaced> {
+    return this.care.setReturnHome(actor, id, body);
   }
 
   @Put('repatriation')
   @Roles('caseworker', 'supervisor', 'foreign_affairs_officer')
-  @ApiOperation({ summary: 'R19: transit care and the handover of a foreign victim, coordinated with the foreign affairs office' })
-  repatriation(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: RepatriationDto) {
-    return this.records.setRepatriation(actor, id, body);
+  @ApiOperation({ operationId: 'repatriation_set', summary: 'R19: transit care and the handover of a foreign victim, coordinated with the foreign affairs office (versioned)' })
+  @ApiOkResponse({ type: RecordReplaced })
+  @ApiErrors(...REPLACE, AccessErrors.UNKNOWN_ORGANISATION)
+  repatriation(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: RepatriationDto): Promise<RecordReplaced> {
+    return this.care.setRepatriation(actor, id, body);
   }
 }

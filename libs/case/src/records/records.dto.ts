@@ -217,6 +217,39 @@ export class GuardianDto {
   since!: string;
 }
 
+/** R23: a change to a guardian on record — the contact, or the end of the guardianship (versioned: an edit, audited). */
+export class GuardianUpdateDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  relation?: string;
+
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  /** The last day of the guardianship (the guardian is no longer on record from the day after). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  until?: string;
+
+  /** Why the record changes, kept with the audit record. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason!: string;
+
+  /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
 /** R23: the mandatory report (强制报告) when harm to a minor is suspected. */
 export class MandatoryReportDto {
   @IsString()
@@ -279,8 +312,13 @@ export class AssistanceMeasureDto {
   amountYuan?: number;
 }
 
-/** R5, R7: who receives the person at home, where, and how they travel. */
+/** R5, R7: who receives the person at home, where, and how they travel. Replaces what is on record (versioned). */
 export class ReturnHomeDto {
+  /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
   @IsString()
   @MinLength(1)
   @MaxLength(50)
@@ -324,8 +362,13 @@ export class ReturnHomeDto {
   escortedBy?: string;
 }
 
-/** R19: transit care and the safe handover of a foreign victim. */
+/** R19: transit care and the safe handover of a foreign victim. Replaces what is on record (versioned). */
 export class RepatriationDto {
+  /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
   country!: string;
 
@@ -385,8 +428,13 @@ export class RequiredReasonDto {
 
 export const IDENTITY_BASES = ['police_dna_match', 'police_verification', 'documents', 'household_registration'] as const;
 
-/** The person's identity, established at last (R8, R11): who they are and how it is known. */
+/** The person's identity, established at last (R8, R11): who they are and how it is known (versioned). */
 export class IdentityDto {
+  /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
   @IsString()
   @Matches(/^[0-9]{17}[0-9Xx]$/, { message: 'idNumber must be an 18-character resident ID number' })
   idNumber!: string;

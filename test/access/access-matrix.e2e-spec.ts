@@ -92,6 +92,9 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/interview/addenda': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/buyer-household': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/guardians': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'PUT /files/{id}/guardians/{guardianId}': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  // A supervisor assigns a caseworker of the bureau; a caseworker may only take a file of their own bureau themselves.
+  'PUT /files/{id}/caseworker': only({ caseworker: 'ADD', supervisor: 'AAD' }),
   'POST /files/{id}/mandatory-reports': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/assistance-measures': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'PUT /files/{id}/return-home': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -101,6 +104,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /approvals': only({ supervisor: 'AAD' }),
   'POST /approvals/{id}/approve': only({ supervisor: 'AAD' }),
   'POST /approvals/{id}/reject': only({ supervisor: 'AAD' }),
+  // Only whoever asked may withdraw a request.
+  'POST /approvals/{id}/withdraw': only({ caseworker: 'ADD', supervisor: 'ADD' }),
   'GET /transfers': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /transfers/{id}/accept': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /transfers/{id}/decline': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -293,7 +298,7 @@ describe('access matrix', () => {
       const target = await fileFor(actor.role, relation);
       return {
         test: request(server).get('/files?limit=200').set(actor.auth),
-        listed: (body) => (body as { files: { id: string }[] }).files.some((file) => file.id === target),
+        listed: (body) => (body as { items: { id: string }[] }).items.some((file) => file.id === target),
       };
     },
     'GET /files/{id}': async (actor, relation) => ({
@@ -390,18 +395,32 @@ describe('access matrix', () => {
       reportedAt: '2026-01-05T10:00:00Z',
     }),
     'POST /files/{id}/assistance-measures': fileRecord('POST /files/{id}/assistance-measures', { kind: 'food', description: 'matrix', providedOn: '2026-01-05' }),
-    'PUT /files/{id}/return-home': fileRecord('PUT /files/{id}/return-home', { recipientName: '母亲', relation: '母亲', address: '某县某村', placeCode: HOME }),
+    'PUT /files/{id}/return-home': fileRecord('PUT /files/{id}/return-home', { recipientName: '母亲', relation: '母亲', address: '某县某村', placeCode: HOME, expectedVersion: 1 }),
+    'PUT /files/{id}/guardians/{guardianId}': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [guardian] = await stack.database.query<{ id: string }>(
+        `INSERT INTO guardian (file_id, kind, name, since, recorded_by) VALUES ($1, 'civil_affairs', '民政局', '2026-01-05', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return { test: request(server).put(`/files/${fileId}/guardians/${guardian.id}`).set(actor.auth).send({ phone: '0871-12345678', reason: 'matrix: new number', expectedVersion: 1 }) };
+    },
+    'PUT /files/{id}/caseworker': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      // Someone of the bureau responsible for the file (the actor themselves when a caseworker takes their own bureau's file).
+      const caseworkerId = relation === 'own' && actor.role === 'caseworker' ? actor.userId : (await createUser(stack.database, { role: 'caseworker', organisationId: organisationFor(actor.role, relation) })).id;
+      return { test: request(server).put(`/files/${fileId}/caseworker`).set(actor.auth).send({ caseworkerId, expectedVersion: 1 }) };
+    },
     'PUT /files/{id}/repatriation': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .put(`/files/${await fileFor(actor.role, relation)}/repatriation`)
         .set(actor.auth)
-        .send({ country: 'VN', foreignAffairsOrganisationId: organisationFor('foreign_affairs_officer', 'own'), transitCare: 'matrix' }),
+        .send({ country: 'VN', foreignAffairsOrganisationId: organisationFor('foreign_affairs_officer', 'own'), transitCare: 'matrix', expectedVersion: 1 }),
     }),
     'GET /files/{id}/transitions': fileRecord('GET /files/{id}/transitions', {}),
     'POST /files/{id}/transitions': fileRecord('POST /files/{id}/transitions', { event: 'start_tracing', expectedVersion: 1 }),
     'GET /approvals': async (actor: Actor, relation: Relation) => {
       const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
-      return { test: request(server).get('/approvals').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === approval) };
+      return { test: request(server).get('/approvals').set(actor.auth), listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === approval) };
     },
     'POST /approvals/{id}/approve': async (actor: Actor, relation: Relation) => {
       const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
@@ -411,9 +430,14 @@ describe('access matrix', () => {
       const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), await colleagueIn(relation));
       return { test: request(server).post(`/approvals/${approval}/reject`).set(actor.auth).send({ reason: 'matrix' }) };
     },
+    'POST /approvals/{id}/withdraw': async (actor: Actor, relation: Relation) => {
+      const requester = relation === 'own' ? actor.userId : await colleagueIn(relation);
+      const approval = await createApproval(stack.database, await fileFor('caseworker', relation, { adult: true, state: 'reunified' }), requester);
+      return { test: request(server).post(`/approvals/${approval}/withdraw`).set(actor.auth).send({ reason: 'matrix: asked by mistake' }) };
+    },
     'GET /transfers': async (actor: Actor, relation: Relation) => {
       const transfer = await transferTo(relation);
-      return { test: request(server).get('/transfers').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === transfer) };
+      return { test: request(server).get('/transfers').set(actor.auth), listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === transfer) };
     },
     'POST /transfers/{id}/accept': async (actor: Actor, relation: Relation) => ({
       test: request(server)
@@ -594,7 +618,7 @@ describe('access matrix', () => {
     'PUT /files/{id}/identity': async (actor: Actor, relation: Relation) => {
       identities += 1;
       const idNumber = residentId('530102', `2010${String(1 + (identities % 12)).padStart(2, '0')}${String(1 + Math.floor(identities / 12)).padStart(2, '0')}`, '024');
-      return fileRecord('PUT /files/{id}/identity', { idNumber, basis: 'police_dna_match', basisReference: `DNA-${unique()}` })(actor, relation);
+      return fileRecord('PUT /files/{id}/identity', { idNumber, basis: 'police_dna_match', basisReference: `DNA-${unique()}`, expectedVersion: 1 })(actor, relation);
     },
   });
 

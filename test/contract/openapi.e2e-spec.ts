@@ -90,6 +90,20 @@ describe('the OpenAPI contract', () => {
     expect(problems).toEqual([]);
   });
 
+  it('resolves every reference to a schema of the document', () => {
+    const dangling = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && !document.components.schemas[value.replace('#/components/schemas/', '')]) dangling.add(value);
+        else walk(value);
+      }
+    };
+    walk(document);
+    expect([...dangling]).toEqual([]);
+  });
+
   it('pages every list with one shape: { items, nextCursor } and limit/cursor', () => {
     const problems: string[] = [];
     for (const { name, operation } of operations) {

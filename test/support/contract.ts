@@ -77,7 +77,14 @@ export class ContractOracle {
       res.json = (body: unknown) => {
         const route = (req as Request & { route?: { path?: string } }).route?.path;
         // As the client receives it: dates become strings, undefined fields vanish.
-        if (typeof route === 'string') this.check(req.method.toLowerCase(), route, res.statusCode, body === undefined ? undefined : JSON.parse(JSON.stringify(body)));
+        if (typeof route === 'string') {
+          try {
+            this.check(req.method.toLowerCase(), route, res.statusCode, body === undefined ? undefined : JSON.parse(JSON.stringify(body)));
+          } catch (error) {
+            // The oracle never breaks the request it watches: a schema it cannot compile is a violation too.
+            this.violations.push({ operation: `${req.method} ${route}`, status: res.statusCode, problem: `the documented schema does not compile: ${(error as Error).message}` });
+          }
+        }
         return json(body);
       };
       next();

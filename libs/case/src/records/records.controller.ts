@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
@@ -19,7 +19,7 @@ import {
   RepatriationDto,
   ReturnHomeDto,
 } from './records.dto.js';
-import { GuardianUpdated, IdentityConfirmed, InterviewRecorded, InterviewView, RecordCreated, RecordReplaced } from './records.view.js';
+import { ConsentGivenView, GuardianUpdated, IdentityConfirmed, InterviewRecorded, InterviewView, RecordCreated, RecordReplaced } from './records.view.js';
 
 const FILE_KEEPERS = ['caseworker', 'supervisor', 'institution_staff'] as const;
 const WRITE = [CaseErrors.FILE_NOT_FOUND, CaseErrors.FILE_CLOSED];
@@ -27,6 +27,7 @@ const REPLACE = [...WRITE, CaseErrors.STALE_VERSION];
 
 @ApiTags('file records')
 @ApiBearerAuth()
+@ApiExtraModels(ConsentGivenView)
 @Controller('files/:id')
 export class RecordsController {
   constructor(

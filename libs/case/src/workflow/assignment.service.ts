@@ -20,7 +20,7 @@ export class AssignmentService {
   ) {}
 
   assign(actor: Actor, fileId: string, input: AssignCaseworkerDto): Promise<CaseworkerAssigned> {
-    return this.gateway.write(actor, fileId, { action: 'file.assign_caseworker', expectedVersion: input.expectedVersion }, async ({ manager, file, now }) => {
+    return this.gateway.write(actor, fileId, { action: 'file.assign_caseworker', expectedVersion: input.expectedVersion, auditRefusals: [AccessErrors.ROLE_NOT_ALLOWED.code] }, async ({ manager, file, now }) => {
       if (actor.role === 'caseworker' && input.caseworkerId !== actor.userId) {
         throw AppError.field(AccessErrors.ROLE_NOT_ALLOWED, 'caseworkerId', '个案工作者只能认领档案给自己 / a caseworker may only take a file themselves');
       }

@@ -402,12 +402,17 @@ describe('access matrix', () => {
         `INSERT INTO guardian (file_id, kind, name, since, recorded_by) VALUES ($1, 'civil_affairs', '民政局', '2026-01-05', $2) RETURNING id`,
         [fileId, await colleagueIn('own')],
       );
-      return { test: request(server).put(`/files/${fileId}/guardians/${guardian.id}`).set(actor.auth).send({ phone: '0871-12345678', reason: 'matrix: new number', expectedVersion: 1 }) };
+      return {
+        test: request(server).put(`/files/${fileId}/guardians/${guardian.id}`).set(actor.auth).send({ phone: '0871-12345678', reason: 'matrix: new number', expectedVersion: 1 }),
+      };
     },
     'PUT /files/{id}/caseworker': async (actor: Actor, relation: Relation) => {
       const fileId = await fileFor(actor.role, relation);
       // Someone of the bureau responsible for the file (the actor themselves when a caseworker takes their own bureau's file).
-      const caseworkerId = relation === 'own' && actor.role === 'caseworker' ? actor.userId : (await createUser(stack.database, { role: 'caseworker', organisationId: organisationFor(actor.role, relation) })).id;
+      const caseworkerId =
+        relation === 'own' && actor.role === 'caseworker'
+          ? actor.userId
+          : (await createUser(stack.database, { role: 'caseworker', organisationId: organisationFor(actor.role, relation) })).id;
       return { test: request(server).put(`/files/${fileId}/caseworker`).set(actor.auth).send({ caseworkerId, expectedVersion: 1 }) };
     },
     'PUT /files/{id}/repatriation': async (actor: Actor, relation: Relation) => ({

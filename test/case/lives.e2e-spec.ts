@@ -77,7 +77,13 @@ describe('lives of victim files', () => {
 
     // The police unit keeps the minimal view: name, sex, age; nothing of the history.
     const policeView = await file(fileId, police).expect(200);
-    expect(policeView.body).toEqual({ audience: 'partner', id: fileId, reference: intake.body.file.reference, version: 1, person: { name: '李小梅', sex: 'female', age: expect.any(Object) } });
+    expect(policeView.body).toEqual({
+      audience: 'partner',
+      id: fileId,
+      reference: intake.body.file.reference,
+      version: 1,
+      person: { name: '李小梅', sex: 'female', age: expect.any(Object) },
+    });
 
     const full = await file(fileId).expect(200);
     expect(full.body.person).toMatchObject({
@@ -315,7 +321,13 @@ describe('lives of victim files', () => {
     await request(server)
       .put(`/files/${fileId}/repatriation`)
       .set(foreignAffairs.auth)
-      .send({ ...transit, handedOverAt: chinaMorning(day(-10)).toISOString(), handedOverTo: '越南驻昆明总领事馆', reference: 'WB-2026-31', expectedVersion: seenByOffice.body.version })
+      .send({
+        ...transit,
+        handedOverAt: chinaMorning(day(-10)).toISOString(),
+        handedOverTo: '越南驻昆明总领事馆',
+        reference: 'WB-2026-31',
+        expectedVersion: seenByOffice.body.version,
+      })
       .expect(200);
     expect((await step(server, caseworker.auth, fileId, 'repatriate')).body).toMatchObject({ to: 'repatriated' });
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '已安全遣返' })).body).toMatchObject({ to: 'closed' });

@@ -219,7 +219,14 @@ describe('the victim file: rules and bad input', () => {
       await request(server)
         .put(`/files/${fileId}/return-home`)
         .set(caseworker.auth)
-        .send({ recipientName: '刘某', relation: '丈夫', recipientIdNumber: buyerId, address: '官渡区某街1号', placeCode: '530111', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
+        .send({
+          recipientName: '刘某',
+          relation: '丈夫',
+          recipientIdNumber: buyerId,
+          address: '官渡区某街1号',
+          placeCode: '530111',
+          expectedVersion: await versionOf(server, caseworker.auth, fileId),
+        })
         .expect(200);
       await request(server).post(`/files/${fileId}/buyer-household`).set(caseworker.auth).send({ name: '刘某', idNumber: buyerId }).expect(201);
       const refused = await step(server, caseworker.auth, fileId, 'reunify');

@@ -87,11 +87,16 @@ export class CareService {
   /** R19: transit care and the handover of a foreign victim; the foreign affairs office gets the partner view of the file. */
   setRepatriation(actor: Actor, fileId: string, input: RepatriationDto): Promise<RecordReplaced> {
     if ((input.handedOverAt === undefined) !== (input.handedOverTo === undefined)) {
-      throw AppError.field(PlatformErrors.VALIDATION_FAILED, input.handedOverAt ? 'handedOverTo' : 'handedOverAt', '交接时间与接收方须同时填写 / give both when and to whom the person was handed over');
+      throw AppError.field(
+        PlatformErrors.VALIDATION_FAILED,
+        input.handedOverAt ? 'handedOverTo' : 'handedOverAt',
+        '交接时间与接收方须同时填写 / give both when and to whom the person was handed over',
+      );
     }
     return this.gateway.write(actor, fileId, { action: 'repatriation.record', expectedVersion: input.expectedVersion }, async ({ manager, file, now }) => {
       const [office]: { kind: string }[] = await manager.query('SELECT kind FROM organisation WHERE id = $1 AND active', [input.foreignAffairsOrganisationId]);
-      if (office?.kind !== 'foreign_affairs_office') throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'foreignAffairsOrganisationId', '须为外事部门 / must be a foreign affairs office');
+      if (office?.kind !== 'foreign_affairs_office')
+        throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'foreignAffairsOrganisationId', '须为外事部门 / must be a foreign affairs office');
       if (input.handedOverAt && Date.parse(input.handedOverAt) > now.getTime() + 5 * 60_000) {
         throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handedOverAt', '不能晚于现在 / must not be in the future');
       }
@@ -101,7 +106,16 @@ export class CareService {
          ON CONFLICT (file_id) DO UPDATE SET country = EXCLUDED.country, foreign_affairs_organisation_id = EXCLUDED.foreign_affairs_organisation_id,
            transit_care = EXCLUDED.transit_care, handed_over_at = EXCLUDED.handed_over_at, handed_over_to = EXCLUDED.handed_over_to,
            reference = EXCLUDED.reference, updated_at = now()`,
-        [fileId, input.country, input.foreignAffairsOrganisationId, input.transitCare, input.handedOverAt ?? null, input.handedOverTo ?? null, input.reference ?? null, actor.userId],
+        [
+          fileId,
+          input.country,
+          input.foreignAffairsOrganisationId,
+          input.transitCare,
+          input.handedOverAt ?? null,
+          input.handedOverTo ?? null,
+          input.reference ?? null,
+          actor.userId,
+        ],
       );
       // The foreign affairs office coordinates the return (R19): it gets the partner view of the file.
       await manager.query(

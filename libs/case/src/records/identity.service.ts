@@ -35,7 +35,11 @@ export class IdentityService {
         throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', '居民身份证号码只属于中国公民 / a resident ID number belongs to a Chinese national');
       }
       if (person.sex !== 'unknown' && person.sex !== facts.sex) {
-        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'idNumber', `身份证号码显示性别为 ${facts.sex}，档案为 ${person.sex} / the ID number says ${facts.sex}, the file ${person.sex}`);
+        throw AppError.field(
+          PlatformErrors.VALIDATION_FAILED,
+          'idNumber',
+          `身份证号码显示性别为 ${facts.sex}，档案为 ${person.sex} / the ID number says ${facts.sex}, the file ${person.sex}`,
+        );
       }
       const sealed = this.cipher.seal(ID_NUMBER, facts.number);
       // R4: one person, one file — an ID already on another person is a duplicate to resolve, not a second identity.

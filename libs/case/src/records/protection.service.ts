@@ -26,7 +26,8 @@ export class ProtectionService {
   ) {}
 
   addBuyerHouseholdMember(actor: Actor, fileId: string, input: BuyerHouseholdMemberDto): Promise<RecordCreated> {
-    if (!input.name && !input.idNumber && !input.address) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'name', '请给出姓名、身份证号或地址 / give a name, an ID number or an address');
+    if (!input.name && !input.idNumber && !input.address)
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'name', '请给出姓名、身份证号或地址 / give a name, an ID number or an address');
     const id = input.idNumber ? validId(input.idNumber, 'idNumber', this.clock.today()) : null;
     return this.gateway.write(actor, fileId, { action: 'buyer_household.record' }, async ({ manager, now }) => {
       if (input.placeCode) await requirePlace(manager, input.placeCode, 'placeCode');
@@ -97,7 +98,8 @@ export class ProtectionService {
           [guardianId, fileId],
         );
         if (!guardian) throw new AppError(CaseErrors.RECORD_NOT_FOUND, { details: { guardianId } });
-        if (input.until !== undefined && input.until < guardian.since) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'until', `不能早于监护开始之日 ${guardian.since} / must not be before ${guardian.since}`);
+        if (input.until !== undefined && input.until < guardian.since)
+          throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'until', `不能早于监护开始之日 ${guardian.since} / must not be before ${guardian.since}`);
         if (input.address) {
           const buyer = await buyerHouseholdMatch(manager, fileId, { name: guardian.name, address: input.address });
           if (buyer) throw new AppError(buyer.error, { details: buyer.details });
@@ -124,7 +126,8 @@ export class ProtectionService {
       if (input.reportedToOrganisationId && (await manager.query('SELECT 1 FROM organisation WHERE id = $1', [input.reportedToOrganisationId])).length === 0) {
         throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'reportedToOrganisationId');
       }
-      if (Date.parse(input.reportedAt) > now.getTime() + 5 * 60_000) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'reportedAt', '不能晚于现在 / must not be in the future');
+      if (Date.parse(input.reportedAt) > now.getTime() + 5 * 60_000)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'reportedAt', '不能晚于现在 / must not be in the future');
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO mandatory_report (file_id, suspected_harm, reported_to, reported_to_organisation_id, reported_at, reference, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

@@ -20,7 +20,6 @@ import { ReunificationService } from './reunification/reunification.service.js';
 
 /** The matcher (R8), for the api (matching on demand), the worker (the queue) and bench/matching. */
 @Module({
-  imports: [CaseCoreModule],
   providers: [MatchingService],
   exports: [MatchingService],
 })

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, FieldCipher, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '#app/access';
 import { TracingErrors } from '../errors.js';
-import { requestScope } from './request-scope.js';
+import { requestReadScope } from './request-scope.js';
 import type { TracingRequestQuery } from './requests.dto.js';
 import type { TracingRequestListItem, TracingRequestView } from './request.view.js';
 
@@ -25,7 +25,7 @@ export class RequestsQuery {
   async list(actor: Actor, query: TracingRequestQuery): Promise<Page<TracingRequestListItem>> {
     const status = query.status ?? 'open';
     const params: unknown[] = [];
-    const where = [requestScope(actor, params, this.clock.now())];
+    const where = [requestReadScope(actor, params, this.clock.now())];
     if (status !== 'all') where.push(`t.status = $${params.push(status)}`);
     const cursor = Cursor.decode(query.cursor, 2);
     if (cursor) where.push(afterCursor(params, ['t.created_at', 't.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
@@ -53,7 +53,7 @@ export class RequestsQuery {
 
   async get(actor: Actor, id: string): Promise<TracingRequestView> {
     const params: unknown[] = [id];
-    const scope = requestScope(actor, params, this.clock.now());
+    const scope = requestReadScope(actor, params, this.clock.now());
     const [row]: ViewRow[] = await this.dataSource.query(
       `SELECT t.id, t.reference, t.sex, to_char(t.birth_date_from, 'YYYY-MM-DD') AS "birthDateFrom", to_char(t.birth_date_to, 'YYYY-MM-DD') AS "birthDateTo",
               to_char(t.missing_on, 'YYYY-MM-DD') AS "missingOn", t.missing_place_code AS "missingPlaceCode", j.name AS "missingPlace", t.marks,

@@ -7,7 +7,7 @@ import { AccessErrors, type Actor } from '#app/access';
 import { nameForms } from '#app/case';
 import { TracingErrors } from '../errors.js';
 import { givenPinyin } from '../matching/matcher.js';
-import { requestScope } from './request-scope.js';
+import { requestKeeperScope } from './request-scope.js';
 import type { TracingRequestDto } from './requests.dto.js';
 import type { TracingRequestClosed, TracingRequestCreated } from './request.view.js';
 
@@ -15,7 +15,7 @@ import type { TracingRequestClosed, TracingRequestCreated } from './request.view
  * Families' tracing requests (R8): recorded — the age when missing turned
  * into a birth range, the family's phone encrypted at rest — and matched by
  * the queue; closed when the family found the person another way or withdrew.
- * Requests are no victim files: their scope is their own (requestScope).
+ * Requests are no victim files: their scope is their own (request-scope.ts).
  */
 @Injectable()
 export class RequestsService {
@@ -106,7 +106,7 @@ export class RequestsService {
       return await this.dataSource.transaction(async (manager) => {
         const params: unknown[] = [id];
         const [row]: { status: string }[] = await manager.query(
-          `SELECT t.status FROM tracing_request t WHERE t.id = $1 AND ${requestScope(actor, params, this.clock.now(), false)} FOR UPDATE`,
+          `SELECT t.status FROM tracing_request t WHERE t.id = $1 AND ${requestKeeperScope(actor, params)} FOR UPDATE`,
           params,
         );
         if (!row) {

@@ -22,7 +22,7 @@ import { pinyin } from 'pinyin-pro';
 import { nameForms } from '#app/case';
 import { addDays } from '#app/platform';
 import { loadConfig } from '#app/platform';
-import { givenPinyin, TracingService } from '#app/tracing';
+import { givenPinyin, MatchingService } from '#app/tracing';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { progress } from '../support/pgbench.js';
 import { benchStores, ratioLine } from '../support/stores.js';
@@ -317,7 +317,7 @@ async function main(): Promise<void> {
     const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['error'] });
     await app.init();
     try {
-      const tracing = app.get(TracingService);
+      const tracing = app.get(MatchingService);
       // Warm up the plans and the pool, then the baseline (blocking alone) and the whole matcher, in the same run.
       for (const fileId of fileIds.slice(0, 50)) await tracing.requestsFor(fileId);
       const baseline = await overAll('blocking only', fileIds, (fileId) => tracing.requestsFor(fileId));

@@ -148,6 +148,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /tracing/requests/{id}/close': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/tracing/leads': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/tracing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'GET /files/{id}/tracing/candidates': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/tracing/match': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/tracing/paternity-tests': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/tracing/duty-notices': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -678,7 +679,10 @@ describe('access matrix', () => {
     }),
     'GET /tracing/requests': async (actor: Actor, relation: Relation) => {
       const target = await tracingRequestFor(actor, relation);
-      return { test: request(server).get('/tracing/requests').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === target) };
+      return {
+        test: request(server).get('/tracing/requests').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === target),
+      };
     },
     'GET /tracing/requests/{id}': async (actor: Actor, relation: Relation) => ({
       test: request(server)
@@ -693,6 +697,7 @@ describe('access matrix', () => {
     }),
     'POST /files/{id}/tracing/leads': tracingFile('POST /files/{id}/tracing/leads', { kind: 'dialect', text: '说昭通口音', source: 'person' }),
     'GET /files/{id}/tracing': tracingFile('GET /files/{id}/tracing', {}),
+    'GET /files/{id}/tracing/candidates': tracingFile('GET /files/{id}/tracing/candidates', {}),
     'POST /files/{id}/tracing/match': tracingFile('POST /files/{id}/tracing/match', {}),
     'POST /files/{id}/tracing/paternity-tests': tracingFile('POST /files/{id}/tracing/paternity-tests', { offeredBy: '自称父亲', offeredOn: '2026-01-05' }),
     'POST /files/{id}/tracing/duty-notices': tracingFile('POST /files/{id}/tracing/duty-notices', { relatives: '父亲', notifiedOn: '2026-01-05', method: 'in_person' }),
@@ -710,7 +715,10 @@ describe('access matrix', () => {
     }),
     'GET /tracing/dna-comparisons': async (actor: Actor, relation: Relation) => {
       const target = await comparisonFor(actor, relation);
-      return { test: request(server).get('/tracing/dna-comparisons').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === target) };
+      return {
+        test: request(server).get('/tracing/dna-comparisons?limit=200').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === target),
+      };
     },
     'POST /tracing/dna-comparisons/{id}/outcome': async (actor: Actor, relation: Relation) => ({
       test: request(server)
@@ -737,6 +745,7 @@ describe('access matrix', () => {
     return fileId;
   }
 
+  let listedTasks = 0;
   const householdCall = (path: string, status: string, body: object) => async (actor: Actor, relation: Relation) => ({
     test: request(server)
       .post(`/files/${await householdTaskFor(actor, relation, status)}/household-registration/${path}`)
@@ -746,9 +755,12 @@ describe('access matrix', () => {
   Object.assign(CALLS, {
     'GET /household-registrations': async (actor: Actor, relation: Relation) => {
       const target = await householdTaskFor(actor, relation);
+      // The oldest due first: each target falls due before every task made so far, so it is on the first page.
+      listedTasks += 1;
+      await stack.database.query(`UPDATE household_registration SET due_on = date '2000-01-01' - $2::int WHERE file_id = $1`, [target, listedTasks]);
       return {
         test: request(server).get('/household-registrations').set(actor.auth),
-        listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target),
+        listed: (body: unknown) => (body as { items: { fileId: string }[] }).items.some((row) => row.fileId === target),
       };
     },
     'GET /files/{id}/household-registration': async (actor: Actor, relation: Relation) => ({

@@ -6,7 +6,7 @@ import { auditRecords, createOrganisation, signedIn, type Session } from '../sup
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
 import { bornAged, compact } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -105,9 +105,9 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect(await inbox(caseworker, waiting)).toEqual([]);
     await request(server).get(`/files/${waiting}/household-registration`).set(policeLiaison.auth).expect(404);
     const policeTasks = await request(server).get('/household-registrations').set(policeLiaison.auth).expect(200);
-    expect(policeTasks.body.map((t: { fileId: string }) => t.fileId)).toEqual(expect.arrayContaining([fileId]));
-    expect(policeTasks.body.map((t: { fileId: string }) => t.fileId)).not.toContain(waiting);
-    expect((await request(server).get('/household-registrations').set(otherPolice.auth).expect(200)).body).toEqual([]);
+    expect(policeTasks.body.items.map((t: { fileId: string }) => t.fileId)).toEqual(expect.arrayContaining([fileId]));
+    expect(policeTasks.body.items.map((t: { fileId: string }) => t.fileId)).not.toContain(waiting);
+    expect((await request(server).get('/household-registrations').set(otherPolice.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
     await request(server).get(`/files/${fileId}/household-registration`).set(otherPolice.auth).expect(404);
 
     // Steps in order: the police cannot register before the application is prepared.
@@ -258,7 +258,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     const receiver = await signedIn(server, stack.database, 'caseworker', { id: lijiang });
     const lijiangLiaison = await signedIn(server, stack.database, 'police_liaison', { id: lijiangPolice });
     await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '本人记得丽江口音，移交丽江寻亲与安置' });
-    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);
+    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.items.find((t: { fileId: string }) => t.fileId === fileId);
     await request(server).post(`/transfers/${transfer.id}/accept`).set(receiver.auth).send({}).expect(200);
 
     const after = await eventually(async () => {
@@ -266,8 +266,8 @@ describe('R11: household registration for those who stay unidentified', () => {
       return task.policeUnit?.id === lijiangPolice ? task : false;
     });
     expect(after).toMatchObject({ status: 'raised', clockStartedOn: before.clockStartedOn });
-    expect((await request(server).get('/household-registrations').set(lijiangLiaison.auth).expect(200)).body.map((t: { fileId: string }) => t.fileId)).toContain(fileId);
-    expect((await request(server).get('/household-registrations').set(policeLiaison.auth).expect(200)).body.map((t: { fileId: string }) => t.fileId)).not.toContain(fileId);
+    expect((await request(server).get('/household-registrations').set(lijiangLiaison.auth).expect(200)).body.items.map((t: { fileId: string }) => t.fileId)).toContain(fileId);
+    expect((await request(server).get('/household-registrations').set(policeLiaison.auth).expect(200)).body.items.map((t: { fileId: string }) => t.fileId)).not.toContain(fileId);
     const [policeReminder] = await stack.database.query(`SELECT assignee_organisation_id FROM reminder WHERE file_id = $1 AND dedupe_key LIKE '%:raise:police'`, [fileId]);
     expect(policeReminder.assignee_organisation_id).toBe(lijiangPolice);
   });
@@ -284,7 +284,7 @@ describe('R11: household registration for those who stay unidentified', () => {
       const response = await request(server).get(`/files/${identified}/household-registration`).set(caseworker.auth).expect(200);
       return response.body.status === 'cancelled' ? response.body : false;
     });
-    expect(cancelled.cancelledReason).toBe('identity established');
+    expect(cancelled.cancelledReason).toBe('身份已查明 / identity established');
     const open = await stack.database.query(
       `SELECT count(*)::int AS n FROM reminder WHERE file_id = $1 AND kind = 'household_registration' AND status IN ('scheduled', 'delivered')`,
       [identified],
@@ -314,5 +314,46 @@ describe('R11: household registration for those who stay unidentified', () => {
     expect(restarted).toMatchObject({ status: 'counting', clockStartedOn: addDays(today(), -40), dueOn: addDays(today(), 50) });
     const raises = await stack.database.query(`SELECT status FROM reminder WHERE file_id = $1 AND dedupe_key LIKE '%:raise:%' ORDER BY due_at`, [returned]);
     expect(raises.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'scheduled', 'scheduled']);
+  });
+
+  it('R11, R22: the to-do lists page with a keyset, the oldest due first, in the same number of queries whatever the page size (no N+1)', async () => {
+    const files = [await foundDaysAgo(130), await foundDaysAgo(110), await foundDaysAgo(105)];
+    for (const fileId of files) await taskOf(fileId);
+    const list = async (user: User, query: string) => (await request(server).get(`/household-registrations?${query}`).set(user.auth).expect(200)).body;
+    const walk = async (user: User, query: string, limit: number): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(user, `${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        ids.push(...page.items.map((item: { fileId: string }) => item.fileId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    for (const user of [caseworker, policeLiaison]) {
+      const all = await list(user, 'status=due&limit=200');
+      expect(all.nextCursor).toBeNull();
+      expect(all.items.map((item: { fileId: string }) => item.fileId)).toEqual(expect.arrayContaining(files));
+      const due = all.items.map((item: { dueOn: string }) => item.dueOn);
+      expect(due).toEqual([...due].sort());
+      expect(all.items.every((item: { status: string; statusLabel: string }) => ['raised', 'application_prepared'].includes(item.status) && / \/ /.test(item.statusLabel))).toBe(
+        true,
+      );
+      expect(await walk(user, 'status=due', 1)).toEqual(all.items.map((item: { fileId: string }) => item.fileId));
+      const counted = async (limit: number) => {
+        const requestId = `count-household-${user.userId}-${limit}`;
+        await request(server).get(`/household-registrations?limit=${limit}`).set(user.auth).set('x-request-id', requestId).expect(200);
+        return queries(stack.api).of(requestId);
+      };
+      const one = await counted(1);
+      expect(await counted(50)).toBe(one);
+    }
+    // Every open task, the counting ones too, for the bureau; the police still see only those raised to them.
+    const counting = await foundDaysAgo(20);
+    await taskOf(counting);
+    expect((await list(caseworker, 'status=all&limit=200')).items.map((item: { fileId: string }) => item.fileId)).toContain(counting);
+    expect((await list(caseworker, 'status=due&limit=200')).items.map((item: { fileId: string }) => item.fileId)).not.toContain(counting);
+    expect((await list(policeLiaison, 'status=all&limit=200')).items.map((item: { fileId: string }) => item.fileId)).not.toContain(counting);
   });
 });

@@ -5,7 +5,7 @@ import { auditRecords, createOrganisation, signedIn, type Session } from '../sup
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
 import { day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -69,7 +69,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
   }
 
   async function candidatesOf(fileId: string): Promise<Candidate[]> {
-    return (await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200)).body.candidates;
+    return (await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200)).body.candidates.items;
   }
 
   it("R8, R9, R10: an unidentified child is matched to a family's request through pinyin and age, referred to the police, and reunified only after the police-reported match", async () => {
@@ -119,9 +119,9 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     });
     const [best] = candidates;
     expect(best.requestId).toBe(wanted.body.id);
-    expect(best.features.name).toMatchObject({ score: 0.85, why: expect.stringContaining('same pinyin xiaohong') });
+    expect(best.features.name).toMatchObject({ score: 0.85, why: '同音 xiaohong（晓红 / 小红）/ same pinyin xiaohong' });
     expect(best.features.age).toMatchObject({ score: 1 });
-    expect(best.features.place).toMatchObject({ score: 1, why: expect.stringContaining('530602') });
+    expect(best.features.place).toMatchObject({ score: 1, why: '同一县区 530602 / same county 530602' });
     expect(Object.keys(best.features).sort()).toEqual(['age', 'marks', 'name', 'place', 'sex', 'time']);
     expect(candidates.find((c) => c.requestId === other.body.id)!.score).toBeLessThan(best.score);
     // A boy, and a girl missing before this child was born, are no candidates at all.
@@ -131,7 +131,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const dismissed = candidates.find((c) => c.requestId === other.body.id)!;
     await request(server).post(`/tracing/candidates/${dismissed.id}/dismiss`).set(caseworker.auth).send({ reason: '姓名与方言均不符' }).expect(200);
     const again = await request(server).post(`/files/${fileId}/tracing/match`).set(caseworker.auth).expect(200);
-    expect(again.body.candidates.find((c: Candidate) => c.id === dismissed.id)).toMatchObject({ status: 'dismissed', dismissedReason: '姓名与方言均不符' });
+    expect(again.body.candidates.items.find((c: Candidate) => c.id === dismissed.id)).toMatchObject({ status: 'dismissed', dismissedReason: '姓名与方言均不符' });
     await request(server)
       .post(`/tracing/candidates/${dismissed.id}/dna-comparison`)
       .set(caseworker.auth)
@@ -151,10 +151,10 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕032号', requestedOn: today() })
       .expect(409);
     const pending = await request(server).get('/tracing/dna-comparisons').set(policeLiaison.auth).expect(200);
-    expect(pending.body).toEqual([expect.objectContaining({ id: comparison.body.id, outcome: 'pending', fileId, requestId: wanted.body.id })]);
+    expect(pending.body).toEqual({ items: [expect.objectContaining({ id: comparison.body.id, outcome: 'pending', fileId, requestId: wanted.body.id })], nextCursor: null });
     // The unit sees the minimal view of the file while it compares; another unit nothing.
     await request(server).get(`/files/${fileId}`).set(policeLiaison.auth).expect(200);
-    expect((await request(server).get('/tracing/dna-comparisons').set(otherPolice.auth).expect(200)).body).toEqual([]);
+    expect((await request(server).get('/tracing/dna-comparisons').set(otherPolice.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
 
     // R10: without the police's match there is no going home to a traced family…
     const early = await step(server, caseworker.auth, fileId, 'family_found');
@@ -191,7 +191,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .send({ outcome: 'no_match', reportedOn: today(), reportReference: 'again' })
       .expect(409);
     const traced = await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200);
-    expect(traced.body.candidates.find((c: Candidate) => c.id === best.id).status).toBe('confirmed');
+    expect(traced.body.candidates.items.find((c: Candidate) => c.id === best.id).status).toBe('confirmed');
     expect(traced.body.dnaComparisons).toEqual([
       expect.objectContaining({ outcome: 'match', reportReference: '昭公DNA鉴〔2026〕031号', policeReference: '昭公DNA比〔2026〕031号' }),
     ]);
@@ -350,8 +350,84 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     expect(row.raw).not.toContain('13912345678');
     await request(server).post(`/tracing/requests/${created.body.id}/close`).set(caseworker.auth).send({ reason: '家属告知已自行找到' }).expect(200);
     await request(server).post(`/tracing/requests/${created.body.id}/close`).set(caseworker.auth).send({ reason: 'again' }).expect(409);
-    expect((await request(server).get('/tracing/requests?status=closed').set(caseworker.auth).expect(200)).body.map((r: { id: string }) => r.id)).toContain(created.body.id);
+    expect((await request(server).get('/tracing/requests?status=closed').set(caseworker.auth).expect(200)).body.items.map((r: { id: string }) => r.id)).toContain(created.body.id);
     // Another jurisdiction's police never see it.
     await request(server).get(`/tracing/requests/${created.body.id}`).set(otherPolice.auth).expect(404);
+  });
+
+  it("R8, R9, R22: requests, a file's candidates and a police unit's comparisons page with a keyset, in the same number of queries whatever the page size (no N+1)", async () => {
+    const names = ['周小燕', '吴小燕', '郑小燕', '冯小燕'];
+    for (const name of names) {
+      await familyRequest({
+        names: [
+          { name, kind: 'name' },
+          { name: '燕燕', kind: 'childhood_name' },
+        ],
+        ageWhenMissing: 7,
+        missingOn: '2019-04-01',
+        missingPlaceCode: '530102',
+      }).expect(201);
+    }
+    const walk = async (path: string, user: User, limit: number): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (
+          await request(server)
+            .get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+            .set(user.auth)
+            .expect(200)
+        ).body as { items: { id: string }[]; nextCursor: string | null };
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const counted = async (path: string, user: User, requestId: string) => {
+      await request(server).get(path).set(user.auth).set('x-request-id', requestId).expect(200);
+      return queries(stack.api).of(requestId);
+    };
+
+    // Tracing requests: newest first, every one once across pages of 2.
+    const all = (await request(server).get('/tracing/requests?status=all&limit=200').set(caseworker.auth).expect(200)).body;
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.length).toBeGreaterThanOrEqual(names.length);
+    const times = all.items.map((item: { createdAt: string }) => Date.parse(item.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(await walk('/tracing/requests?status=all', caseworker, 2)).toEqual(all.items.map((item: { id: string }) => item.id));
+    const oneRequest = await counted('/tracing/requests?status=all&limit=1', caseworker, 'count-requests-1');
+    expect(await counted('/tracing/requests?status=all&limit=50', caseworker, 'count-requests-50')).toBe(oneRequest);
+    const tampered = await request(server).get('/tracing/requests?cursor=bm90LWEtY3Vyc29y').set(caseworker.auth).expect(422);
+    expect(tampered.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+
+    // A child called 燕燕 meets the four requests: her candidates page open first, the best first, the same on every page size.
+    const fileId = await unidentifiedChild({ aliases: [{ name: '燕燕', kind: 'childhood_name' }], birthDateRange: { from: '2011-01-01', to: '2012-12-31' } });
+    const candidates = await eventually(async () => {
+      const page = (await request(server).get(`/files/${fileId}/tracing/candidates?limit=200`).set(caseworker.auth).expect(200)).body;
+      return page.items.length >= names.length ? (page.items as Candidate[]) : false;
+    });
+    expect(await walk(`/files/${fileId}/tracing/candidates`, caseworker, 1)).toEqual(candidates.map((c) => c.id));
+    const scores = candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const oneCandidate = await counted(`/files/${fileId}/tracing/candidates?limit=1`, caseworker, 'count-candidates-1');
+    expect(await counted(`/files/${fileId}/tracing/candidates?limit=50`, caseworker, 'count-candidates-50')).toBe(oneCandidate);
+    await request(server).get(`/files/${fileId}/tracing/candidates`).set(otherPolice.auth).expect(403);
+
+    // Two of them referred to the police: the unit's worklist pages too, pending first.
+    for (const [index, candidate] of candidates.slice(0, 2).entries()) {
+      await request(server)
+        .post(`/tracing/candidates/${candidate.id}/dna-comparison`)
+        .set(caseworker.auth)
+        .send({ policeOrganisationId: police, policeReference: `燕-${index}`, requestedOn: today() })
+        .expect(201);
+    }
+    const worklist = (await request(server).get('/tracing/dna-comparisons?status=all&limit=200').set(policeLiaison.auth).expect(200)).body.items;
+    expect(worklist.length).toBeGreaterThanOrEqual(2);
+    const pendingFirst = worklist.map((item: { outcome: string }) => item.outcome !== 'pending');
+    expect(pendingFirst).toEqual([...pendingFirst].sort());
+    expect(await walk('/tracing/dna-comparisons?status=all', policeLiaison, 1)).toEqual(worklist.map((item: { id: string }) => item.id));
+    const oneComparison = await counted('/tracing/dna-comparisons?status=all&limit=1', policeLiaison, 'count-dna-1');
+    expect(await counted('/tracing/dna-comparisons?status=all&limit=50', policeLiaison, 'count-dna-50')).toBe(oneComparison);
   });
 });

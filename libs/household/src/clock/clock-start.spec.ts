@@ -1,4 +1,4 @@
-import { clockStart } from './household.service.js';
+import { clockStart } from './clock-start.js';
 
 describe('R11: the household registration clock', () => {
   it('counts from the first day of the current stay', () => {

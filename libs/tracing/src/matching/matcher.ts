@@ -1,7 +1,8 @@
 /**
  * Family tracing (R8): how likely an unidentified person in care is the
  * missing person of a family's request. Each feature scores 0..1 and is shown
- * with its weight, so a caseworker sees why a candidate ranks where it does.
+ * with its weight and why — in Chinese with English beside, since caseworkers
+ * read it — so a caseworker sees why a candidate ranks where it does.
  */
 
 export interface NameForm {
@@ -64,20 +65,20 @@ function years(from: string, to: string): number {
 }
 
 function nameScore(person: NameForm[], request: NameForm[]): { score: number; why: string } {
-  let best = { score: 0, why: 'no name in common' };
-  if (person.length === 0) return { score: 0, why: "the person's name is not known" };
+  let best = { score: 0, why: '无相同姓名 / no name in common' };
+  if (person.length === 0) return { score: 0, why: "本人姓名不详 / the person's name is not known" };
   for (const a of person) {
     for (const b of request) {
       const candidates: { score: number; why: string }[] = [];
-      if (a.name === b.name) candidates.push({ score: 1, why: `same name ${a.name}` });
-      if (a.compact && a.compact === b.compact) candidates.push({ score: 0.85, why: `same pinyin ${a.compact} (${a.name} / ${b.name})` });
+      if (a.name === b.name) candidates.push({ score: 1, why: `同名 ${a.name} / same name ${a.name}` });
+      if (a.compact && a.compact === b.compact) candidates.push({ score: 0.85, why: `同音 ${a.compact}（${a.name} / ${b.name}）/ same pinyin ${a.compact}` });
       // The given name alone (a surname changed by the buyers, a childhood name without surname).
       const givenA = a.name.length >= 2 ? a.name.slice(-2) : a.name;
       const givenB = b.name.length >= 2 ? b.name.slice(-2) : b.name;
-      if (givenA.length === 2 && givenA === givenB) candidates.push({ score: 0.7, why: `same given name ${givenA}` });
+      if (givenA.length === 2 && givenA === givenB) candidates.push({ score: 0.7, why: `名相同 ${givenA} / same given name ${givenA}` });
       // The given name sounding the same, written otherwise (a homophone: 晓红 / 小红), under any surname.
-      if (a.given && a.given === b.given) candidates.push({ score: 0.6, why: `same given name in pinyin ${a.given} (${a.name} / ${b.name})` });
-      if (a.initials.length >= 2 && a.initials === b.initials) candidates.push({ score: 0.4, why: `same initials ${a.initials}` });
+      if (a.given && a.given === b.given) candidates.push({ score: 0.6, why: `名同音 ${a.given}（${a.name} / ${b.name}）/ same given name in pinyin ${a.given}` });
+      if (a.initials.length >= 2 && a.initials === b.initials) candidates.push({ score: 0.4, why: `首字母相同 ${a.initials} / same initials ${a.initials}` });
       for (const candidate of candidates) if (candidate.score > best.score) best = candidate;
     }
   }
@@ -85,15 +86,15 @@ function nameScore(person: NameForm[], request: NameForm[]): { score: number; wh
 }
 
 function placeScore(codes: string[], missing: string): { score: number; why: string } {
-  let best = { score: 0, why: 'no place in common' };
+  let best = { score: 0, why: '无相同地点 / no place in common' };
   for (const code of codes) {
     const [score, why] =
       code === missing
-        ? [1, `same county ${code}`]
+        ? [1, `同一县区 ${code} / same county ${code}`]
         : code.slice(0, 4) === missing.slice(0, 4)
-          ? [0.6, `same prefecture ${code.slice(0, 4)}`]
+          ? [0.6, `同一地市 ${code.slice(0, 4)} / same prefecture ${code.slice(0, 4)}`]
           : code.slice(0, 2) === missing.slice(0, 2)
-            ? [0.3, `same province ${code.slice(0, 2)}`]
+            ? [0.3, `同一省份 ${code.slice(0, 2)} / same province ${code.slice(0, 2)}`]
             : [0, ''];
     if (score > best.score) best = { score, why };
   }
@@ -108,12 +109,15 @@ function bigrams(text: string): Set<string> {
 }
 
 function marksScore(a: string, b: string): { score: number; why: string } {
-  if (!a || !b) return { score: 0, why: 'no marks to compare' };
+  if (!a || !b) return { score: 0, why: '无特征可比 / no marks to compare' };
   const x = bigrams(a);
   const y = bigrams(b);
   const common = [...x].filter((gram) => y.has(gram));
-  if (common.length === 0) return { score: 0, why: 'marks differ' };
-  return { score: Math.min(1, ((2 * common.length) / (x.size + y.size)) * 1.5), why: `marks in common: ${common.slice(0, 3).join('、')}` };
+  if (common.length === 0) return { score: 0, why: '特征不同 / marks differ' };
+  return {
+    score: Math.min(1, ((2 * common.length) / (x.size + y.size)) * 1.5),
+    why: `共同特征：${common.slice(0, 3).join('、')} / marks in common: ${common.slice(0, 3).join(', ')}`,
+  };
 }
 
 /** Scores a pair, or returns undefined when it cannot be the same person (sex differs, missing after found). */
@@ -121,19 +125,19 @@ export function scorePair(person: PersonSide, request: RequestSide): MatchScore 
   if (person.sex !== 'unknown' && request.sex !== 'unknown' && person.sex !== request.sex) return undefined;
   if (request.missingOn > person.foundOn) return undefined;
   let age: { score: number; why: string };
-  if (!person.birthFrom || !person.birthTo) age = { score: 0.3, why: "the person's age is not known" };
-  else if (person.birthFrom <= request.birthTo && person.birthTo >= request.birthFrom) age = { score: 1, why: 'born in the same years' };
+  if (!person.birthFrom || !person.birthTo) age = { score: 0.3, why: "本人年龄不详 / the person's age is not known" };
+  else if (person.birthFrom <= request.birthTo && person.birthTo >= request.birthFrom) age = { score: 1, why: '出生年份相符 / born in the same years' };
   else {
     const gap = person.birthTo < request.birthFrom ? years(person.birthTo, request.birthFrom) : years(request.birthTo, person.birthFrom);
-    age = { score: Math.max(0, 1 - gap / 5), why: `birth years ${gap.toFixed(1)} years apart` };
+    age = { score: Math.max(0, 1 - gap / 5), why: `出生年份相差 ${gap.toFixed(1)} 年 / birth years ${gap.toFixed(1)} years apart` };
   }
   const features: MatchScore['features'] = {
     name: { ...nameScore(person.names, request.names), weight: WEIGHTS.name },
     age: { ...age, weight: WEIGHTS.age },
     place: { ...placeScore(person.placeCodes, request.missingPlaceCode), weight: WEIGHTS.place },
-    sex: { ...(person.sex === request.sex ? { score: 1, why: 'same sex' } : { score: 0.5, why: 'sex not known' }), weight: WEIGHTS.sex },
+    sex: { ...(person.sex === request.sex ? { score: 1, why: '性别相同 / same sex' } : { score: 0.5, why: '性别不详 / sex not known' }), weight: WEIGHTS.sex },
     marks: { ...marksScore(person.marks, request.marks), weight: WEIGHTS.marks },
-    time: { score: 1, why: `missing ${request.missingOn}, found ${person.foundOn}`, weight: WEIGHTS.time },
+    time: { score: 1, why: `${request.missingOn} 走失，${person.foundOn} 被发现 / missing ${request.missingOn}, found ${person.foundOn}`, weight: WEIGHTS.time },
   };
   const score = (Object.keys(WEIGHTS) as Feature[]).reduce((sum, feature) => sum + features[feature].score * WEIGHTS[feature], 0);
   return { score: Math.round(score * 1000) / 1000, features };

@@ -28,16 +28,22 @@ const request: RequestSide = {
 describe('R8: scoring a person against a tracing request', () => {
   it('scores each feature and says why', () => {
     const result = scorePair(person, request)!;
-    expect(result.features.name).toMatchObject({ score: 1, why: 'same name 梅梅' });
+    expect(result.features.name).toMatchObject({ score: 1, why: '同名 梅梅 / same name 梅梅' });
     expect(result.features.age).toMatchObject({ score: 1 });
-    expect(result.features.place).toMatchObject({ score: 0.6, why: 'same prefecture 5301' });
+    expect(result.features.place).toMatchObject({ score: 0.6, why: '同一地市 5301 / same prefecture 5301' });
     expect(result.features.marks.score).toBeGreaterThan(0.3);
     expect(result.score).toBeGreaterThan(0.8);
   });
 
+  it('explains every feature in Chinese with English beside, for the people who read it', () => {
+    for (const pair of [scorePair(person, request)!, scorePair({ ...person, names: [], birthFrom: null, birthTo: null, marks: '' }, { ...request, sex: 'unknown' })!]) {
+      for (const feature of Object.values(pair.features)) expect(feature.why).toMatch(/\p{Script=Han}.* \/ [a-z]/u);
+    }
+  });
+
   it('finds homophones through pinyin when the characters differ', () => {
     const result = scorePair({ ...person, names: [forms('李小梅')] }, { ...request, names: [forms('李晓梅')] })!;
-    expect(result.features.name).toMatchObject({ score: 0.85, why: expect.stringContaining('lixiaomei') });
+    expect(result.features.name).toMatchObject({ score: 0.85, why: '同音 lixiaomei（李小梅 / 李晓梅）/ same pinyin lixiaomei' });
   });
 
   it('finds a homophone of the given name under the surname the buyers gave', () => {

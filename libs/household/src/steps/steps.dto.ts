@@ -32,7 +32,7 @@ export class RegistrationDto {
   registeredOn!: string;
 
   /** The household registration number the police issued; encrypted at rest. */
-  @Matches(/^[0-9A-Za-z-]{4,30}$/, { message: 'householdNumber must be 4 to 30 letters, digits or dashes' })
+  @Matches(/^[0-9A-Za-z-]{4,30}$/, { message: '户号须为4至30位字母、数字或连字符 / householdNumber must be 4 to 30 letters, digits or dashes' })
   householdNumber!: string;
 
   /** For a child: the police reference of the DNA database check before registering (never the data). */
@@ -61,11 +61,4 @@ export class ExceptionDto {
   @MinLength(4)
   @MaxLength(2000)
   reason!: string;
-}
-
-export class HouseholdTaskQuery {
-  /** due: raised and not yet registered (default); all: every open task including those still counting. */
-  @IsOptional()
-  @IsIn(['due', 'all'])
-  status?: 'due' | 'all';
 }

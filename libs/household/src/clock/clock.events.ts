@@ -1,6 +1,9 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DomainEventSubscriptions } from '#app/platform';
-import { HouseholdService } from './household.service.js';
+import { ClockService } from './clock.service.js';
+
+/** The file's events that may start, move or stop the clock. */
+const CLOCK_EVENTS = ['file.opened', 'file.state_changed', 'file.identity_confirmed', 'file.transfer_accepted'] as const;
 
 /**
  * R11 without anyone remembering: every change of a file brings its clock in
@@ -8,21 +11,21 @@ import { HouseholdService } from './household.service.js';
  * at start the worker catches up with files the events never told it about.
  */
 @Injectable()
-export class HouseholdEvents implements OnModuleInit, OnApplicationBootstrap {
+export class ClockEvents implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly subscriptions: DomainEventSubscriptions,
-    private readonly household: HouseholdService,
+    private readonly clock: ClockService,
   ) {}
 
   onModuleInit(): void {
-    for (const type of ['file.opened', 'file.state_changed', 'file.identity_confirmed', 'file.transfer_accepted'] as const) {
+    for (const type of CLOCK_EVENTS) {
       this.subscriptions.subscribe(type, 'household.clock', async (event) => {
-        if (event.subjectId) await this.household.syncClock(event.subjectId);
+        if (event.subjectId) await this.clock.syncClock(event.subjectId);
       });
     }
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.household.reconcile();
+    await this.clock.reconcile();
   }
 }

@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IdName } from '#app/platform';
+import { TASK_STATUSES, type TaskStatus } from '../lifecycle/lifecycle.js';
+import { HOUSEHOLD_DOCUMENTS, SOCIAL_SECURITY_KINDS } from '../steps/steps.dto.js';
+
+export class HouseholdApplicationView {
+  preparedOn!: string;
+  @ApiProperty({ enum: HOUSEHOLD_DOCUMENTS, isArray: true })
+  documents!: (typeof HOUSEHOLD_DOCUMENTS)[number][];
+  note!: string | null;
+}
+
+export class HouseholdRegistrationView {
+  registeredOn!: string;
+  /** Encrypted at rest; shown to those who see the task. */
+  householdNumber!: string | null;
+  /** For a child: the police reference of the DNA database check (C-3.7), never its data. */
+  dnaDatabaseCheckReference!: string | null;
+}
+
+export class SocialSecurityEnrolmentView {
+  @ApiProperty({ enum: SOCIAL_SECURITY_KINDS })
+  kind!: (typeof SOCIAL_SECURITY_KINDS)[number];
+  enrolledOn!: string;
+  reference!: string | null;
+}
+
+/** A supervisor excused the registration: local resettlement may go ahead without it. */
+export class HouseholdExceptionView {
+  reason!: string;
+  /** The supervisor's name. */
+  by!: string;
+  at!: Date;
+}
+
+/** R11: the file's household registration — the clock, the steps, social security, an exception. */
+export class HouseholdTaskView {
+  fileId!: string;
+  fileReference!: string;
+  @ApiProperty({ enum: TASK_STATUSES })
+  status!: TaskStatus;
+  /** The status in words, Chinese and English. */
+  statusLabel!: string;
+  clockStartedOn!: string;
+  dueOn!: string;
+  /** Days of the current stay so far, while the task is open. */
+  daysInCare!: number | null;
+  /** The public security unit that registers households for the file's place. */
+  policeUnit!: IdName | null;
+  application!: HouseholdApplicationView | null;
+  registration!: HouseholdRegistrationView | null;
+  socialSecurity!: SocialSecurityEnrolmentView[];
+  exception!: HouseholdExceptionView | null;
+  cancelledReason!: string | null;
+}
+
+/** A task on a to-do list, the oldest due first. */
+export class HouseholdTaskListItem {
+  fileId!: string;
+  fileReference!: string;
+  @ApiProperty({ enum: TASK_STATUSES })
+  status!: TaskStatus;
+  statusLabel!: string;
+  clockStartedOn!: string;
+  dueOn!: string;
+  applicationPreparedOn!: string | null;
+  /** Where the person stays. */
+  institution!: string | null;
+  sex!: 'female' | 'male' | 'unknown';
+}

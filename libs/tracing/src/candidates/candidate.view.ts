@@ -1,0 +1,5 @@
+/** A candidate decided: set aside with a reason (R8). */
+export class CandidateDismissed {
+  id!: string;
+  status!: 'dismissed';
+}

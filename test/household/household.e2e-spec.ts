@@ -3,7 +3,7 @@ import type { App } from 'supertest/types.js';
 import { ReminderScheduler } from '#app/followup';
 import { addDays, OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { approved, interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { bornAged, compact } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
@@ -278,7 +278,12 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server)
       .put(`/files/${identified}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'police_verification', basisReference: '五华公户核〔2026〕9号' })
+      .send({
+        idNumber: residentId('530102', compact(bornAged(43)), '026'),
+        basis: 'police_verification',
+        basisReference: '五华公户核〔2026〕9号',
+        expectedVersion: await versionOf(server, caseworker.auth, identified),
+      })
       .expect(200);
     const cancelled = await eventually(async () => {
       const response = await request(server).get(`/files/${identified}/household-registration`).set(caseworker.auth).expect(200);
@@ -294,7 +299,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server)
       .put(`/files/${identified}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'documents', basisReference: 'again' })
+      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'documents', basisReference: 'again', expectedVersion: await versionOf(server, caseworker.auth, identified) })
       .expect(409);
 
     // She left care and came back after a gap: a new stay, a new clock (a move the next day would not restart it, see clock.spec).

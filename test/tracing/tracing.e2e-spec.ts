@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { approved, interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
@@ -205,13 +205,19 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     await request(server)
       .put(`/files/${fileId}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530602', '20150214', '024'), name: '王小红', basis: 'police_dna_match', basisReference: '昭公DNA鉴〔2026〕031号' })
+      .send({
+        idNumber: residentId('530602', '20150214', '024'),
+        name: '王小红',
+        basis: 'police_dna_match',
+        basisReference: '昭公DNA鉴〔2026〕031号',
+        expectedVersion: await versionOf(server, caseworker.auth, fileId),
+      })
       .expect(200);
     await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'parent', name: '王建军', relation: '父亲', since: today() }).expect(201);
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '王建军', relation: '父亲', address: '昭阳区凤凰街道12号', placeCode: '530602' })
+      .send({ recipientName: '王建军', relation: '父亲', address: '昭阳区凤凰街道12号', placeCode: '530602', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
       .expect(200);
     const withoutNotice = await step(server, caseworker.auth, fileId, 'reunify');
     expect(withoutNotice.status).toBe(409);

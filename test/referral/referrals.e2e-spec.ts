@@ -90,7 +90,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(created.body).toMatchObject({ status: 'sent', kind: 'disability_assessment' });
     const hospital = as(partner.hospital);
     const inbox = await hospital.get('/referrals/inbox').expect(200);
-    const entry = inbox.body.find((r: { id: string }) => r.id === created.body.id);
+    const entry = inbox.body.items.find((r: { id: string }) => r.id === created.body.id);
     expect(entry.person).toEqual({ name: expect.any(String), sex: 'female', age: expect.any(Object), disability: '右腿行动不便', languages: ['zh'] });
 
     await hospital.post(`/referrals/${created.body.id}/accept`).expect(200);
@@ -104,7 +104,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '三级肢体残疾' }).expect(200);
 
     const mine = await as(caseworker).get(`/files/${fileId}/referrals`).expect(200);
-    expect(mine.body[0]).toMatchObject({
+    expect(mine.body.items[0]).toMatchObject({
       status: 'completed',
       outcome: { summary: '三级肢体残疾' },
       assessments: [{ category: 'physical', grade: 3 }],
@@ -166,7 +166,7 @@ describe('referrals to partners, each working in its own inbox', () => {
   it('R14: children of school age not enrolled are listed; a school elsewhere needs the contact made; enrolment schedules follow-up visits', async () => {
     const fileId = await file({ birthDate: bornAged(9) });
     const before = await as(caseworker).get('/schooling/unenrolled').expect(200);
-    expect(before.body.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
+    expect(before.body.items.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
     const missing = await refer(fileId, { kind: 'schooling', organisationId: org.farSchool, purpose: '随亲属异地就学' }).expect(422);
     expect(missing.body.error.details).toEqual([expect.objectContaining({ field: 'details.elsewhere.contactMade' })]);
     const created = await refer(fileId, {
@@ -186,7 +186,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(visits).toHaveLength(3);
     await school.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '适应良好', visitedOn: day(-5) }).expect(201);
     const after = await as(caseworker).get('/schooling/unenrolled').expect(200);
-    expect(after.body.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
+    expect(after.body.items.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
   });
 
   it("R15: job training from 16, by the person's will; 16–17 year olds go to a technical school", async () => {
@@ -250,7 +250,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     // Sent 2026-09-30; 1–7 October are the holiday; 8, 9 and the 调休 Saturday 10 October are three working days.
     expect(created.body.acceptBy).toBe('2026-10-10T15:59:59.000Z');
     const inbox = await as(partner.legalAid).get('/referrals/inbox').expect(200);
-    expect(inbox.body[0]).toMatchObject({ greenChannel: true });
+    expect(inbox.body.items[0]).toMatchObject({ greenChannel: true });
 
     // The deadline passes with nobody accepting: the centre is told, then the centre and the caseworker's supervisor.
     const [reminder] = await stack.database.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [`referral:${created.body.id}:accept`]);

@@ -8,6 +8,7 @@ import { FileListIndexes1795800000001 } from './1795800000001-FileListIndexes.js
 import { Followup1795900000000 } from './1795900000000-Followup.js';
 import { Referrals1796000000000 } from './1796000000000-Referrals.js';
 import { TracingHousehold1796100000000 } from './1796100000000-TracingHousehold.js';
+import { ReferralRecords1796200000001 } from './1796200000001-ReferralRecords.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Followup1795900000000,
   Referrals1796000000000,
   TracingHousehold1796100000000,
+  ReferralRecords1796200000001,
 ];

@@ -359,8 +359,16 @@ describe('referrals to partners, each working in its own inbox', () => {
 
     // Out of scope: like a consent that does not exist, on record; partners may not read consents.
     const elsewhere = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
-    expect((await as(elsewhere as User).post(`/consents/${given.body.id}/withdraw`, { reason: '越权' }).expect(404)).body.error.code).toBe('CONSENT_NOT_FOUND');
-    await as(elsewhere as User).get(`/files/${fileId}/consents`).expect(404);
+    expect(
+      (
+        await as(elsewhere as User)
+          .post(`/consents/${given.body.id}/withdraw`, { reason: '越权' })
+          .expect(404)
+      ).body.error.code,
+    ).toBe('CONSENT_NOT_FOUND');
+    await as(elsewhere as User)
+      .get(`/files/${fileId}/consents`)
+      .expect(404);
     expect(await auditRecords(stack.database, `action = 'consent.withdraw' AND outcome = 'denied' AND actor_user_id = $1`, [elsewhere.userId])).toHaveLength(1);
     await as(partner.socialWork).get(`/files/${fileId}/consents`).expect(403);
   });
@@ -371,10 +379,18 @@ describe('referrals to partners, each working in its own inbox', () => {
     const social = as(partner.socialWork);
     await social.post(`/referrals/${created.body.id}/accept`).expect(200);
     const brought = await social
-      .post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'organisation', sourceName: '某公益基金会', amountYuan: 1500.5, purpose: '康复训练', receivedOn: day(-3) })
+      .post(`/referrals/${created.body.id}/support-contributions`, {
+        sourceKind: 'organisation',
+        sourceName: '某公益基金会',
+        amountYuan: 1500.5,
+        purpose: '康复训练',
+        receivedOn: day(-3),
+      })
       .expect(201);
     expect(brought.body).toMatchObject({ referralId: created.body.id, amountYuan: 1500.5, inKind: null, recordedByOrganisation: '五华区社工中心' });
-    await as(caseworker).post(`/files/${fileId}/support-contributions`, { sourceKind: 'individual', sourceName: '爱心人士', inKind: '棉被一床', purpose: '生活物资', receivedOn: day(-1) }).expect(201);
+    await as(caseworker)
+      .post(`/files/${fileId}/support-contributions`, { sourceKind: 'individual', sourceName: '爱心人士', inKind: '棉被一床', purpose: '生活物资', receivedOn: day(-1) })
+      .expect(201);
     const first = await as(caseworker).get(`/files/${fileId}/support-contributions?limit=1`).expect(200);
     expect(first.body.items).toEqual([
       {
@@ -412,7 +428,9 @@ describe('referrals to partners, each working in its own inbox', () => {
       id: visit.body.id,
       text: '家访，情绪稳定',
       visitedOn: day(-3),
-      corrections: [{ id: expect.any(String), text: '家访实际在前一天', visitedOn: day(-4), reason, author: expect.any(String), organisation: '五华区社工中心', createdAt: expect.any(String) }],
+      corrections: [
+        { id: expect.any(String), text: '家访实际在前一天', visitedOn: day(-4), reason, author: expect.any(String), organisation: '五华区社工中心', createdAt: expect.any(String) },
+      ],
     });
     const [record] = await stack.database.query(`SELECT file_ids, purpose FROM audit_record WHERE action = 'referral.note_correction' AND outcome = 'allowed' AND entity_id = $1`, [
       created.body.id,
@@ -491,7 +509,9 @@ describe('referrals to partners, each working in its own inbox', () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: request.Response = await as(caseworker).get(`/schooling/unenrolled?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: request.Response = await as(caseworker)
+        .get(`/schooling/unenrolled?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       walked.push(...page.body.items.map((row: { fileId: string }) => row.fileId));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -512,14 +532,24 @@ describe('referrals to partners, each working in its own inbox', () => {
     const staffUser = (await signedIn(server, stack.database, 'hospital_staff', { id: hospital })) as User;
     const staff = as(staffUser);
     const fileId = await file({ birthDate: bornAged(34), disability: '听力障碍', contacts: [{ label: '姐姐', phone: '13900000021' }] });
-    await request(server).post(`/files/${fileId}/guardians`).set(caseworker.auth).send({ kind: 'relative', name: '周姐', relation: '姐姐', phone: '13900000021', since: day(-30) }).expect(201);
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'relative', name: '周姐', relation: '姐姐', phone: '13900000021', since: day(-30) })
+      .expect(201);
     const categories = ['trafficking_history', 'identity', 'contacts', 'family', 'medical', 'needs'];
     for (const category of categories) {
-      await request(server).post(`/files/${fileId}/consents`).set(caseworker.auth).send({ category, givenBy: 'person', givenOn: day(-3) }).expect(201);
+      await request(server)
+        .post(`/files/${fileId}/consents`)
+        .set(caseworker.auth)
+        .send({ category, givenBy: 'person', givenOn: day(-3) })
+        .expect(201);
     }
     const kinds = ['medical_care', 'psychological_counselling', 'disability_assessment'];
     for (let n = 0; n < 6; n += 1) {
-      const created = await refer(fileId, { kind: kinds[n % 3], organisationId: hospital, purpose: `第${n + 1}次转介`, disclose: categories.slice(0, n + 1), send: true }).expect(201);
+      const created = await refer(fileId, { kind: kinds[n % 3], organisationId: hospital, purpose: `第${n + 1}次转介`, disclose: categories.slice(0, n + 1), send: true }).expect(
+        201,
+      );
       if (n % 2 === 0) {
         await staff.post(`/referrals/${created.body.id}/accept`).expect(200);
         const note = await staff.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: `记录${n}` }).expect(201);
@@ -540,6 +570,6 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect([fileOne.items, fileAll.items]).toEqual([1, 6]);
     expect(fileAll.count).toBe(fileOne.count);
     expect(inboxOne.count).toBeLessThanOrEqual(3);
+    expect(fileOne.count).toBeLessThanOrEqual(4);
   });
 });
-

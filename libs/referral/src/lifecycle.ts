@@ -148,15 +148,7 @@ export class ReferralLifecycle implements OnModuleInit {
     return this.transition(event).from.includes(status);
   }
 
-  async fire(
-    manager: EntityManager,
-    actor: Actor,
-    side: ReferralSide,
-    referral: MovingReferral,
-    event: ReferralEvent,
-    at: Date,
-    note?: string,
-  ): Promise<ReferralTransition> {
+  async fire(manager: EntityManager, actor: Actor, side: ReferralSide, referral: MovingReferral, event: ReferralEvent, at: Date, note?: string): Promise<ReferralTransition> {
     const transition = this.transition(event);
     if (transition.side !== side) throw new Error(`the ${side} may not fire ${event}: the lifecycle gives it to the ${transition.side}`);
     if (!transition.from.includes(referral.status)) throw new AppError(ReferralErrors.REFERRAL_NOT_ALLOWED, { details: { event, status: referral.status } });

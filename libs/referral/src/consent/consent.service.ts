@@ -62,12 +62,20 @@ export class ConsentService {
   async withdraw(actor: Actor, consentId: string, reason: string): Promise<ConsentView> {
     const [row]: { file_id: string }[] = await this.dataSource.query('SELECT file_id FROM consent WHERE id = $1', [consentId]);
     if (!row) {
-      await this.audit.record({ action: 'consent.withdraw', outcome: 'denied', entityType: 'consent', entityId: consentId, details: { code: ReferralErrors.CONSENT_NOT_FOUND.code } });
+      await this.audit.record({
+        action: 'consent.withdraw',
+        outcome: 'denied',
+        entityType: 'consent',
+        entityId: consentId,
+        details: { code: ReferralErrors.CONSENT_NOT_FOUND.code },
+      });
       throw new AppError(ReferralErrors.CONSENT_NOT_FOUND);
     }
     try {
       return await this.gateway.write(actor, row.file_id, { action: 'consent.withdraw' }, async ({ manager, now }) => {
-        const [consent]: { category: string; withdrawn_at: Date | null }[] = await manager.query('SELECT category, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE', [consentId]);
+        const [consent]: { category: string; withdrawn_at: Date | null }[] = await manager.query('SELECT category, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE', [
+          consentId,
+        ]);
         if (consent.withdrawn_at) throw new AppError(ReferralErrors.CONSENT_ALREADY_WITHDRAWN, { details: { withdrawnAt: consent.withdrawn_at } });
         await manager.query('UPDATE consent SET withdrawn_at = $2, withdrawn_by = $3, withdraw_reason = $4 WHERE id = $1', [consentId, now, actor.userId, reason]);
         return { result: await this.one(manager, consentId), entityType: 'consent', entityId: consentId, details: { category: consent.category }, purpose: reason };

@@ -17,7 +17,8 @@ export class InboxController {
   @Roles(...PARTNERS)
   @ApiOperation({
     operationId: 'referrals_inbox',
-    summary: "The partner's inbox: referrals to its organisation, open first, green-channel legal aid first (R18), then by the deadline to accept; the person only while open (R16)",
+    summary:
+      "The partner's inbox: referrals to its organisation, open first, green-channel legal aid first (R18), then by the deadline to accept; the person only while open (R16)",
   })
   @ApiOkResponse({ type: PageOf(PartnerReferralListItem) })
   inbox(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<Page<PartnerReferralListItem>> {

@@ -1,7 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, ageRange, APP_CONFIG, AUDIT_SINK, Clock, Cursor, pageSize, toPage, yearsBefore, type AppConfig, type AuditSink, type Page, type PageQuery } from '#app/platform';
+import {
+  afterCursor,
+  ageRange,
+  APP_CONFIG,
+  AUDIT_SINK,
+  Clock,
+  Cursor,
+  pageSize,
+  toPage,
+  yearsBefore,
+  type AppConfig,
+  type AuditSink,
+  type Page,
+  type PageQuery,
+} from '#app/platform';
 import { fileWriteScope, type Actor } from '#app/access';
 import type { FileState } from '#app/case';
 import { FINAL_REFERRAL_STATES } from '../lifecycle.js';

@@ -77,7 +77,11 @@ export class CreateReferralService {
       throw AppError.field(ReferralErrors.AGE_CONFIRMATION_REQUIRED, 'ageConfirmed', `估计年龄 ${age.min}–${age.max} 岁 / the estimated age is ${age.min}–${age.max}`);
     }
     if (!trainingConsent) {
-      throw AppError.field(ReferralErrors.CONSENT_REQUIRED, 'kind', '请先记录本人参加技能培训的意愿（同意类别 job_training） / record the person’s consent to job training (category job_training)');
+      throw AppError.field(
+        ReferralErrors.CONSENT_REQUIRED,
+        'kind',
+        '请先记录本人参加技能培训的意愿（同意类别 job_training） / record the person’s consent to job training (category job_training)',
+      );
     }
     return age.min < 18 ? { kind: 'technical_school', forcedFrom: input.kind } : { kind: input.kind };
   }
@@ -115,15 +119,7 @@ export class CreateReferralService {
     return { ...details, elsewhere: { ...input.details.elsewhere, destinationJurisdictionCode: receiver.jurisdiction_code } };
   }
 
-  private async insert(
-    manager: EntityManager,
-    actor: Actor,
-    file: KernelFile,
-    kind: ReferralKind,
-    input: CreateReferralDto,
-    details: ReferralDetails,
-    now: Date,
-  ): Promise<string> {
+  private async insert(manager: EntityManager, actor: Actor, file: KernelFile, kind: ReferralKind, input: CreateReferralDto, details: ReferralDetails, now: Date): Promise<string> {
     const [{ id }]: { id: string }[] = await manager.query(
       `INSERT INTO referral (file_id, kind, organisation_id, referring_organisation_id, purpose, status, green_channel, disclosed, details, accept_by, complete_by,
                              created_by, created_at, updated_at)

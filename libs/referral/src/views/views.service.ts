@@ -29,29 +29,24 @@ export class ReferralViewsService {
 
   /** The file's referrals, oldest first, with their notes, history and records. */
   async forFile(actor: Actor, fileId: string, query: PageQuery): Promise<Page<ReferrerReferralView>> {
-    return this.gateway.read(
-      actor,
-      fileId,
-      { action: 'referral.list', details: (page) => ({ referralIds: page.items.map((item) => item.id) }) },
-      async ({ manager }) => {
-        const params: unknown[] = [fileId];
-        const where = ['r.file_id = $1'];
-        const cursor = Cursor.decode(query.cursor, 2);
-        if (cursor) where.push(afterCursor(params, ['r.created_at', 'r.id'], cursor, ['timestamptz', 'uuid']));
-        const limit = pageSize(query);
-        const rows: ViewRow[] = await manager.query(
-          `SELECT ${this.views.referrerColumns()}, r.created_at::text AS created_key FROM ${this.views.from}
+    return this.gateway.read(actor, fileId, { action: 'referral.list', details: (page) => ({ referralIds: page.items.map((item) => item.id) }) }, async ({ manager }) => {
+      const params: unknown[] = [fileId];
+      const where = ['r.file_id = $1'];
+      const cursor = Cursor.decode(query.cursor, 2);
+      if (cursor) where.push(afterCursor(params, ['r.created_at', 'r.id'], cursor, ['timestamptz', 'uuid']));
+      const limit = pageSize(query);
+      const rows: ViewRow[] = await manager.query(
+        `SELECT ${this.views.referrerColumns()}, r.created_at::text AS created_key FROM ${this.views.from}
             WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT ${limit + 1}`,
-          params,
-        );
-        return toPage(
-          rows,
-          limit,
-          (row) => this.views.toReferrer(row),
-          (row) => [row.created_key as string, row.id],
-        );
-      },
-    );
+        params,
+      );
+      return toPage(
+        rows,
+        limit,
+        (row) => this.views.toReferrer(row),
+        (row) => [row.created_key as string, row.id],
+      );
+    });
   }
 
   async read(actor: Actor, referralId: string): Promise<ReferrerReferralView | PartnerReferralView> {

@@ -14,7 +14,9 @@ export class ReferralRecords1796200000001 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE consent ADD COLUMN withdraw_reason text NULL`);
     await q.query(`ALTER TABLE consent ADD COLUMN withdrawn_by uuid NULL REFERENCES user_account (id)`);
-    await q.query(`ALTER TABLE consent ADD CONSTRAINT consent_withdrawal_check CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL) AND (withdrawn_at IS NULL) = (withdrawn_by IS NULL))`);
+    await q.query(
+      `ALTER TABLE consent ADD CONSTRAINT consent_withdrawal_check CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL) AND (withdrawn_at IS NULL) = (withdrawn_by IS NULL))`,
+    );
     await q.query(`CREATE INDEX consent_list_idx ON consent (file_id, recorded_at, id)`);
 
     await q.query(`

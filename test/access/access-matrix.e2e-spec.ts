@@ -124,7 +124,10 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/referrals': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/referrals': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /consents/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /schooling/unenrolled': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/send': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -134,6 +137,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /referrals/{id}/decline': only(PARTNERS_OWN),
   'POST /referrals/{id}/start': only(PARTNERS_OWN),
   'POST /referrals/{id}/notes': only(PARTNERS_OWN),
+  'POST /referrals/{id}/notes/{noteId}/corrections': only(PARTNERS_OWN),
   'POST /referrals/{id}/complete': only(PARTNERS_OWN),
   'POST /referrals/{id}/disability-assessment': only({ hospital_staff: 'ADD' }),
   'POST /referrals/{id}/enrolment': only({ school_staff: 'ADD' }),
@@ -564,6 +568,16 @@ describe('access matrix', () => {
     }),
     'GET /files/{id}/referrals': fileRecord('GET /files/{id}/referrals', {}),
     'POST /files/{id}/consents': fileRecord('POST /files/{id}/consents', { category: 'family', givenBy: 'person', givenOn: '2026-01-01' }),
+    'GET /files/{id}/consents': fileRecord('GET /files/{id}/consents', {}),
+    'POST /consents/{id}/withdraw': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [consent] = await stack.database.query<{ id: string }>(
+        `INSERT INTO consent (file_id, category, given_by, given_on, recorded_by) VALUES ($1, 'family', 'person', '2026-01-01', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return { test: request(server).post(`/consents/${consent.id}/withdraw`).set(actor.auth).send({ reason: 'matrix' }) };
+    },
+    'GET /files/{id}/support-contributions': fileRecord('GET /files/{id}/support-contributions', {}),
     'POST /files/{id}/support-contributions': fileRecord('POST /files/{id}/support-contributions', {
       sourceKind: 'individual',
       sourceName: 'matrix',
@@ -574,8 +588,8 @@ describe('access matrix', () => {
     'GET /schooling/unenrolled': async (actor: Actor, relation: Relation) => {
       const target = await fileFor(actor.role, relation);
       return {
-        test: request(server).get('/schooling/unenrolled').set(actor.auth),
-        listed: (body: unknown) => (body as { fileId: string }[]).some((row) => row.fileId === target),
+        test: request(server).get('/schooling/unenrolled?limit=200').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { fileId: string }[] }).items.some((row) => row.fileId === target),
       };
     },
     'POST /referrals/{id}/send': async (actor: Actor, relation: Relation) => ({
@@ -591,7 +605,10 @@ describe('access matrix', () => {
     }),
     'GET /referrals/inbox': async (actor: Actor, relation: Relation) => {
       const { referralId } = await referralFor(actor, relation);
-      return { test: request(server).get('/referrals/inbox').set(actor.auth), listed: (body: unknown) => (body as { id: string }[]).some((row) => row.id === referralId) };
+      return {
+        test: request(server).get('/referrals/inbox?limit=200').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === referralId),
+      };
     },
     'GET /referrals/{id}': async (actor: Actor, relation: Relation) => ({
       test: request(server)
@@ -602,6 +619,15 @@ describe('access matrix', () => {
     'POST /referrals/{id}/decline': referralCall('decline', 'sent', { reason: 'matrix' }),
     'POST /referrals/{id}/start': referralCall('start', 'accepted'),
     'POST /referrals/{id}/notes': referralCall('notes', 'accepted', { kind: 'progress', text: 'matrix' }),
+    'POST /referrals/{id}/notes/{noteId}/corrections': async (actor: Actor, relation: Relation) => {
+      const { referralId } = await referralFor(actor, relation, 'accepted');
+      const [note] = await stack.database.query<{ id: string }>(
+        `INSERT INTO referral_note (referral_id, kind, text, author_user_id, author_organisation_id)
+         SELECT id, 'progress', 'matrix', $2, organisation_id FROM referral WHERE id = $1 RETURNING id`,
+        [referralId, await colleagueIn('own')],
+      );
+      return { test: request(server).post(`/referrals/${referralId}/notes/${note.id}/corrections`).set(actor.auth).send({ text: 'matrix', reason: 'matrix' }) };
+    },
     'POST /referrals/{id}/complete': referralCall('complete', 'in_progress', OUTCOME),
     'POST /referrals/{id}/disability-assessment': referralCall(
       'disability-assessment',

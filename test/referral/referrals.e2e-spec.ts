@@ -6,7 +6,7 @@ import { auditRecords, createOrganisation, signedIn, type Session } from '../sup
 import { interview, residentId } from '../support/case-fixtures.js';
 import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -90,7 +90,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(created.body).toMatchObject({ status: 'sent', kind: 'disability_assessment' });
     const hospital = as(partner.hospital);
     const inbox = await hospital.get('/referrals/inbox').expect(200);
-    const entry = inbox.body.find((r: { id: string }) => r.id === created.body.id);
+    const entry = inbox.body.items.find((r: { id: string }) => r.id === created.body.id);
     expect(entry.person).toEqual({ name: expect.any(String), sex: 'female', age: expect.any(Object), disability: '右腿行动不便', languages: ['zh'] });
 
     await hospital.post(`/referrals/${created.body.id}/accept`).expect(200);
@@ -104,7 +104,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     await hospital.post(`/referrals/${created.body.id}/complete`, { summary: '三级肢体残疾' }).expect(200);
 
     const mine = await as(caseworker).get(`/files/${fileId}/referrals`).expect(200);
-    expect(mine.body[0]).toMatchObject({
+    expect(mine.body.items[0]).toMatchObject({
       status: 'completed',
       outcome: { summary: '三级肢体残疾' },
       assessments: [{ category: 'physical', grade: 3 }],
@@ -150,7 +150,8 @@ describe('referrals to partners, each working in its own inbox', () => {
       expect({ secret, present: text.includes(secret) }).toEqual({ secret, present: false });
     }
     const fileView = await as(partner.school).get(`/files/${fileId}`).expect(200);
-    expect(Object.keys(fileView.body).sort()).toEqual(['audience', 'id', 'person', 'reference']);
+    // The minimal file view (its version for the records a partner keeps, R19): nothing of the history.
+    expect(Object.keys(fileView.body).sort()).toEqual(['audience', 'id', 'person', 'reference', 'version']);
     await as(partner.school).get(`/files/${fileId}/interview`).expect(403);
 
     // With the guardian's recorded consent, the history may be shared with, say, the legal aid centre.
@@ -166,7 +167,7 @@ describe('referrals to partners, each working in its own inbox', () => {
   it('R14: children of school age not enrolled are listed; a school elsewhere needs the contact made; enrolment schedules follow-up visits', async () => {
     const fileId = await file({ birthDate: bornAged(9) });
     const before = await as(caseworker).get('/schooling/unenrolled').expect(200);
-    expect(before.body.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
+    expect(before.body.items.map((row: { fileId: string }) => row.fileId)).toContain(fileId);
     const missing = await refer(fileId, { kind: 'schooling', organisationId: org.farSchool, purpose: '随亲属异地就学' }).expect(422);
     expect(missing.body.error.details).toEqual([expect.objectContaining({ field: 'details.elsewhere.contactMade' })]);
     const created = await refer(fileId, {
@@ -186,7 +187,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(visits).toHaveLength(3);
     await school.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '适应良好', visitedOn: day(-5) }).expect(201);
     const after = await as(caseworker).get('/schooling/unenrolled').expect(200);
-    expect(after.body.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
+    expect(after.body.items.map((row: { fileId: string }) => row.fileId)).not.toContain(fileId);
   });
 
   it("R15: job training from 16, by the person's will; 16–17 year olds go to a technical school", async () => {
@@ -250,7 +251,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     // Sent 2026-09-30; 1–7 October are the holiday; 8, 9 and the 调休 Saturday 10 October are three working days.
     expect(created.body.acceptBy).toBe('2026-10-10T15:59:59.000Z');
     const inbox = await as(partner.legalAid).get('/referrals/inbox').expect(200);
-    expect(inbox.body[0]).toMatchObject({ greenChannel: true });
+    expect(inbox.body.items[0]).toMatchObject({ greenChannel: true });
 
     // The deadline passes with nobody accepting: the centre is told, then the centre and the caseworker's supervisor.
     const [reminder] = await stack.database.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [`referral:${created.body.id}:accept`]);
@@ -324,5 +325,252 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(refused.body.error).toMatchObject({ code: 'REFERRAL_NOT_ALLOWED', details: { status: 'withdrawn' } });
     expect((await stack.database.query('SELECT status FROM referral WHERE id = $1', [created.body.id]))[0].status).toBe('withdrawn');
     await as(partner.hospital).get(`/files/${fileId}`).expect(404);
+  });
+  it('R16: consents are listed for those who keep the file; a withdrawn consent (reason on record) stops disclosure to new referrals and drafts', async () => {
+    const fileId = await file({ birthDate: bornAged(30) });
+    const consents = as(caseworker);
+    const given = await consents.post(`/files/${fileId}/consents`, { category: 'family', givenBy: 'person', givenOn: day(-5), note: '同意告知家属联系方式' }).expect(201);
+    expect(given.body).toMatchObject({ category: 'family', givenBy: 'person', givenOn: day(-5), standing: true, withdrawnAt: null, withdrawReason: null });
+    const draft = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '家庭支持康复', disclose: ['family'] }).expect(201);
+    expect(draft.body).toMatchObject({ status: 'draft', disclosed: ['family'] });
+    await consents.post(`/files/${fileId}/consents`, { category: 'medical', givenBy: 'guardian', givenOn: day(-4) }).expect(201);
+    const first = await consents.get(`/files/${fileId}/consents?limit=1`).expect(200);
+    expect(first.body.items).toEqual([expect.objectContaining({ id: given.body.id, category: 'family' })]);
+    const second = await consents.get(`/files/${fileId}/consents?limit=1&cursor=${first.body.nextCursor}`).expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ category: 'medical', givenBy: 'guardian', standing: true })], nextCursor: null });
+
+    const reason = '本人要求不再向合作机构提供家属信息 / the person no longer wants family details shared';
+    const withdrawn = await consents.post(`/consents/${given.body.id}/withdraw`, { reason }).expect(200);
+    expect(withdrawn.body).toMatchObject({ id: given.body.id, standing: false, withdrawReason: reason, withdrawnAt: expect.any(String), withdrawnBy: expect.any(String) });
+    const [record] = await stack.database.query(`SELECT file_ids, purpose FROM audit_record WHERE action = 'consent.withdraw' AND outcome = 'allowed' AND entity_id = $1`, [
+      given.body.id,
+    ]);
+    expect(record).toEqual({ file_ids: [fileId], purpose: reason });
+    expect((await consents.post(`/consents/${given.body.id}/withdraw`, { reason: '再次撤回' }).expect(409)).body.error.code).toBe('CONSENT_ALREADY_WITHDRAWN');
+
+    // New referrals may no longer disclose it, and the draft that does cannot be sent.
+    const refused = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复', disclose: ['medical', 'family'] }).expect(422);
+    expect(refused.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [{ field: 'disclose[1]', reason: expect.stringContaining('withdrawn') }] });
+    const stuck = await consents.post(`/referrals/${draft.body.id}/send`).expect(409);
+    expect(stuck.body.error).toMatchObject({ code: 'CONSENT_WITHDRAWN', details: { categories: ['family'] } });
+    expect((await stack.database.query('SELECT status FROM referral WHERE id = $1', [draft.body.id]))[0].status).toBe('draft');
+    // Given again, it stands again.
+    await consents.post(`/files/${fileId}/consents`, { category: 'family', givenBy: 'person', givenOn: day(0) }).expect(201);
+    expect((await consents.post(`/referrals/${draft.body.id}/send`).expect(200)).body.status).toBe('sent');
+
+    // Out of scope: like a consent that does not exist, on record; partners may not read consents.
+    const elsewhere = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
+    expect(
+      (
+        await as(elsewhere as User)
+          .post(`/consents/${given.body.id}/withdraw`, { reason: '越权' })
+          .expect(404)
+      ).body.error.code,
+    ).toBe('CONSENT_NOT_FOUND');
+    await as(elsewhere as User)
+      .get(`/files/${fileId}/consents`)
+      .expect(404);
+    expect(await auditRecords(stack.database, `action = 'consent.withdraw' AND outcome = 'denied' AND actor_user_id = $1`, [elsewhere.userId])).toHaveLength(1);
+    await as(partner.socialWork).get(`/files/${fileId}/consents`).expect(403);
+  });
+
+  it('R13: the support recorded on the file and by the partner is listed for those who keep the file, in pages', async () => {
+    const fileId = await file({ birthDate: bornAged(40) });
+    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '社会功能康复', send: true }).expect(201);
+    const social = as(partner.socialWork);
+    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
+    const brought = await social
+      .post(`/referrals/${created.body.id}/support-contributions`, {
+        sourceKind: 'organisation',
+        sourceName: '某公益基金会',
+        amountYuan: 1500.5,
+        purpose: '康复训练',
+        receivedOn: day(-3),
+      })
+      .expect(201);
+    expect(brought.body).toMatchObject({ referralId: created.body.id, amountYuan: 1500.5, inKind: null, recordedByOrganisation: '五华区社工中心' });
+    await as(caseworker)
+      .post(`/files/${fileId}/support-contributions`, { sourceKind: 'individual', sourceName: '爱心人士', inKind: '棉被一床', purpose: '生活物资', receivedOn: day(-1) })
+      .expect(201);
+    const first = await as(caseworker).get(`/files/${fileId}/support-contributions?limit=1`).expect(200);
+    expect(first.body.items).toEqual([
+      {
+        id: brought.body.id,
+        sourceKind: 'organisation',
+        sourceName: '某公益基金会',
+        amountYuan: 1500.5,
+        inKind: null,
+        purpose: '康复训练',
+        receivedOn: day(-3),
+        referralId: created.body.id,
+        recordedBy: expect.any(String),
+        recordedByOrganisation: '五华区社工中心',
+        recordedAt: expect.any(String),
+      },
+    ]);
+    const second = await as(supervisor).get(`/files/${fileId}/support-contributions?limit=1&cursor=${first.body.nextCursor}`).expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ sourceKind: 'individual', inKind: '棉被一床', amountYuan: null, referralId: null })], nextCursor: null });
+    await social.get(`/files/${fileId}/support-contributions`).expect(403);
+    expect(await auditRecords(stack.database, `action = 'support.list' AND outcome = 'allowed' AND $1 = ANY(file_ids)`, [fileId])).toHaveLength(2);
+  });
+
+  it('a note recorded by mistake is corrected by an addendum with the reason, audited; the note itself never changes', async () => {
+    const fileId = await file({ birthDate: bornAged(33) });
+    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复', send: true }).expect(201);
+    const social = as(partner.socialWork);
+    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
+    const visit = await social.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '家访，情绪稳定', visitedOn: day(-3) }).expect(201);
+    expect(visit.body).toMatchObject({ kind: 'visit', text: '家访，情绪稳定', visitedOn: day(-3), corrections: [] });
+    const progress = await social.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: '开始小组活动' }).expect(201);
+
+    const reason = '日期记错 / the day was recorded wrong';
+    const corrected = await social.post(`/referrals/${created.body.id}/notes/${visit.body.id}/corrections`, { text: '家访实际在前一天', visitedOn: day(-4), reason }).expect(201);
+    expect(corrected.body).toMatchObject({
+      id: visit.body.id,
+      text: '家访，情绪稳定',
+      visitedOn: day(-3),
+      corrections: [
+        { id: expect.any(String), text: '家访实际在前一天', visitedOn: day(-4), reason, author: expect.any(String), organisation: '五华区社工中心', createdAt: expect.any(String) },
+      ],
+    });
+    const [record] = await stack.database.query(`SELECT file_ids, purpose FROM audit_record WHERE action = 'referral.note_correction' AND outcome = 'allowed' AND entity_id = $1`, [
+      created.body.id,
+    ]);
+    expect(record).toEqual({ file_ids: [fileId], purpose: reason });
+    const wrongDay = await social.post(`/referrals/${created.body.id}/notes/${progress.body.id}/corrections`, { text: '补充', visitedOn: day(-2), reason: '补充说明' }).expect(422);
+    expect(wrongDay.body.error.details).toEqual([expect.objectContaining({ field: 'visitedOn' })]);
+    // Only the organisation that wrote it, on its own referral.
+    await as(partner.school).post(`/referrals/${created.body.id}/notes/${visit.body.id}/corrections`, { text: '改正', reason: '越权' }).expect(404);
+    const other = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '另一转介', send: true }).expect(201);
+    const elsewhere = await social.post(`/referrals/${other.body.id}/notes/${visit.body.id}/corrections`, { text: '改正', reason: '错单' }).expect(404);
+    expect(elsewhere.body.error.code).toBe('NOTE_NOT_FOUND');
+
+    // Once completed, the partner's records stay its own and can still be put right; the caseworker sees both.
+    await social.post(`/referrals/${created.body.id}/start`).expect(200);
+    await social.post(`/referrals/${created.body.id}/complete`, { summary: '康复目标达成' }).expect(200);
+    await social.post(`/referrals/${created.body.id}/notes/${progress.body.id}/corrections`, { text: '小组活动共六次', reason: '补充次数 / the count added' }).expect(201);
+    const seen = await as(caseworker).get(`/referrals/${created.body.id}`).expect(200);
+    expect(seen.body.audience).toBe('referrer');
+    expect(seen.body.notes.map((note: { text: string; corrections: { text: string }[] }) => [note.text, note.corrections.map((c) => c.text)])).toEqual([
+      ['家访，情绪稳定', ['家访实际在前一天']],
+      ['开始小组活动', ['小组活动共六次']],
+    ]);
+    // Each move emitted its typed domain event, in order.
+    const events = await stack.database.query<{ job_name: string }>(`SELECT job_name FROM outbox WHERE payload ->> 'subjectId' = $1 ORDER BY id`, [created.body.id]);
+    expect(events.map((event) => event.job_name)).toEqual(['referral.sent', 'referral.accepted', 'referral.in_progress', 'referral.completed']);
+  });
+
+  it('R18: the inbox pages in one order — open first, green channel first, then the nearest deadline to accept — and a closed referral shows no person (R16)', async () => {
+    const centre = await createOrganisation(stack.database, { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '排序法援中心' });
+    const staff = as((await signedIn(server, stack.database, 'legal_aid_staff', { id: centre })) as User);
+    const fileId = await file({ birthDate: bornAged(29) });
+    const at = (days: number) => new Date(stack.clock.now().getTime() + days * 86_400_000);
+    const rows: [string, boolean, Date | null, number][] = [
+      ['closed', true, at(1), -5], // completed: after every open one
+      ['late', false, at(9), -4],
+      ['green-late', true, at(5), -3],
+      ['none', false, null, -6], // no deadline: last of the open ones
+      ['green-soon', true, at(2), -2],
+      ['soon', false, at(3), -1],
+    ];
+    const ids: Record<string, string> = {};
+    for (const [purpose, green, acceptBy, sentDaysAgo] of rows) {
+      const [row] = await stack.database.query(
+        `INSERT INTO referral (file_id, kind, organisation_id, referring_organisation_id, purpose, status, green_channel, accept_by, created_by, sent_at)
+         VALUES ($1, 'legal_aid', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [fileId, centre, bureau, purpose, purpose === 'closed' ? 'completed' : 'sent', green, acceptBy, caseworker.userId, at(sentDaysAgo)],
+      );
+      ids[purpose] = row.id;
+    }
+    const walk = async (status: string) => {
+      const seen: { purpose: string; person?: unknown }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await staff.get(`/referrals/inbox?status=${status}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect((await walk('open')).map((item) => item.purpose)).toEqual(['green-soon', 'green-late', 'soon', 'late', 'none']);
+    const all = await walk('all');
+    expect(all.map((item) => item.purpose)).toEqual(['green-soon', 'green-late', 'soon', 'late', 'none', 'closed']);
+    expect(all[0].person).toEqual({ name: expect.any(String), sex: 'female', age: expect.any(Object), languages: ['zh'] });
+    expect(Object.keys(all[5])).not.toContain('person');
+    const tampered = await staff.get('/referrals/inbox?cursor=bm90LWEtY3Vyc29y').expect(422);
+    expect(tampered.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+  });
+
+  it('R14: the unenrolled children page newest file first, each once', async () => {
+    const older = await file({ birthDate: bornAged(8) });
+    const newer = await file({ birthDate: bornAged(7) });
+    const whole = await as(caseworker).get('/schooling/unenrolled?limit=200').expect(200);
+    expect(whole.body.nextCursor).toBeNull();
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await as(caseworker)
+        .get(`/schooling/unenrolled?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
+      walked.push(...page.body.items.map((row: { fileId: string }) => row.fileId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(whole.body.items.map((row: { fileId: string }) => row.fileId));
+    expect(walked.indexOf(newer)).toBeLessThan(walked.indexOf(older));
+    expect(whole.body.items.find((row: { fileId: string }) => row.fileId === newer)).toEqual({
+      fileId: newer,
+      reference: expect.any(String),
+      state: 'received',
+      name: expect.any(String),
+      age: { min: 7, max: 7 },
+      schoolingReferralOpen: false,
+    });
+  });
+
+  it('lists a page of the inbox and of a file’s referrals in the same number of queries whatever its size (no N+1)', async () => {
+    const hospital = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '530102', designated: true, name: '计数定点医院' });
+    const staffUser = (await signedIn(server, stack.database, 'hospital_staff', { id: hospital })) as User;
+    const staff = as(staffUser);
+    const fileId = await file({ birthDate: bornAged(34), disability: '听力障碍', contacts: [{ label: '姐姐', phone: '13900000021' }] });
+    await request(server)
+      .post(`/files/${fileId}/guardians`)
+      .set(caseworker.auth)
+      .send({ kind: 'relative', name: '周姐', relation: '姐姐', phone: '13900000021', since: day(-30) })
+      .expect(201);
+    const categories = ['trafficking_history', 'identity', 'contacts', 'family', 'medical', 'needs'];
+    for (const category of categories) {
+      await request(server)
+        .post(`/files/${fileId}/consents`)
+        .set(caseworker.auth)
+        .send({ category, givenBy: 'person', givenOn: day(-3) })
+        .expect(201);
+    }
+    const kinds = ['medical_care', 'psychological_counselling', 'disability_assessment'];
+    for (let n = 0; n < 6; n += 1) {
+      const created = await refer(fileId, { kind: kinds[n % 3], organisationId: hospital, purpose: `第${n + 1}次转介`, disclose: categories.slice(0, n + 1), send: true }).expect(
+        201,
+      );
+      if (n % 2 === 0) {
+        await staff.post(`/referrals/${created.body.id}/accept`).expect(200);
+        const note = await staff.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: `记录${n}` }).expect(201);
+        await staff.post(`/referrals/${created.body.id}/notes/${note.body.id}/corrections`, { text: `更正${n}`, reason: '笔误' }).expect(201);
+      }
+    }
+    const counted = async (path: string, auth: { authorization: string }, limit: number) => {
+      const requestId = `count-${path.replace(/\W+/g, '-')}-${limit}`;
+      const response = await request(server).get(`${path}?limit=${limit}`).set(auth).set('x-request-id', requestId).expect(200);
+      return { count: queries(stack.api).of(requestId), items: response.body.items.length as number };
+    };
+    const inboxOne = await counted('/referrals/inbox', staffUser.auth, 1);
+    const inboxAll = await counted('/referrals/inbox', staffUser.auth, 50);
+    expect([inboxOne.items, inboxAll.items]).toEqual([1, 6]);
+    expect(inboxAll.count).toBe(inboxOne.count);
+    const fileOne = await counted(`/files/${fileId}/referrals`, caseworker.auth, 1);
+    const fileAll = await counted(`/files/${fileId}/referrals`, caseworker.auth, 50);
+    expect([fileOne.items, fileAll.items]).toEqual([1, 6]);
+    expect(fileAll.count).toBe(fileOne.count);
+    expect(inboxOne.count).toBeLessThanOrEqual(3);
+    expect(fileOne.count).toBeLessThanOrEqual(4);
   });
 });

@@ -1,4 +1,15 @@
 export { ReferralErrors } from './errors.js';
-export { DISCLOSURE_CATEGORIES, KIND_RULES, REFERRAL_KINDS, type DisclosureCategory, type ReferralKind } from './kinds.js';
+export { CONSENT_CATEGORIES, DISCLOSURE_CATEGORIES, KIND_RULES, REFERRAL_KINDS, type ConsentCategory, type DisclosureCategory, type ReferralKind } from './kinds.js';
+export {
+  FINAL_REFERRAL_STATES,
+  OPEN_STATES,
+  REFERRAL_STATES,
+  REFERRAL_TRANSITIONS,
+  ReferralLifecycle,
+  validateLifecycle,
+  type ReferralEvent,
+  type ReferralStatus,
+  type ReferralTransition,
+} from './lifecycle.js';
 export { ReferralModule } from './referral.module.js';
-export { ReferralsService } from './referrals.service.js';
+export { ReferralViewsService } from './views/views.service.js';

@@ -18,6 +18,10 @@ export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 export const DISCLOSURE_CATEGORIES = ['trafficking_history', 'identity', 'contacts', 'family', 'medical', 'needs'] as const;
 export type DisclosureCategory = (typeof DISCLOSURE_CATEGORIES)[number];
 
+/** What a consent is given to: a disclosure category (R16), or job training by the person's own will (R15). */
+export const CONSENT_CATEGORIES = [...DISCLOSURE_CATEGORIES, 'job_training'] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
 /** The minimum a partner of each kind sees of the person (R16), besides name, sex and age. */
 export type BaseField = 'gradeLevel' | 'guardianContact' | 'disability' | 'languages' | 'nationality' | 'travelDocument';
 

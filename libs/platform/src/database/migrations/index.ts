@@ -8,6 +8,7 @@ import { FileListIndexes1795800000001 } from './1795800000001-FileListIndexes.js
 import { Followup1795900000000 } from './1795900000000-Followup.js';
 import { Referrals1796000000000 } from './1796000000000-Referrals.js';
 import { TracingHousehold1796100000000 } from './1796100000000-TracingHousehold.js';
+import { ReferralRecords1796200000001 } from './1796200000001-ReferralRecords.js';
 import { TracingPages1796200000002 } from './1796200000002-TracingPages.js';
 import { HouseholdPages1796200000003 } from './1796200000003-HouseholdPages.js';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Followup1795900000000,
   Referrals1796000000000,
   TracingHousehold1796100000000,
+  ReferralRecords1796200000001,
   TracingPages1796200000002,
   HouseholdPages1796200000003,
 ];

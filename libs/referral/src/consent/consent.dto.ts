@@ -1,0 +1,19 @@
+import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CONSENT_CATEGORIES, type ConsentCategory } from '../kinds.js';
+
+export class ConsentDto {
+  /** A disclosure category (R16), or job_training (R15: by the person's own will). */
+  @IsIn(CONSENT_CATEGORIES)
+  category!: ConsentCategory;
+
+  @IsIn(['person', 'guardian'])
+  givenBy!: 'person' | 'guardian';
+
+  @IsDateString({ strict: true })
+  givenOn!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}

@@ -18,7 +18,7 @@ import { FileGateway } from './kernel/file-gateway.js';
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
   providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService, ApprovalsService, TransfersService, AssignmentService],
-  exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService],
+  exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, RecordsService, ApprovalsService, TransfersService, AssignmentService],
 })
 export class CaseCoreModule {}
 

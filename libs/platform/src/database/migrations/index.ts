@@ -8,6 +8,8 @@ import { FileListIndexes1795800000001 } from './1795800000001-FileListIndexes.js
 import { Followup1795900000000 } from './1795900000000-Followup.js';
 import { Referrals1796000000000 } from './1796000000000-Referrals.js';
 import { TracingHousehold1796100000000 } from './1796100000000-TracingHousehold.js';
+import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupVisitCorrections.js';
+import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   Followup1795900000000,
   Referrals1796000000000,
   TracingHousehold1796100000000,
+  FollowupVisitCorrections1796200000004,
+  AccessVersions1796200000005,
 ];

@@ -223,7 +223,10 @@ export class FileGateway {
 
   private async moveVersion(manager: EntityManager, file: KernelFile, expectedVersion: number): Promise<void> {
     if (file.version !== expectedVersion) throw new AppError(CaseErrors.STALE_VERSION, { details: { expectedVersion, currentVersion: file.version } });
-    const [row]: { version: number }[] = await manager.query('UPDATE victim_file SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [file.id]);
-    file.version = row.version;
+    // An UPDATE answers [rows, affected] through TypeORM's query().
+    const [rows]: [{ version: number }[], number] = await manager.query('UPDATE victim_file SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version', [
+      file.id,
+    ]);
+    file.version = rows[0].version;
   }
 }

@@ -5,7 +5,7 @@ import { afterCursor, APP_CONFIG, AppError, AUDIT_SINK, Clock, Cursor, pageSize,
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
-import { fileScope } from '../scope/file-scope.js';
+import { fileReach } from '../scope/file-scope.js';
 import type { EmergencyAccessView } from './emergency-access.view.js';
 
 interface Row {
@@ -67,14 +67,12 @@ export class EmergencyAccessService {
   async open(actor: Actor, fileId: string, reason: string): Promise<EmergencyAccessView> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const params: unknown[] = [fileId];
-      const scope = fileScope(actor, 'f', params, now);
-      const [file]: { id: string; in_scope: boolean }[] = await manager.query(`SELECT f.id, ${scope.where} AS in_scope FROM victim_file f WHERE f.id = $1`, params);
+      const file = await fileReach(manager, actor, fileId, now);
       if (!file) {
         await this.audit.record({ action: 'file.emergency_access', outcome: 'denied', entityType: 'victim_file', entityId: fileId, purpose: reason });
         throw new AppError(AccessErrors.NOT_FOUND);
       }
-      if (file.in_scope) throw new AppError(AccessErrors.ALREADY_IN_SCOPE);
+      if (file.inScope) throw new AppError(AccessErrors.ALREADY_IN_SCOPE);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO emergency_access (user_id, file_id, reason, granted_at, expires_at) VALUES ($1, $2, $3, $5, $5::timestamptz + make_interval(hours => $4)) RETURNING id`,
         [actor.userId, fileId, reason.trim(), this.config.emergencyAccessHours, now],

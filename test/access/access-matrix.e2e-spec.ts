@@ -63,6 +63,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /me': all('AAA'),
   'GET /jurisdictions': all('AAA'),
   'GET /jurisdictions/{code}': all('AAA'),
+  'GET /jurisdictions/{code}/children': all('AAA'),
   'GET /organisations': all('AAA'),
   'GET /organisations/{id}': all('AAA'),
   'POST /organisations': only({ administrator: 'AAD' }),
@@ -116,8 +117,10 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /me/notifications/{id}/read': all('ADD'),
   'POST /reminders/{id}/acknowledge': { ...all('ADD'), supervisor: 'AAD' },
   'GET /followup/overdue': only({ supervisor: 'AAA' }),
+  'GET /followup/overdue/workers': only({ supervisor: 'AAA' }),
   'GET /files/{id}/followup': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'PUT /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /calendar/{year}': all('AAA'),
   'PUT /calendar/{year}': only({ administrator: 'AAA' }),
   // Referrals (R12–R16, R18, R19): the referring side keeps the file; each partner works only its own organisation's.
@@ -254,6 +257,11 @@ describe('access matrix', () => {
         .get(`/jurisdictions/${relation === 'other' ? ELSEWHERE : HOME}`)
         .set(actor.auth),
     }),
+    'GET /jurisdictions/{code}/children': async (actor, relation) => ({
+      test: request(server)
+        .get(`/jurisdictions/${relation === 'other' ? '532900' : '530100'}/children`)
+        .set(actor.auth),
+    }),
     'GET /organisations': async (actor) => ({ test: request(server).get('/organisations').set(actor.auth) }),
     'GET /organisations/{id}': async (actor, relation) => ({
       test: request(server)
@@ -280,7 +288,12 @@ describe('access matrix', () => {
     }),
     'GET /users': async (actor, relation) => {
       const target = await userFor(actor.role, relation);
-      return { test: request(server).get('/users').set(actor.auth), listed: (body) => (body as { id: string }[]).some((user) => user.id === target) };
+      return {
+        test: request(server)
+          .get(`/users?organisationId=${organisationFor(actor.role, relation)}&limit=200`)
+          .set(actor.auth),
+        listed: (body) => (body as { items: { id: string }[] }).items.some((user) => user.id === target),
+      };
     },
     'GET /users/{id}': async (actor, relation) => ({
       test: request(server)
@@ -502,6 +515,7 @@ describe('access matrix', () => {
         .set(actor.auth),
     }),
     'GET /followup/overdue': async (actor: Actor) => ({ test: request(server).get('/followup/overdue').set(actor.auth) }),
+    'GET /followup/overdue/workers': async (actor: Actor) => ({ test: request(server).get('/followup/overdue/workers').set(actor.auth) }),
     'GET /files/{id}/followup': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .get(`/files/${(await planFor(actor, relation)).fileId}/followup`)
@@ -511,6 +525,17 @@ describe('access matrix', () => {
       const { fileId, visitId } = await planFor(actor, relation);
       return {
         test: request(server).post(`/files/${fileId}/followup/visits/${visitId}`).set(actor.auth).send({ visitedOn: '2026-02-01', livingSituation: '与父母同住，情况稳定' }),
+      };
+    },
+    'PUT /files/{id}/followup/visits/{visitId}': async (actor: Actor, relation: Relation) => {
+      const { fileId, visitId } = await planFor(actor, relation);
+      await stack.database.query(`UPDATE followup_visit SET status = 'done', visited_on = '2026-02-01', living_situation = '与父母同住' WHERE id = $1`, [visitId]);
+      const [{ version }] = await stack.database.query<{ version: number }>('SELECT version FROM victim_file WHERE id = $1', [fileId]);
+      return {
+        test: request(server)
+          .put(`/files/${fileId}/followup/visits/${visitId}`)
+          .set(actor.auth)
+          .send({ expectedVersion: version, reason: '记错了日期', visitedOn: '2026-02-02', livingSituation: '与父母同住，情况稳定' }),
       };
     },
     'GET /calendar/{year}': async (actor: Actor) => ({ test: request(server).get('/calendar/2026').set(actor.auth) }),

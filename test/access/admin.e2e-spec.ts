@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { auditRecords, createOrganisation, login, signedIn, type Session } from '../support/access-fixtures.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { auditRecords, createOrganisation, createUser, login, signedIn, type Session } from '../support/access-fixtures.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 describe('organisations and users, managed by administrators within their jurisdiction', () => {
   let stack: TestStack;
@@ -28,7 +28,7 @@ describe('organisations and users, managed by administrators within their jurisd
       .expect(201);
     expect(created.body).toMatchObject({ kind: 'hospital', designated: true, jurisdictionCode: '530111', jurisdictionName: '官渡区', active: true });
     const listed = await request(server).get('/organisations?kind=hospital&designated=true&within=530100').set(admin.auth).expect(200);
-    expect(listed.body.map((o: { id: string }) => o.id)).toContain(created.body.id);
+    expect(listed.body.items.map((o: { id: string }) => o.id)).toContain(created.body.id);
     expect(await auditRecords(stack.database, `action = 'organisation.create' AND entity_id = $1`, [created.body.id])).toHaveLength(1);
   });
 
@@ -92,8 +92,8 @@ describe('organisations and users, managed by administrators within their jurisd
   it('lists and reads users only within its jurisdiction; another one is 404', async () => {
     const other = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' });
     const list = await request(server).get('/users').set(admin.auth).expect(200);
-    expect(list.body.map((u: { username: string }) => u.username)).toContain('wuhua.doctor');
-    expect(list.body.map((u: { id: string }) => u.id)).not.toContain(other.userId);
+    expect(list.body.items.map((u: { username: string }) => u.username)).toContain('wuhua.doctor');
+    expect(list.body.items.map((u: { id: string }) => u.id)).not.toContain(other.userId);
     await request(server).get(`/users/${other.userId}`).set(admin.auth).expect(404);
   });
 
@@ -114,5 +114,103 @@ describe('organisations and users, managed by administrators within their jurisd
     expect(await auditRecords(stack.database, `action = 'access.denied' AND actor_user_id = $1`, [caseworker.userId])).toEqual([
       expect.objectContaining({ details: expect.objectContaining({ method: 'POST', route: '/users' }) }),
     ]);
+  });
+
+  /** Every item of a list, page by page (`limit` each), following nextCursor. */
+  async function everyPage(path: string, limit: number): Promise<{ id?: string; code?: string; username?: string }[]> {
+    const items: { id?: string; code?: string; username?: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const page: request.Response = await request(server)
+        .get(`${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(admin.auth)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(limit);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  it('lists users in keyset pages, one query per page whatever its size (no N+1), and finds them by (part of) a username or a name', async () => {
+    const clinic = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '530102', name: '五华区分页诊所' });
+    const created = await Promise.all(
+      Array.from({ length: 55 }, (_, i) => createUser(stack.database, { role: 'hospital_staff', organisationId: clinic, username: `page.user-${String(i).padStart(2, '0')}` })),
+    );
+    const counted = async (limit: number) => {
+      const requestId = `count-users-${limit}`;
+      const response = await request(server).get(`/users?organisationId=${clinic}&limit=${limit}`).set(admin.auth).set('x-request-id', requestId).expect(200);
+      expect(response.body.items).toHaveLength(limit);
+      return queries(stack.api).of(requestId);
+    };
+    const one = await counted(1);
+    expect(await counted(50)).toBe(one);
+    expect(one).toBeLessThanOrEqual(2);
+
+    const all = await everyPage(`/users?organisationId=${clinic}`, 20);
+    expect(all.map((user) => user.username)).toEqual(created.map((user) => user.username).sort());
+    const found = await request(server).get('/users?q=USER-4').set(admin.auth).expect(200);
+    expect(found.body.items.map((user: { username: string }) => user.username)).toEqual(Array.from({ length: 10 }, (_, i) => `page.user-4${i}`));
+    expect(
+      (
+        await request(server)
+          .get(`/users?q=${encodeURIComponent('陈医')}`)
+          .set(admin.auth)
+          .expect(200)
+      ).body.items.map((user: { username: string }) => user.username),
+    ).toEqual(['wuhua.doctor']);
+    // A wildcard typed in the search box is a character, not a pattern.
+    expect(
+      (
+        await request(server)
+          .get(`/users?q=${encodeURIComponent('%')}`)
+          .set(admin.auth)
+          .expect(200)
+      ).body.items,
+    ).toEqual([]);
+    const tampered = await request(server).get('/users?cursor=bm90LWEtY3Vyc29y').set(admin.auth).expect(422);
+    expect(tampered.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+  });
+
+  it('lists the directory of organisations in keyset pages, searchable by (part of) a name', async () => {
+    const named = await request(server)
+      .get(`/organisations?q=${encodeURIComponent('测试医院')}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(named.body.items.map((o: { id: string }) => o.id)).toEqual([countyHospital]);
+    const everyOne = await everyPage('/organisations?within=530100', 2);
+    expect(everyOne.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(everyOne.map((o) => o.id)).size).toBe(everyOne.length);
+    expect(everyOne.map((o) => o.id)).toContain(countyHospital);
+  });
+
+  it('versions edits of users and organisations: a stale expectedVersion is 409, and each edit moves the version on', async () => {
+    const hospital = (await request(server).get(`/organisations/${countyHospital}`).set(admin.auth).expect(200)).body;
+    const renamed = await request(server).patch(`/organisations/${countyHospital}`).set(admin.auth).send({ designated: true, expectedVersion: hospital.version }).expect(200);
+    expect(renamed.body).toMatchObject({ designated: true, version: hospital.version + 1 });
+    const stale = await request(server).patch(`/organisations/${countyHospital}`).set(admin.auth).send({ designated: false, expectedVersion: hospital.version }).expect(409);
+    expect(stale.body.error).toMatchObject({ code: 'STALE_VERSION', details: { expectedVersion: hospital.version, currentVersion: hospital.version + 1 } });
+
+    const nurse = await createUser(stack.database, { role: 'hospital_staff', organisationId: countyHospital });
+    const user = (await request(server).get(`/users/${nurse.id}`).set(admin.auth).expect(200)).body;
+    expect((await request(server).patch(`/users/${nurse.id}`).set(admin.auth).send({ displayName: '护士甲' }).expect(200)).body.version).toBe(user.version + 1);
+    expect((await request(server).patch(`/users/${nurse.id}`).set(admin.auth).send({ displayName: '护士乙', expectedVersion: user.version }).expect(409)).body.error.code).toBe(
+      'STALE_VERSION',
+    );
+    expect((await request(server).get(`/users/${nurse.id}`).set(admin.auth).expect(200)).body.displayName).toBe('护士甲');
+  });
+
+  it('pages the provinces and the divisions below one (GB/T 2260)', async () => {
+    const provinces = await everyPage('/jurisdictions', 10);
+    expect(provinces.length).toBeGreaterThanOrEqual(31);
+    expect(provinces.map((p) => p.code)).toEqual([...provinces.map((p) => p.code)].sort());
+    expect(provinces.map((p) => p.code)).toContain('530000');
+    expect((await request(server).get('/jurisdictions/530102').set(admin.auth).expect(200)).body).toEqual({ code: '530102', name: '五华区', level: 3, parentCode: '530100' });
+    const counties = await everyPage('/jurisdictions/530100/children', 5);
+    expect(counties.map((c) => c.code)).toEqual(expect.arrayContaining(['530102', '530111']));
+    expect((await request(server).get('/jurisdictions/539999/children').set(admin.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
+    const malformed = await request(server).get('/jurisdictions/53/children').set(admin.auth).expect(422);
+    expect(malformed.body.error.details).toEqual([{ field: 'code', reason: '须为 6 位 GB/T 2260 行政区划代码 / code must be a 6-digit GB/T 2260 code' }]);
   });
 });

@@ -24,7 +24,7 @@ describe('R21: the audit record', () => {
     await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
     const supervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
     const page = await request(server).get(`/audit/files/${fileId}`).set(supervisor.auth).expect(200);
-    expect(page.body.records).toEqual([
+    expect(page.body.items).toEqual([
       expect.objectContaining({ action: 'file.read', outcome: 'allowed', actor: expect.objectContaining({ userId: caseworker.userId, role: 'caseworker' }) }),
     ]);
     expect(await auditRecords(stack.database, `action = 'audit.read' AND actor_user_id = $1`, [supervisor.userId])).toEqual([
@@ -32,7 +32,7 @@ describe('R21: the audit record', () => {
     ]);
 
     const byUser = await request(server).get(`/audit/users/${caseworker.userId}`).set(supervisor.auth).expect(200);
-    expect(byUser.body.records.map((r: { action: string }) => r.action)).toEqual(['file.read', 'auth.login']);
+    expect(byUser.body.items.map((r: { action: string }) => r.action)).toEqual(['file.read', 'auth.login']);
   });
 
   it('keeps the record of a file from supervisors outside its scope (404) and from caseworkers (403)', async () => {

@@ -43,12 +43,12 @@ describe('emergency access ("break the glass")', () => {
     const prefecture = await signedIn(server, stack.database, 'supervisor', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
     const peer = await signedIn(server, stack.database, 'supervisor', { id: county.organisationId });
     const queue = await request(server).get('/emergency-access').set(prefecture.auth).expect(200);
-    expect(queue.body.map((entry: { id: string }) => entry.id)).toContain(opened.body.id);
-    expect((await request(server).get('/emergency-access').set(peer.auth).expect(200)).body).toEqual([]);
+    expect(queue.body.items.map((entry: { id: string }) => entry.id)).toContain(opened.body.id);
+    expect((await request(server).get('/emergency-access').set(peer.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
     const reviewed = await request(server).post(`/emergency-access/${opened.body.id}/review`).set(prefecture.auth).send({ note: '理由充分 / justified' }).expect(200);
     expect(reviewed.body.review).toMatchObject({ by: prefecture.username, note: '理由充分 / justified' });
     await request(server).post(`/emergency-access/${opened.body.id}/review`).set(prefecture.auth).send({ note: 'again' }).expect(409);
-    expect((await request(server).get('/emergency-access').set(prefecture.auth).expect(200)).body).toEqual([]);
+    expect((await request(server).get('/emergency-access').set(prefecture.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
 
     // Time passes: the access ends without anyone acting.
     await stack.database.query(`UPDATE emergency_access SET granted_at = $2::timestamptz - interval '5 hours', expires_at = $2::timestamptz - interval '1 hour' WHERE id = $1`, [
@@ -57,7 +57,7 @@ describe('emergency access ("break the glass")', () => {
     ]);
     await request(server).get(`/files/${daliFile}`).set(county.auth).expect(404);
     const mine = await request(server).get('/me/emergency-access').set(county.auth).expect(200);
-    expect(mine.body[0]).toMatchObject({ id: opened.body.id, active: false });
+    expect(mine.body.items[0]).toMatchObject({ id: opened.body.id, active: false });
   });
 
   it('is for supervisors only, needs a reason, is not needed in scope, and 404s an unknown file', async () => {

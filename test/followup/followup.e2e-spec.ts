@@ -4,11 +4,11 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { FollowupService, ReminderScheduler, visitDates, WorkingCalendar } from '#app/followup';
 import { addMonths, OutboxRelay } from '#app/platform';
-import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { auditRecords, createFile, createOrganisation, createUser, signedIn, type Session } from '../support/access-fixtures.js';
 import { approved, interview, residentId, step } from '../support/case-fixtures.js';
 import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
-import { startStack, type TestStack } from '../support/test-context.js';
+import { queries, startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -127,7 +127,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
 
     const inbox = await eventually(async () => {
       const response = await request(server).get('/me/notifications?unread=true').set(caseworker.auth).expect(200);
-      const mine = response.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id);
+      const mine = response.body.items.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id);
       return mine.length > 0 ? mine : false;
     });
     expect(inbox).toEqual([expect.objectContaining({ kind: 'followup_visit', fileId, escalationLevel: 0, title: expect.stringContaining('跟踪回访 1/') })]);
@@ -139,11 +139,11 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
       return escalated[0].escalation_level === 2;
     }, 20_000);
     const supervisorInbox = await request(server).get('/me/notifications').set(supervisor.auth).expect(200);
-    expect(supervisorInbox.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([
+    expect(supervisorInbox.body.items.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([
       expect.objectContaining({ escalationLevel: 1, title: expect.stringContaining('请督办') }),
     ]);
     const above = await request(server).get('/me/notifications').set(prefectureSupervisor.auth).expect(200);
-    expect(above.body.notifications.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([expect.objectContaining({ escalationLevel: 2 })]);
+    expect(above.body.items.filter((n: { reminderId: string }) => n.reminderId === first.reminder_id)).toEqual([expect.objectContaining({ escalationLevel: 2 })]);
     expect((await auditRecords(stack.database, `action = 'reminder.escalate' AND entity_id = $1`, [first.reminder_id])).map((r) => r.details.step)).toEqual([
       'supervisor',
       'parent_bureau',
@@ -157,10 +157,12 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
       { escalation_level: 2, n: 1 },
     ]);
 
-    // The supervisor's dashboard counts the overdue visit per worker and per kind.
+    // The supervisor's dashboard counts the overdue visit per kind, and per worker (a page, most overdue first).
     const dashboard = await request(server).get('/followup/overdue').set(supervisor.auth).expect(200);
     expect(dashboard.body.byKind.followup_visit).toBeGreaterThanOrEqual(1);
-    expect(dashboard.body.byWorker).toEqual(expect.arrayContaining([expect.objectContaining({ userId: caseworker.userId })]));
+    expect(dashboard.body.total).toBeGreaterThanOrEqual(dashboard.body.byKind.followup_visit);
+    const workers = await request(server).get('/followup/overdue/workers').set(supervisor.auth).expect(200);
+    expect(workers.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: caseworker.userId, count: expect.any(Number) })]));
 
     // Recording the visit stops it, and may move the next one.
     const recorded = await request(server)
@@ -184,7 +186,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
 
   it("marks notifications read, and answers another person's notification with 404", async () => {
     const list = await request(server).get('/me/notifications').set(caseworker.auth).expect(200);
-    const [first] = list.body.notifications;
+    const [first] = list.body.items;
     await request(server).post(`/me/notifications/${first.id}/read`).set(caseworker.auth).expect(204);
     await request(server).post(`/me/notifications/${first.id}/read`).set(supervisor.auth).expect(404);
     await request(server).post('/me/notifications/read-all').set(caseworker.auth).expect(204);
@@ -240,8 +242,8 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
       .send({ holidays: [{ date: '2029-01-01', name: '元旦' }], workdays: [{ date: '2028-10-09', name: '国庆' }] })
       .expect(422);
     expect(weekday.body.error.details).toEqual([
-      { field: 'holidays[0].date', reason: 'must be in 2028' },
-      { field: 'workdays[0].date', reason: 'a 调休 working day is a Saturday or a Sunday' },
+      { field: 'holidays[0].date', reason: '须在 2028 年内 / must be in 2028' },
+      { field: 'workdays[0].date', reason: '调休上班日须为周六或周日 / a 调休 working day is a Saturday or a Sunday' },
     ]);
     const national = ['2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05', '2028-10-06'].map((date) => ({ date, name: '国庆节' }));
     await request(server)
@@ -299,7 +301,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
       [fileId, school, bureau, stack.clock.now()],
     );
     await approved(server, caseworker.auth, supervisor.auth, fileId, 'transfer', { toOrganisationId: lijiang, reason: '随父母迁居丽江' });
-    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.find((t: { fileId: string }) => t.fileId === fileId);
+    const transfer = (await request(server).get('/transfers').set(receiver.auth).expect(200)).body.items.find((t: { fileId: string }) => t.fileId === fileId);
     await request(server).post(`/transfers/${transfer.id}/accept`).set(receiver.auth).send({}).expect(200);
     await eventually(async () => {
       const open = await stack.database.query(
@@ -313,5 +315,126 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect(kept).toEqual({ assignee_organisation_id: school, escalate_to_organisation_id: lijiang });
     const visits = await stack.database.query(`SELECT DISTINCT assignee_user_id FROM followup_visit WHERE file_id = $1 AND status = 'scheduled'`, [fileId]);
     expect(visits).toEqual([{ assignee_user_id: receiver.userId }]);
+  });
+
+  it('R17: a visit recorded by mistake is corrected by an audited edit, versioned by the file; the plan shows what it said before', async () => {
+    const fileId = await reunifiedChild(9, 80);
+    const [first, second] = await eventually(async () => {
+      const rows = await stack.database.query(`SELECT id FROM followup_visit WHERE file_id = $1 AND seq IN (1, 2) ORDER BY seq`, [fileId]);
+      return rows.length === 2 ? rows : false;
+    });
+    await request(server)
+      .post(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(caseworker.auth)
+      .send({ visitedOn: day(0), livingSituation: '与祖父母同住', problems: '无' })
+      .expect(201);
+    const plan = (await request(server).get(`/files/${fileId}/followup`).set(caseworker.auth).expect(200)).body;
+    expect(plan.visits[0]).toMatchObject({ status: 'done', livingSituation: '与祖父母同住', recordedBy: 'Test caseworker', corrections: [] });
+
+    // Only a recorded visit is corrected; a visit of another file is not found, and the attempt is on record.
+    const correction = { visitedOn: day(-1), livingSituation: '与父母同住', problems: '学习跟不上', reason: '记录时写错了同住人和日期' };
+    const unrecorded = await request(server)
+      .put(`/files/${fileId}/followup/visits/${second.id}`)
+      .set(caseworker.auth)
+      .send({ ...correction, expectedVersion: plan.version })
+      .expect(409);
+    expect(unrecorded.body.error.code).toBe('VISIT_NOT_RECORDED');
+    const [elsewhere] = await stack.database.query(`SELECT id FROM followup_visit WHERE file_id <> $1 LIMIT 1`, [fileId]);
+    const foreign = await request(server)
+      .put(`/files/${fileId}/followup/visits/${elsewhere.id}`)
+      .set(caseworker.auth)
+      .send({ ...correction, expectedVersion: plan.version })
+      .expect(404);
+    expect(foreign.body.error.code).toBe('VISIT_NOT_FOUND');
+    expect(await auditRecords(stack.database, `action = 'followup.visit_correct' AND outcome = 'denied' AND entity_id = $1`, [fileId])).toHaveLength(1);
+    const future = await request(server)
+      .put(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(caseworker.auth)
+      .send({ ...correction, visitedOn: day(1), expectedVersion: plan.version })
+      .expect(422);
+    expect(future.body.error.details).toEqual([{ field: 'visitedOn', reason: '不能晚于今天 / must not be in the future' }]);
+
+    // A stale version is refused; the current one replaces the record and moves the version on.
+    const stale = await request(server)
+      .put(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(caseworker.auth)
+      .send({ ...correction, expectedVersion: plan.version - 1 })
+      .expect(409);
+    expect(stale.body.error.code).toBe('STALE_VERSION');
+    const corrected = await request(server)
+      .put(`/files/${fileId}/followup/visits/${first.id}`)
+      .set(supervisor.auth)
+      .send({ ...correction, expectedVersion: plan.version })
+      .expect(200);
+    expect(corrected.body.version).toBe(plan.version + 1);
+    expect(corrected.body.visit).toMatchObject({
+      visitedOn: day(-1),
+      livingSituation: '与父母同住',
+      problems: '学习跟不上',
+      schoolingEmployment: null,
+      corrections: [
+        {
+          at: expect.any(String),
+          by: 'Test supervisor',
+          reason: '记录时写错了同住人和日期',
+          previous: { visitedOn: day(0), livingSituation: '与祖父母同住', schoolingEmployment: null, problems: '无', actionsAgreed: null },
+        },
+      ],
+    });
+    const reread = (await request(server).get(`/files/${fileId}/followup`).set(caseworker.auth).expect(200)).body;
+    expect(reread.version).toBe(plan.version + 1);
+    expect(reread.visits[0]).toEqual(corrected.body.visit);
+    expect(await auditRecords(stack.database, `action = 'followup.visit_correct' AND outcome = 'allowed' AND entity_id = $1`, [first.id])).toEqual([
+      expect.objectContaining({ file_ids: [fileId], details: { changed: ['visitedOn', 'livingSituation', 'problems'] } }),
+    ]);
+  });
+
+  it('R17: the visits and reminders follow a newly assigned caseworker (file.caseworker_assigned), like a transfer', async () => {
+    const fileId = await reunifiedChild(10, 90);
+    await eventually(async () => (await stack.database.query('SELECT 1 FROM followup_plan WHERE file_id = $1', [fileId])).length === 1);
+    const colleague = await createUser(stack.database, { role: 'caseworker', organisationId: bureau });
+    const { version } = (await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200)).body;
+    await request(server).put(`/files/${fileId}/caseworker`).set(supervisor.auth).send({ caseworkerId: colleague.id, expectedVersion: version, reason: '工作调整' }).expect(200);
+    await eventually(async () => {
+      const holders = await stack.database.query(`SELECT DISTINCT assignee_user_id FROM reminder WHERE file_id = $1 AND status IN ('scheduled', 'delivered')`, [fileId]);
+      return holders.length === 1 && holders[0].assignee_user_id === colleague.id;
+    });
+    const visits = await stack.database.query(`SELECT DISTINCT assignee_user_id FROM followup_visit WHERE file_id = $1 AND status = 'scheduled'`, [fileId]);
+    expect(visits).toEqual([{ assignee_user_id: colleague.id }]);
+  });
+
+  it('pages the inbox with a keyset cursor, one query per page whatever its size (no N+1)', async () => {
+    const reader = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    const fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau });
+    await stack.database.query(
+      `WITH r AS (
+         INSERT INTO reminder (kind, title, file_id, due_at, assignee_user_id, assignee_organisation_id, status, delivered_at)
+         SELECT 'other', '分页 ' || g, $2, $3, $1, $4, 'delivered', $3 FROM generate_series(1, 60) g RETURNING id, title)
+       INSERT INTO notification (recipient_user_id, reminder_id, kind, title, body, file_id, created_at)
+       SELECT $1, r.id, 'other', r.title, r.title, $2, $3::timestamptz - make_interval(secs => substring(r.title FROM 4)::int) FROM r`,
+      [reader.userId, fileId, stack.clock.now(), bureau],
+    );
+    const counted = async (limit: number) => {
+      const requestId = `count-inbox-${limit}`;
+      const response = await request(server).get(`/me/notifications?limit=${limit}`).set(reader.auth).set('x-request-id', requestId).expect(200);
+      expect(response.body.items).toHaveLength(limit);
+      return queries(stack.api).of(requestId);
+    };
+    const one = await counted(1);
+    expect(await counted(50)).toBe(one);
+    expect(one).toBeLessThanOrEqual(2);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await request(server)
+        .get(`/me/notifications?limit=25${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(reader.auth)
+        .expect(200);
+      seen.push(...page.body.items.map((n: { title: string }) => n.title));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `分页 ${i + 1}`));
+    expect((await request(server).get('/me/notifications?unread=false').set(reader.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
   });
 });

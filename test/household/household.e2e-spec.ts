@@ -67,7 +67,7 @@ describe('R11: household registration for those who stay unidentified', () => {
 
   async function inbox(user: User, fileId: string): Promise<Notification[]> {
     const response = await request(server).get('/me/notifications').set(user.auth).expect(200);
-    return response.body.notifications.filter((n: Notification) => n.fileId === fileId);
+    return response.body.items.filter((n: Notification) => n.fileId === fileId);
   }
 
   async function taskOf(fileId: string, as: User = caseworker) {

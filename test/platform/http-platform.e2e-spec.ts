@@ -81,6 +81,23 @@ describe('HTTP platform', () => {
       expect(await outboxRows()).toBe(before);
     });
 
+    it('gives every field reason in Chinese with the English beside it', async () => {
+      const response = await request(server)
+        .post('/test-fixture/records')
+        .send({ name: 5, age: 151, contacts: [{ phone: 13800000000 }], secretNote: 'x' })
+        .expect(422);
+      const reasons: string[] = response.body.error.details.map((problem: { reason: string }) => problem.reason);
+      expect(reasons.filter((reason) => !/^[^ -~]+.* \/ [ -~]+$/.test(reason))).toEqual([]);
+      expect(response.body.error.details).toEqual(
+        expect.arrayContaining([
+          { field: 'secretNote', reason: '未知字段 / unknown field' },
+          { field: 'name', reason: '须为字符串 / name must be a string' },
+          { field: 'age', reason: '不得大于 150 / age must not be greater than 150' },
+          { field: 'contacts[0].phone', reason: '须为字符串 / phone must be a string' },
+        ]),
+      );
+    });
+
     it('answers a JSON array where an object is expected with 422, never 500', async () => {
       const response = await request(server).post('/test-fixture/records').send([1, 2]).expect(422);
       expect(response.body.error.code).toBe('VALIDATION_FAILED');

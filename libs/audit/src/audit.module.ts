@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AUDIT_SINK } from '#app/platform';
+import { CaseCoreModule } from '#app/case';
+import { AuditReadService } from './audit-read.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditVerifier } from './audit-verifier.js';
 import { AuditService } from './audit.service.js';
@@ -12,9 +14,10 @@ import { AuditService } from './audit.service.js';
 })
 export class AuditCoreModule {}
 
-/** The read API of the audit record. */
+/** The read API of the audit record (a file's record through the file kernel). */
 @Module({
-  imports: [AuditCoreModule],
+  imports: [AuditCoreModule, CaseCoreModule],
   controllers: [AuditController],
+  providers: [AuditReadService],
 })
 export class AuditModule {}

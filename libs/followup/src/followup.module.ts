@@ -1,7 +1,16 @@
 import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { Clock, ReadinessChecks } from '#app/platform';
 import { WorkingCalendar } from './calendar/calendar.service.js';
-import { InboxController } from './inbox/inbox.controller.js';
+import { CaseCoreModule } from '#app/case';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { NotificationsController } from './inbox/notifications.controller.js';
+import { NotificationsService } from './inbox/notifications.service.js';
+import { OverdueController } from './overdue/overdue.controller.js';
+import { OverdueService } from './overdue/overdue.service.js';
+import { FollowupController } from './plans/followup.controller.js';
+import { VisitsService } from './plans/visits.service.js';
+import { ReminderAcknowledgement } from './reminders/acknowledgement.service.js';
+import { RemindersController } from './reminders/reminders.controller.js';
 import { FollowupEvents } from './plans/followup.events.js';
 import { FollowupService } from './plans/followup.service.js';
 import { OutgoingNotificationSender } from './reminders/outgoing.js';
@@ -51,10 +60,11 @@ class CalendarReadiness implements OnModuleInit {
 })
 export class FollowupCoreModule {}
 
-/** The inbox, follow-up plans and visits, the supervisors' overdue dashboard, the calendar (api). */
+/** The inbox, reminders, follow-up plans and visits (on the file kernel), the supervisors' overdue dashboard, the calendar (api). */
 @Module({
-  imports: [FollowupCoreModule],
-  controllers: [InboxController],
+  imports: [FollowupCoreModule, CaseCoreModule],
+  controllers: [NotificationsController, RemindersController, OverdueController, FollowupController, CalendarController],
+  providers: [NotificationsService, ReminderAcknowledgement, OverdueService, VisitsService],
   exports: [FollowupCoreModule],
 })
 export class FollowupModule {}

@@ -1,3 +1,4 @@
 export { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
 export { IntakeModule } from './intake.module.js';
 export { IntakeService, type IntakeResult } from './intake.service.js';
+export { IntakeFileView, IntakeResultView } from './intake.view.js';

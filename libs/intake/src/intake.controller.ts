@@ -1,26 +1,55 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '#app/access';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '#app/platform';
+import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
+import { CaseErrors, DuplicateCandidate } from '#app/case';
 import { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
-import { IntakeService, type IntakeResult } from './intake.service.js';
+import { IntakeService } from './intake.service.js';
+import { IntakeResultView } from './intake.view.js';
+
+/** What either intake may answer besides the standard errors. */
+const INTAKE_ERRORS = [
+  CaseErrors.LIKELY_DUPLICATE,
+  CaseErrors.INVALID_ID_NUMBER,
+  CaseErrors.INCONSISTENT_BIRTH,
+  AccessErrors.UNKNOWN_JURISDICTION,
+  AccessErrors.UNKNOWN_ORGANISATION,
+];
+
+const DUPLICATES =
+  ' A likely duplicate (R4) answers 409 LIKELY_DUPLICATE with `error.details.candidates`: a list of DuplicateCandidate (score, reasons, the files one may see);' +
+  ' send again with duplicateDecision `new_person` or `link` (a candidate personId).';
 
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiExtraModels(DuplicateCandidate)
 @Controller('intake')
 export class IntakeController {
   constructor(private readonly intake: IntakeService) {}
 
   @Post('police-handovers')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ summary: 'R1: a file from a police handover (unit, case number, materials). 409 LIKELY_DUPLICATE until a duplicate is confirmed or linked (R4).' })
-  policeHandover(@CurrentActor() actor: Actor, @Body() body: PoliceHandoverDto): Promise<IntakeResult> {
+  @ApiOperation({
+    operationId: 'intake_police_handover',
+    summary: 'R1: a file from a police handover (unit, case number, materials)',
+    description: `The handing unit keeps the partner view of the file.${DUPLICATES}`,
+  })
+  @ApiCreatedResponse({ type: IntakeResultView })
+  @ApiErrors(...INTAKE_ERRORS)
+  policeHandover(@CurrentActor() actor: Actor, @Body() body: PoliceHandoverDto): Promise<IntakeResultView> {
     return this.intake.policeHandover(actor, body);
   }
 
   @Post('discoveries')
   @Roles('caseworker', 'supervisor', 'institution_staff')
-  @ApiOperation({ summary: "R1: a file from an institution's own discovery (e.g. a street child); the person stays at that institution." })
-  discovery(@CurrentActor() actor: Actor, @Body() body: DiscoveryDto): Promise<IntakeResult> {
+  @ApiOperation({
+    operationId: 'intake_discovery',
+    summary: "R1: a file from an institution's own discovery (e.g. a street child); the person stays at that institution",
+    description: `The bureau serving the place where the person was found becomes responsible.${DUPLICATES}`,
+  })
+  @ApiCreatedResponse({ type: IntakeResultView })
+  @ApiErrors(...INTAKE_ERRORS, CaseErrors.NOT_AN_INSTITUTION)
+  discovery(@CurrentActor() actor: Actor, @Body() body: DiscoveryDto): Promise<IntakeResultView> {
     return this.intake.discovery(actor, body);
   }
 }

@@ -35,7 +35,7 @@ export class PoliceHandoverInput {
   handoverDate!: string;
 
   /** Where the handover took place (GB/T 2260 code). */
-  @Matches(/^[0-9]{6}$/, { message: 'placeCode must be a 6-digit GB/T 2260 code' })
+  @Matches(/^[0-9]{6}$/, { message: '须为 6 位 GB/T 2260 行政区划代码 / placeCode must be a 6-digit GB/T 2260 code' })
   placeCode!: string;
 
   @IsArray()
@@ -97,7 +97,7 @@ export class DiscoveryInput {
   @IsDateString({ strict: true })
   discoveredOn!: string;
 
-  @Matches(/^[0-9]{6}$/, { message: 'placeCode must be a 6-digit GB/T 2260 code' })
+  @Matches(/^[0-9]{6}$/, { message: '须为 6 位 GB/T 2260 行政区划代码 / placeCode must be a 6-digit GB/T 2260 code' })
   placeCode!: string;
 
   @IsString()

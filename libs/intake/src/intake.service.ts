@@ -3,16 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, AUDIT_SINK, Clock, PlatformErrors, type AuditSink } from '#app/platform';
 import { AccessErrors, INSTITUTION_KINDS, isWithin, nearestOrganisationSql, type Actor } from '#app/access';
-import { CaseErrors, CaseStateMachine, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type DuplicateCandidate, type ValidatedPerson } from '#app/case';
+import { CaseErrors, CaseStateMachine, DuplicatesService, LIKELY_DUPLICATE, nextFileReference, PersonService, type ValidatedPerson } from '#app/case';
 import type { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
+import type { IntakeResultView } from './intake.view.js';
 
-export interface IntakeResult {
-  file: { id: string; reference: string; state: string; version: number };
-  personId: string;
-  linkedToExistingPerson: boolean;
-  /** Less likely candidates, for information. */
-  possibleDuplicates: DuplicateCandidate[];
-}
+export type IntakeResult = IntakeResultView;
 
 interface Organisation {
   id: string;
@@ -38,14 +33,15 @@ export class IntakeService {
 
   async policeHandover(actor: Actor, input: PoliceHandoverDto): Promise<IntakeResult> {
     const { handover } = input;
-    if (handover.handoverDate > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', 'the handover date is in the future');
+    if (handover.handoverDate > this.clock.today())
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.handoverDate', '移交日期不能晚于今天 / the handover date is in the future');
     return this.recordingRefusals('file.intake', () =>
       this.dataSource.transaction(async (manager) => {
         const police = await this.organisation(manager, handover.policeOrganisationId);
         if (!police || police.kind !== 'public_security')
-          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', 'must be an active public security unit');
+          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'handover.policeOrganisationId', '须为在用的公安机关 / must be an active public security unit');
         if (actor.role === 'police_liaison' && police.id !== actor.organisationId) {
-          throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.policeOrganisationId', 'a police liaison hands over for their own unit');
+          throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'handover.policeOrganisationId', '公安联络员只能代表本单位移交 / a police liaison hands over for their own unit');
         }
         await this.requirePlace(manager, handover.placeCode, 'handover.placeCode');
         const bureau = await this.receivingBureau(manager, actor, input.responsibleOrganisationId);
@@ -89,15 +85,16 @@ export class IntakeService {
 
   async discovery(actor: Actor, input: DiscoveryDto): Promise<IntakeResult> {
     const { discovery } = input;
-    if (discovery.discoveredOn > this.clock.today()) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', 'the date is in the future');
+    if (discovery.discoveredOn > this.clock.today())
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.discoveredOn', '日期不能晚于今天 / the date is in the future');
     return this.recordingRefusals('file.intake', () =>
       this.dataSource.transaction(async (manager) => {
         const institutionId = actor.role === 'institution_staff' ? actor.organisationId : discovery.institutionId;
-        if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', 'name the institution that found the person');
+        if (!institutionId) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'discovery.institutionId', '请写明发现此人的机构 / name the institution that found the person');
         const institution = await this.organisation(manager, institutionId);
         if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'discovery.institutionId');
         if (actor.role !== 'institution_staff' && !isWithin(institution.jurisdiction_code, actor.jurisdictionCode)) {
-          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', 'must be an institution within your jurisdiction');
+          throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.institutionId', '须为您辖区内的机构 / must be an institution within your jurisdiction');
         }
         await this.requirePlace(manager, discovery.placeCode, 'discovery.placeCode');
         // Responsibility follows the place the person was found: the bureau serving it, or the nearest one above.
@@ -113,7 +110,7 @@ export class IntakeService {
           result.file.id,
           institution.id,
           discovery.discoveredOn,
-          'found by the institution / 机构主动发现',
+          '机构主动发现 / found by the institution',
           actor.userId,
         ]);
         await this.audit.record(
@@ -169,7 +166,8 @@ export class IntakeService {
     let linked = false;
     if (decision?.action === 'link') {
       const target = candidates.find((candidate) => candidate.personId === decision.personId && candidate.files.some((file) => file.inScope));
-      if (!target) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'duplicateDecision.personId', 'must be a candidate whose file you may see');
+      if (!target)
+        throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'duplicateDecision.personId', '须为您有权查看其档案的候选人 / must be a candidate whose file you may see');
       personId = target.personId;
       linked = true;
     } else {
@@ -211,11 +209,16 @@ export class IntakeService {
   /** Civil affairs receives for its own bureau (or one below it); the police names the bureau. */
   private async receivingBureau(manager: EntityManager, actor: Actor, requested: string | undefined): Promise<Organisation> {
     const id = requested ?? (actor.organisationKind === 'civil_affairs_bureau' ? actor.organisationId : undefined);
-    if (!id) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'responsibleOrganisationId', 'name the civil affairs bureau that receives the person');
+    if (!id)
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'responsibleOrganisationId', '请写明接收此人的民政部门 / name the civil affairs bureau that receives the person');
     const bureau = await this.organisation(manager, id);
     const allowed = bureau?.kind === 'civil_affairs_bureau' && (actor.role === 'police_liaison' || isWithin(bureau.jurisdiction_code, actor.jurisdictionCode));
     if (!bureau || !allowed)
-      throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'responsibleOrganisationId', 'must be an active civil affairs bureau (within your jurisdiction)');
+      throw AppError.field(
+        AccessErrors.UNKNOWN_ORGANISATION,
+        'responsibleOrganisationId',
+        '须为（您辖区内）在用的民政部门 / must be an active civil affairs bureau (within your jurisdiction)',
+      );
     return bureau;
   }
 
@@ -225,7 +228,7 @@ export class IntakeService {
       `SELECT o.id, o.kind, o.jurisdiction_code FROM organisation o WHERE o.id = ${nearestOrganisationSql('$1', `'civil_affairs_bureau'`)}`,
       [jurisdictionCode],
     );
-    if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.placeCode', 'no civil affairs bureau serves this place');
+    if (!rows[0]) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'discovery.placeCode', '该地没有负责的民政部门 / no civil affairs bureau serves this place');
     return rows[0];
   }
 
@@ -235,7 +238,8 @@ export class IntakeService {
       requested,
       bureau.id,
     ]);
-    if (rows.length === 0) throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'caseworkerId', 'must be an active caseworker of the responsible bureau');
+    if (rows.length === 0)
+      throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'caseworkerId', '须为负责的民政部门的在岗个案工作者 / must be an active caseworker of the responsible bureau');
     return requested;
   }
 }

@@ -1,4 +1,3 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -29,26 +28,4 @@ export class ChangePasswordDto {
   @IsString()
   @MaxLength(128)
   newPassword!: string;
-}
-
-export class TokenPairDto {
-  @ApiProperty()
-  accessToken!: string;
-
-  @ApiProperty({ description: 'Single use: each refresh returns a new one; using an old one again ends the login.' })
-  refreshToken!: string;
-
-  @ApiProperty({ enum: ['Bearer'] })
-  tokenType!: 'Bearer';
-
-  @ApiProperty({ description: 'Seconds until the access token expires.' })
-  expiresIn!: number;
-}
-
-export class MeDto {
-  userId!: string;
-  username!: string;
-  displayName!: string;
-  role!: string;
-  organisation!: { id: string; name: string; kind: string; jurisdictionCode: string; jurisdictionName: string };
 }

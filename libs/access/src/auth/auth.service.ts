@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppError, AUDIT_SINK, Clock, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
+import type { MeView } from './auth.view.js';
 import { passwordProblem, Passwords } from './passwords.js';
 import { Tokens } from './tokens.js';
 
@@ -165,6 +166,29 @@ export class AuthService {
       [claims.sessionId, claims.userId, this.clock.now()],
     );
     return rows[0] ? toActor(rows[0], claims.sessionId) : undefined;
+  }
+
+  /** The signed-in user with their organisation's and jurisdiction's names. */
+  async me(actor: Actor): Promise<MeView> {
+    const [row]: { display_name: string; name: string; jurisdiction_name: string }[] = await this.dataSource.query(
+      `SELECT u.display_name, o.name, j.name AS jurisdiction_name
+         FROM user_account u JOIN organisation o ON o.id = u.organisation_id JOIN jurisdiction j ON j.code = o.jurisdiction_code
+        WHERE u.id = $1`,
+      [actor.userId],
+    );
+    return {
+      userId: actor.userId,
+      username: actor.username,
+      displayName: row.display_name,
+      role: actor.role,
+      organisation: {
+        id: actor.organisationId,
+        name: row.name,
+        kind: actor.organisationKind,
+        jurisdictionCode: actor.jurisdictionCode,
+        jurisdictionName: row.jurisdiction_name,
+      },
+    };
   }
 
   /** Ends every login of a user (deactivation, password reset by an administrator). */

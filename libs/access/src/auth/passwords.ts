@@ -4,11 +4,11 @@ import { APP_CONFIG, type AppConfig } from '#app/platform';
 
 /** Why a new password is refused, or undefined when it is acceptable. */
 export function passwordProblem(password: string, username?: string): string | undefined {
-  if (password.length < 10) return 'must have at least 10 characters / 至少 10 个字符';
-  if (password.length > 128) return 'must have at most 128 characters / 最多 128 个字符';
+  if (password.length < 10) return '至少 10 个字符 / must have at least 10 characters';
+  if (password.length > 128) return '最多 128 个字符 / must have at most 128 characters';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
-  if (classes < 3) return 'must mix at least three of: lower-case, upper-case, digits, symbols / 须包含小写字母、大写字母、数字、符号中的至少三类';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username / 不得包含用户名';
+  if (classes < 3) return '须包含小写字母、大写字母、数字、符号中的至少三类 / must mix at least three of: lower-case, upper-case, digits, symbols';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return '不得包含用户名 / must not contain the username';
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '#app/platform';
 
 export class RequestEmergencyAccessDto {
   /** Why this file must be opened now, for the review by the next level. */
@@ -15,20 +16,9 @@ export class ReviewEmergencyAccessDto {
   note!: string;
 }
 
-export class ListEmergencyAccessQuery {
+export class ListEmergencyAccessQuery extends PageQuery {
+  /** unreviewed (default) or all. */
   @IsOptional()
   @IsIn(['unreviewed', 'all'])
   status?: 'unreviewed' | 'all';
-}
-
-export interface EmergencyAccessView {
-  id: string;
-  fileId: string;
-  fileReference: string;
-  user: { id: string; username: string; displayName: string; organisationName: string };
-  reason: string;
-  grantedAt: Date;
-  expiresAt: Date;
-  active: boolean;
-  review: { by: string; at: Date; note: string } | null;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, Clock, type AppConfig, type AuditSink } from '#app/platform';
+import { afterCursor, APP_CONFIG, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AppConfig, type AuditSink, type Page, type PageQuery } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
-import { fileScope } from '../scope/file-scope.js';
-import type { EmergencyAccessView } from './emergency-access.dto.js';
+import { fileReach } from '../scope/file-scope.js';
+import type { EmergencyAccessView } from './emergency-access.view.js';
 
 interface Row {
   id: string;
@@ -18,6 +18,8 @@ interface Row {
   organisation_name: string;
   reason: string;
   granted_at: Date;
+  /** granted_at to the microsecond, for the cursor. */
+  granted_key: string;
   expires_at: Date;
   active: boolean;
   reviewed_by: string | null;
@@ -27,7 +29,7 @@ interface Row {
 
 /** `now` is the placeholder of the clock's time: an access is active until it expires. */
 const select = (now: string) => `SELECT e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
-                       e.granted_at, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note
+                       e.granted_at, e.granted_at::text AS granted_key, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note
                   FROM emergency_access e
                   JOIN victim_file f ON f.id = e.file_id
                   JOIN user_account u ON u.id = e.user_id
@@ -65,14 +67,12 @@ export class EmergencyAccessService {
   async open(actor: Actor, fileId: string, reason: string): Promise<EmergencyAccessView> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const params: unknown[] = [fileId];
-      const scope = fileScope(actor, 'f', params, now);
-      const [file]: { id: string; in_scope: boolean }[] = await manager.query(`SELECT f.id, ${scope.where} AS in_scope FROM victim_file f WHERE f.id = $1`, params);
+      const file = await fileReach(manager, actor, fileId, now);
       if (!file) {
         await this.audit.record({ action: 'file.emergency_access', outcome: 'denied', entityType: 'victim_file', entityId: fileId, purpose: reason });
         throw new AppError(AccessErrors.NOT_FOUND);
       }
-      if (file.in_scope) throw new AppError(AccessErrors.ALREADY_IN_SCOPE);
+      if (file.inScope) throw new AppError(AccessErrors.ALREADY_IN_SCOPE);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO emergency_access (user_id, file_id, reason, granted_at, expires_at) VALUES ($1, $2, $3, $5, $5::timestamptz + make_interval(hours => $4)) RETURNING id`,
         [actor.userId, fileId, reason.trim(), this.config.emergencyAccessHours, now],
@@ -94,26 +94,35 @@ export class EmergencyAccessService {
     });
   }
 
-  /** One's own emergency accesses (active first). */
-  async mine(actor: Actor): Promise<EmergencyAccessView[]> {
-    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE e.user_id = $1 ORDER BY e.expires_at > $2 DESC, e.granted_at DESC LIMIT 200`, [
-      actor.userId,
-      this.clock.now(),
-    ]);
-    return rows.map(toView);
+  /** One's own emergency accesses, active first, the newest first; one query per page. */
+  async mine(actor: Actor, query: PageQuery): Promise<Page<EmergencyAccessView>> {
+    const params: unknown[] = [actor.userId, this.clock.now()];
+    const where = ['e.user_id = $1'];
+    const cursor = Cursor.decode(query.cursor, 3);
+    if (cursor) where.push(afterCursor(params, ['e.expires_at > $2::timestamptz', 'e.granted_at', 'e.id'], cursor, ['boolean', 'timestamptz', 'uuid'], 'desc'));
+    const limit = pageSize(query);
+    const rows: Row[] = await this.dataSource.query(
+      `${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.expires_at > $2::timestamptz DESC, e.granted_at DESC, e.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    return toPage(rows, limit, toView, (row) => [row.active, row.granted_key, row.id]);
   }
 
   /**
    * For review by the next level: a supervisor sees those opened by users of
-   * organisations strictly below their jurisdiction; an administrator, all within theirs.
+   * organisations strictly below their jurisdiction; an administrator, all
+   * within theirs. The newest first; one query per page.
    */
-  async forReview(actor: Actor, status: 'unreviewed' | 'all'): Promise<EmergencyAccessView[]> {
+  async forReview(actor: Actor, status: 'unreviewed' | 'all', query: PageQuery): Promise<Page<EmergencyAccessView>> {
     const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()];
     const where = ['o.jurisdiction_code LIKE $1'];
     if (actor.role !== 'administrator') where.push(`o.jurisdiction_code <> $${params.push(actor.jurisdictionCode)}`);
     if (status === 'unreviewed') where.push('e.reviewed_at IS NULL');
-    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.granted_at DESC LIMIT 500`, params);
-    return rows.map(toView);
+    const cursor = Cursor.decode(query.cursor, 2);
+    if (cursor) where.push(afterCursor(params, ['e.granted_at', 'e.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
+    const limit = pageSize(query);
+    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.granted_at DESC, e.id DESC LIMIT ${limit + 1}`, params);
+    return toPage(rows, limit, toView, (row) => [row.granted_key, row.id]);
   }
 
   async review(actor: Actor, id: string, note: string): Promise<EmergencyAccessView> {

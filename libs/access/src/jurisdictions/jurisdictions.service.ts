@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { JurisdictionEntity } from '../entities.js';
-
-export interface JurisdictionView {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-}
+import { afterCursor, Cursor, pageSize, toPage, type Page, type PageQuery } from '#app/platform';
+import type { JurisdictionView } from './jurisdiction.view.js';
 
 /** The prefix of a 6-digit code at its level: '530000' → '53', '530100' → '5301', '530102' → '530102'. */
 export function prefixOf(code: string): string {
@@ -22,21 +16,38 @@ export function isWithin(code: string, ancestor: string): boolean {
   return code.startsWith(prefixOf(ancestor));
 }
 
+const COLUMNS = 'code, name, level, parent_code AS "parentCode"';
+
 @Injectable()
 export class JurisdictionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(code: string, manager: EntityManager = this.dataSource.manager): Promise<JurisdictionView | undefined> {
-    const rows: JurisdictionEntity[] = await manager.query('SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code = $1', [code]);
+    const rows: JurisdictionView[] = await manager.query(`SELECT ${COLUMNS} FROM jurisdiction WHERE code = $1`, [code]);
     return rows[0];
   }
 
-  /** The division and those directly below it (a province's prefectures, a prefecture's counties). */
-  async children(code: string): Promise<JurisdictionView[]> {
-    return this.dataSource.query('SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE parent_code = $1 ORDER BY code', [code]);
+  /** A page of the divisions directly below one (a province's prefectures, a prefecture's counties), by code. */
+  children(code: string, query: PageQuery): Promise<Page<JurisdictionView>> {
+    return this.page('parent_code = $1', [code], query);
   }
 
-  async provinces(): Promise<JurisdictionView[]> {
-    return this.dataSource.query('SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE level = 1 ORDER BY code');
+  /** A page of the provinces, by code. */
+  provinces(query: PageQuery): Promise<Page<JurisdictionView>> {
+    return this.page('level = 1', [], query);
+  }
+
+  private async page(condition: string, params: unknown[], query: PageQuery): Promise<Page<JurisdictionView>> {
+    const where = [condition];
+    const cursor = Cursor.decode(query.cursor, 1);
+    if (cursor) where.push(afterCursor(params, ['code'], cursor, ['text']));
+    const limit = pageSize(query);
+    const rows: JurisdictionView[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM jurisdiction WHERE ${where.join(' AND ')} ORDER BY code LIMIT ${limit + 1}`, params);
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.code],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '#app/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
 
 const DIVISION_CODE = /^[0-9]{6}$/;
@@ -14,7 +15,7 @@ export class CreateOrganisationDto {
   kind!: OrganisationKind;
 
   /** GB/T 2260 code of the jurisdiction the organisation serves, e.g. 530102. */
-  @Matches(DIVISION_CODE, { message: 'jurisdictionCode must be a 6-digit GB/T 2260 code' })
+  @Matches(DIVISION_CODE, { message: '须为 6 位 GB/T 2260 行政区划代码 / jurisdictionCode must be a 6-digit GB/T 2260 code' })
   jurisdictionCode!: string;
 
   /** Hospitals only: a designated hospital (定点医疗机构) receives medical referrals (R12). */
@@ -37,30 +38,33 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** The organisation's version as the caller saw it: 409 STALE_VERSION when someone changed it meanwhile (optional). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
 }
 
-export class ListOrganisationsQuery {
+export class ListOrganisationsQuery extends PageQuery {
+  /** Part of the name. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
 
   /** Only organisations serving this division or one inside it. */
   @IsOptional()
-  @Matches(DIVISION_CODE, { message: 'within must be a 6-digit GB/T 2260 code' })
+  @Matches(DIVISION_CODE, { message: '须为 6 位 GB/T 2260 行政区划代码 / within must be a 6-digit GB/T 2260 code' })
   within?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @IsIn(['true', 'false'])
   designated?: 'true' | 'false';
-}
-
-export interface OrganisationView {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  designated: boolean;
-  active: boolean;
 }

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, type AuditSink } from '#app/platform';
+import { afterCursor, AppError, AUDIT_SINK, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { isWithin, JurisdictionsService, prefixOf } from '../jurisdictions/jurisdictions.service.js';
-import type { CreateOrganisationDto, ListOrganisationsQuery, OrganisationView, UpdateOrganisationDto } from './organisations.dto.js';
+import { containsPattern } from '../search.js';
+import type { OrganisationView } from './organisation.view.js';
+import type { CreateOrganisationDto, ListOrganisationsQuery, UpdateOrganisationDto } from './organisations.dto.js';
 
-const VIEW = `o.id, o.name, o.kind, o.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", o.designated, o.active
+const VIEW = `o.id, o.name, o.kind, o.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", o.designated, o.active, o.version
                 FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code`;
 
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -49,10 +51,13 @@ export class OrganisationsService {
   async update(actor: Actor, id: string, input: UpdateOrganisationDto): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
       const existing = await this.findManaged(actor, id, manager);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== existing.version) {
+        throw new AppError(AccessErrors.STALE_VERSION, { details: { expectedVersion: input.expectedVersion, currentVersion: existing.version } });
+      }
       if (input.designated && existing.kind !== 'hospital') throw AppError.field(AccessErrors.DESIGNATED_ONLY_FOR_HOSPITALS, 'designated');
       try {
         await manager.query(
-          `UPDATE organisation SET name = COALESCE($2, name), designated = COALESCE($3, designated), active = COALESCE($4, active), updated_at = now()
+          `UPDATE organisation SET name = COALESCE($2, name), designated = COALESCE($3, designated), active = COALESCE($4, active), version = version + 1, updated_at = now()
             WHERE id = $1`,
           [id, input.name?.trim() ?? null, input.designated ?? null, input.active ?? null],
         );
@@ -60,18 +65,33 @@ export class OrganisationsService {
         if (isUniqueViolation(error, 'organisation_name_key')) throw AppError.field(AccessErrors.ORGANISATION_NAME_TAKEN, 'name');
         throw error;
       }
-      await this.audit.record({ action: 'organisation.update', outcome: 'allowed', entityType: 'organisation', entityId: id, details: { ...input } }, manager);
+      const { expectedVersion: _seen, ...changes } = input;
+      await this.audit.record({ action: 'organisation.update', outcome: 'allowed', entityType: 'organisation', entityId: id, details: { ...changes } }, manager);
       return (await this.find(id, manager))!;
     });
   }
 
-  list(query: ListOrganisationsQuery): Promise<OrganisationView[]> {
+  /** A page of the directory by jurisdiction and name; q finds (part of) a name. One query. */
+  async list(query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.kind) where.push(`o.kind = $${params.push(query.kind)}`);
     if (query.within) where.push(`o.jurisdiction_code LIKE $${params.push(prefixOf(query.within) + '%')}`);
     if (query.designated) where.push(`o.designated = $${params.push(query.designated === 'true')}`);
-    return this.dataSource.query(`SELECT ${VIEW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.jurisdiction_code, o.name LIMIT 1000`, params);
+    if (query.q) where.push(`o.name ILIKE $${params.push(containsPattern(query.q))}`);
+    const cursor = Cursor.decode(query.cursor, 3);
+    if (cursor) where.push(afterCursor(params, ['o.jurisdiction_code', 'o.name', 'o.id'], cursor, ['text', 'text', 'uuid']));
+    const limit = pageSize(query);
+    const rows: OrganisationView[] = await this.dataSource.query(
+      `SELECT ${VIEW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.jurisdiction_code, o.name, o.id LIMIT ${limit + 1}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.jurisdictionCode, row.name, row.id],
+    );
   }
 
   async get(id: string): Promise<OrganisationView> {
@@ -101,6 +121,6 @@ export class OrganisationsService {
   private async refuseOutside(actor: Actor, jurisdictionCode: string, action: string): Promise<void> {
     if (isWithin(jurisdictionCode, actor.jurisdictionCode)) return;
     await this.audit.record({ action, outcome: 'denied', details: { jurisdictionCode, reason: "outside the actor's jurisdiction" } });
-    throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: 'outside your jurisdiction / 超出您的辖区' }] });
+    throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../actor.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
 import { ROLE_FILE_REACH } from '../roles.js';
@@ -56,4 +57,16 @@ export function fileWriteScope(actor: Actor, alias: string, params: unknown[]): 
     case 'none':
       return 'false';
   }
+}
+
+/**
+ * Whether a file exists and whether it lies in the actor's scope, without
+ * reading or locking it: what "break the glass" asks before it opens a file
+ * outside (undefined: no such file).
+ */
+export async function fileReach(manager: EntityManager, actor: Actor, fileId: string, now: Date): Promise<{ inScope: boolean } | undefined> {
+  const params: unknown[] = [fileId];
+  const scope = fileScope(actor, 'f', params, now);
+  const [file]: { in_scope: boolean }[] = await manager.query(`SELECT ${scope.where} AS in_scope FROM victim_file f WHERE f.id = $1`, params);
+  return file ? { inScope: file.in_scope } : undefined;
 }

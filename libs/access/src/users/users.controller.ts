@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '#app/platform';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf, uuidParam, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
-import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto, type UserView } from './users.dto.js';
+import { AccessErrors } from '../errors.js';
+import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
+import { UserView } from './users.view.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -14,28 +16,41 @@ export class UsersController {
 
   @Post()
   @Roles('administrator')
-  @ApiOperation({ summary: "Create a user in an organisation within the administrator's jurisdiction" })
+  @ApiOperation({ operationId: 'users_create', summary: "Create a user in an organisation within the administrator's jurisdiction (the role must fit the organisation's kind)" })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiErrors(AccessErrors.WEAK_PASSWORD, AccessErrors.UNKNOWN_ORGANISATION, AccessErrors.ROLE_ORGANISATION_MISMATCH, AccessErrors.USERNAME_TAKEN)
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, body);
   }
 
   @Get()
   @Roles('administrator', 'supervisor')
-  @ApiOperation({ summary: "Users of the organisations within one's jurisdiction" })
-  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<UserView[]> {
+  @ApiOperation({
+    operationId: 'users_list',
+    summary: "Users of the organisations within one's jurisdiction, by organisation and username; q finds (part of) a username or a name",
+  })
+  @ApiOkResponse({ type: PageOf(UserView) })
+  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<Page<UserView>> {
     return this.users.list(actor, query);
   }
 
   @Get(':id')
   @Roles('administrator', 'supervisor')
-  @ApiOperation({ summary: "One user within one's jurisdiction" })
+  @ApiOperation({ operationId: 'users_get', summary: "One user within one's jurisdiction; anyone else is 404" })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(AccessErrors.NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<UserView> {
     return this.users.get(actor, id);
   }
 
   @Patch(':id')
   @Roles('administrator')
-  @ApiOperation({ summary: 'Rename or (de)activate a user; deactivation ends every login at once' })
+  @ApiOperation({
+    operationId: 'users_update',
+    summary: 'Rename or (de)activate a user; deactivation ends every login at once. expectedVersion (optional): 409 when someone changed the user meanwhile',
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION)
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(actor, id, body);
   }
@@ -43,8 +58,10 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(204)
   @Roles('administrator')
-  @ApiOperation({ summary: 'Set a new password for a user who forgot theirs; every login of the user ends' })
-  async resetPassword(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ResetPasswordDto): Promise<void> {
-    await this.users.resetPassword(actor, id, body.newPassword);
+  @ApiOperation({ operationId: 'users_reset_password', summary: 'Set a new password for a user who forgot theirs; every login of the user ends' })
+  @ApiNoContentResponse()
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.WEAK_PASSWORD)
+  resetPassword(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ResetPasswordDto): Promise<void> {
+    return this.users.resetPassword(actor, id, body.newPassword);
   }
 }

@@ -1,9 +1,10 @@
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '#app/platform';
 import { ROLES, type Role } from '../roles.js';
 
 export class CreateUserDto {
   /** 3–64 lower-case letters, digits, ".", "_" or "-". */
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3–64 lower-case letters, digits, ".", "_" or "-"' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: '用户名须为 3–64 个小写字母、数字或 . _ - / username must be 3–64 lower-case letters, digits, ".", "_" or "-"' })
   username!: string;
 
   @IsString()
@@ -34,6 +35,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** The user's version as the caller saw it: 409 STALE_VERSION when someone changed the user meanwhile (optional). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
 }
 
 export class ResetPasswordDto {
@@ -42,7 +49,14 @@ export class ResetPasswordDto {
   newPassword!: string;
 }
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery {
+  /** Part of a username or a display name. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -50,14 +64,4 @@ export class ListUsersQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  organisation: { id: string; name: string; kind: string; jurisdictionCode: string };
-  createdAt: Date;
 }

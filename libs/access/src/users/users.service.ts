@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, type AuditSink } from '#app/platform';
+import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { passwordProblem, Passwords } from '../auth/passwords.js';
@@ -9,7 +9,9 @@ import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
 import { isUniqueViolation } from '../organisations/organisations.service.js';
 import { ROLE_ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
-import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserView } from './users.dto.js';
+import { containsPattern } from '../search.js';
+import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
+import type { UserView } from './users.view.js';
 
 interface UserRow {
   id: string;
@@ -17,14 +19,15 @@ interface UserRow {
   display_name: string;
   role: UserView['role'];
   active: boolean;
+  version: number;
   created_at: Date;
   organisation_id: string;
   organisation_name: string;
-  organisation_kind: string;
+  organisation_kind: UserView['organisation']['kind'];
   jurisdiction_code: string;
 }
 
-const SELECT_USER = `SELECT u.id, u.username, u.display_name, u.role, u.active, u.created_at,
+const SELECT_USER = `SELECT u.id, u.username, u.display_name, u.role, u.active, u.version, u.created_at,
                             o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code
                        FROM user_account u JOIN organisation o ON o.id = u.organisation_id`;
 
@@ -35,6 +38,7 @@ function toView(row: UserRow): UserView {
     displayName: row.display_name,
     role: row.role,
     active: row.active,
+    version: row.version,
     organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
     createdAt: row.created_at,
   };
@@ -52,6 +56,7 @@ export class UsersService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly passwords: Passwords,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
@@ -70,7 +75,7 @@ export class UsersService {
       throw AppError.field(
         AccessErrors.ROLE_ORGANISATION_MISMATCH,
         'role',
-        `a ${input.role} belongs to ${ROLE_ORGANISATION_KINDS[input.role].join(' or ')}, not ${organisation.kind}`,
+        `该角色属于 ${ROLE_ORGANISATION_KINDS[input.role].join('、')} 类机构 / a ${input.role} belongs to ${ROLE_ORGANISATION_KINDS[input.role].join(' or ')}, not ${organisation.kind}`,
       );
     }
     const passwordHash = await this.passwords.hash(input.password);
@@ -93,13 +98,21 @@ export class UsersService {
     });
   }
 
-  async list(actor: Actor, query: ListUsersQuery): Promise<UserView[]> {
+  /** A page of the users in the actor's jurisdiction by organisation name and username, searchable by (part of) a username or a name; one query. */
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
     const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%'];
     const where = ['o.jurisdiction_code LIKE $1'];
     if (query.organisationId) where.push(`o.id = $${params.push(query.organisationId)}`);
     if (query.role) where.push(`u.role = $${params.push(query.role)}`);
-    const rows: UserRow[] = await this.dataSource.query(`${SELECT_USER} WHERE ${where.join(' AND ')} ORDER BY o.name, u.username LIMIT 1000`, params);
-    return rows.map(toView);
+    if (query.q) {
+      const pattern = `$${params.push(containsPattern(query.q))}`;
+      where.push(`(u.username ILIKE ${pattern} OR u.display_name ILIKE ${pattern})`);
+    }
+    const cursor = Cursor.decode(query.cursor, 2);
+    if (cursor) where.push(afterCursor(params, ['o.name', 'u.username'], cursor, ['text', 'text']));
+    const limit = pageSize(query);
+    const rows: UserRow[] = await this.dataSource.query(`${SELECT_USER} WHERE ${where.join(' AND ')} ORDER BY o.name, u.username LIMIT ${limit + 1}`, params);
+    return toPage(rows, limit, toView, (row) => [row.organisation_name, row.username]);
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
@@ -113,14 +126,17 @@ export class UsersService {
 
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockScoped(actor, id, manager, 'user.update');
-      await manager.query('UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), updated_at = now() WHERE id = $1', [
-        id,
-        input.displayName?.trim() ?? null,
-        input.active ?? null,
-      ]);
+      const version = await this.lockScoped(actor, id, manager, 'user.update');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
+        throw new AppError(AccessErrors.STALE_VERSION, { details: { expectedVersion: input.expectedVersion, currentVersion: version } });
+      }
+      await manager.query(
+        'UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), version = version + 1, updated_at = now() WHERE id = $1',
+        [id, input.displayName?.trim() ?? null, input.active ?? null],
+      );
       if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
-      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...input } }, manager);
+      const { expectedVersion: _seen, ...changes } = input;
+      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes } }, manager);
       return (await this.findScoped(actor, id, manager))!;
     });
   }
@@ -137,7 +153,7 @@ export class UsersService {
     const hash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.lockScoped(actor, id, manager, 'user.password_reset');
-      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [id, hash]);
+      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = $3, updated_at = now() WHERE id = $1', [id, hash, this.clock.now()]);
       await this.auth.revokeAllSessions(manager, id, 'password reset by an administrator');
       await this.audit.record({ action: 'user.password_reset', outcome: 'allowed', entityType: 'user_account', entityId: id }, manager);
     });
@@ -148,14 +164,16 @@ export class UsersService {
     return rows[0] ? toView(rows[0]) : undefined;
   }
 
-  private async lockScoped(actor: Actor, id: string, manager: EntityManager, action: string): Promise<void> {
-    const rows = await manager.query(
-      `SELECT u.id FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.jurisdiction_code LIKE $2 FOR UPDATE OF u`,
+  /** Locks a user of the actor's jurisdiction and answers its version; 404 (on record) for anyone else. */
+  private async lockScoped(actor: Actor, id: string, manager: EntityManager, action: string): Promise<number> {
+    const rows: { version: number }[] = await manager.query(
+      `SELECT u.version FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.jurisdiction_code LIKE $2 FOR UPDATE OF u`,
       [id, prefixOf(actor.jurisdictionCode) + '%'],
     );
     if (rows.length === 0) {
       await this.audit.record({ action, outcome: 'denied', entityType: 'user_account', entityId: id });
       throw new AppError(AccessErrors.NOT_FOUND);
     }
+    return rows[0].version;
   }
 }

@@ -11,6 +11,8 @@ export interface CalendarYearInput {
   workdays: { date: string; name: string }[];
 }
 
+const REAL_DATE = '须为真实日期 YYYY-MM-DD / must be a real date YYYY-MM-DD';
+
 function isWeekend(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
@@ -68,29 +70,39 @@ export class WorkingCalendar implements OnModuleInit {
     return current;
   }
 
+  /** A year's exceptions to the weekend rule (holidays on weekdays, 调休 working weekends), by day. */
+  async year(year: number): Promise<{ year: number; loaded: boolean; exceptions: { date: string; isWorkday: boolean; name: string }[] }> {
+    const exceptions: { date: string; isWorkday: boolean; name: string }[] = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS date, is_workday AS "isWorkday", name FROM calendar_exception
+        WHERE day BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) ORDER BY day`,
+      [year],
+    );
+    return { year, loaded: this.years.has(year), exceptions };
+  }
+
   /** Replaces a year's holidays and 调休 working days with the official schedule; audited. */
   async loadYear(actor: Actor | undefined, year: number, input: CalendarYearInput): Promise<{ year: number; holidays: number; workdays: number }> {
     const problems: { field: string; reason: string }[] = [];
     const check = (list: { date: string; name: string }[], field: string, weekend: boolean) =>
       list.forEach((entry, index) => {
-        if (typeof entry?.name !== 'string' || entry.name.trim() === '') problems.push({ field: `${field}[${index}].name`, reason: 'must name the holiday' });
-        if (typeof entry?.date !== 'string') problems.push({ field: `${field}[${index}].date`, reason: 'must be a real date YYYY-MM-DD' });
+        if (typeof entry?.name !== 'string' || entry.name.trim() === '') problems.push({ field: `${field}[${index}].name`, reason: '须写明节日名称 / must name the holiday' });
+        if (typeof entry?.date !== 'string') problems.push({ field: `${field}[${index}].date`, reason: REAL_DATE });
         else if (
           !/^\d{4}-\d{2}-\d{2}$/.test(entry.date) ||
           Number.isNaN(Date.parse(`${entry.date}T00:00:00Z`)) ||
           new Date(`${entry.date}T00:00:00Z`).toISOString().slice(0, 10) !== entry.date
         ) {
-          problems.push({ field: `${field}[${index}].date`, reason: 'must be a real date YYYY-MM-DD' });
+          problems.push({ field: `${field}[${index}].date`, reason: REAL_DATE });
         } else if (Number(entry.date.slice(0, 4)) !== year) {
-          problems.push({ field: `${field}[${index}].date`, reason: `must be in ${year}` });
+          problems.push({ field: `${field}[${index}].date`, reason: `须在 ${year} 年内 / must be in ${year}` });
         } else if (weekend && !isWeekend(entry.date)) {
-          problems.push({ field: `${field}[${index}].date`, reason: 'a 调休 working day is a Saturday or a Sunday' });
+          problems.push({ field: `${field}[${index}].date`, reason: '调休上班日须为周六或周日 / a 调休 working day is a Saturday or a Sunday' });
         }
       });
     check(input.holidays, 'holidays', false);
     check(input.workdays, 'workdays', true);
     const clash = input.holidays.find((holiday) => input.workdays.some((workday) => workday.date === holiday.date));
-    if (clash) problems.push({ field: 'workdays', reason: `${clash.date} cannot be both a holiday and a working day` });
+    if (clash) problems.push({ field: 'workdays', reason: `${clash.date} 不能既是假日又是上班日 / ${clash.date} cannot be both a holiday and a working day` });
     if (problems.length > 0) throw new AppError(PlatformErrors.VALIDATION_FAILED, { details: problems });
     const rows = [
       ...input.holidays.filter((entry) => !isWeekend(entry.date)).map((entry) => ({ day: entry.date, is_workday: false, name: entry.name })),

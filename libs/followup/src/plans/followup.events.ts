@@ -5,7 +5,7 @@ import { FollowupService } from './followup.service.js';
 /**
  * The follow-up follows the file (R17): a plan on reunification or local
  * resettlement, nothing left after closure, everything handed over with a
- * transfer, age milestones from intake. Handlers are idempotent (plans exist
+ * transfer or to a newly assigned caseworker, age milestones from intake. Handlers are idempotent (plans exist
  * once per file, reminders have dedupe keys).
  */
 @Injectable()
@@ -22,6 +22,10 @@ export class FollowupEvents implements OnModuleInit {
       if (to === 'closed') await this.followup.cancelForClosure(event.subjectId);
     });
     this.subscriptions.subscribe('file.transfer_accepted', 'followup.reassign', async (event) => {
+      await this.followup.reassign(event.subjectId);
+    });
+    // Like a transfer: the visits and civil affairs' reminders follow whoever the file now names (its current caseworker, so events in any order end the same).
+    this.subscriptions.subscribe('file.caseworker_assigned', 'followup.reassign_caseworker', async (event) => {
       await this.followup.reassign(event.subjectId);
     });
     this.subscriptions.subscribe('file.opened', 'followup.milestones', async (event) => {

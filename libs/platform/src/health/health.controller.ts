@@ -1,18 +1,22 @@
 import { Controller, Get, Inject, type OnApplicationShutdown } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ApiErrors } from '../contract/openapi.js';
+import { PlatformErrors } from '../errors/platform-errors.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
 import { createRedis } from '../queues/redis.js';
 import { Public } from '../http/public.decorator.js';
+import { HealthLiveView, HealthReportView } from './health.view.js';
 import { ReadinessChecks } from './readiness-checks.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@ApiExtraModels(HealthReportView)
 @Public()
 @Controller('health')
 export class HealthController implements OnApplicationShutdown {
@@ -30,15 +34,24 @@ export class HealthController implements OnApplicationShutdown {
   }
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up (no dependency checked)' })
-  live(): { status: 'ok' } {
+  @ApiOperation({ operationId: 'health_live', summary: 'The process is up (no dependency checked)' })
+  @ApiOkResponse({ type: HealthLiveView })
+  live(): HealthLiveView {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL and Redis answer and every migration is applied; 503 otherwise' })
-  ready() {
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({
+    operationId: 'health_ready',
+    summary: 'PostgreSQL and Redis answer and every migration is applied: 200 with the report (status ok, or degraded while still serving)',
+    description:
+      'When a check is down the answer is 503 with the error envelope, code SERVICE_UNAVAILABLE, whose `details` is the same HealthReportView ' +
+      "(status `error`; the checks down under `error`, e.g. `details.error.redis.status = 'down'`).",
+  })
+  @ApiOkResponse({ type: HealthReportView })
+  @ApiErrors(PlatformErrors.SERVICE_UNAVAILABLE)
+  ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () =>
         this.indicators

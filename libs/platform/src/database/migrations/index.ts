@@ -11,6 +11,8 @@ import { TracingHousehold1796100000000 } from './1796100000000-TracingHousehold.
 import { ReferralRecords1796200000001 } from './1796200000001-ReferralRecords.js';
 import { TracingPages1796200000002 } from './1796200000002-TracingPages.js';
 import { HouseholdPages1796200000003 } from './1796200000003-HouseholdPages.js';
+import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupVisitCorrections.js';
+import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -30,4 +32,6 @@ export const MIGRATIONS = [
   ReferralRecords1796200000001,
   TracingPages1796200000002,
   HouseholdPages1796200000003,
+  FollowupVisitCorrections1796200000004,
+  AccessVersions1796200000005,
 ];

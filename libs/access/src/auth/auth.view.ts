@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../roles.js';
+
+/** A signed-in session's tokens. */
+export class TokenPairView {
+  /** A short-lived JWT: send it as `Authorization: Bearer <token>`. */
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Single use: each refresh returns a new one; using an old one again ends the login.' })
+  refreshToken!: string;
+
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Seconds until the access token expires.' })
+  expiresIn!: number;
+}
+
+export class MeOrganisationView {
+  id!: string;
+  name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  kind!: OrganisationKind;
+  jurisdictionCode!: string;
+  jurisdictionName!: string;
+}
+
+/** The signed-in user, their role and organisation: what the web app builds its navigation from. */
+export class MeView {
+  userId!: string;
+  username!: string;
+  displayName!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+  organisation!: MeOrganisationView;
+}

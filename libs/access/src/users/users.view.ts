@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../roles.js';
+
+export class UserOrganisationView {
+  id!: string;
+  name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  kind!: OrganisationKind;
+  jurisdictionCode!: string;
+}
+
+/** A user account as administrators and supervisors see it (never its password). */
+export class UserView {
+  id!: string;
+  username!: string;
+  displayName!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+  active!: boolean;
+  /** Give it back as `expectedVersion` to edit the user (409 when someone changed it meanwhile). */
+  version!: number;
+  organisation!: UserOrganisationView;
+  createdAt!: Date;
+}

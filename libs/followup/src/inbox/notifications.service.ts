@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import type { Actor } from '#app/access';
+import { FollowupErrors } from '../errors.js';
+import type { NotificationCounts, NotificationView } from './notification.view.js';
+import type { NotificationsQuery } from './notifications.dto.js';
+
+interface Row extends Omit<NotificationView, 'createdAt'> {
+  created_at: Date;
+  /** created_at to the microsecond, for the cursor. */
+  created_key: string;
+}
+
+/** One's own inbox (R17): the notifications reminders and escalations left for the signed-in user, newest first. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One query per page whatever its size (the file reference and the reminder's status are joined). */
+  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationView>> {
+    const params: unknown[] = [actor.userId];
+    const where = ['n.recipient_user_id = $1'];
+    if (query.unread === 'true') where.push('n.read_at IS NULL');
+    if (query.unread === 'false') where.push('n.read_at IS NOT NULL');
+    const cursor = Cursor.decode(query.cursor, 2);
+    if (cursor) where.push(afterCursor(params, ['n.created_at', 'n.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
+    const limit = pageSize(query);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT n.id, n.kind, n.title, n.body, n.file_id AS "fileId", f.reference AS "fileReference", n.reminder_id AS "reminderId",
+              n.escalation_level AS "escalationLevel", r.status AS "reminderStatus", n.created_at, n.created_at::text AS created_key, n.read_at AS "readAt"
+         FROM notification n LEFT JOIN victim_file f ON f.id = n.file_id LEFT JOIN reminder r ON r.id = n.reminder_id
+        WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      ({ created_at, created_key: _key, ...rest }) => ({ ...rest, createdAt: created_at }),
+      (row) => [row.created_key, row.id],
+    );
+  }
+
+  async counts(actor: Actor): Promise<NotificationCounts> {
+    const rows: { kind: string; unread: number; total: number }[] = await this.dataSource.query(
+      `SELECT kind, count(*) FILTER (WHERE read_at IS NULL)::int AS unread, count(*)::int AS total FROM notification WHERE recipient_user_id = $1 GROUP BY kind`,
+      [actor.userId],
+    );
+    return {
+      unread: rows.reduce((sum, row) => sum + row.unread, 0),
+      total: rows.reduce((sum, row) => sum + row.total, 0),
+      unreadByKind: Object.fromEntries(rows.filter((row) => row.unread > 0).map((row) => [row.kind, row.unread])),
+    };
+  }
+
+  /** Another person's notification is as unknown as a missing one (404, on record). */
+  async read(actor: Actor, id: string): Promise<void> {
+    const [, count]: [unknown[], number] = await this.dataSource.query('UPDATE notification SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND recipient_user_id = $2', [
+      id,
+      actor.userId,
+      this.clock.now(),
+    ]);
+    if (count === 0) {
+      await this.audit.record({ action: 'notification.read', outcome: 'denied', entityType: 'notification', entityId: id });
+      throw new AppError(FollowupErrors.NOTIFICATION_NOT_FOUND);
+    }
+  }
+
+  async readAll(actor: Actor): Promise<void> {
+    await this.dataSource.query('UPDATE notification SET read_at = $2 WHERE recipient_user_id = $1 AND read_at IS NULL', [actor.userId, this.clock.now()]);
+  }
+}

@@ -299,7 +299,12 @@ describe('R11: household registration for those who stay unidentified', () => {
     await request(server)
       .put(`/files/${identified}/identity`)
       .set(caseworker.auth)
-      .send({ idNumber: residentId('530102', compact(bornAged(43)), '026'), basis: 'documents', basisReference: 'again', expectedVersion: await versionOf(server, caseworker.auth, identified) })
+      .send({
+        idNumber: residentId('530102', compact(bornAged(43)), '026'),
+        basis: 'documents',
+        basisReference: 'again',
+        expectedVersion: await versionOf(server, caseworker.auth, identified),
+      })
       .expect(409);
 
     // She left care and came back after a gap: a new stay, a new clock (a move the next day would not restart it, see clock.spec).

@@ -60,7 +60,7 @@ describe('R22: who sees which file, decided in the SQL query', () => {
 
     const grant = await grantFile(stack.database, files.guandu, school);
     const partnerView = await request(server).get(`/files/${files.guandu}`).set(teacher.auth).expect(200);
-    expect(Object.keys(partnerView.body).sort()).toEqual(['audience', 'id', 'person', 'reference']);
+    expect(Object.keys(partnerView.body).sort()).toEqual(['audience', 'id', 'person', 'reference', 'version']);
     expect(Object.keys(partnerView.body.person).sort()).toEqual(['age', 'name', 'sex']);
     expect(partnerView.body.audience).toBe('partner');
     const list = await request(server).get('/files').set(teacher.auth).expect(200);

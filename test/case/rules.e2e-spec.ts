@@ -129,7 +129,7 @@ describe('the victim file: rules and bad input', () => {
       expect(confirmed.body.personId).not.toBe(first.body.personId);
 
       const onDemand = await request(server).get(`/files/${confirmed.body.file.id}/duplicates`).set(caseworker.auth).expect(200);
-      expect(onDemand.body.items[0]).toMatchObject({ personId: first.body.personId, score: expect.any(Number), reasons: expect.arrayContaining(['same_pinyin']) });
+      expect(onDemand.body.candidates[0]).toMatchObject({ personId: first.body.personId, score: expect.any(Number), reasons: expect.arrayContaining(['same_pinyin']) });
     });
 
     it("shows a candidate outside the caller's scope without the person's name or file", async () => {

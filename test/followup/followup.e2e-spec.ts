@@ -5,7 +5,7 @@ import type { App } from 'supertest/types.js';
 import { FollowupService, ReminderScheduler, visitDates, WorkingCalendar } from '#app/followup';
 import { addMonths, OutboxRelay } from '#app/platform';
 import { auditRecords, createFile, createOrganisation, createUser, signedIn, type Session } from '../support/access-fixtures.js';
-import { approved, interview, residentId, step } from '../support/case-fixtures.js';
+import { approved, interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
@@ -89,7 +89,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102' })
+      .send({ recipientName: '李建国', relation: '父亲', address: '五华区红云街道8号', placeCode: '530102', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
       .expect(200);
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify')).body.to).toBe('reunified');
     return fileId;

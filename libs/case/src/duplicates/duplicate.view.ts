@@ -21,7 +21,7 @@ export class DuplicateCandidate {
   files!: DuplicateFileView[];
 }
 
-/** The candidates of a file's person, the best first (at most 20). */
+/** The candidates of a file's person: a shortlist ranked by score, the best 20 (a score, not a list to page through). */
 export class DuplicateCandidates {
-  items!: DuplicateCandidate[];
+  candidates!: DuplicateCandidate[];
 }

@@ -61,6 +61,6 @@ export class FilesController {
   @ApiOkResponse({ type: DuplicateCandidates })
   @ApiErrors(CaseErrors.FILE_NOT_FOUND)
   async duplicatesOf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DuplicateCandidates> {
-    return { items: await this.files.readForDuplicates(actor, id, (manager, personId) => this.duplicates.ofPerson(manager, actor, personId)) };
+    return { candidates: await this.files.readForDuplicates(actor, id, (manager, personId) => this.duplicates.ofPerson(manager, actor, personId)) };
   }
 }

@@ -40,35 +40,43 @@ export class PersonService {
   /** Checks the input as a whole (field by field checks are the DTO's); 422 naming the field otherwise. */
   async validate(manager: EntityManager, input: PersonInput, field = 'person'): Promise<ValidatedPerson> {
     const today = this.clock.today();
-    if (input.birthDate && input.birthDateRange) throw invalid(`${field}.birthDateRange`, 'give either birthDate or birthDateRange, not both');
+    if (input.birthDate && input.birthDateRange) throw invalid(`${field}.birthDateRange`, '出生日期与出生日期区间只能填一项 / give either birthDate or birthDateRange, not both');
     let birthFrom = input.birthDate ?? input.birthDateRange?.from ?? null;
     let birthTo = input.birthDate ?? input.birthDateRange?.to ?? null;
     if (birthFrom && birthTo && birthFrom > birthTo) throw invalid(`${field}.birthDateRange.to`, 'the range ends before it begins / 区间倒置');
     if (birthTo && birthTo > today) throw invalid(input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange.to`, 'the birth date is in the future / 出生日期晚于今天');
-    if (birthFrom && birthFrom < '1900-01-01') throw invalid(input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange.from`, 'the birth date is before 1900');
+    if (birthFrom && birthFrom < '1900-01-01')
+      throw invalid(input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange.from`, '出生日期早于1900年 / the birth date is before 1900');
     if (input.nationality && regionNames.of(input.nationality) === input.nationality)
-      throw invalid(`${field}.nationality`, `${input.nationality} is not an ISO 3166-1 country code`);
+      throw invalid(`${field}.nationality`, `${input.nationality} 不是 ISO 3166-1 国家代码 / ${input.nationality} is not an ISO 3166-1 country code`);
     if (input.travelDocument && regionNames.of(input.travelDocument.country) === input.travelDocument.country) {
-      throw invalid(`${field}.travelDocument.country`, `${input.travelDocument.country} is not an ISO 3166-1 country code`);
+      throw invalid(
+        `${field}.travelDocument.country`,
+        `${input.travelDocument.country} 不是 ISO 3166-1 国家代码 / ${input.travelDocument.country} is not an ISO 3166-1 country code`,
+      );
     }
     let sex = input.sex;
     let idNumber: string | null = null;
     if (input.idNumber) {
       if (input.nationality && input.nationality !== 'CN')
-        throw invalid(`${field}.idNumber`, 'a resident ID number belongs to a Chinese national; record a travel document instead');
+        throw invalid(`${field}.idNumber`, '居民身份证号码只属于中国公民，请登记旅行证件 / a resident ID number belongs to a Chinese national; record a travel document instead');
       const check = checkResidentId(input.idNumber, today);
       if (!check.valid) throw AppError.field(CaseErrors.INVALID_ID_NUMBER, `${field}.idNumber`, check.reason);
       idNumber = check.facts.number;
       if (birthFrom && birthTo && (check.facts.birthDate < birthFrom || check.facts.birthDate > birthTo)) {
-        throw AppError.field(CaseErrors.INCONSISTENT_BIRTH, input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange`, `the ID number says ${check.facts.birthDate}`);
+        throw AppError.field(
+          CaseErrors.INCONSISTENT_BIRTH,
+          input.birthDate ? `${field}.birthDate` : `${field}.birthDateRange`,
+          `身份证号码显示出生日期为 ${check.facts.birthDate} / the ID number says ${check.facts.birthDate}`,
+        );
       }
-      if (sex !== 'unknown' && sex !== check.facts.sex) throw invalid(`${field}.sex`, `the ID number says ${check.facts.sex}`);
+      if (sex !== 'unknown' && sex !== check.facts.sex) throw invalid(`${field}.sex`, `身份证号码显示性别为 ${check.facts.sex} / the ID number says ${check.facts.sex}`);
       sex = check.facts.sex;
       birthFrom = check.facts.birthDate;
       birthTo = check.facts.birthDate;
     }
     if (input.identityStatus === 'confirmed' && !idNumber && !input.travelDocument) {
-      throw invalid(`${field}.identityStatus`, 'a confirmed identity needs a resident ID number or a travel document');
+      throw invalid(`${field}.identityStatus`, '已确认身份须有居民身份证号码或旅行证件 / a confirmed identity needs a resident ID number or a travel document');
     }
     if (input.originPlaceCode) {
       const found = await manager.query('SELECT 1 FROM jurisdiction WHERE code = $1', [input.originPlaceCode]);

@@ -18,7 +18,8 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     const payload = context.payload as unknown as PlaceInInstitutionPayload;
     const [institution]: { kind: string }[] = await manager.query('SELECT kind FROM organisation WHERE id = $1 AND active', [payload.institutionId]);
     if (!institution || !INSTITUTION_KINDS.includes(institution.kind as never)) throw AppError.field(CaseErrors.NOT_AN_INSTITUTION, 'payload.institutionId');
-    if (payload.fromDate > context.today) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'payload.fromDate', 'fromDate must not be in the future');
+    if (payload.fromDate > context.today)
+      throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'payload.fromDate', '安置开始日期不能晚于今天 / fromDate must not be in the future');
     await endOpenPlacement(manager, file.id, payload.fromDate);
     await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, approval_id, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [
       file.id,

@@ -37,7 +37,9 @@ export class GeneticDataInterceptor implements NestInterceptor {
           outcome: 'denied',
           details: { method: request.method, route: (request.route as { path?: string } | undefined)?.path ?? request.path, field: found.field, finding: found.finding },
         });
-        throw new AppError(GeneticErrors.GENETIC_DATA_REFUSED, { details: [{ field: found.field, reason: `genetic content (${found.finding}) is refused, not stored` }] });
+        throw new AppError(GeneticErrors.GENETIC_DATA_REFUSED, {
+          details: [{ field: found.field, reason: `含有遗传信息（${found.finding}），拒绝且不保存 / genetic content (${found.finding}) is refused, not stored` }],
+        });
       }
     }
     return next.handle();

@@ -46,7 +46,7 @@ export { Clock } from './time/clock.js';
 export { addDays, addMonths, ageOn, ageRange, chinaDate, daysBetween, dueAtNine, endOfChinaDay, isCalendarDate, mayBeMinor, yearsBefore } from './time/dates.js';
 export { findGeneticContent, findGeneticField, type GeneticFinding } from './genetic/genetic-data.js';
 export { GeneticDataInterceptor, GeneticErrors } from './genetic/genetic-data.interceptor.js';
-export { Cursor, PageOf, PageQuery, afterCursor, pageSize, toPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from './contract/pagination.js';
+export { Cursor, PageOf, PageQuery, afterCursor, keysetPage, pageSize, toPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type SortKey } from './contract/pagination.js';
 export { API_CONTRACT, ApiErrors, CONTRACT, completeContract, createApiDocument, operationIdOf, type ApiContractOptions } from './contract/openapi.js';
 export { AgeRange, CodeName, IdName, UserRef } from './contract/common.view.js';
 export { PgListener } from './database/pg-listener.js';

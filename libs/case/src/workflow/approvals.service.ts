@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Cursor, Outbox, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, keysetPage, Outbox, type AuditSink, type Page } from '#app/platform';
 import { fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
@@ -40,22 +40,21 @@ export class ApprovalsService {
   /** Pending requests for files in the supervisor's jurisdiction, oldest first. */
   async pending(actor: Actor, query: ApprovalsQuery): Promise<Page<ApprovalView>> {
     const params: unknown[] = [actor.userId];
-    const where = [`a.status = 'pending'`, fileWriteScope(actor, 'f', params)];
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['a.requested_at', 'a.id'], cursor, ['timestamptz', 'uuid']));
-    const limit = pageSize(query);
-    const rows: (ApprovalView & { requestedKey: string })[] = await this.dataSource.query(
-      `SELECT a.id, a.file_id AS "fileId", f.reference AS "fileReference", a.event, a.payload, a.requested_in_state AS "requestedInState",
-              a.requested_at AS "requestedAt", a.requested_at::text AS "requestedKey", u.display_name AS "requestedBy", a.requested_by = $1 AS "ownRequest", a.status
-         FROM approval a JOIN victim_file f ON f.id = a.file_id JOIN user_account u ON u.id = a.requested_by
-        WHERE ${where.join(' AND ')} ORDER BY a.requested_at, a.id LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      ({ requestedKey, ...view }) => view,
-      (row) => [row.requestedKey, row.id],
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `a.id, a.file_id AS "fileId", f.reference AS "fileReference", a.event, a.payload, a.requested_in_state AS "requestedInState",
+                 a.requested_at AS "requestedAt", u.display_name AS "requestedBy", a.requested_by = $1 AS "ownRequest", a.status`,
+        from: 'approval a JOIN victim_file f ON f.id = a.file_id JOIN user_account u ON u.id = a.requested_by',
+        where: [`a.status = 'pending'`, fileWriteScope(actor, 'f', params)],
+        params,
+        keys: [
+          { expr: 'a.requested_at', cast: 'timestamptz' },
+          { expr: 'a.id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: ApprovalView) => row,
     );
     await this.audit.record({ action: 'approval.list', outcome: 'allowed', entityType: 'approval', fileIds: [...new Set(page.items.map((row) => row.fileId))] });
     return page;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, Outbox, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, keysetPage, Outbox, type AuditSink, type Page } from '#app/platform';
 import { prefixOf, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import type { TransfersQuery } from './workflow.dto.js';
@@ -24,25 +24,23 @@ export class TransfersService {
 
   /** Files transferred to a bureau in the caller's jurisdiction, awaiting acceptance, oldest first. */
   async incoming(actor: Actor, query: TransfersQuery): Promise<Page<TransferView>> {
-    const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%'];
-    const where = [`t.status = 'awaiting_acceptance'`, 'tor.jurisdiction_code LIKE $1'];
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['t.requested_at', 't.id'], cursor, ['timestamptz', 'uuid']));
-    const limit = pageSize(query);
-    const rows: (TransferView & { requestedKey: string })[] = await this.dataSource.query(
-      `SELECT t.id, t.file_id AS "fileId", f.reference AS "fileReference", t.reason, t.requested_at AS "requestedAt", t.requested_at::text AS "requestedKey",
-              fo.name AS "fromOrganisation", tor.name AS "toOrganisation", p.name AS "personName", p.sex AS "personSex"
-         FROM file_transfer t
-         JOIN victim_file f ON f.id = t.file_id JOIN person p ON p.id = f.person_id
-         JOIN organisation fo ON fo.id = t.from_organisation_id JOIN organisation tor ON tor.id = t.to_organisation_id
-        WHERE ${where.join(' AND ')} ORDER BY t.requested_at, t.id LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      ({ requestedKey, ...view }) => view,
-      (row) => [row.requestedKey, row.id],
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `t.id, t.file_id AS "fileId", f.reference AS "fileReference", t.reason, t.requested_at AS "requestedAt",
+                 fo.name AS "fromOrganisation", tor.name AS "toOrganisation", p.name AS "personName", p.sex AS "personSex"`,
+        from: `file_transfer t
+               JOIN victim_file f ON f.id = t.file_id JOIN person p ON p.id = f.person_id
+               JOIN organisation fo ON fo.id = t.from_organisation_id JOIN organisation tor ON tor.id = t.to_organisation_id`,
+        where: [`t.status = 'awaiting_acceptance'`, 'tor.jurisdiction_code LIKE $1'],
+        params: [prefixOf(actor.jurisdictionCode) + '%'],
+        keys: [
+          { expr: 't.requested_at', cast: 'timestamptz' },
+          { expr: 't.id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: TransferView) => row,
     );
     await this.audit.record({ action: 'transfer.list', outcome: 'allowed', entityType: 'file_transfer', fileIds: page.items.map((row) => row.fileId) });
     return page;

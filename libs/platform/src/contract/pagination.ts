@@ -103,3 +103,45 @@ export function toPage<R, T>(rows: readonly R[], limit: number, view: (row: R) =
 export function pageSize(query: PageQuery | undefined): number {
   return query?.limit ?? DEFAULT_PAGE_SIZE;
 }
+
+/** A sort key of a keyset page: an SQL expression and the SQL type its cursor value is cast back to. */
+export interface SortKey {
+  expr: string;
+  cast: 'timestamptz' | 'date' | 'uuid' | 'text' | 'int' | 'bigint' | 'numeric' | 'boolean';
+}
+
+/** The prefix of the key columns keysetPage adds to a row; they never reach the view. */
+const KEY_COLUMN = 'page_key_';
+
+/**
+ * One keyset page: the rows of `from` that satisfy `where` (its parameters in
+ * `params`), ordered by `keys` — all in one direction, the last one unique (an
+ * id) — after the cursor, at most `limit`; each row made into an item by
+ * `view`. The keys travel as text, exactly (a timestamp to the microsecond).
+ * For a mixed order give keys that sort one way: `(NOT r.green_channel)`,
+ * `COALESCE(r.accept_by, 'infinity')`.
+ */
+export async function keysetPage<R, T>(
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  spec: { select: string; from: string; where: readonly string[]; params: unknown[]; keys: readonly SortKey[]; direction?: 'asc' | 'desc' },
+  query: PageQuery,
+  view: (row: R) => T,
+): Promise<Page<T>> {
+  const direction = spec.direction ?? 'asc';
+  const where = [...spec.where];
+  const cursor = Cursor.decode(query.cursor, spec.keys.length);
+  if (cursor) where.push(afterCursor(spec.params, spec.keys.map((key) => key.expr), cursor, spec.keys.map((key) => key.cast), direction));
+  const limit = pageSize(query);
+  const keyColumns = spec.keys.map((key, index) => `(${key.expr})::text AS ${KEY_COLUMN}${index}`).join(', ');
+  const order = spec.keys.map((key) => `${key.expr} ${direction.toUpperCase()}`).join(', ');
+  const rows = (await db.query(
+    `SELECT ${spec.select}, ${keyColumns} FROM ${spec.from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit + 1}`,
+    spec.params,
+  )) as Record<string, unknown>[];
+  return toPage(
+    rows,
+    limit,
+    (row) => view(Object.fromEntries(Object.entries(row).filter(([column]) => !column.startsWith(KEY_COLUMN))) as R),
+    (row) => spec.keys.map((_, index) => row[`${KEY_COLUMN}${index}`] as string),
+  );
+}

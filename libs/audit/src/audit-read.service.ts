@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Cursor, pageSize, toPage, type AuditSink, type Page, type PageQuery } from '#app/platform';
+import { AppError, AUDIT_SINK, keysetPage, type AuditSink, type Page, type PageQuery } from '#app/platform';
 import { AccessErrors, prefixOf, type Actor } from '#app/access';
 import { CaseErrors, FileGateway } from '#app/case';
 import type { AuditRecordView } from './audit.view.js';
@@ -91,12 +91,7 @@ export class AuditReadService {
   }
 
   /** Newest first on the record's id (one query per page). */
-  private async page(manager: EntityManager, condition: string, params: unknown[], query: PageQuery): Promise<Page<AuditRecordView>> {
-    const where = [condition];
-    const cursor = Cursor.decode(query.cursor, 1);
-    if (cursor) where.push(afterCursor(params, ['id'], cursor, ['bigint'], 'desc'));
-    const limit = pageSize(query);
-    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM audit_record WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`, params);
-    return toPage(rows, limit, toView, (row) => [String(row.id)]);
+  private page(manager: EntityManager, condition: string, params: unknown[], query: PageQuery): Promise<Page<AuditRecordView>> {
+    return keysetPage(manager, { select: COLUMNS, from: 'audit_record', where: [condition], params, keys: [{ expr: 'id', cast: 'bigint' }], direction: 'desc' }, query, toView);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, APP_CONFIG, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AppConfig, type AuditSink, type Page, type PageQuery } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, Clock, keysetPage, type AppConfig, type AuditSink, type Page, type PageQuery } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
@@ -18,8 +18,6 @@ interface Row {
   organisation_name: string;
   reason: string;
   granted_at: Date;
-  /** granted_at to the microsecond, for the cursor. */
-  granted_key: string;
   expires_at: Date;
   active: boolean;
   reviewed_by: string | null;
@@ -28,13 +26,14 @@ interface Row {
 }
 
 /** `now` is the placeholder of the clock's time: an access is active until it expires. */
-const select = (now: string) => `SELECT e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
-                       e.granted_at, e.granted_at::text AS granted_key, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note
-                  FROM emergency_access e
-                  JOIN victim_file f ON f.id = e.file_id
-                  JOIN user_account u ON u.id = e.user_id
-                  JOIN organisation o ON o.id = u.organisation_id
-                  LEFT JOIN user_account r ON r.id = e.reviewed_by`;
+const columns = (now: string) => `e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
+                                  e.granted_at, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note`;
+const FROM = `emergency_access e
+              JOIN victim_file f ON f.id = e.file_id
+              JOIN user_account u ON u.id = e.user_id
+              JOIN organisation o ON o.id = u.organisation_id
+              LEFT JOIN user_account r ON r.id = e.reviewed_by`;
+const select = (now: string) => `SELECT ${columns(now)} FROM ${FROM}`;
 
 function toView(row: Row): EmergencyAccessView {
   return {
@@ -95,17 +94,25 @@ export class EmergencyAccessService {
   }
 
   /** One's own emergency accesses, active first, the newest first; one query per page. */
-  async mine(actor: Actor, query: PageQuery): Promise<Page<EmergencyAccessView>> {
+  mine(actor: Actor, query: PageQuery): Promise<Page<EmergencyAccessView>> {
     const params: unknown[] = [actor.userId, this.clock.now()];
-    const where = ['e.user_id = $1'];
-    const cursor = Cursor.decode(query.cursor, 3);
-    if (cursor) where.push(afterCursor(params, ['e.expires_at > $2::timestamptz', 'e.granted_at', 'e.id'], cursor, ['boolean', 'timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: Row[] = await this.dataSource.query(
-      `${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.expires_at > $2::timestamptz DESC, e.granted_at DESC, e.id DESC LIMIT ${limit + 1}`,
-      params,
+    return keysetPage(
+      this.dataSource,
+      {
+        select: columns('$2'),
+        from: FROM,
+        where: ['e.user_id = $1'],
+        params,
+        keys: [
+          { expr: '(e.expires_at > $2::timestamptz)', cast: 'boolean' },
+          { expr: 'e.granted_at', cast: 'timestamptz' },
+          { expr: 'e.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      toView,
     );
-    return toPage(rows, limit, toView, (row) => [row.active, row.granted_key, row.id]);
   }
 
   /**
@@ -113,16 +120,27 @@ export class EmergencyAccessService {
    * organisations strictly below their jurisdiction; an administrator, all
    * within theirs. The newest first; one query per page.
    */
-  async forReview(actor: Actor, status: 'unreviewed' | 'all', query: PageQuery): Promise<Page<EmergencyAccessView>> {
+  forReview(actor: Actor, status: 'unreviewed' | 'all', query: PageQuery): Promise<Page<EmergencyAccessView>> {
     const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()];
     const where = ['o.jurisdiction_code LIKE $1'];
     if (actor.role !== 'administrator') where.push(`o.jurisdiction_code <> $${params.push(actor.jurisdictionCode)}`);
     if (status === 'unreviewed') where.push('e.reviewed_at IS NULL');
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['e.granted_at', 'e.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: Row[] = await this.dataSource.query(`${select('$2')} WHERE ${where.join(' AND ')} ORDER BY e.granted_at DESC, e.id DESC LIMIT ${limit + 1}`, params);
-    return toPage(rows, limit, toView, (row) => [row.granted_key, row.id]);
+    return keysetPage(
+      this.dataSource,
+      {
+        select: columns('$2'),
+        from: FROM,
+        where,
+        params,
+        keys: [
+          { expr: 'e.granted_at', cast: 'timestamptz' },
+          { expr: 'e.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      toView,
+    );
   }
 
   async review(actor: Actor, id: string, note: string): Promise<EmergencyAccessView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, Cursor, pageSize, toPage, type Page, type PageQuery } from '#app/platform';
+import { keysetPage, type Page, type PageQuery } from '#app/platform';
 import type { JurisdictionView } from './jurisdiction.view.js';
 
 /** The prefix of a 6-digit code at its level: '530000' → '53', '530100' → '5301', '530102' → '530102'. */
@@ -37,17 +37,12 @@ export class JurisdictionsService {
     return this.page('level = 1', [], query);
   }
 
-  private async page(condition: string, params: unknown[], query: PageQuery): Promise<Page<JurisdictionView>> {
-    const where = [condition];
-    const cursor = Cursor.decode(query.cursor, 1);
-    if (cursor) where.push(afterCursor(params, ['code'], cursor, ['text']));
-    const limit = pageSize(query);
-    const rows: JurisdictionView[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM jurisdiction WHERE ${where.join(' AND ')} ORDER BY code LIMIT ${limit + 1}`, params);
-    return toPage(
-      rows,
-      limit,
-      (row) => row,
-      (row) => [row.code],
+  private page(condition: string, params: unknown[], query: PageQuery): Promise<Page<JurisdictionView>> {
+    return keysetPage(
+      this.dataSource,
+      { select: COLUMNS, from: 'jurisdiction', where: [condition], params, keys: [{ expr: 'code', cast: 'text' }] },
+      query,
+      (row: JurisdictionView) => row,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, keysetPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { isWithin, JurisdictionsService, prefixOf } from '../jurisdictions/jurisdictions.service.js';
@@ -9,8 +9,9 @@ import { containsPattern } from '../search.js';
 import type { OrganisationView } from './organisation.view.js';
 import type { CreateOrganisationDto, ListOrganisationsQuery, UpdateOrganisationDto } from './organisations.dto.js';
 
-const VIEW = `o.id, o.name, o.kind, o.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", o.designated, o.active, o.version
-                FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code`;
+const COLUMNS = `o.id, o.name, o.kind, o.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", o.designated, o.active, o.version`;
+const FROM = 'organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code';
+const VIEW = `${COLUMNS} FROM ${FROM}`;
 
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
@@ -72,25 +73,28 @@ export class OrganisationsService {
   }
 
   /** A page of the directory by jurisdiction and name; q finds (part of) a name. One query. */
-  async list(query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
+  list(query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.kind) where.push(`o.kind = $${params.push(query.kind)}`);
     if (query.within) where.push(`o.jurisdiction_code LIKE $${params.push(prefixOf(query.within) + '%')}`);
     if (query.designated) where.push(`o.designated = $${params.push(query.designated === 'true')}`);
     if (query.q) where.push(`o.name ILIKE $${params.push(containsPattern(query.q))}`);
-    const cursor = Cursor.decode(query.cursor, 3);
-    if (cursor) where.push(afterCursor(params, ['o.jurisdiction_code', 'o.name', 'o.id'], cursor, ['text', 'text', 'uuid']));
-    const limit = pageSize(query);
-    const rows: OrganisationView[] = await this.dataSource.query(
-      `SELECT ${VIEW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.jurisdiction_code, o.name, o.id LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(
-      rows,
-      limit,
-      (row) => row,
-      (row) => [row.jurisdictionCode, row.name, row.id],
+    return keysetPage(
+      this.dataSource,
+      {
+        select: COLUMNS,
+        from: FROM,
+        where,
+        params,
+        keys: [
+          { expr: 'o.jurisdiction_code', cast: 'text' },
+          { expr: 'o.name', cast: 'text' },
+          { expr: 'o.id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: OrganisationView) => row,
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, keysetPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { passwordProblem, Passwords } from '../auth/passwords.js';
@@ -27,9 +27,10 @@ interface UserRow {
   jurisdiction_code: string;
 }
 
-const SELECT_USER = `SELECT u.id, u.username, u.display_name, u.role, u.active, u.version, u.created_at,
-                            o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code
-                       FROM user_account u JOIN organisation o ON o.id = u.organisation_id`;
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.active, u.version, u.created_at,
+                      o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code`;
+const USER_FROM = 'user_account u JOIN organisation o ON o.id = u.organisation_id';
+const SELECT_USER = `SELECT ${USER_COLUMNS} FROM ${USER_FROM}`;
 
 function toView(row: UserRow): UserView {
   return {
@@ -99,7 +100,7 @@ export class UsersService {
   }
 
   /** A page of the users in the actor's jurisdiction by organisation name and username, searchable by (part of) a username or a name; one query. */
-  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
+  list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
     const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%'];
     const where = ['o.jurisdiction_code LIKE $1'];
     if (query.organisationId) where.push(`o.id = $${params.push(query.organisationId)}`);
@@ -108,11 +109,21 @@ export class UsersService {
       const pattern = `$${params.push(containsPattern(query.q))}`;
       where.push(`(u.username ILIKE ${pattern} OR u.display_name ILIKE ${pattern})`);
     }
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['o.name', 'u.username'], cursor, ['text', 'text']));
-    const limit = pageSize(query);
-    const rows: UserRow[] = await this.dataSource.query(`${SELECT_USER} WHERE ${where.join(' AND ')} ORDER BY o.name, u.username LIMIT ${limit + 1}`, params);
-    return toPage(rows, limit, toView, (row) => [row.organisation_name, row.username]);
+    return keysetPage(
+      this.dataSource,
+      {
+        select: USER_COLUMNS,
+        from: USER_FROM,
+        where,
+        params,
+        keys: [
+          { expr: 'o.name', cast: 'text' },
+          { expr: 'u.username', cast: 'text' },
+        ],
+      },
+      query,
+      toView,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, ageRange, AUDIT_SINK, Clock, Cursor, FieldCipher, pageSize, toPage, yearsBefore, type AuditSink, type Page } from '#app/platform';
+import { ageRange, AUDIT_SINK, Clock, FieldCipher, keysetPage, yearsBefore, type AuditSink, type Page } from '#app/platform';
 import { fileScope, prefixOf, type Actor } from '#app/access';
 import { FileGateway, type FileWork } from '../kernel/file-gateway.js';
 import { searchForms } from '../person/names.js';
@@ -17,8 +17,6 @@ interface ListRow {
   reference: string;
   state: FileState;
   opened_at: Date;
-  /** opened_at to the microsecond, for the cursor. */
-  opened_key: string;
   name: string | null;
   sex: PersonView['sex'];
   birth_date_from: string | null;
@@ -183,28 +181,28 @@ export class FilesService {
       const number = check.valid ? check.facts.number : query.idNumber;
       where.push(`p.id_number_index = $${params.push(this.cipher.blindIndex(ID_NUMBER, number))}`);
     }
-    const cursor = Cursor.decode(query.cursor, 2);
-    // Newest first: the keyset runs over (-opened_at, -id) ascending.
-    if (cursor) where.push(afterCursor(params, ['f.opened_at', 'f.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: ListRow[] = await this.dataSource.query(
-      `SELECT f.id, f.reference, f.state, f.opened_at, f.opened_at::text AS opened_key, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from,
-              to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to, p.identity_status, f.responsible_jurisdiction_code, j.name AS jurisdiction_name,
-              i.name AS institution_name, c.display_name AS caseworker_name
-         FROM victim_file f
-         JOIN person p ON p.id = f.person_id
-         JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code
-         LEFT JOIN organisation i ON i.id = f.current_institution_id
-         LEFT JOIN user_account c ON c.id = f.responsible_caseworker_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY f.opened_at DESC, f.id DESC
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      (row): FileListItem | PartnerFileListItem =>
+    // Newest first.
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `f.id, f.reference, f.state, f.opened_at, p.name, p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from,
+                 to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to, p.identity_status, f.responsible_jurisdiction_code, j.name AS jurisdiction_name,
+                 i.name AS institution_name, c.display_name AS caseworker_name`,
+        from: `victim_file f
+               JOIN person p ON p.id = f.person_id
+               JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code
+               LEFT JOIN organisation i ON i.id = f.current_institution_id
+               LEFT JOIN user_account c ON c.id = f.responsible_caseworker_id`,
+        where,
+        params,
+        keys: [
+          { expr: 'f.opened_at', cast: 'timestamptz' },
+          { expr: 'f.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      (row: ListRow): FileListItem | PartnerFileListItem =>
         scope.audience === 'partner'
           ? { audience: 'partner', id: row.id, reference: row.reference, person: PersonService.partnerView(row, today) }
           : {
@@ -221,7 +219,6 @@ export class FilesService {
               caseworker: row.caseworker_name,
               openedAt: row.opened_at,
             },
-      (row) => [row.opened_key, row.id],
     );
     await this.audit.record({
       action: 'file.list',
@@ -264,23 +261,20 @@ export class FilesService {
   }
 
   async history(actor: Actor, id: string, query: HistoryQuery): Promise<Page<FileHistoryEntry>> {
-    return this.gateway.read(actor, id, { action: 'file.history' }, async ({ manager }) => {
-      const params: unknown[] = [id];
-      const cursor = Cursor.decode(query.cursor, 1);
-      const after = cursor ? ` AND h.id > $${params.push(cursor[0])}::bigint` : '';
-      const limit = pageSize(query);
-      const rows: (FileHistoryEntry & { id: string })[] = await manager.query(
-        `SELECT h.id, h.event, h.from_state AS "from", h.to_state AS "to", h.at, h.note, h.approval_id AS "approvalId", u.display_name AS actor
-           FROM file_history h LEFT JOIN user_account u ON u.id = h.actor_user_id WHERE h.file_id = $1${after} ORDER BY h.id LIMIT ${limit + 1}`,
-        params,
-      );
-      return toPage(
-        rows,
-        limit,
-        (row) => ({ ...row, id: Number(row.id) }),
-        (row) => [row.id],
-      );
-    });
+    return this.gateway.read(actor, id, { action: 'file.history' }, ({ manager }) =>
+      keysetPage(
+        manager,
+        {
+          select: `h.id, h.event, h.from_state AS "from", h.to_state AS "to", h.at, h.note, h.approval_id AS "approvalId", u.display_name AS actor`,
+          from: 'file_history h LEFT JOIN user_account u ON u.id = h.actor_user_id',
+          where: ['h.file_id = $1'],
+          params: [id],
+          keys: [{ expr: 'h.id', cast: 'bigint' }],
+        },
+        query,
+        (row: FileHistoryEntry & { id: string }) => ({ ...row, id: Number(row.id) }),
+      ),
+    );
   }
 
   /** The person's id and facts for duplicate checks on demand (R4), read through the kernel. */

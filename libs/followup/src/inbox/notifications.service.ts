@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, keysetPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '#app/access';
 import { FollowupErrors } from '../errors.js';
 import type { NotificationCounts, NotificationView } from './notification.view.js';
@@ -9,8 +9,6 @@ import type { NotificationsQuery } from './notifications.dto.js';
 
 interface Row extends Omit<NotificationView, 'createdAt'> {
   created_at: Date;
-  /** created_at to the microsecond, for the cursor. */
-  created_key: string;
 }
 
 /** One's own inbox (R17): the notifications reminders and escalations left for the signed-in user, newest first. */
@@ -23,26 +21,27 @@ export class NotificationsService {
   ) {}
 
   /** One query per page whatever its size (the file reference and the reminder's status are joined). */
-  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationView>> {
+  list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationView>> {
     const params: unknown[] = [actor.userId];
     const where = ['n.recipient_user_id = $1'];
     if (query.unread === 'true') where.push('n.read_at IS NULL');
     if (query.unread === 'false') where.push('n.read_at IS NOT NULL');
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['n.created_at', 'n.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT n.id, n.kind, n.title, n.body, n.file_id AS "fileId", f.reference AS "fileReference", n.reminder_id AS "reminderId",
-              n.escalation_level AS "escalationLevel", r.status AS "reminderStatus", n.created_at, n.created_at::text AS created_key, n.read_at AS "readAt"
-         FROM notification n LEFT JOIN victim_file f ON f.id = n.file_id LEFT JOIN reminder r ON r.id = n.reminder_id
-        WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(
-      rows,
-      limit,
-      ({ created_at, created_key: _key, ...rest }) => ({ ...rest, createdAt: created_at }),
-      (row) => [row.created_key, row.id],
+    return keysetPage(
+      this.dataSource,
+      {
+        select: `n.id, n.kind, n.title, n.body, n.file_id AS "fileId", f.reference AS "fileReference", n.reminder_id AS "reminderId",
+                 n.escalation_level AS "escalationLevel", r.status AS "reminderStatus", n.created_at, n.read_at AS "readAt"`,
+        from: 'notification n LEFT JOIN victim_file f ON f.id = n.file_id LEFT JOIN reminder r ON r.id = n.reminder_id',
+        where,
+        params,
+        keys: [
+          { expr: 'n.created_at', cast: 'timestamptz' },
+          { expr: 'n.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      ({ created_at, ...rest }: Row): NotificationView => ({ ...rest, createdAt: created_at }),
     );
   }
 

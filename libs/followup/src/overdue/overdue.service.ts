@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, Clock, Cursor, pageSize, toPage, type Page, type PageQuery } from '#app/platform';
+import { Clock, keysetPage, type Page, type PageQuery } from '#app/platform';
 import { prefixOf, type Actor } from '#app/access';
 import type { OverdueSummary, OverdueWorkerView } from './overdue.view.js';
 
@@ -16,7 +16,6 @@ interface WorkerRow {
   organisation_id: string;
   organisation: string;
   user_id: string | null;
-  user_key: string;
   display_name: string | null;
   count: number;
 }
@@ -37,37 +36,33 @@ export class OverdueService {
     return { total: rows.reduce((sum, row) => sum + row.count, 0), byKind: Object.fromEntries(rows.map((row) => [row.kind, row.count])) };
   }
 
-  /** The holders, most overdue first; one query per page. */
-  async byWorker(actor: Actor, query: PageQuery): Promise<Page<OverdueWorkerView>> {
-    const params: unknown[] = [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()];
-    const cursor = Cursor.decode(query.cursor, 3);
-    // Most first: the keyset runs over (-count, organisation, user) ascending.
-    const after = cursor ? `WHERE ${afterCursor(params, ['-w.count', 'w.organisation_id', 'w.user_key'], cursor, ['int', 'uuid', 'uuid'])}` : '';
-    const limit = pageSize(query);
-    const rows: WorkerRow[] = await this.dataSource.query(
-      `WITH w AS (
-         SELECT r.assignee_organisation_id AS organisation_id, r.assignee_user_id AS user_id,
-                coalesce(r.assignee_user_id, '${NOBODY}'::uuid) AS user_key, count(*)::int AS count
-           FROM ${OVERDUE}
-          GROUP BY r.assignee_organisation_id, r.assignee_user_id)
-       SELECT w.organisation_id, o.name AS organisation, w.user_id, w.user_key, u.display_name, w.count
-         FROM w JOIN organisation o ON o.id = w.organisation_id LEFT JOIN user_account u ON u.id = w.user_id
-        ${after}
-        ORDER BY -w.count, w.organisation_id, w.user_key
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(
-      rows,
-      limit,
-      (row) => ({
+  /** The holders, most overdue first (the keyset runs over (-count, organisation, user) ascending); one query per page. */
+  byWorker(actor: Actor, query: PageQuery): Promise<Page<OverdueWorkerView>> {
+    return keysetPage(
+      this.dataSource,
+      {
+        select: 'w.organisation_id, o.name AS organisation, w.user_id, u.display_name, w.count',
+        from: `(SELECT r.assignee_organisation_id AS organisation_id, r.assignee_user_id AS user_id,
+                       coalesce(r.assignee_user_id, '${NOBODY}'::uuid) AS user_key, count(*)::int AS count
+                  FROM ${OVERDUE}
+                 GROUP BY r.assignee_organisation_id, r.assignee_user_id) w
+               JOIN organisation o ON o.id = w.organisation_id LEFT JOIN user_account u ON u.id = w.user_id`,
+        where: [],
+        params: [prefixOf(actor.jurisdictionCode) + '%', this.clock.now()],
+        keys: [
+          { expr: '-w.count', cast: 'int' },
+          { expr: 'w.organisation_id', cast: 'uuid' },
+          { expr: 'w.user_key', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: WorkerRow): OverdueWorkerView => ({
         userId: row.user_id,
         displayName: row.display_name ?? `(${row.organisation})`,
         organisationId: row.organisation_id,
         organisation: row.organisation,
         count: row.count,
       }),
-      (row) => [-row.count, row.organisation_id, row.user_key],
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, daysBetween, FieldCipher, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, daysBetween, FieldCipher, keysetPage, type AuditSink, type Page } from '#app/platform';
 import { fileScope, type Actor } from '#app/access';
 import { CaseErrors, FileGateway } from '#app/case';
 import { HouseholdErrors } from '../errors.js';
@@ -24,7 +24,7 @@ interface ViewRow extends TaskRow {
   social_security: SocialSecurityEnrolmentView[];
 }
 
-type ListRow = Omit<HouseholdTaskListItem, 'statusLabel'> & { dueKey: string };
+type ListRow = Omit<HouseholdTaskListItem, 'statusLabel'>;
 
 /**
  * Reading household registration tasks (R11): one file's task — for civil
@@ -124,25 +124,23 @@ export class TasksService {
       `${statusSql(todayParam)} IN ${sqlList(statuses)}`,
       'h.exception_at IS NULL',
     ];
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['h.due_on', 'h.file_id'], cursor, ['date', 'uuid']));
-    const limit = pageSize(query);
-    const rows: ListRow[] = await this.dataSource.query(
-      `SELECT h.file_id AS "fileId", f.reference AS "fileReference", ${statusSql(todayParam)} AS status,
-              to_char(h.clock_started_on, 'YYYY-MM-DD') AS "clockStartedOn", to_char(h.due_on, 'YYYY-MM-DD') AS "dueOn", to_char(h.due_on, 'YYYY-MM-DD') AS "dueKey",
-              to_char(h.application_on, 'YYYY-MM-DD') AS "applicationPreparedOn", inst.name AS institution, p.sex
-         FROM household_registration h JOIN victim_file f ON f.id = h.file_id JOIN person p ON p.id = f.person_id
-         LEFT JOIN organisation inst ON inst.id = f.current_institution_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY h.due_on, h.file_id
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      ({ dueKey, ...item }): HouseholdTaskListItem => ({ ...item, statusLabel: STATUS_TABLE[item.status].label }),
-      (row) => [row.dueKey, row.fileId],
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `h.file_id AS "fileId", f.reference AS "fileReference", ${statusSql(todayParam)} AS status,
+                 to_char(h.clock_started_on, 'YYYY-MM-DD') AS "clockStartedOn", to_char(h.due_on, 'YYYY-MM-DD') AS "dueOn",
+                 to_char(h.application_on, 'YYYY-MM-DD') AS "applicationPreparedOn", inst.name AS institution, p.sex`,
+        from: `household_registration h JOIN victim_file f ON f.id = h.file_id JOIN person p ON p.id = f.person_id
+               LEFT JOIN organisation inst ON inst.id = f.current_institution_id`,
+        where,
+        params,
+        keys: [
+          { expr: 'h.due_on', cast: 'date' },
+          { expr: 'h.file_id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (item: ListRow): HouseholdTaskListItem => ({ ...item, statusLabel: STATUS_TABLE[item.status].label }),
     );
     await this.audit.record({
       action: 'household.tasks',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Cursor, pageSize, PlatformErrors, toPage, type AuditSink, type Page, type PageQuery } from '#app/platform';
+import { AppError, AUDIT_SINK, keysetPage, PlatformErrors, type AuditSink, type Page, type PageQuery } from '#app/platform';
 import type { Actor } from '#app/access';
 import { CaseErrors, FileGateway } from '#app/case';
 import { ReferralErrors } from '../errors.js';
@@ -39,23 +39,23 @@ export class ConsentService {
 
   /** The file's consents, oldest first, the withdrawn ones with who took them back and why. */
   async list(actor: Actor, fileId: string, query: PageQuery): Promise<Page<ConsentView>> {
-    return this.gateway.read(actor, fileId, { action: 'consent.list' }, async ({ manager }) => {
-      const params: unknown[] = [fileId];
-      const where = ['k.file_id = $1'];
-      const cursor = Cursor.decode(query.cursor, 2);
-      if (cursor) where.push(afterCursor(params, ['k.recorded_at', 'k.id'], cursor, ['timestamptz', 'uuid']));
-      const limit = pageSize(query);
-      const rows: (ConsentView & { key: string })[] = await manager.query(
-        `SELECT ${COLUMNS}, k.recorded_at::text AS key FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY k.recorded_at, k.id LIMIT ${limit + 1}`,
-        params,
-      );
-      return toPage(
-        rows,
-        limit,
-        ({ key: _key, ...view }) => view,
-        (row) => [row.key, row.id],
-      );
-    });
+    return this.gateway.read(actor, fileId, { action: 'consent.list' }, ({ manager }) =>
+      keysetPage(
+        manager,
+        {
+          select: COLUMNS,
+          from: FROM,
+          where: ['k.file_id = $1'],
+          params: [fileId],
+          keys: [
+            { expr: 'k.recorded_at', cast: 'timestamptz' },
+            { expr: 'k.id', cast: 'uuid' },
+          ],
+        },
+        query,
+        (row: ConsentView) => row,
+      ),
+    );
   }
 
   /** R16: the person or the guardian takes a consent back; audited with the reason. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AUDIT_SINK, Clock, Cursor, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AUDIT_SINK, Clock, keysetPage, type AuditSink, type Page, type SortKey } from '#app/platform';
 import type { Actor } from '#app/access';
 import { OPEN_STATES } from '../lifecycle.js';
 import { ReferralViewsQuery, type ViewRow } from '../views/referral-views.query.js';
@@ -16,8 +16,13 @@ const OPEN = `r.status IN (${OPEN_STATES.map((state) => `'${state}'`).join(', ')
  * deadline to accept (none: last), then the oldest sent. The same expressions
  * as the referral_inbox_idx index.
  */
-const KEYS = [`(NOT ${OPEN})`, '(NOT r.green_channel)', `COALESCE(r.accept_by, 'infinity'::timestamptz)`, 'r.sent_at', 'r.id'];
-const CASTS = ['boolean', 'boolean', 'timestamptz', 'timestamptz', 'uuid'];
+const KEYS: readonly SortKey[] = [
+  { expr: `(NOT ${OPEN})`, cast: 'boolean' },
+  { expr: '(NOT r.green_channel)', cast: 'boolean' },
+  { expr: `COALESCE(r.accept_by, 'infinity'::timestamptz)`, cast: 'timestamptz' },
+  { expr: 'r.sent_at', cast: 'timestamptz' },
+  { expr: 'r.id', cast: 'uuid' },
+];
 
 /** The partner's inbox: referrals sent to its organisation, one query a page whatever its size (no N+1). */
 @Injectable()
@@ -34,29 +39,22 @@ export class InboxQueryService {
     const params: unknown[] = [actor.organisationId];
     const where = ['r.organisation_id = $1', `r.status <> 'draft'`];
     if ((query.status ?? 'open') === 'open') where.push(OPEN);
-    const cursor = Cursor.decode(query.cursor, KEYS.length);
-    if (cursor) where.push(afterCursor(params, KEYS, cursor, CASTS));
-    const limit = pageSize(query);
-    const columns = this.views.partnerColumns(params, today, false);
-    const rows: ViewRow[] = await this.dataSource.query(
-      `SELECT ${columns}, COALESCE(r.accept_by, 'infinity'::timestamptz)::text AS accept_key, r.sent_at::text AS sent_key
-         FROM ${this.views.partnerFrom}
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${KEYS.join(', ')}
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      (row) => this.views.toPartnerItem(row, today),
-      (row) => [!row.open, !row.green_channel, row.accept_key as string, row.sent_key as string, row.id],
+    // The files of the page's referrals, for the audit record (the items do not carry them).
+    const fileIds = new Set<string>();
+    const page = await keysetPage(
+      this.dataSource,
+      { select: this.views.partnerColumns(params, today, false), from: this.views.partnerFrom, where, params, keys: KEYS },
+      query,
+      (row: ViewRow) => {
+        fileIds.add(row.file_id);
+        return this.views.toPartnerItem(row, today);
+      },
     );
     await this.audit.record({
       action: 'referral.inbox',
       outcome: 'allowed',
       entityType: 'referral',
-      fileIds: [...new Set(rows.slice(0, limit).map((row) => row.file_id))],
+      fileIds: [...fileIds],
       details: { status: query.status ?? 'open', referralIds: page.items.map((item) => item.id) },
     });
     return page;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { afterCursor, AppError, Cursor, pageSize, PlatformErrors, toPage, type Page, type PageQuery } from '#app/platform';
+import { AppError, keysetPage, PlatformErrors, type Page, type PageQuery } from '#app/platform';
 import type { Actor } from '#app/access';
 import { FileGateway } from '#app/case';
 import { ReferralErrors } from '../errors.js';
@@ -46,23 +46,23 @@ export class ContributionsService {
 
   /** The file's support, in the order it was recorded. */
   async list(actor: Actor, fileId: string, query: PageQuery): Promise<Page<SupportContributionView>> {
-    return this.gateway.read(actor, fileId, { action: 'support.list' }, async ({ manager }) => {
-      const params: unknown[] = [fileId];
-      const where = ['s.file_id = $1'];
-      const cursor = Cursor.decode(query.cursor, 2);
-      if (cursor) where.push(afterCursor(params, ['s.recorded_at', 's.id'], cursor, ['timestamptz', 'uuid']));
-      const limit = pageSize(query);
-      const rows: (SupportContributionView & { key: string })[] = await manager.query(
-        `SELECT ${COLUMNS}, s.recorded_at::text AS key FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY s.recorded_at, s.id LIMIT ${limit + 1}`,
-        params,
-      );
-      return toPage(
-        rows,
-        limit,
-        ({ key: _key, ...view }) => view,
-        (row) => [row.key, row.id],
-      );
-    });
+    return this.gateway.read(actor, fileId, { action: 'support.list' }, ({ manager }) =>
+      keysetPage(
+        manager,
+        {
+          select: COLUMNS,
+          from: FROM,
+          where: ['s.file_id = $1'],
+          params: [fileId],
+          keys: [
+            { expr: 's.recorded_at', cast: 'timestamptz' },
+            { expr: 's.id', cast: 'uuid' },
+          ],
+        },
+        query,
+        (row: SupportContributionView) => row,
+      ),
+    );
   }
 
   private async insert(manager: EntityManager, actor: Actor, fileId: string, referralId: string | null, input: ContributionDto, now: Date): Promise<string> {

@@ -1,21 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import {
-  afterCursor,
-  ageRange,
-  APP_CONFIG,
-  AUDIT_SINK,
-  Clock,
-  Cursor,
-  pageSize,
-  toPage,
-  yearsBefore,
-  type AppConfig,
-  type AuditSink,
-  type Page,
-  type PageQuery,
-} from '#app/platform';
+import { ageRange, APP_CONFIG, AUDIT_SINK, Clock, keysetPage, yearsBefore, type AppConfig, type AuditSink, type Page, type PageQuery } from '#app/platform';
 import { fileWriteScope, type Actor } from '#app/access';
 import type { FileState } from '#app/case';
 import { FINAL_REFERRAL_STATES } from '../lifecycle.js';
@@ -32,7 +18,6 @@ interface Row {
   birth_date_from: string;
   birth_date_to: string;
   open_referral: boolean;
-  opened_key: string;
 }
 
 /**
@@ -59,23 +44,22 @@ export class UnenrolledQuery {
       'p.birth_date_from <= $1::date AND p.birth_date_to > $2::date',
       'NOT EXISTS (SELECT 1 FROM enrolment e WHERE e.file_id = f.id)',
     ];
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['f.opened_at', 'f.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT f.id, f.reference, f.state, p.name, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
-              EXISTS (SELECT 1 FROM referral r WHERE r.file_id = f.id AND r.kind IN ('schooling', 'technical_school') AND NOT r.status = ANY($4::text[])) AS open_referral,
-              f.opened_at::text AS opened_key
-         FROM victim_file f JOIN person p ON p.id = f.person_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY f.opened_at DESC, f.id DESC
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      (row): UnenrolledChildView => ({
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `f.id, f.reference, f.state, p.name, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
+                 EXISTS (SELECT 1 FROM referral r WHERE r.file_id = f.id AND r.kind IN ('schooling', 'technical_school') AND NOT r.status = ANY($4::text[])) AS open_referral`,
+        from: 'victim_file f JOIN person p ON p.id = f.person_id',
+        where,
+        params,
+        keys: [
+          { expr: 'f.opened_at', cast: 'timestamptz' },
+          { expr: 'f.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      (row: Row): UnenrolledChildView => ({
         fileId: row.id,
         reference: row.reference,
         state: row.state,
@@ -83,7 +67,6 @@ export class UnenrolledQuery {
         age: ageRange(row.birth_date_from, row.birth_date_to, today) ?? null,
         schoolingReferralOpen: row.open_referral,
       }),
-      (row) => [row.opened_key, row.id],
     );
     await this.audit.record({ action: 'schooling.unenrolled', outcome: 'allowed', entityType: 'victim_file', fileIds: page.items.map((item) => item.fileId) });
     return page;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, pageSize, PageQuery, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, keysetPage, PageQuery, type AuditSink, type Page } from '#app/platform';
 import { ROLE_FILE_REACH, type Actor } from '#app/access';
 import { CaseErrors, FileGateway } from '#app/case';
 import { ReferralErrors } from '../errors.js';
@@ -29,24 +29,23 @@ export class ReferralViewsService {
 
   /** The file's referrals, oldest first, with their notes, history and records. */
   async forFile(actor: Actor, fileId: string, query: PageQuery): Promise<Page<ReferrerReferralView>> {
-    return this.gateway.read(actor, fileId, { action: 'referral.list', details: (page) => ({ referralIds: page.items.map((item) => item.id) }) }, async ({ manager }) => {
-      const params: unknown[] = [fileId];
-      const where = ['r.file_id = $1'];
-      const cursor = Cursor.decode(query.cursor, 2);
-      if (cursor) where.push(afterCursor(params, ['r.created_at', 'r.id'], cursor, ['timestamptz', 'uuid']));
-      const limit = pageSize(query);
-      const rows: ViewRow[] = await manager.query(
-        `SELECT ${this.views.referrerColumns()}, r.created_at::text AS created_key FROM ${this.views.from}
-            WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT ${limit + 1}`,
-        params,
-      );
-      return toPage(
-        rows,
-        limit,
-        (row) => this.views.toReferrer(row),
-        (row) => [row.created_key as string, row.id],
-      );
-    });
+    return this.gateway.read(actor, fileId, { action: 'referral.list', details: (page) => ({ referralIds: page.items.map((item) => item.id) }) }, ({ manager }) =>
+      keysetPage(
+        manager,
+        {
+          select: this.views.referrerColumns(),
+          from: this.views.from,
+          where: ['r.file_id = $1'],
+          params: [fileId],
+          keys: [
+            { expr: 'r.created_at', cast: 'timestamptz' },
+            { expr: 'r.id', cast: 'uuid' },
+          ],
+        },
+        query,
+        (row: ViewRow) => this.views.toReferrer(row),
+      ),
+    );
   }
 
   async read(actor: Actor, referralId: string): Promise<ReferrerReferralView | PartnerReferralView> {

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, Outbox, pageSize, PlatformErrors, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, keysetPage, Outbox, PlatformErrors, type AuditSink, type Page } from '#app/platform';
 import { AccessErrors, type Actor } from '#app/access';
 import { CandidateFiles } from '../candidates/candidate-files.js';
 import { TracingErrors } from '../errors.js';
 import type { DnaComparisonQuery, DnaOutcomeDto, DnaRequestDto } from './dna.dto.js';
 import type { DnaComparisonRequested, DnaOutcomeReported, PoliceComparisonView } from './dna.view.js';
-
-type WorklistRow = PoliceComparisonView & { done_key: boolean; created_key: string };
 
 /**
  * R9: only the police compare DNA. huijia records that a comparison was
@@ -73,27 +71,24 @@ export class DnaService {
     const params: unknown[] = [actor.organisationId];
     const where = ['d.police_organisation_id = $1'];
     if (status === 'pending') where.push(`d.outcome = 'pending'`);
-    const cursor = Cursor.decode(query.cursor, 4);
-    if (cursor) {
-      where.push(afterCursor(params, [`(d.outcome <> 'pending')`, 'd.requested_on', 'd.created_at', 'd.id'], cursor, ['boolean', 'date', 'timestamptz', 'uuid']));
-    }
-    const limit = pageSize(query);
-    const rows: WorklistRow[] = await this.dataSource.query(
-      `SELECT d.id, d.police_reference AS "policeReference", to_char(d.requested_on, 'YYYY-MM-DD') AS "requestedOn", d.outcome,
-              to_char(d.reported_on, 'YYYY-MM-DD') AS "reportedOn", d.report_reference AS "reportReference",
-              f.id AS "fileId", f.reference AS "fileReference", t.id AS "requestId", t.reference AS "requestReference", t.police_report_reference AS "requestPoliceReference",
-              (d.outcome <> 'pending') AS done_key, d.created_at::text AS created_key
-         FROM dna_comparison d JOIN match_candidate c ON c.id = d.candidate_id JOIN victim_file f ON f.id = d.file_id JOIN tracing_request t ON t.id = c.request_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY (d.outcome <> 'pending'), d.requested_on, d.created_at, d.id
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      ({ done_key, created_key, ...view }) => view,
-      (row) => [row.done_key, row.requestedOn, row.created_key, row.id],
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `d.id, d.police_reference AS "policeReference", to_char(d.requested_on, 'YYYY-MM-DD') AS "requestedOn", d.outcome,
+                 to_char(d.reported_on, 'YYYY-MM-DD') AS "reportedOn", d.report_reference AS "reportReference",
+                 f.id AS "fileId", f.reference AS "fileReference", t.id AS "requestId", t.reference AS "requestReference", t.police_report_reference AS "requestPoliceReference"`,
+        from: 'dna_comparison d JOIN match_candidate c ON c.id = d.candidate_id JOIN victim_file f ON f.id = d.file_id JOIN tracing_request t ON t.id = c.request_id',
+        where,
+        params,
+        keys: [
+          { expr: `(d.outcome <> 'pending')`, cast: 'boolean' },
+          { expr: 'd.requested_on', cast: 'date' },
+          { expr: 'd.created_at', cast: 'timestamptz' },
+          { expr: 'd.id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: PoliceComparisonView) => row,
     );
     await this.audit.record({
       action: 'tracing.dna_list',

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { afterCursor, Cursor, pageSize, toPage, type Page, type PageQuery } from '#app/platform';
+import { keysetPage, type Page, type PageQuery } from '#app/platform';
 import type { Actor } from '#app/access';
 import { FileGateway } from '#app/case';
 import { MatchingService } from '../matching/matching.service.js';
 import type { CandidateView, FileTracingView } from './file-tracing.view.js';
-
-type CandidateRow = CandidateView & { open_key: boolean; rank_key: string };
 
 /**
  * A file's tracing as those who keep the file see it (R8–R10), read through
@@ -61,26 +59,22 @@ export class FileTracingService {
   }
 
   /** Open candidates first, then the best score first: the keyset runs over (not open, 1 − score, id) ascending. */
-  private async candidatePage(manager: EntityManager, fileId: string, query: PageQuery): Promise<Page<CandidateView>> {
-    const params: unknown[] = [fileId];
-    const where = ['c.file_id = $1'];
-    const cursor = Cursor.decode(query.cursor, 3);
-    if (cursor) where.push(afterCursor(params, [`(c.status <> 'open')`, '(1 - c.score)', 'c.id'], cursor, ['boolean', 'numeric', 'uuid']));
-    const limit = pageSize(query);
-    const rows: CandidateRow[] = await manager.query(
-      `SELECT c.id, c.request_id AS "requestId", t.reference AS "requestReference", c.score::float AS score, c.features, c.status, c.dismissed_reason AS "dismissedReason",
-              (c.status <> 'open') AS open_key, (1 - c.score)::text AS rank_key
-         FROM match_candidate c JOIN tracing_request t ON t.id = c.request_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY (c.status <> 'open'), (1 - c.score), c.id
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(
-      rows,
-      limit,
-      ({ open_key, rank_key, ...candidate }) => candidate,
-      (row) => [row.open_key, row.rank_key, row.id],
+  private candidatePage(manager: EntityManager, fileId: string, query: PageQuery): Promise<Page<CandidateView>> {
+    return keysetPage(
+      manager,
+      {
+        select: `c.id, c.request_id AS "requestId", t.reference AS "requestReference", c.score::float AS score, c.features, c.status, c.dismissed_reason AS "dismissedReason"`,
+        from: 'match_candidate c JOIN tracing_request t ON t.id = c.request_id',
+        where: ['c.file_id = $1'],
+        params: [fileId],
+        keys: [
+          { expr: `(c.status <> 'open')`, cast: 'boolean' },
+          { expr: '(1 - c.score)', cast: 'numeric' },
+          { expr: 'c.id', cast: 'uuid' },
+        ],
+      },
+      query,
+      (row: CandidateView) => row,
     );
   }
 }

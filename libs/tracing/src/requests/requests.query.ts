@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterCursor, AppError, AUDIT_SINK, Clock, Cursor, FieldCipher, pageSize, toPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, FieldCipher, keysetPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '#app/access';
 import { TracingErrors } from '../errors.js';
 import { requestReadScope } from './request-scope.js';
 import type { TracingRequestQuery } from './requests.dto.js';
 import type { TracingRequestListItem, TracingRequestView } from './request.view.js';
 
-type ListRow = TracingRequestListItem & { createdKey: string };
 type ViewRow = Omit<TracingRequestView, 'familyPhone'> & { family_phone_cipher: Buffer | null };
 
 /** Reading tracing requests in one's scope (R22, in SQL): a page of them, newest first, or one with the family's contact. */
@@ -27,25 +26,24 @@ export class RequestsQuery {
     const params: unknown[] = [];
     const where = [requestReadScope(actor, params, this.clock.now())];
     if (status !== 'all') where.push(`t.status = $${params.push(status)}`);
-    const cursor = Cursor.decode(query.cursor, 2);
-    if (cursor) where.push(afterCursor(params, ['t.created_at', 't.id'], cursor, ['timestamptz', 'uuid'], 'desc'));
-    const limit = pageSize(query);
-    const rows: ListRow[] = await this.dataSource.query(
-      `SELECT t.id, t.reference, t.sex, to_char(t.missing_on, 'YYYY-MM-DD') AS "missingOn", t.missing_place_code AS "missingPlaceCode", j.name AS "missingPlace",
-              t.status, t.created_at AS "createdAt", t.created_at::text AS "createdKey",
-              (SELECT string_agg(n.name, '、' ORDER BY n.kind DESC, n.name) FROM tracing_request_name n WHERE n.request_id = t.id) AS names,
-              (SELECT count(*)::int FROM match_candidate c WHERE c.request_id = t.id AND c.status = 'open') AS "openCandidates"
-         FROM tracing_request t JOIN jurisdiction j ON j.code = t.missing_place_code
-        WHERE ${where.join(' AND ')}
-        ORDER BY t.created_at DESC, t.id DESC
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = toPage(
-      rows,
-      limit,
-      ({ createdKey, ...item }) => item,
-      (row) => [row.createdKey, row.id],
+    const page = await keysetPage(
+      this.dataSource,
+      {
+        select: `t.id, t.reference, t.sex, to_char(t.missing_on, 'YYYY-MM-DD') AS "missingOn", t.missing_place_code AS "missingPlaceCode", j.name AS "missingPlace",
+                 t.status, t.created_at AS "createdAt",
+                 (SELECT string_agg(n.name, '、' ORDER BY n.kind DESC, n.name) FROM tracing_request_name n WHERE n.request_id = t.id) AS names,
+                 (SELECT count(*)::int FROM match_candidate c WHERE c.request_id = t.id AND c.status = 'open') AS "openCandidates"`,
+        from: 'tracing_request t JOIN jurisdiction j ON j.code = t.missing_place_code',
+        where,
+        params,
+        keys: [
+          { expr: 't.created_at', cast: 'timestamptz' },
+          { expr: 't.id', cast: 'uuid' },
+        ],
+        direction: 'desc',
+      },
+      query,
+      (row: TracingRequestListItem) => row,
     );
     await this.audit.record({ action: 'tracing.request_list', outcome: 'allowed', entityType: 'tracing_request', details: { status, count: page.items.length } });
     return page;

@@ -130,7 +130,16 @@ export async function keysetPage<R, T>(
   const direction = spec.direction ?? 'asc';
   const where = [...spec.where];
   const cursor = Cursor.decode(query.cursor, spec.keys.length);
-  if (cursor) where.push(afterCursor(spec.params, spec.keys.map((key) => key.expr), cursor, spec.keys.map((key) => key.cast), direction));
+  if (cursor)
+    where.push(
+      afterCursor(
+        spec.params,
+        spec.keys.map((key) => key.expr),
+        cursor,
+        spec.keys.map((key) => key.cast),
+        direction,
+      ),
+    );
   const limit = pageSize(query);
   const keyColumns = spec.keys.map((key, index) => `(${key.expr})::text AS ${KEY_COLUMN}${index}`).join(', ');
   const order = spec.keys.map((key) => `${key.expr} ${direction.toUpperCase()}`).join(', ');

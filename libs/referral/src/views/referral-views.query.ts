@@ -21,7 +21,7 @@ import type {
   ReferrerReferralView,
 } from './referral.view.js';
 
-/** A page query's rows: the view's columns and the sort keys the caller selected. */
+/** A page query's rows: the view's columns (keysetPage strips its sort keys before the view sees them). */
 export type ViewRow = CoreRow & Record<string, unknown>;
 
 interface CoreRow {

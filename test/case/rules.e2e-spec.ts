@@ -342,5 +342,20 @@ describe('the victim file: rules and bad input', () => {
       expect(tampered.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
       expect((await request(server).get('/files?ageBand=7-9').set(reader.auth).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'ageBand' })]);
     });
+
+    it('R4: shows an institution a possible duplicate whose file is not in its care as out of scope (false, never null)', async () => {
+      const station = await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530103' });
+      const staff = await signedIn(server, stack.database, 'institution_staff', { id: station });
+      const found = await request(server)
+        .post('/intake/discoveries')
+        .set(staff.auth)
+        .send({
+          person: { name: '赵红英', sex: 'female', birthDate: zhangBorn, identityStatus: 'claimed' },
+          discovery: { discoveredOn: day(-1), placeCode: '530103', circumstances: '车站流浪，由救助站接回。' },
+        })
+        .expect(201);
+      const candidate = found.body.possibleDuplicates.find((entry: { files: { id: string | null }[] }) => entry.files.length > 0);
+      expect(candidate).toMatchObject({ name: null, files: [{ id: null, reference: null, inScope: false }] });
+    });
   });
 });

@@ -67,6 +67,6 @@ export function fileWriteScope(actor: Actor, alias: string, params: unknown[]): 
 export async function fileReach(manager: EntityManager, actor: Actor, fileId: string, now: Date): Promise<{ inScope: boolean } | undefined> {
   const params: unknown[] = [fileId];
   const scope = fileScope(actor, 'f', params, now);
-  const [file]: { in_scope: boolean }[] = await manager.query(`SELECT ${scope.where} AS in_scope FROM victim_file f WHERE f.id = $1`, params);
+  const [file]: { in_scope: boolean }[] = await manager.query(`SELECT COALESCE(${scope.where}, false) AS in_scope FROM victim_file f WHERE f.id = $1`, params);
   return file ? { inScope: file.in_scope } : undefined;
 }

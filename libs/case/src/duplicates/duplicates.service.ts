@@ -101,7 +101,7 @@ export class DuplicatesService {
       scored.length === 0
         ? []
         : await manager.query(
-            `SELECT f.person_id, f.id, f.reference, ${scope.where} AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
+            `SELECT f.person_id, f.id, f.reference, COALESCE(${scope.where}, false) AS in_scope, f.responsible_jurisdiction_code AS code, j.name AS jurisdiction_name
                FROM victim_file f JOIN jurisdiction j ON j.code = f.responsible_jurisdiction_code WHERE f.person_id = ANY($1::uuid[]) ORDER BY f.opened_at`,
             params,
           );

@@ -6,6 +6,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginAttemptRetention } from './auth/login-attempt-retention.js';
 import { Passwords } from './auth/passwords.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { Tokens } from './auth/tokens.js';
 import { EmergencyAccessController } from './emergency/emergency-access.controller.js';
 import { EmergencyAccessService } from './emergency/emergency-access.service.js';
@@ -21,7 +22,7 @@ import { UsersService } from './users/users.service.js';
 /** Services without HTTP: for the api, the worker and the CLI. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCESS_ENTITIES)],
-  providers: [AuthService, Passwords, Tokens, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder],
+  providers: [AuthService, Passwords, SignInThrottle, Tokens, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder],
   exports: [AuthService, Passwords, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder],
 })
 export class AccessCoreModule {}

@@ -80,6 +80,10 @@ export class UserAccountEntity {
   @Column({ type: 'timestamptz' })
   passwordChangedAt!: Date;
 
+  /** Set by an administrator's password reset; the user must change it before anything else. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

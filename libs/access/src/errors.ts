@@ -8,6 +8,11 @@ export const AccessErrors = defineErrors({
     message: '刷新令牌被重复使用，该登录已被注销 / A refresh token was used twice; this login has been revoked',
   },
   LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试 / Too many failed logins; try again later' },
+  PASSWORD_THROTTLED: { status: 429, message: '密码错误次数过多，请稍后再试 / Too many wrong passwords; try again later' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: '管理员已重置您的密码，请先修改密码 / An administrator reset your password: change it (POST /auth/password) before anything else',
+  },
   ROLE_NOT_ALLOWED: { status: 403, message: '您的角色无权执行此操作 / Your role may not do this' },
   WRONG_PASSWORD: { status: 422, message: '当前密码不正确 / The current password is wrong' },
   WEAK_PASSWORD: { status: 422, message: '密码不符合要求 / The password does not meet the rules' },

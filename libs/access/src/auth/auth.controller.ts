@@ -1,30 +1,48 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { ApiErrors, Public } from '#app/platform';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, ApiErrors, Public, type AppConfig } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './auth.dto.js';
 import { MeView, TokenPairView } from './auth.view.js';
-import { CurrentActor } from './decorators.js';
+import { AllowedBeforePasswordChange, CurrentActor } from './decorators.js';
+import { clientOf, DEVICE_COOKIE, DEVICE_COOKIE_PATH } from './sign-in-throttle.js';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('auth/login')
   @Public()
   @HttpCode(200)
   @ApiOperation({
     operationId: 'auth_login',
-    summary: 'Sign in: an access token and a refresh token. Failed logins are throttled per account and per IP (429 LOGIN_THROTTLED with Retry-After).',
+    summary:
+      'Sign in: an access token and a refresh token, and a device cookie (huijia_device: httpOnly, Secure, SameSite=Strict, path /auth) that makes this browser a known client of the account. ' +
+      'Wrong passwords are throttled per account and client (the known device, else the address), with growing delays, and per address: 429 LOGIN_THROTTLED with Retry-After. ' +
+      'The right password from a client without failures always goes through.',
   })
-  @ApiOkResponse({ type: TokenPairView })
+  @ApiOkResponse({
+    type: TokenPairView,
+    headers: { 'Set-Cookie': { description: 'huijia_device=<random>; Path=/auth; HttpOnly; Secure; SameSite=Strict', schema: { type: 'string' } } },
+  })
   @ApiErrors(AccessErrors.INVALID_CREDENTIALS, AccessErrors.LOGIN_THROTTLED)
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<TokenPairView> {
-    return this.auth.login(body.username, body.password, { ip: request.ip ?? 'unknown', userAgent: request.headers['user-agent'] });
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenPairView> {
+    const signedIn = await this.auth.login(body.username, body.password, clientOf(request));
+    response.cookie(DEVICE_COOKIE, signedIn.deviceToken, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'strict',
+      path: DEVICE_COOKIE_PATH,
+      maxAge: this.config.auth.deviceDays * 86_400_000,
+    });
+    return signedIn.tokens;
   }
 
   @Post('auth/refresh')
@@ -40,6 +58,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ operationId: 'auth_logout', summary: 'End this login: its access and refresh tokens stop working.' })
   @ApiNoContentResponse()
   logout(@CurrentActor() actor: Actor): Promise<void> {
@@ -49,16 +68,23 @@ export class AuthController {
   @Post('auth/password')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'auth_change_password', summary: "Change one's own password; every other login of the user ends." })
+  @AllowedBeforePasswordChange()
+  @ApiOperation({
+    operationId: 'auth_change_password',
+    summary:
+      "Change one's own password (required after an administrator's reset); every other login of the user ends. The new one: at least 12 characters, " +
+      'not containing the username, not a common password, not the current one. A wrong current password counts as a failed sign-in from this client: 429 PASSWORD_THROTTLED with Retry-After.',
+  })
   @ApiNoContentResponse()
-  @ApiErrors(AccessErrors.WRONG_PASSWORD, AccessErrors.WEAK_PASSWORD)
-  changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
-    return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  @ApiErrors(AccessErrors.WRONG_PASSWORD, AccessErrors.WEAK_PASSWORD, AccessErrors.PASSWORD_THROTTLED)
+  changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto, @Req() request: Request): Promise<void> {
+    return this.auth.changePassword(actor, body.currentPassword, body.newPassword, clientOf(request));
   }
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ operationId: 'auth_me', summary: 'The signed-in user, their role and organisation.' })
+  @AllowedBeforePasswordChange()
+  @ApiOperation({ operationId: 'auth_me', summary: 'The signed-in user, their role and organisation, and whether they must change their password first.' })
   @ApiOkResponse({ type: MeView })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);

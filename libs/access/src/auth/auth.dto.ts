@@ -24,7 +24,7 @@ export class ChangePasswordDto {
   @MaxLength(128)
   currentPassword!: string;
 
-  /** At least 10 characters mixing three of: lower-case, upper-case, digits, symbols. */
+  /** At least 12 characters, not containing the username, not one of the 10,000 most common passwords nor a variant of one. Not the current one. */
   @IsString()
   @MaxLength(128)
   newPassword!: string;

@@ -6,12 +6,15 @@ import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import type { Role } from '../roles.js';
 import { AuthService } from './auth.service.js';
-import { ROLES_KEY } from './decorators.js';
+import { BEFORE_PASSWORD_CHANGE_KEY, ROLES_KEY } from './decorators.js';
 
 /**
  * Global guard: every route needs a signed-in user unless marked @Public();
  * @Roles() narrows it further. An expired, tampered or revoked token is 401;
- * a role that may not call the route is 403, recorded in the audit record.
+ * a user whose password an administrator reset gets 403
+ * PASSWORD_CHANGE_REQUIRED everywhere but the routes marked
+ * @AllowedBeforePasswordChange(); a role that may not call the route is 403,
+ * recorded in the audit record.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,10 +32,14 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new AppError(PlatformErrors.UNAUTHENTICATED);
-    const actor = await this.auth.actorFor(token);
-    if (!actor) throw new AppError(AccessErrors.TOKEN_INVALID);
+    const found = await this.auth.authenticate(token);
+    if (!found) throw new AppError(AccessErrors.TOKEN_INVALID);
+    const { actor } = found;
     request.actor = actor;
     RequestContext.setActor(actor);
+    if (found.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new AppError(AccessErrors.PASSWORD_CHANGE_REQUIRED);
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
       await this.audit.record({

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import type { MeView } from './auth.view.js';
 import { passwordProblem, Passwords } from './passwords.js';
+import { SignInThrottle, type SignInClient } from './sign-in-throttle.js';
 import { Tokens } from './tokens.js';
 
 export interface TokenPair {
@@ -13,6 +14,18 @@ export interface TokenPair {
   refreshToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+}
+
+/** A successful sign-in: the tokens, and the device cookie to set on the browser. */
+export interface SignIn {
+  tokens: TokenPair;
+  deviceToken: string;
+}
+
+/** Who an access token belongs to, and whether they must change their password before anything else. */
+export interface Authenticated {
+  actor: Actor;
+  passwordChangeRequired: boolean;
 }
 
 interface ActorRow {
@@ -40,8 +53,9 @@ const ACTOR_COLUMNS = `u.id AS user_id, u.username, u.role, u.organisation_id, o
 
 /**
  * Sign-in, token refresh with rotation and reuse detection, sign-out and
- * password change. Failed logins are throttled per account and per IP, counted
- * in PostgreSQL; every outcome is in the audit record (R21).
+ * password change. Wrong passwords (at sign-in and at a password change) are
+ * throttled per account and client by SignInThrottle, counted in PostgreSQL;
+ * every outcome is in the audit record (R21).
  */
 @Injectable()
 export class AuthService {
@@ -51,12 +65,13 @@ export class AuthService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly passwords: Passwords,
     private readonly tokens: Tokens,
+    private readonly throttle: SignInThrottle,
     private readonly clock: Clock,
   ) {}
 
-  async login(usernameInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<TokenPair> {
+  async login(usernameInput: string, password: string, client: SignInClient): Promise<SignIn> {
     const username = usernameInput.trim().toLowerCase();
-    await this.refuseIfThrottled(username, client.ip);
+    const attempt = await this.throttle.reserve(username, client, 'login', AccessErrors.LOGIN_THROTTLED);
     const rows: (ActorRow & { password_hash: string })[] = await this.dataSource.query(
       `SELECT ${ACTOR_COLUMNS}, u.password_hash
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
@@ -66,14 +81,15 @@ export class AuthService {
     const user = rows[0];
     // Unknown user and wrong password: the same work, the same answer.
     const valid = await this.passwords.verify(user?.password_hash, password);
-    const now = this.clock.now();
     if (!user || !valid) {
-      await this.dataSource.query('INSERT INTO login_attempt (username, ip, succeeded, at) VALUES ($1, $2, false, $3)', [username, client.ip, now]);
+      await this.throttle.failed(attempt, user?.user_id);
       await this.audit.record({ action: 'auth.login', outcome: 'denied', details: { username, ip: client.ip } });
       throw new AppError(AccessErrors.INVALID_CREDENTIALS);
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO login_attempt (username, ip, succeeded, at) VALUES ($1, $2, true, $3)', [username, client.ip, now]);
+      const now = this.clock.now();
+      await this.throttle.succeeded(manager, attempt);
+      const deviceToken = await this.throttle.rememberDevice(manager, user.user_id, client);
       const [session]: { id: string }[] = await manager.query(
         `INSERT INTO auth_session (user_id, created_at, expires_at, ip, user_agent)
          VALUES ($1, $5, $5::timestamptz + make_interval(days => $2), $3, $4) RETURNING id`,
@@ -81,9 +97,9 @@ export class AuthService {
       );
       const actor = toActor(user, session.id);
       RequestContext.setActor(actor);
-      const pair = await this.issue(manager, actor);
+      const tokens = await this.issue(manager, actor);
       await this.audit.record({ action: 'auth.login', outcome: 'allowed', entityType: 'auth_session', entityId: session.id }, manager);
-      return pair;
+      return { tokens, deviceToken };
     });
   }
 
@@ -131,19 +147,30 @@ export class AuthService {
     });
   }
 
-  /** Changes the password and ends every other login of the user. */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes the password and ends every other login of the user; clears the
+   * change an administrator's reset required. A wrong current password counts
+   * like a failed sign-in of the account from this client (and is throttled
+   * alike); the new one must meet the policy and differ from the current one.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, client: SignInClient): Promise<void> {
+    const attempt = await this.throttle.reserve(actor.username, client, 'password_change', AccessErrors.PASSWORD_THROTTLED);
     const [row]: { password_hash: string }[] = await this.dataSource.query('SELECT password_hash FROM user_account WHERE id = $1', [actor.userId]);
     if (!(await this.passwords.verify(row?.password_hash, currentPassword))) {
+      await this.throttle.failed(attempt, actor.userId);
       await this.audit.record({ action: 'auth.password_change', outcome: 'denied', entityType: 'user_account', entityId: actor.userId });
       throw AppError.field(AccessErrors.WRONG_PASSWORD, 'currentPassword');
     }
-    const problem = passwordProblem(newPassword, actor.username);
+    await this.throttle.succeeded(this.dataSource.manager, attempt);
+    const problem = passwordProblem(newPassword, actor.username) ?? (newPassword === currentPassword ? '不得与当前密码相同 / must differ from the current password' : undefined);
     if (problem) throw AppError.field(AccessErrors.WEAK_PASSWORD, 'newPassword', problem);
     const hash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = $3, updated_at = now() WHERE id = $1', [actor.userId, hash, now]);
+      await manager.query(
+        'UPDATE user_account SET password_hash = $2, password_changed_at = $3, password_change_required = false, version = version + 1, updated_at = now() WHERE id = $1',
+        [actor.userId, hash, now],
+      );
       await manager.query(`UPDATE auth_session SET revoked_at = $3, revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [
         actor.userId,
         actor.sessionId,
@@ -153,25 +180,35 @@ export class AuthService {
     });
   }
 
-  /** The actor behind an access token: the token must verify and its login, user and organisation still be live. */
+  /**
+   * The actor behind an access token: the token must verify and its login, user
+   * and organisation still be live; undefined for a user who must change their
+   * password first (use `authenticate` where that is allowed).
+   */
   async actorFor(accessToken: string): Promise<Actor | undefined> {
+    const found = await this.authenticate(accessToken);
+    return found && !found.passwordChangeRequired ? found.actor : undefined;
+  }
+
+  /** The actor behind an access token, and whether an administrator's reset requires them to change their password before anything else. */
+  async authenticate(accessToken: string): Promise<Authenticated | undefined> {
     const claims = await this.tokens.verifyAccess(accessToken);
     if (!claims) return undefined;
-    const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT ${ACTOR_COLUMNS}
+    const rows: (ActorRow & { password_change_required: boolean })[] = await this.dataSource.query(
+      `SELECT ${ACTOR_COLUMNS}, u.password_change_required
          FROM auth_session s
          JOIN user_account u ON u.id = s.user_id
          JOIN organisation o ON o.id = u.organisation_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.active AND o.active`,
       [claims.sessionId, claims.userId, this.clock.now()],
     );
-    return rows[0] ? toActor(rows[0], claims.sessionId) : undefined;
+    return rows[0] ? { actor: toActor(rows[0], claims.sessionId), passwordChangeRequired: rows[0].password_change_required } : undefined;
   }
 
   /** The signed-in user with their organisation's and jurisdiction's names. */
   async me(actor: Actor): Promise<MeView> {
-    const [row]: { display_name: string; name: string; jurisdiction_name: string }[] = await this.dataSource.query(
-      `SELECT u.display_name, o.name, j.name AS jurisdiction_name
+    const [row]: { display_name: string; name: string; jurisdiction_name: string; password_change_required: boolean }[] = await this.dataSource.query(
+      `SELECT u.display_name, o.name, j.name AS jurisdiction_name, u.password_change_required
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id JOIN jurisdiction j ON j.code = o.jurisdiction_code
         WHERE u.id = $1`,
       [actor.userId],
@@ -188,6 +225,7 @@ export class AuthService {
         jurisdictionCode: actor.jurisdictionCode,
         jurisdictionName: row.jurisdiction_name,
       },
+      passwordChangeRequired: row.password_change_required,
     };
   }
 
@@ -205,26 +243,5 @@ export class AuthService {
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTokenTtlSeconds,
     };
-  }
-
-  /** Failed logins since the account's last success (per account) and in the window (per IP). */
-  private async refuseIfThrottled(username: string, ip: string): Promise<void> {
-    const minutes = this.config.auth.throttleWindowMinutes;
-    const [counts]: { account: number; ip: number; retry_after: number | null }[] = await this.dataSource.query(
-      `WITH window_start AS (SELECT $4::timestamptz - make_interval(mins => $3) AS t),
-            last_success AS (SELECT max(at) AS t FROM login_attempt WHERE username = $1 AND succeeded)
-       SELECT
-         (SELECT count(*)::int FROM login_attempt WHERE username = $1 AND NOT succeeded
-             AND at > greatest((SELECT t FROM window_start), COALESCE((SELECT t FROM last_success), '-infinity'))) AS account,
-         (SELECT count(*)::int FROM login_attempt WHERE ip = $2 AND NOT succeeded AND at > (SELECT t FROM window_start)) AS ip,
-         (SELECT ceil(extract(epoch FROM (min(at) + make_interval(mins => $3) - $4::timestamptz)))::int
-            FROM login_attempt WHERE (username = $1 OR ip = $2) AND NOT succeeded AND at > (SELECT t FROM window_start)) AS retry_after`,
-      [username, ip, minutes, this.clock.now()],
-    );
-    const limited = counts.account >= this.config.auth.maxFailuresPerAccount || counts.ip >= this.config.auth.maxFailuresPerIp;
-    if (!limited) return;
-    const retryAfter = Math.max(1, counts.retry_after ?? minutes * 60);
-    await this.audit.record({ action: 'auth.login', outcome: 'denied', details: { username, ip, throttled: true } });
-    throw new AppError(AccessErrors.LOGIN_THROTTLED, { details: { retryAfterSeconds: retryAfter }, headers: { 'Retry-After': String(retryAfter) } });
   }
 }

@@ -32,4 +32,9 @@ export class MeView {
   @ApiProperty({ enum: ROLES })
   role!: Role;
   organisation!: MeOrganisationView;
+  /**
+   * An administrator reset the password: until the user changes it (POST /auth/password) every other
+   * operation but this one and sign-out answers 403 PASSWORD_CHANGE_REQUIRED; the web app shows the change page.
+   */
+  passwordChangeRequired!: boolean;
 }

@@ -19,7 +19,7 @@ function commonPasswords(): ReadonlySet<string> {
   return common;
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't', '+': 't' };
 
 const NOT_LETTERS_AT_START = /^[^\p{L}]+/u;
 const NOT_LETTERS_AT_END = /[^\p{L}]+$/u;

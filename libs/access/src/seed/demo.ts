@@ -50,7 +50,7 @@ const USERS: { username: string; displayName: string; role: Role; organisation: 
   { username: 'demo.admin', displayName: '孙管理员（演示）', role: 'administrator', organisation: 'bureau' },
 ];
 
-/** A random password that meets the policy: readable, three character classes. */
+/** A random password that meets the policy (17 characters: 72 random bits, a dash, two digits, two letters). */
 export function generatePassword(): string {
   for (;;) {
     const candidate = `${randomBytes(9).toString('base64url')}-${randomInt(10, 99)}Hj`;
@@ -88,7 +88,8 @@ export class DemoSeeder {
         await manager.query(
           `INSERT INTO user_account (username, display_name, organisation_id, role, password_hash)
            VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, password_changed_at = now(), updated_at = now()`,
+           ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, password_change_required = false,
+                                                 password_changed_at = now(), updated_at = now()`,
           [login.username, login.displayName, ids.get(login.organisation), login.role, hashes[index]],
         );
       }

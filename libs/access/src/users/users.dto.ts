@@ -18,7 +18,7 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  /** At least 10 characters mixing three of: lower-case, upper-case, digits, symbols. */
+  /** At least 12 characters, not containing the username, not one of the 10,000 most common passwords nor a variant of one. */
   @IsString()
   @MaxLength(128)
   password!: string;
@@ -44,6 +44,7 @@ export class UpdateUserDto {
 }
 
 export class ResetPasswordDto {
+  /** At least 12 characters, not containing the username, not one of the 10,000 most common passwords nor a variant of one. The user must change it at their next sign-in. */
   @IsString()
   @MaxLength(128)
   newPassword!: string;

@@ -19,6 +19,7 @@ interface UserRow {
   display_name: string;
   role: UserView['role'];
   active: boolean;
+  password_change_required: boolean;
   version: number;
   created_at: Date;
   organisation_id: string;
@@ -27,7 +28,7 @@ interface UserRow {
   jurisdiction_code: string;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.active, u.version, u.created_at,
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.active, u.password_change_required, u.version, u.created_at,
                       o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code`;
 const USER_FROM = 'user_account u JOIN organisation o ON o.id = u.organisation_id';
 const SELECT_USER = `SELECT ${USER_COLUMNS} FROM ${USER_FROM}`;
@@ -39,6 +40,7 @@ function toView(row: UserRow): UserView {
     displayName: row.display_name,
     role: row.role,
     active: row.active,
+    passwordChangeRequired: row.password_change_required,
     version: row.version,
     organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
     createdAt: row.created_at,
@@ -152,7 +154,11 @@ export class UsersService {
     });
   }
 
-  /** An administrator sets a new password (the user forgot theirs); every login of the user ends. */
+  /**
+   * An administrator sets a new password (the user forgot theirs); every login
+   * of the user ends, and the user must change it at their next sign-in (the
+   * administrator knows it): until then the API refuses the rest.
+   */
   async resetPassword(actor: Actor, id: string, newPassword: string): Promise<void> {
     const target = await this.findScoped(actor, id);
     if (!target) {
@@ -164,7 +170,10 @@ export class UsersService {
     const hash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.lockScoped(actor, id, manager, 'user.password_reset');
-      await manager.query('UPDATE user_account SET password_hash = $2, password_changed_at = $3, updated_at = now() WHERE id = $1', [id, hash, this.clock.now()]);
+      await manager.query(
+        'UPDATE user_account SET password_hash = $2, password_changed_at = $3, password_change_required = true, version = version + 1, updated_at = now() WHERE id = $1',
+        [id, hash, this.clock.now()],
+      );
       await this.auth.revokeAllSessions(manager, id, 'password reset by an administrator');
       await this.audit.record({ action: 'user.password_reset', outcome: 'allowed', entityType: 'user_account', entityId: id }, manager);
     });

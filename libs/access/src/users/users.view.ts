@@ -17,6 +17,8 @@ export class UserView {
   @ApiProperty({ enum: ROLES })
   role!: Role;
   active!: boolean;
+  /** An administrator reset the password and the user has not changed it yet: they can do nothing else until they do. */
+  passwordChangeRequired!: boolean;
   /** Give it back as `expectedVersion` to edit the user (409 when someone changed it meanwhile). */
   version!: number;
   organisation!: UserOrganisationView;

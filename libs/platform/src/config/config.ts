@@ -18,6 +18,8 @@ export interface AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
     maxFailuresPerAccount: number;
+    maxDelaySeconds: number;
+    deviceDays: number;
     maxFailuresPerIp: number;
     throttleWindowMinutes: number;
     passwordHashMemoryKib: number;
@@ -109,6 +111,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTokenTtlSeconds: s.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: s.REFRESH_TOKEN_TTL_DAYS,
       maxFailuresPerAccount: s.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxDelaySeconds: s.LOGIN_MAX_DELAY_SECONDS,
+      deviceDays: s.LOGIN_DEVICE_DAYS,
       maxFailuresPerIp: s.LOGIN_MAX_FAILURES_PER_IP,
       throttleWindowMinutes: s.LOGIN_THROTTLE_WINDOW_MINUTES,
       passwordHashMemoryKib: s.PASSWORD_HASH_MEMORY_KIB,

@@ -246,12 +246,23 @@ export const ENV_SCHEMA = {
     parse: integer(1, 365),
   },
   LOGIN_MAX_FAILURES_PER_ACCOUNT: {
-    description: 'Failed logins of one account within the throttle window before further attempts get 429.',
+    description:
+      'Failed sign-ins of one account from one client (its device cookie, else its address) before each further attempt from that client must wait (429, growing delays); also how many failures of the account put a notice in its inbox.',
     default: '5',
     parse: integer(1, 1000),
   },
+  LOGIN_MAX_DELAY_SECONDS: {
+    description: 'The longest wait between failed sign-ins of one account from one client: the delays double from 1 second up to this.',
+    default: '900',
+    parse: integer(1, 86_400),
+  },
+  LOGIN_DEVICE_DAYS: {
+    description: 'How long a device cookie (set at a successful sign-in) marks the browser as a known client of the accounts signed in with it, from its last use.',
+    default: '180',
+    parse: integer(1, 3650),
+  },
   LOGIN_MAX_FAILURES_PER_IP: {
-    description: 'Failed logins from one IP address within the throttle window before further attempts get 429.',
+    description: 'Failed logins from one IP address within the throttle window before further attempts from it without a known device cookie get 429.',
     default: '30',
     parse: integer(1, 100_000),
   },

@@ -105,6 +105,8 @@ export function completeContract(document: OpenAPIObject, options: { roles: read
         add(PlatformErrors.UNAUTHENTICATED);
         codes.get(401)!.add('TOKEN_INVALID');
         if (roles.length < options.roles.length) codes.set(403, new Set([...(codes.get(403) ?? []), 'ROLE_NOT_ALLOWED']));
+        // A user whose password an administrator reset must change it before anything else (libs/access AuthGuard).
+        if (operation['x-before-password-change'] !== true) codes.set(403, new Set([...(codes.get(403) ?? []), 'PASSWORD_CHANGE_REQUIRED']));
       }
       const hasInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
       if (hasInput) {

@@ -13,6 +13,7 @@ import { TracingPages1796200000002 } from './1796200000002-TracingPages.js';
 import { HouseholdPages1796200000003 } from './1796200000003-HouseholdPages.js';
 import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupVisitCorrections.js';
 import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
+import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   HouseholdPages1796200000003,
   FollowupVisitCorrections1796200000004,
   AccessVersions1796200000005,
+  SignInThrottle1796300000004,
 ];

@@ -67,6 +67,8 @@ describe('organisations and users, managed by administrators within their jurisd
     ['a role that does not fit the organisation', { role: 'caseworker' }, 'role', 'ROLE_ORGANISATION_MISMATCH'],
     ['a duplicate username', { username: 'wuhua.doctor' }, 'username', 'USERNAME_TAKEN'],
     ['a weak password', { password: 'password' }, 'password', 'WEAK_PASSWORD'],
+    ['a common password made long', { password: 'Password2026!' }, 'password', 'WEAK_PASSWORD'],
+    ['a password containing the username', { password: 'new.user-2026-x' }, 'password', 'WEAK_PASSWORD'],
     ['an unknown organisation', { organisationId: '00000000-0000-4000-8000-000000000000' }, 'organisationId', 'UNKNOWN_ORGANISATION'],
     ['an unknown role', { role: 'chief' }, 'role', 'VALIDATION_FAILED'],
     ['an invalid username', { username: 'Has Spaces' }, 'username', 'VALIDATION_FAILED'],
@@ -105,6 +107,31 @@ describe('organisations and users, managed by administrators within their jurisd
     await request(server).patch(`/users/${nurse.userId}`).set(admin.auth).send({ active: false }).expect(200);
     await request(server).get('/me').set(again.auth).expect(401);
     await request(server).post('/auth/login').send({ username: nurse.username, password: 'Reset-Pass-2026' }).expect(401);
+  });
+
+  it("requires a change after an administrator's reset: /me says so, and everything else is 403 PASSWORD_CHANGE_REQUIRED until then", async () => {
+    const nurse = await signedIn(server, stack.database, 'hospital_staff', { id: countyHospital });
+    const weak = await request(server).post(`/users/${nurse.userId}/password`).set(admin.auth).send({ newPassword: 'qwertyuiop123' }).expect(422);
+    expect(weak.body.error).toMatchObject({ code: 'WEAK_PASSWORD', details: [{ field: 'newPassword' }] });
+    await request(server).post(`/users/${nurse.userId}/password`).set(admin.auth).send({ newPassword: 'Reset-Pass-2026' }).expect(204);
+    expect((await request(server).get(`/users/${nurse.userId}`).set(admin.auth).expect(200)).body).toMatchObject({ passwordChangeRequired: true });
+
+    const session = await login(server, nurse.username, 'Reset-Pass-2026');
+    expect((await request(server).get('/me').set(session.auth).expect(200)).body).toMatchObject({ userId: nurse.userId, passwordChangeRequired: true });
+    for (const path of ['/me/notifications', '/files', '/organisations']) {
+      const refused = await request(server).get(path).set(session.auth).expect(403);
+      expect(refused.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    // The administrator's password is not the user's own: it must change.
+    const same = await request(server).post('/auth/password').set(session.auth).send({ currentPassword: 'Reset-Pass-2026', newPassword: 'Reset-Pass-2026' }).expect(422);
+    expect(same.body.error.details).toEqual([{ field: 'newPassword', reason: expect.stringContaining('must differ from the current password') }]);
+    await request(server).post('/auth/password').set(session.auth).send({ currentPassword: 'Reset-Pass-2026', newPassword: 'My-Own-Ward-Round-7' }).expect(204);
+
+    expect((await request(server).get('/me').set(session.auth).expect(200)).body).toMatchObject({ passwordChangeRequired: false });
+    await request(server).get('/me/notifications').set(session.auth).expect(200);
+    expect((await request(server).get(`/users/${nurse.userId}`).set(admin.auth).expect(200)).body).toMatchObject({ passwordChangeRequired: false });
+    await login(server, nurse.username, 'My-Own-Ward-Round-7');
+    await request(server).post('/auth/logout').set(session.auth).expect(204);
   });
 
   it('a caseworker may not create organisations or users (403, recorded)', async () => {

@@ -8,6 +8,7 @@ describe('the password policy', () => {
     ['a common one with digits and symbols around', '2026-Dragon!!!!', 'common'],
     ['a common one in look-alike digits', 'P@ssw0rd-2026', 'common'],
     ['a common one said twice', 'monkeymonkey', 'common'],
+    ['a common one said twice with a dash', 'Iloveyou-iloveyou', 'common'],
     ['a common number with more digits after it', '123456789012', 'common'],
     ['one character repeated', 'aaaaaaaaaaaaaa', 'repeat'],
     ['two characters repeated', '121212121212', 'repeat'],

@@ -29,7 +29,8 @@ const unleet = (text: string) => text.replace(/[@48310!$57+]/g, (c) => LEET[c]);
  * A list entry, give or take what people add to one to pass a length rule:
  * the password itself; without the digits and symbols before or after it
  * (`Dragon2026!!`, `123456789012`); with look-alike digits and symbols read as
- * letters (`P@ssw0rd-2026`); or one entry said twice or more (`qwertyqwerty`).
+ * letters (`P@ssw0rd-2026`); with its separators left out (`pass-word`); or one
+ * entry said twice or more (`qwertyqwerty`, `iloveyou-iloveyou`).
  * Case does not matter.
  */
 export function isCommonPassword(password: string): boolean {
@@ -38,7 +39,8 @@ export function isCommonPassword(password: string): boolean {
   const withoutEnd = lower.replace(NOT_LETTERS_AT_END, '');
   const withoutStart = lower.replace(NOT_LETTERS_AT_START, '');
   const core = withoutEnd.replace(NOT_LETTERS_AT_START, '');
-  for (const candidate of [lower, core, unleet(core), unleet(withoutEnd), unleet(withoutStart)]) {
+  const joined = core.replace(/[^\p{L}\p{N}]+/gu, '');
+  for (const candidate of [lower, core, unleet(core), unleet(withoutEnd), unleet(withoutStart), joined]) {
     if (candidate.length === 0) continue;
     if (list.has(candidate)) return true;
     const repeated = /^(.+?)\1+$/u.exec(candidate);

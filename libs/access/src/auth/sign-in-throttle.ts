@@ -135,10 +135,14 @@ export class SignInThrottle {
     throw new AppError(refusal, { details: { retryAfterSeconds: retryAfter }, headers: { 'Retry-After': String(retryAfter) } });
   }
 
-  /** The wrong password (or no such user): the attempt counts; the user hears of it once failures pile up. */
+  /**
+   * The wrong password (or no such user): the attempt counts; the user hears
+   * of it once failures pile up. An unknown user costs the same queries, so
+   * the time of the answer does not tell whether the account exists.
+   */
   async failed(attempt: Attempt, userId: string | undefined): Promise<void> {
     await this.dataSource.query('UPDATE login_attempt SET succeeded = false WHERE id = $1::bigint', [attempt.id]);
-    if (userId) await this.noticeIfRepeated(userId, attempt.username);
+    await this.noticeIfRepeated(userId, attempt.username);
   }
 
   /** The right password: this client's failures stop counting. */
@@ -185,10 +189,10 @@ export class SignInThrottle {
   }
 
   /** A notice in the user's inbox once the account's failures since its last sign-in reach the limit; once per episode and day. */
-  private async noticeIfRepeated(userId: string, username: string): Promise<void> {
+  private async noticeIfRepeated(userId: string | undefined, username: string): Promise<void> {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign_in_failures:' || $1, 0))`, [userId]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign_in_failures:' || $1, 0))`, [username]);
       const [episode]: { failures: number; addresses: number; last_at: Date | null; last_ip: string | null; told: boolean }[] = await manager.query(
         `WITH since AS (
            SELECT greatest(COALESCE((SELECT max(at) FROM login_attempt WHERE username = $2 AND succeeded), '-infinity'),
@@ -200,9 +204,9 @@ export class SignInThrottle {
                 (SELECT at FROM failures ORDER BY at DESC LIMIT 1) AS last_at,
                 (SELECT ip FROM failures ORDER BY at DESC LIMIT 1) AS last_ip,
                 EXISTS (SELECT 1 FROM notification WHERE recipient_user_id = $1 AND kind = $5 AND created_at > (SELECT t FROM since)) AS told`,
-        [userId, username, now, MEMORY_HOURS, NOTICE_KIND],
+        [userId ?? null, username, now, MEMORY_HOURS, NOTICE_KIND],
       );
-      if (episode.failures < this.config.auth.maxFailuresPerAccount || episode.told || !episode.last_at) return;
+      if (!userId || episode.failures < this.config.auth.maxFailuresPerAccount || episode.told || !episode.last_at) return;
       const at = chinaTime(episode.last_at);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO notification (recipient_user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,9 @@ import { freePort, MIGRATIONS, runningLocalPostgres } from '#app/platform';
 import { harnessValue } from '../support/harness-env.js';
 import { builtEntry, childEnv, killAllWithEnv, processesWithEnv, Running, runToEnd } from '../support/processes.js';
 import { createTestDatabase } from '../support/test-context.js';
+
+// Whole processes (PostgreSQL, Redis, api, worker) start and stop here: minutes on a busy two-core machine.
+jest.setTimeout(240_000);
 
 const oneLine = (text: string) => text.trim().split('\n');
 

@@ -71,7 +71,7 @@ export class ProtectionService {
    */
   updateGuardian(actor: Actor, fileId: string, guardianId: string, input: GuardianUpdateDto): Promise<GuardianUpdated> {
     const id = input.idNumber ? validId(input.idNumber, 'idNumber', this.clock.today()) : undefined;
-    const refusals = [CaseErrors.BUYER_HOUSEHOLD.code, CaseErrors.BUYER_HOUSEHOLD_HOMOPHONE.code, CaseErrors.GUARDIAN_IS_THE_WARD.code, CaseErrors.GUARDIAN_UNDER_AGE.code];
+    const refusals = [CaseErrors.BUYER_HOUSEHOLD.code, CaseErrors.BUYER_HOUSEHOLD_HOMOPHONE.code];
     return this.gateway.write(actor, fileId, { action: 'guardian.update', expectedVersion: input.expectedVersion, auditRefusals: refusals }, async ({ manager, file, today }) => {
       const guardian = await this.currentGuardian(manager, fileId, guardianId);
       if (input.until !== undefined && input.until < guardian.since)

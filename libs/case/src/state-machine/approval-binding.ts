@@ -1,4 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditSink } from '#app/platform';
+import type { Actor } from '#app/access';
+import { CaseErrors } from '../errors.js';
 
 /** The records an approval can be bound to (R5, R6, R23): what the supervisor is shown and approves. */
 export type BoundRecord = 'returnHome' | 'guardians';
@@ -31,4 +34,24 @@ export async function boundDigest(manager: EntityManager, fileId: string, record
 export function changedSince(requested: BoundDigest | null, current: BoundDigest | null): BoundRecord[] {
   if (!requested) return [];
   return (Object.keys(requested) as BoundRecord[]).filter((record) => (current?.[record] ?? null) !== requested[record]);
+}
+
+/** Sets a pending request aside as `stale` (its data changed since it was asked for), on record; a request already decided stays as it is. */
+export async function setAsideStale(manager: EntityManager, audit: AuditSink, stale: { approvalId: string; fileId: string; actor: Actor; now: Date }): Promise<void> {
+  const [rows]: [unknown[], number] = await manager.query(
+    `UPDATE approval SET status = 'stale', decided_by = $2, decided_at = $3, reason = $4 WHERE id = $1 AND status = 'pending' RETURNING id`,
+    [stale.approvalId, stale.actor.userId, stale.now, CaseErrors.APPROVAL_DATA_CHANGED.message],
+  );
+  if (rows.length === 0) return;
+  await audit.record(
+    {
+      action: 'file.approval_stale',
+      outcome: 'allowed',
+      entityType: 'approval',
+      entityId: stale.approvalId,
+      fileIds: [stale.fileId],
+      details: { code: CaseErrors.APPROVAL_DATA_CHANGED.code },
+    },
+    manager,
+  );
 }

@@ -7,7 +7,7 @@ import { AppError, AUDIT_SINK, flattenValidationErrors, Outbox, PlatformErrors, 
 import type { Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
-import { boundDigest, changedSince, type BoundDigest } from './approval-binding.js';
+import { boundDigest, changedSince, setAsideStale, type BoundDigest } from './approval-binding.js';
 import { EFFECTS } from './effects.js';
 import { FILE_CHECKS, type FileCheck, type FileFacts, type GuardRefusal, type TransitionContext } from './guard.js';
 import { INITIAL_STATE, type FileState } from './states.js';
@@ -229,23 +229,8 @@ export class CaseStateMachine implements OnModuleInit {
   }
 
   /** A pending request whose data changed since it was asked for (R5, R6, R23): set aside, on record; it must be asked again. */
-  async setAsideStale(manager: EntityManager, approvalId: string, fileId: string, actor: Actor, now: Date): Promise<void> {
-    const [rows]: [unknown[], number] = await manager.query(
-      `UPDATE approval SET status = 'stale', decided_by = $2, decided_at = $3, reason = $4 WHERE id = $1 AND status = 'pending' RETURNING id`,
-      [approvalId, actor.userId, now, CaseErrors.APPROVAL_DATA_CHANGED.message],
-    );
-    if (rows.length === 0) return;
-    await this.audit.record(
-      {
-        action: 'file.approval_stale',
-        outcome: 'allowed',
-        entityType: 'approval',
-        entityId: approvalId,
-        fileIds: [fileId],
-        details: { code: CaseErrors.APPROVAL_DATA_CHANGED.code },
-      },
-      manager,
-    );
+  setAsideStale(manager: EntityManager, approvalId: string, fileId: string, actor: Actor, now: Date): Promise<void> {
+    return setAsideStale(manager, this.audit, { approvalId, fileId, actor, now });
   }
 
   private async apply(context: TransitionContext, transition: TransitionDefinition, approvalId: string | null): Promise<AppliedTransition> {

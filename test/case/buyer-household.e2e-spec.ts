@@ -157,6 +157,14 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     expect((await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200)).body.guardians).toEqual([]);
     await bureauAsGuardian(fileId);
     expect((await step(server, caseworker.auth, fileId, 'place_in_institution', { institutionId: centre, fromDate: day(-1) })).body.outcome).toBe('approval_requested');
+    // The school's view of a referral no longer shows him either.
+    const referral = await request(server)
+      .post(`/files/${fileId}/referrals`)
+      .set(caseworker.auth)
+      .send({ kind: 'schooling', organisationId: school, purpose: '插班入学', details: { gradeLevel: '五年级' }, send: true })
+      .expect(201);
+    const seen = await request(server).get(`/referrals/${referral.body.id}`).set(schoolStaff.auth).expect(200);
+    expect(seen.body.person.guardianContact).toEqual([expect.objectContaining({ name: '五华区民政局' })]);
   });
 
   it('R6: a homophone (王芳 / 汪芳) asks for the verified ID number, and passes once a different one is given', async () => {

@@ -228,6 +228,17 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     expect(hers.body.error).toMatchObject({ code: 'BUYER_HOUSEHOLD', details: { matchedBy: 'id_number', field: 'recipientIdNumber' } });
   });
 
+  it("R6: an ID number in any file's buying household is refused, whatever the name", async () => {
+    const elsewhere = await childFile();
+    const buyersId = residentId('130429', '19750505', '031');
+    await buyer(elsewhere.fileId, { name: '赵某', relation: '收买人', idNumber: buyersId, idNumberVerified: true });
+    const { fileId } = await childFile();
+    const refused = await returnHome(fileId, { recipientName: '赵大勇', relation: '父亲', recipientIdNumber: buyersId, recipientIdNumberVerified: true }, 422);
+    expect(refused.body.error).toMatchObject({ code: 'BUYER_HOUSEHOLD', details: { matchedBy: 'id_number', field: 'recipientIdNumber' } });
+    // Another file's household counts by ID number only: the same name here is someone else.
+    await returnHome(fileId, { recipientName: '赵某', relation: '父亲' }, 200);
+  });
+
   it('R6: an approval applies only to the data it was asked for: changed since, it is refused and must be asked again', async () => {
     const { fileId } = await childFile();
     await bureauAsGuardian(fileId);

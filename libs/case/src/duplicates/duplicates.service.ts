@@ -77,8 +77,8 @@ export class DuplicatesService {
                 WHERE n.initials = ANY($5::text[]) AND ($6::date IS NULL OR (p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date))
        )
        SELECT p.id AS person_id,
-              ($1::bytea IS NOT NULL AND p.id_number_index = $1) AS id_match,
-              ($2::bytea IS NOT NULL AND p.travel_document_index = $2) AS document_match,
+              ($1::bytea IS NOT NULL AND p.id_number_index IS NOT DISTINCT FROM $1) AS id_match,
+              ($2::bytea IS NOT NULL AND p.travel_document_index IS NOT DISTINCT FROM $2) AS document_match,
               p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
               COALESCE(p.origin_place_code, (SELECT place_code FROM victim_file WHERE person_id = p.id ORDER BY opened_at LIMIT 1)) AS origin_place_code,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'compact', n.pinyin_compact, 'initials', n.initials)) FROM person_name n WHERE n.person_id = p.id), '[]') AS names
@@ -86,7 +86,7 @@ export class DuplicatesService {
         WHERE $8::uuid IS NULL OR p.id <> $8::uuid
         ORDER BY id_match DESC, document_match DESC,
                  EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.name = ANY($3::text[])) DESC,
-                 ($6::date IS NOT NULL AND p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date) DESC, p.id
+                 (p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date) IS TRUE DESC, p.id
         LIMIT ${MAX_SCORED}`,
       [
         idIndex,

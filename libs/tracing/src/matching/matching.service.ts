@@ -142,7 +142,7 @@ export class MatchingService {
           AND t.missing_on <= $4::date
         ORDER BY EXISTS (SELECT 1 FROM tracing_request_name n WHERE n.request_id = t.id AND n.name = ANY($5::text[])) DESC,
                  EXISTS (SELECT 1 FROM tracing_request_name n WHERE n.request_id = t.id AND n.pinyin_compact = ANY($6::text[])) DESC,
-                 (left(t.missing_place_code, 4) = ANY($9::text[])) DESC, t.id
+                 (left(t.missing_place_code, 4) = ANY($9::text[])) IS TRUE DESC, t.id
         LIMIT ${BLOCK_LIMIT}`,
       [
         person.sex,
@@ -178,7 +178,7 @@ export class MatchingService {
                OR EXISTS (SELECT 1 FROM tracing_lead l WHERE l.file_id = f.id AND left(l.place_code, 4) = $8))
         ORDER BY EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.name = ANY($4::text[])) DESC,
                  EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.pinyin_compact = ANY($5::text[])) DESC,
-                 (left(f.place_code, 4) = $8 OR left(p.origin_place_code, 4) = $8) DESC, f.id
+                 (left(f.place_code, 4) = $8 OR left(p.origin_place_code, 4) = $8) IS TRUE DESC, f.id
         LIMIT ${BLOCK_LIMIT}`,
       [
         request.sex,

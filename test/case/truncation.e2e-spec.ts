@@ -45,9 +45,7 @@ describe('ranked before limited (R4, R8)', () => {
           handover: { policeOrganisationId: police, policeCaseNumber: `TR-${Math.random()}`, handoverDate: day(-3), placeCode: '530102', materials: [], circumstances: '移交' },
           ...(duplicateDecision ? { duplicateDecision } : {}),
         });
-    const first = await handover().expect(201);
-    const [{ person_id: personId }] = await stack.database.query<{ person_id: string }>('SELECT person_id FROM victim_file WHERE id = $1', [first.body.file.id]);
-    // 3,000 others called 张伟, as old, from the same place: six times what the check scores.
+    // 3,000 others called 张伟, as old, from the same place, on record first: six times what the check scores.
     await stack.database.query(
       `WITH people AS (
          INSERT INTO person (name, sex, birth_date_from, birth_date_to, identity_status, origin_place_code)
@@ -56,6 +54,8 @@ describe('ranked before limited (R4, R8)', () => {
        INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials) SELECT id, 'name', '张伟', 'zhang wei', 'zhangwei', 'zw' FROM people`,
       [born],
     );
+    const first = await handover({ action: 'new_person' }).expect(201);
+    const [{ person_id: personId }] = await stack.database.query<{ person_id: string }>('SELECT person_id FROM victim_file WHERE id = $1', [first.body.file.id]);
     const again = await handover().expect(409);
     expect(again.body.error.code).toBe('LIKELY_DUPLICATE');
     const [best] = again.body.error.details.candidates;

@@ -55,13 +55,22 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
       .post('/intake/police-handovers', {
         responsibleOrganisationId: bureau,
         person: { name: `结案${serial}`, sex: 'female', identityStatus: 'claimed', birthDateRange: { from: bornAged(12), to: bornAged(11) }, languages: ['zh'] },
-        handover: { policeOrganisationId: police.organisationId, policeCaseNumber: `JA-${serial}`, handoverDate: day(-60), placeCode: '530102', materials: [], circumstances: '移交' },
+        handover: {
+          policeOrganisationId: police.organisationId,
+          policeCaseNumber: `JA-${serial}`,
+          handoverDate: day(-60),
+          placeCode: '530102',
+          materials: [],
+          circumstances: '移交',
+        },
         duplicateDecision: { action: 'new_person' },
       })
       .expect(201);
     const fileId: string = intake.body.file.id;
     await as(caseworker).post(`/files/${fileId}/interview`, interview).expect(201);
-    await as(caseworker).post(`/files/${fileId}/guardians`, { kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-60) }).expect(201);
+    await as(caseworker)
+      .post(`/files/${fileId}/guardians`, { kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-60) })
+      .expect(201);
     return fileId;
   }
 
@@ -71,7 +80,13 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '张建国', relation: '父亲', address: '云南省昆明市五华区某街道3号', placeCode: '530102', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
+      .send({
+        recipientName: '张建国',
+        relation: '父亲',
+        address: '云南省昆明市五华区某街道3号',
+        placeCode: '530102',
+        expectedVersion: await versionOf(server, caseworker.auth, fileId),
+      })
       .expect(200);
     const done = await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify', { handedOverAt: chinaMorning(day(-1)).toISOString() });
     expect(done.body).toMatchObject({ to: 'reunified' });
@@ -103,7 +118,9 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     const requested = await step(server, caseworker.auth, fileId, 'close', { reason: '回访稳定，结案' });
     expect(requested.body.outcome).toBe('approval_requested');
     // …then a legal-aid case and a rehabilitation are referred before the supervisor decides.
-    const rehab = await as(caseworker).post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true }).expect(201);
+    const rehab = await as(caseworker)
+      .post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true })
+      .expect(201);
     const legal = await as(caseworker)
       .post(`/files/${fileId}/referrals`, { kind: 'legal_aid', organisationId: legalAid.organisationId, purpose: '刑事附带民事诉讼', details: { matter: '索赔' }, send: true })
       .expect(201);
@@ -155,7 +172,9 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
 
   it('R22: a partner may not write on a file closed with its referral still open (closed before closure checked referrals)', async () => {
     const fileId = await handedOver();
-    const rehab = await as(caseworker).post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true }).expect(201);
+    const rehab = await as(caseworker)
+      .post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true })
+      .expect(201);
     await as(socialWorker).post(`/referrals/${rehab.body.id}/accept`).expect(200);
     await stack.database.query(`UPDATE victim_file SET state = 'closed', closed_at = now() WHERE id = $1`, [fileId]);
     const note = await as(socialWorker).post(`/referrals/${rehab.body.id}/start`);
@@ -166,7 +185,9 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
 
   it('referral errors say what happened: 404 only for a missing or out-of-scope referral, 409 FILE_CLOSED for a closed file', async () => {
     const fileId = await handedOver();
-    const rehab = await as(caseworker).post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true }).expect(201);
+    const rehab = await as(caseworker)
+      .post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true })
+      .expect(201);
     expect((await as(socialWorker).post(`/referrals/${randomUUID()}/notes`, { kind: 'progress', text: '无此转介' }).expect(404)).body.error.code).toBe('REFERRAL_NOT_FOUND');
     expect((await as(otherSocialWorker).post(`/referrals/${rehab.body.id}/accept`).expect(404)).body.error.code).toBe('REFERRAL_NOT_FOUND');
     expect((await as(socialWorker).post(`/referrals/${rehab.body.id}/notes`, { kind: 'progress', text: '尚未接收' }).expect(409)).body.error.code).toBe('REFERRAL_NOT_ALLOWED');

@@ -268,7 +268,14 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     const zhaoyang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530602', name: '昭阳区民政局' });
     const holder = await signedIn(server, stack.database, 'caseworker', { id: zhaoyang });
     const wanted = await familyRequest(
-      { names: [{ name: '陈佳怡', kind: 'name' }], ageWhenMissing: 6, missingOn: '2020-03-01', missingPlaceCode: '530602', marks: '右手腕有烫伤疤痕', policeReportReference: '昭公立〔2020〕7号' },
+      {
+        names: [{ name: '陈佳怡', kind: 'name' }],
+        ageWhenMissing: 6,
+        missingOn: '2020-03-01',
+        missingPlaceCode: '530602',
+        marks: '右手腕有烫伤疤痕',
+        policeReportReference: '昭公立〔2020〕7号',
+      },
       holder,
     ).expect(201);
     const fileId = await unidentifiedChild({ name: '陈佳怡', birthDateRange: { from: '2013-06-01', to: '2015-06-01' } });

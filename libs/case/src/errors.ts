@@ -47,8 +47,7 @@ export const CaseErrors = defineErrors({
   DUTY_OF_CARE_NOTICE_REQUIRED: { status: 409, message: '须先记录已告知亲属监护、抚养义务 / Record first that the relatives were told of their duties of care (R8)' },
   OPEN_REFERRALS: {
     status: 409,
-    message:
-      '仍有未办结的转介：请先办结、撤回（通知合作机构）或转交 / Referrals are still open: complete, withdraw (the partner is told) or hand on each one first (R16, R22)',
+    message: '仍有未办结的转介：请先办结、撤回（通知合作机构）或转交 / Referrals are still open: complete, withdraw (the partner is told) or hand on each one first (R16, R22)',
   },
   HOUSEHOLD_REGISTRATION_REQUIRED: {
     status: 409,

@@ -45,10 +45,11 @@ async function openReferrals(manager: EntityManager, fileId: string): Promise<Op
  * the household-registration tasks raised to them (R11).
  */
 export async function endGrants(manager: EntityManager, fileId: string, now: Date, sources?: readonly string[]): Promise<void> {
-  await manager.query(
-    `UPDATE file_access_grant SET revoked_at = $2 WHERE file_id = $1 AND revoked_at IS NULL AND ($3::text[] IS NULL OR source = ANY($3::text[]))`,
-    [fileId, now, sources ?? null],
-  );
+  await manager.query(`UPDATE file_access_grant SET revoked_at = $2 WHERE file_id = $1 AND revoked_at IS NULL AND ($3::text[] IS NULL OR source = ANY($3::text[]))`, [
+    fileId,
+    now,
+    sources ?? null,
+  ]);
 }
 
 /** The grants of the police: the handing-over unit's and those of units asked for a DNA comparison. */

@@ -95,7 +95,7 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
   const openGrants = async (fileId: string) =>
     (await stack.database.query<{ n: number }>('SELECT count(*)::int AS n FROM file_access_grant WHERE file_id = $1 AND revoked_at IS NULL', [fileId]))[0].n;
 
-  it('R16, R22: the police view of a reunified child ends; the police keep their handover and their DNA worklist', async () => {
+  it('R16, R22: the police view of a reunified child ends; the police keep their own DNA worklist', async () => {
     const fileId = await handedOver();
     await as(police).get(`/files/${fileId}`).expect(200);
     await reunified(fileId);
@@ -183,7 +183,7 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     expect((await as(socialWorker).post(`/referrals/${rehab.body.id}/notes`, { kind: 'progress', text: '结案后补记' }).expect(409)).body.error.code).toBe('FILE_CLOSED');
   });
 
-  it('referral errors say what happened: 404 only for a missing or out-of-scope referral, 409 FILE_CLOSED for a closed file', async () => {
+  it('referral errors say what happened: 404 only for a missing or out-of-scope referral, 409 FILE_CLOSED for a closed file, a database error not disguised', async () => {
     const fileId = await handedOver();
     const rehab = await as(caseworker)
       .post(`/files/${fileId}/referrals`, { kind: 'rehabilitation', organisationId: socialWorker.organisationId, purpose: '康复', send: true })
@@ -191,6 +191,15 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     expect((await as(socialWorker).post(`/referrals/${randomUUID()}/notes`, { kind: 'progress', text: '无此转介' }).expect(404)).body.error.code).toBe('REFERRAL_NOT_FOUND');
     expect((await as(otherSocialWorker).post(`/referrals/${rehab.body.id}/accept`).expect(404)).body.error.code).toBe('REFERRAL_NOT_FOUND');
     expect((await as(socialWorker).post(`/referrals/${rehab.body.id}/notes`, { kind: 'progress', text: '尚未接收' }).expect(409)).body.error.code).toBe('REFERRAL_NOT_ALLOWED');
+    // A database failure is no missing referral: it is not disguised (a 500 is a bug, and it says so).
+    await stack.database.query('ALTER TABLE referral_history RENAME TO referral_history_away');
+    try {
+      const failed = await as(caseworker).post(`/referrals/${rehab.body.id}/withdraw`, { reason: '数据库故障' });
+      expect(failed.status).toBe(500);
+      expect(failed.body.error.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await stack.database.query('ALTER TABLE referral_history_away RENAME TO referral_history');
+    }
     await stack.database.query(`UPDATE victim_file SET state = 'closed', closed_at = now() WHERE id = $1`, [fileId]);
     expect((await as(caseworker).post(`/referrals/${rehab.body.id}/withdraw`, { reason: '结案' }).expect(409)).body.error.code).toBe('FILE_CLOSED');
     expect((await as(socialWorker).post(`/referrals/${rehab.body.id}/accept`).expect(409)).body.error.code).toBe('FILE_CLOSED');

@@ -181,6 +181,10 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     expect(note.status).toBe(409);
     expect(note.body.error.code).toBe('FILE_CLOSED');
     expect((await as(socialWorker).post(`/referrals/${rehab.body.id}/notes`, { kind: 'progress', text: '结案后补记' }).expect(409)).body.error.code).toBe('FILE_CLOSED');
+    // The referral is the partner's own record still; the person is not.
+    const seen = await as(socialWorker).get(`/referrals/${rehab.body.id}`).expect(200);
+    expect(seen.body.person).toBeUndefined();
+    await as(socialWorker).get(`/files/${fileId}`).expect(404);
   });
 
   it('referral errors say what happened: 404 only for a missing or out-of-scope referral, 409 FILE_CLOSED for a closed file, a database error not disguised', async () => {

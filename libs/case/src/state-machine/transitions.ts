@@ -12,11 +12,12 @@ import {
   repatriationHandedOver,
   returnHomeRecorded,
 } from './builtin-guards.js';
+import { noOpenReferrals } from './closure.js';
 import type { Guard } from './guard.js';
 import { NotePayload, PlaceInInstitutionPayload, ReasonPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
 import type { FileState } from './states.js';
 
-export type EffectName = 'place' | 'reunify' | 'leave_institution' | 'transfer' | 'close';
+export type EffectName = 'place' | 'reunify' | 'leave_institution' | 'end_police_views' | 'transfer' | 'close';
 
 export interface TransitionDefinition {
   event: string;
@@ -84,7 +85,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     approval: true,
     guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian, policeReportedMatch, dutyOfCareNotice],
     payload: ReunifyPayload,
-    effects: ['reunify', 'leave_institution'],
+    effects: ['reunify', 'leave_institution', 'end_police_views'],
   },
   {
     event: 'start_tracing',
@@ -139,7 +140,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     approval: false,
     guards: [noTransferAwaiting, repatriationHandedOver, minorHasGuardian],
     payload: NotePayload,
-    effects: ['leave_institution'],
+    effects: ['leave_institution', 'end_police_views'],
   },
   {
     event: 'start_follow_up',
@@ -170,7 +171,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'closed',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, minorHasGuardian],
+    guards: [noTransferAwaiting, minorHasGuardian, noOpenReferrals],
     payload: ReasonPayload,
     effects: ['close', 'leave_institution'],
   },

@@ -14,6 +14,7 @@ import { HouseholdPages1796200000003 } from './1796200000003-HouseholdPages.js';
 import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupVisitCorrections.js';
 import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
 import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
+import { ClosureAndReleases1796300000005 } from './1796300000005-ClosureAndReleases.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   FollowupVisitCorrections1796200000004,
   AccessVersions1796200000005,
   SignInThrottle1796300000004,
+  ClosureAndReleases1796300000005,
 ];

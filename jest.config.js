@@ -16,6 +16,7 @@ const DATE_SENSITIVE = [
   '<rootDir>/test/case/rules.e2e-spec.ts',
   '<rootDir>/test/case/lives.e2e-spec.ts',
   '<rootDir>/test/case/buyer-household.e2e-spec.ts',
+  '<rootDir>/test/case/closure.e2e-spec.ts',
   '<rootDir>/test/followup/followup.e2e-spec.ts',
   '<rootDir>/test/referral/referrals.e2e-spec.ts',
   '<rootDir>/test/household/household.e2e-spec.ts',

@@ -157,6 +157,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /tracing/requests': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'GET /tracing/requests/{id}': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /tracing/requests/{id}/close': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /tracing/requests/{id}/releases': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/tracing/leads': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/tracing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/tracing/candidates': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
@@ -781,6 +782,13 @@ describe('access matrix', () => {
         .set(actor.auth)
         .send({ reason: 'matrix: found another way' }),
     }),
+    'POST /tracing/requests/{id}/releases': async (actor: Actor, relation: Relation) => {
+      const requestId = await tracingRequestFor(actor, relation);
+      // The candidate's file is kept by a bureau elsewhere: the release is the holder's to give.
+      const fileId = await fileFor('caseworker', 'other');
+      await stack.database.query(`INSERT INTO match_candidate (file_id, request_id, score, features) VALUES ($1, $2, 0.7, '{}')`, [fileId, requestId]);
+      return { test: request(server).post(`/tracing/requests/${requestId}/releases`).set(actor.auth).send({ fileId, reason: 'matrix: the family agreed' }) };
+    },
     'POST /files/{id}/tracing/leads': tracingFile('POST /files/{id}/tracing/leads', { kind: 'dialect', text: '说昭通口音', source: 'person' }),
     'GET /files/{id}/tracing': tracingFile('GET /files/{id}/tracing', {}),
     'GET /files/{id}/tracing/candidates': tracingFile('GET /files/{id}/tracing/candidates', {}),

@@ -138,6 +138,28 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       .send({ policeOrganisationId: police, policeReference: '昭公DNA比〔2026〕030号', requestedOn: today() })
       .expect(409);
 
+    // R22: the request is held by the police in Zhaotong; the bureau here, whose child is only a candidate, sees why it matched and who holds it — nothing of the family.
+    const asCandidate = await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200);
+    expect(asCandidate.body).toMatchObject({
+      access: 'candidate',
+      holder: { id: police, name: '昭通市公安局昭阳分局' },
+      familyContactName: null,
+      familyContactRelation: null,
+      familyPhone: null,
+      marks: null,
+      policeReportReference: null,
+      names: [],
+    });
+    expect(JSON.stringify(asCandidate.body)).not.toContain('13912345678');
+    const listed = await request(server).get('/tracing/requests').set(caseworker.auth).expect(200);
+    expect(listed.body.items.find((item: { id: string }) => item.id === wanted.body.id)).toMatchObject({ access: 'candidate', names: null, holder: { id: police } });
+    // The holder and the unit comparing see it all.
+    expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(policeLiaison.auth).expect(200)).body).toMatchObject({
+      access: 'holder',
+      familyPhone: '13912345678',
+      marks: '左耳后有一颗痣',
+    });
+
     // R9: the police compare DNA; huijia records the request — unit, reference, date.
     const comparison = await request(server)
       .post(`/tracing/candidates/${best.id}/dna-comparison`)
@@ -196,7 +218,14 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
       expect.objectContaining({ outcome: 'match', reportReference: '昭公DNA鉴〔2026〕031号', policeReference: '昭公DNA比〔2026〕031号' }),
     ]);
     expect(traced.body.refusedPaternityTests).toEqual([expect.objectContaining({ offeredBy: '王建军（自称父亲）' })]);
-    expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200)).body.status).toBe('found');
+    // R8, R10: the police reported the match: the family's contact is released to the bureau keeping the child's file.
+    expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200)).body).toMatchObject({
+      status: 'found',
+      access: 'police_match',
+      familyPhone: '13912345678',
+      familyContactName: '王建军',
+      policeReportReference: '昭公刑立字〔2020〕118号',
+    });
     // The comparison is over: the unit's view of the file closes again.
     await request(server).get(`/files/${fileId}`).set(policeLiaison.auth).expect(404);
 
@@ -233,6 +262,47 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     // Still findable by the name she gave.
     const search = await request(server).get('/files?q=xiaohong').set(caseworker.auth).expect(200);
     expect(search.body.items.map((f: { id: string }) => f.id)).toContain(fileId);
+  });
+
+  it("R8, R22: across jurisdictions the family's contact is released only by the bureau holding the request, on record", async () => {
+    const zhaoyang = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530602', name: '昭阳区民政局' });
+    const holder = await signedIn(server, stack.database, 'caseworker', { id: zhaoyang });
+    const wanted = await familyRequest(
+      {
+        names: [{ name: '陈佳怡', kind: 'name' }],
+        ageWhenMissing: 6,
+        missingOn: '2020-03-01',
+        missingPlaceCode: '530602',
+        marks: '右手腕有烫伤疤痕',
+        policeReportReference: '昭公立〔2020〕7号',
+      },
+      holder,
+    ).expect(201);
+    const fileId = await unidentifiedChild({ name: '陈佳怡', birthDateRange: { from: '2013-06-01', to: '2015-06-01' } });
+    const candidate = await eventually(async () => (await candidatesOf(fileId)).find((c) => c.requestId === wanted.body.id) ?? false);
+    expect(candidate.features.name.why).toContain('陈佳怡');
+    const read = () => request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200);
+    expect((await read()).body).toMatchObject({ access: 'candidate', holder: { id: zhaoyang, name: '昭阳区民政局' }, familyPhone: null, marks: null, policeReportReference: null });
+
+    // Only the holder releases: not the candidate's bureau, and only to a candidate's file.
+    const release = (by: User, body: object) => request(server).post(`/tracing/requests/${wanted.body.id}/releases`).set(by.auth).send(body);
+    expect((await release(caseworker, { fileId, reason: '我方自行查看' }).expect(404)).body.error.code).toBe('REQUEST_NOT_FOUND');
+    const stranger = await unidentifiedChild({ name: '刘洋洋', birthDateRange: { from: '1990-01-01', to: '1991-01-01' } });
+    expect((await release(holder, { fileId: stranger, reason: '家属同意' }).expect(422)).body.error).toMatchObject({
+      code: 'NOT_A_CANDIDATE',
+      details: [expect.objectContaining({ field: 'fileId' })],
+    });
+    const released = await release(holder, { fileId, reason: '家属同意五华区民政局联系' }).expect(201);
+    expect(released.body).toMatchObject({ requestId: wanted.body.id, fileId, reason: '家属同意五华区民政局联系' });
+    expect((await read()).body).toMatchObject({ access: 'released', familyPhone: '13912345678', marks: '右手腕有烫伤疤痕', policeReportReference: '昭公立〔2020〕7号' });
+    const records = await auditRecords(stack.database, `action = 'tracing.request_release' AND entity_id = $1`, [wanted.body.id]);
+    expect(records).toEqual([
+      expect.objectContaining({ outcome: 'denied', actor_user_id: caseworker.userId }),
+      expect.objectContaining({ outcome: 'allowed', actor_user_id: holder.userId, file_ids: [fileId] }),
+    ]);
+    // Every read is on record with how it was reached.
+    const reads = await auditRecords(stack.database, `action = 'tracing.request_read' AND entity_id = $1 AND actor_user_id = $2`, [wanted.body.id, caseworker.userId]);
+    expect(reads.map((row) => row.details.access)).toEqual(['candidate', 'released']);
   });
 
   it('R9: after an inconclusive comparison the police may be asked again; a ruled-out candidate stays ruled out', async () => {

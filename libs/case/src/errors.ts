@@ -59,6 +59,10 @@ export const CaseErrors = defineErrors({
       '寻亲团聚须以公安机关报告的DNA比中结果为依据，私自亲子鉴定无效 / Reuniting a traced family needs a DNA match reported by the police; a private paternity test never counts (R10)',
   },
   DUTY_OF_CARE_NOTICE_REQUIRED: { status: 409, message: '须先记录已告知亲属监护、抚养义务 / Record first that the relatives were told of their duties of care (R8)' },
+  OPEN_REFERRALS: {
+    status: 409,
+    message: '仍有未办结的转介：请先办结、撤回（通知合作机构）或转交 / Referrals are still open: complete, withdraw (the partner is told) or hand on each one first (R16, R22)',
+  },
   HOUSEHOLD_REGISTRATION_REQUIRED: {
     status: 409,
     message: "身份未查明人员就地安置前须办妥落户，或经主管批准例外 / Someone still unidentified is resettled locally once registered, or with a supervisor's exception (R11)",

@@ -33,8 +33,9 @@ export function fileScope(actor: Actor, alias: string, params: unknown[], now: D
     case 'institution':
       return { where: `${alias}.current_institution_id = $${params.push(actor.organisationId)}`, audience: 'full' };
     case 'grant':
+      // A grant serves open work: a closed file is seen by those who keep it only (R16, R22), whatever grant was left open.
       return {
-        where: `EXISTS (SELECT 1 FROM file_access_grant g WHERE g.file_id = ${alias}.id AND g.organisation_id = $${params.push(actor.organisationId)} AND g.revoked_at IS NULL)`,
+        where: `(${alias}.state <> 'closed' AND EXISTS (SELECT 1 FROM file_access_grant g WHERE g.file_id = ${alias}.id AND g.organisation_id = $${params.push(actor.organisationId)} AND g.revoked_at IS NULL))`,
         audience: 'partner',
       };
     case 'none':

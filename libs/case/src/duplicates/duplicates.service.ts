@@ -23,6 +23,13 @@ export interface DuplicateProbe {
 export const LIKELY_DUPLICATE = 0.6;
 /** At most this many candidates are shown; the best first. */
 const MAX_CANDIDATES = 20;
+/**
+ * At most this many people are scored: the same ID or travel document first,
+ * then the same name in characters, then an overlapping birth range, the id
+ * breaking ties — ranked before the limit, so common names never cut off an
+ * exact identifier (R4).
+ */
+const MAX_SCORED = 500;
 
 interface Row {
   person_id: string;
@@ -70,14 +77,17 @@ export class DuplicatesService {
                 WHERE n.initials = ANY($5::text[]) AND ($6::date IS NULL OR (p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date))
        )
        SELECT p.id AS person_id,
-              ($1::bytea IS NOT NULL AND p.id_number_index = $1) AS id_match,
-              ($2::bytea IS NOT NULL AND p.travel_document_index = $2) AS document_match,
+              ($1::bytea IS NOT NULL AND p.id_number_index IS NOT DISTINCT FROM $1) AS id_match,
+              ($2::bytea IS NOT NULL AND p.travel_document_index IS NOT DISTINCT FROM $2) AS document_match,
               p.sex, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from, to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to,
               COALESCE(p.origin_place_code, (SELECT place_code FROM victim_file WHERE person_id = p.id ORDER BY opened_at LIMIT 1)) AS origin_place_code,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('name', n.name, 'compact', n.pinyin_compact, 'initials', n.initials)) FROM person_name n WHERE n.person_id = p.id), '[]') AS names
          FROM matches m JOIN person p ON p.id = m.person_id
         WHERE $8::uuid IS NULL OR p.id <> $8::uuid
-        LIMIT 500`,
+        ORDER BY id_match DESC, document_match DESC,
+                 EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.name = ANY($3::text[])) DESC,
+                 (p.birth_date_from <= $7::date AND p.birth_date_to >= $6::date) IS TRUE DESC, p.id
+        LIMIT ${MAX_SCORED}`,
       [
         idIndex,
         documentIndex,
@@ -92,7 +102,7 @@ export class DuplicatesService {
     const scored = rows
       .map((row) => ({ row, ...this.score(row, probe, forms) }))
       .filter((candidate) => candidate.score > 0.2)
-      .sort((a, b) => b.score - a.score)
+      .sort((a, b) => b.score - a.score || (a.row.person_id < b.row.person_id ? -1 : 1))
       .slice(0, MAX_CANDIDATES);
     // The candidates' files in one query, each marked in or out of the caller's scope.
     const params: unknown[] = [scored.map((candidate) => candidate.row.person_id)];

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, PlatformErrors } from '#app/platform';
 import { INSTITUTION_KINDS } from '#app/access';
 import { CaseErrors } from '../errors.js';
+import { endGrants, POLICE_GRANT_SOURCES } from './closure.js';
 import type { TransitionContext } from './guard.js';
 import type { PlaceInInstitutionPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
 import type { EffectName } from './transitions.js';
@@ -44,6 +45,11 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     await manager.query('UPDATE victim_file SET current_institution_id = NULL WHERE id = $1', [file.id]);
   },
 
+  /** R22: the person went home or abroad: the police unit's views of the file end (what the police keep: closure.ts). */
+  async end_police_views({ manager, file, now }) {
+    await endGrants(manager, file.id, now, POLICE_GRANT_SOURCES);
+  },
+
   /** A transfer waits for the receiving bureau to accept or decline it. */
   async transfer(context) {
     const { manager, file, actor } = context;
@@ -60,7 +66,9 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     );
   },
 
+  /** R16, R22: a closed file is seen only by those who keep it: every grant to the police and partners ends with it. */
   async close({ manager, file, now }) {
     await manager.query('UPDATE victim_file SET closed_at = $2 WHERE id = $1', [file.id, now]);
+    await endGrants(manager, file.id, now);
   },
 };

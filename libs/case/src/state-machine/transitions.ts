@@ -13,11 +13,12 @@ import {
 } from './builtin-guards.js';
 import { noBuyerAsGuardian, notToBuyerHousehold } from './buyer-household-guards.js';
 import type { BoundRecord } from './approval-binding.js';
+import { noOpenReferrals } from './closure.js';
 import type { Guard } from './guard.js';
 import { NotePayload, PlaceInInstitutionPayload, ReasonPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
 import type { FileState } from './states.js';
 
-export type EffectName = 'place' | 'reunify' | 'leave_institution' | 'transfer' | 'close';
+export type EffectName = 'place' | 'reunify' | 'leave_institution' | 'end_police_views' | 'transfer' | 'close';
 
 export interface TransitionDefinition {
   event: string;
@@ -89,7 +90,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     boundTo: ['returnHome', 'guardians'],
     guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian, noBuyerAsGuardian, policeReportedMatch, dutyOfCareNotice],
     payload: ReunifyPayload,
-    effects: ['reunify', 'leave_institution'],
+    effects: ['reunify', 'leave_institution', 'end_police_views'],
   },
   {
     event: 'start_tracing',
@@ -145,7 +146,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     approval: false,
     guards: [noTransferAwaiting, repatriationHandedOver, minorHasGuardian],
     payload: NotePayload,
-    effects: ['leave_institution'],
+    effects: ['leave_institution', 'end_police_views'],
   },
   {
     event: 'start_follow_up',
@@ -176,7 +177,7 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'closed',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, minorHasGuardian],
+    guards: [noTransferAwaiting, minorHasGuardian, noOpenReferrals],
     payload: ReasonPayload,
     effects: ['close', 'leave_institution'],
   },

@@ -52,6 +52,7 @@ const FIRE_ERRORS = [
   CaseErrors.POLICE_MATCH_REQUIRED,
   CaseErrors.DUTY_OF_CARE_NOTICE_REQUIRED,
   CaseErrors.HOUSEHOLD_REGISTRATION_REQUIRED,
+  CaseErrors.OPEN_REFERRALS,
 ];
 
 @ApiTags('workflow')

@@ -26,7 +26,7 @@ export class ReferralRecordsController {
   @Roles(...PARTNERS)
   @ApiOperation({ operationId: 'referrals_add_note', summary: 'A progress note or a visit record, seen by the caseworker' })
   @ApiCreatedResponse({ type: ReferralNoteView })
-  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.REFERRAL_NOT_ALLOWED)
   addNote(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: NoteDto): Promise<ReferralNoteView> {
     return this.notes.add(actor, id, body);
   }
@@ -38,7 +38,7 @@ export class ReferralRecordsController {
     summary: "Correct one of one's own notes recorded by mistake: an addendum with the reason, audited; the note itself never changes",
   })
   @ApiCreatedResponse({ type: ReferralNoteView })
-  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.NOTE_NOT_FOUND)
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.NOTE_NOT_FOUND)
   correctNote(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -52,7 +52,7 @@ export class ReferralRecordsController {
   @Roles('hospital_staff')
   @ApiOperation({ operationId: 'referrals_record_disability_assessment', summary: 'R12: the disability category and grade (1–4) as assessed' })
   @ApiCreatedResponse({ type: DisabilityAssessmentView })
-  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.REFERRAL_NOT_ALLOWED)
   assessment(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DisabilityAssessmentDto): Promise<DisabilityAssessmentView> {
     return this.kindRecords.assessment(actor, id, body);
   }
@@ -61,7 +61,7 @@ export class ReferralRecordsController {
   @Roles('school_staff')
   @ApiOperation({ operationId: 'referrals_record_enrolment', summary: 'R14: the enrolment; follow-up visits after it are reminded to the caseworker' })
   @ApiCreatedResponse({ type: EnrolmentRecorded })
-  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.NOT_SCHOOLING, ReferralErrors.REFERRAL_NOT_ALLOWED, CaseErrors.RECORD_EXISTS)
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.NOT_SCHOOLING, ReferralErrors.REFERRAL_NOT_ALLOWED, CaseErrors.RECORD_EXISTS)
   enrolment(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: EnrolmentDto): Promise<EnrolmentRecorded> {
     return this.kindRecords.enrolment(actor, id, body);
   }
@@ -70,7 +70,7 @@ export class ReferralRecordsController {
   @Roles('social_worker')
   @ApiOperation({ operationId: 'referrals_add_support_contribution', summary: 'R13: support the social work organisation brought in for this referral' })
   @ApiCreatedResponse({ type: SupportContributionView })
-  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.REFERRAL_NOT_ALLOWED)
   partnerContribution(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ContributionDto): Promise<SupportContributionView> {
     return this.contributions.addToReferral(actor, id, body);
   }

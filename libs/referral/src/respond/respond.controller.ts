@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '#app/platform';
 import { CurrentActor, Roles, type Actor } from '#app/access';
+import { CaseErrors } from '#app/case';
 import { ReferralErrors } from '../errors.js';
 import { ReasonDto } from '../shared/reason.dto.js';
 import { PARTNERS } from '../shared/roles.js';
@@ -9,7 +10,7 @@ import { PartnerReferralView } from '../views/referral.view.js';
 import { OutcomeDto } from './respond.dto.js';
 import { RespondService } from './respond.service.js';
 
-const MOVE = [ReferralErrors.REFERRAL_NOT_FOUND, ReferralErrors.REFERRAL_NOT_ALLOWED];
+const MOVE = [ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.REFERRAL_NOT_ALLOWED];
 
 @ApiTags('referrals')
 @ApiBearerAuth()

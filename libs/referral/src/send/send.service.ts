@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { AppError } from '#app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppError, Outbox, type AppConfig } from '#app/platform';
 import type { Actor } from '#app/access';
 import type { FileWork } from '#app/case';
 import { ReferralErrors } from '../errors.js';
 import { ReferralLifecycle } from '../lifecycle.js';
 import { consentsOf } from '../shared/consents.js';
 import { ReferralDeadlines } from '../shared/deadlines.js';
+import { tellPartnerOfWithdrawal } from '../shared/partner-notice.js';
 import type { ReferralRow } from '../shared/referral-row.js';
 import { ReferralScopes } from '../shared/scopes.js';
 import { ReferralViewsQuery } from '../views/referral-views.query.js';
@@ -15,7 +16,8 @@ import type { ReferrerReferralView } from '../views/referral.view.js';
  * The referring side's moves on a referral, through its file's kernel write:
  * send a draft (its disclosures must still have a standing consent, R16; the
  * deadlines become reminders and the partner gets its grant), or withdraw it
- * with the reason (the deadlines stop, the grant ends).
+ * with the reason (the deadlines stop, the grant ends, and a partner that
+ * had it is told, R16).
  */
 @Injectable()
 export class SendService {
@@ -24,6 +26,8 @@ export class SendService {
     private readonly lifecycle: ReferralLifecycle,
     private readonly deadlines: ReferralDeadlines,
     private readonly views: ReferralViewsQuery,
+    private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async send(actor: Actor, referralId: string): Promise<ReferrerReferralView> {
@@ -45,10 +49,12 @@ export class SendService {
   }
 
   async withdraw(actor: Actor, referralId: string, reason: string): Promise<ReferrerReferralView> {
-    return this.scopes.asReferrer(actor, referralId, 'referral.withdraw', async ({ manager, referral, now }) => {
+    return this.scopes.asReferrer(actor, referralId, 'referral.withdraw', async ({ manager, referral, file, now }) => {
+      const partnerHadIt = referral.status !== 'draft';
       const transition = await this.lifecycle.fire(manager, actor, 'referrer', referral, 'withdraw', now, reason);
       await manager.query('UPDATE referral SET withdraw_reason = $2 WHERE id = $1', [referralId, reason]);
       if (transition.closes) await this.deadlines.closed(manager, referralId, now);
+      if (partnerHadIt) await tellPartnerOfWithdrawal(manager, this.outbox, this.config, referral, file.reference, reason, now);
       return { result: await this.views.referrer(manager, referralId), entityType: 'referral', entityId: referralId, purpose: reason };
     });
   }

@@ -61,6 +61,9 @@ export class ReferralScopes {
       return await this.dataSource.transaction(async (manager) => {
         const referral = await lockReferral(manager, referralId, `r.organisation_id = $2 AND r.status <> 'draft'`, [actor.organisationId]);
         if (!referral) throw new OutOfScope();
+        // A closed file no longer changes, whoever writes (R22); the referral was found, so this is no 404.
+        const [file]: { state: string }[] = await manager.query('SELECT state FROM victim_file WHERE id = $1', [referral.file_id]);
+        if (file.state === 'closed') throw new AppError(CaseErrors.FILE_CLOSED);
         const recorded = await work({ manager, actor, referral, ...this.gateway.time() });
         await this.audit.record(
           {

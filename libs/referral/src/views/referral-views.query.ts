@@ -72,7 +72,8 @@ interface PartnerRow extends CoreRow {
   needs: NeedsSeenView | null;
 }
 
-const OPEN = `r.status IN (${OPEN_STATES.map((state) => `'${state}'`).join(', ')})`;
+/** The partner sees the person while its referral is open and the file is not closed (R16, R22). */
+const OPEN = `(r.status IN (${OPEN_STATES.map((state) => `'${state}'`).join(', ')}) AND f.state <> 'closed')`;
 const FROM = 'referral r JOIN organisation o ON o.id = r.organisation_id JOIN victim_file f ON f.id = r.file_id';
 const CORE = `r.id, r.file_id, r.kind, r.status, r.version, r.green_channel, r.organisation_id, o.name AS organisation_name, f.reference, r.purpose, r.details,
   r.accept_by, ${daySql('r.complete_by')} AS complete_by, r.outcome, r.decline_reason, r.withdraw_reason, r.sent_at, r.disclosed`;

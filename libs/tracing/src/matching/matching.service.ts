@@ -6,7 +6,13 @@ import { GIVEN_PINYIN_SQL, scorePair, type MatchScore, type NameForm, type Perso
 /** Candidates at or above this score are kept; the best 20 per file when a file is matched. */
 const KEEP_FROM = 0.3;
 const KEEP_BEST = 20;
-/** What one blocking query may bring back: beyond it the scoring is cut short, with a warning in the log (never silently). */
+/**
+ * What one blocking query may bring back: beyond it the scoring is cut short,
+ * with a warning in the log (never silently), and what is cut is the least
+ * likely: the rows are ranked before they are limited — the same name in
+ * characters first, then the same pinyin, then the same prefecture, the id
+ * breaking ties — so common names can never push out an exact one.
+ */
 const BLOCK_LIMIT = 5000;
 
 export interface PersonRow {
@@ -98,7 +104,7 @@ export class MatchingService {
     const scored = requests
       .map((request) => ({ request, result: scorePair(personSide(person), requestSide(request)) }))
       .filter((entry) => entry.result && entry.result.score >= KEEP_FROM)
-      .sort((a, b) => b.result!.score - a.result!.score)
+      .sort((a, b) => b.result!.score - a.result!.score || (a.request.id < b.request.id ? -1 : 1))
       .slice(0, KEEP_BEST);
     await this.upsertCandidates(
       manager,
@@ -134,6 +140,9 @@ export class MatchingService {
           AND ($1 = 'unknown' OR t.sex IN ($1, 'unknown'))
           AND ($2::date IS NULL OR (t.birth_date_from <= $3::date + interval '3 years' AND t.birth_date_to >= $2::date - interval '3 years'))
           AND t.missing_on <= $4::date
+        ORDER BY EXISTS (SELECT 1 FROM tracing_request_name n WHERE n.request_id = t.id AND n.name = ANY($5::text[])) DESC,
+                 EXISTS (SELECT 1 FROM tracing_request_name n WHERE n.request_id = t.id AND n.pinyin_compact = ANY($6::text[])) DESC,
+                 (left(t.missing_place_code, 4) = ANY($9::text[])) IS TRUE DESC, t.id
         LIMIT ${BLOCK_LIMIT}`,
       [
         person.sex,
@@ -167,6 +176,9 @@ export class MatchingService {
                              OR ${GIVEN_PINYIN_SQL} = ANY($9::text[])))
                OR left(f.place_code, 4) = $8 OR left(p.origin_place_code, 4) = $8
                OR EXISTS (SELECT 1 FROM tracing_lead l WHERE l.file_id = f.id AND left(l.place_code, 4) = $8))
+        ORDER BY EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.name = ANY($4::text[])) DESC,
+                 EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id AND n.pinyin_compact = ANY($5::text[])) DESC,
+                 (left(f.place_code, 4) = $8 OR left(p.origin_place_code, 4) = $8) IS TRUE DESC, f.id
         LIMIT ${BLOCK_LIMIT}`,
       [
         request.sex,

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { ApiErrors, PageOf, uuidParam, type Page } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
 import { TracingErrors } from '../errors.js';
-import { CloseRequestDto, TracingRequestDto, TracingRequestQuery } from './requests.dto.js';
+import { CloseRequestDto, ReleaseRequestDto, TracingRequestDto, TracingRequestQuery } from './requests.dto.js';
 import { RequestsQuery } from './requests.query.js';
 import { RequestsService } from './requests.service.js';
-import { TracingRequestClosed, TracingRequestCreated, TracingRequestListItem, TracingRequestView } from './request.view.js';
+import { TracingRequestClosed, TracingRequestCreated, TracingRequestListItem, TracingRequestReleased, TracingRequestView } from './request.view.js';
 
 /** Civil affairs and the police record and follow families' requests. */
 const REQUEST_KEEPERS = ['caseworker', 'supervisor', 'police_liaison'] as const;
@@ -39,11 +39,26 @@ export class RequestsController {
 
   @Get(':id')
   @Roles(...REQUEST_KEEPERS)
-  @ApiOperation({ operationId: 'tracing_requests_get', summary: "One tracing request with the family's contact" })
+  @ApiOperation({
+    operationId: 'tracing_requests_get',
+    summary: "One tracing request: with the family's contact for its holder, the police comparing it, and a candidate's bureau once released or matched by the police (R8, R22)",
+  })
   @ApiOkResponse({ type: TracingRequestView })
   @ApiErrors(TracingErrors.REQUEST_NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<TracingRequestView> {
     return this.query.get(actor, id);
+  }
+
+  @Post(':id/releases')
+  @Roles(...REQUEST_KEEPERS)
+  @ApiOperation({
+    operationId: 'tracing_requests_release',
+    summary: "R8, R22: the holder releases the family's contact and details to the bureau keeping a candidate's file, with the reason; audited",
+  })
+  @ApiCreatedResponse({ type: TracingRequestReleased })
+  @ApiErrors(TracingErrors.REQUEST_NOT_FOUND, TracingErrors.NOT_A_CANDIDATE)
+  release(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReleaseRequestDto): Promise<TracingRequestReleased> {
+    return this.requests.release(actor, id, body);
   }
 
   @Post(':id/close')

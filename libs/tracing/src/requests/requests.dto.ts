@@ -1,5 +1,21 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '#app/platform';
 
 export const TRACING_NAME_KINDS = ['name', 'alias', 'childhood_name'] as const;
@@ -79,6 +95,18 @@ export class TracingRequestDto {
 
 /** Why a request is closed: found another way, withdrawn by the family… */
 export class CloseRequestDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** R8, R22: the holder releases the family's contact and details to the bureau keeping a candidate's file, with the reason. */
+export class ReleaseRequestDto {
+  /** The candidate's file whose keepers may then see the request in full. */
+  @IsUUID()
+  fileId!: string;
+
   @IsString()
   @MinLength(2)
   @MaxLength(2000)

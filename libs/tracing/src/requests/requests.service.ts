@@ -8,8 +8,8 @@ import { nameForms } from '#app/case';
 import { TracingErrors } from '../errors.js';
 import { givenPinyin } from '../matching/matcher.js';
 import { requestKeeperScope } from './request-scope.js';
-import type { TracingRequestDto } from './requests.dto.js';
-import type { TracingRequestClosed, TracingRequestCreated } from './request.view.js';
+import type { ReleaseRequestDto, TracingRequestDto } from './requests.dto.js';
+import type { TracingRequestClosed, TracingRequestCreated, TracingRequestReleased } from './request.view.js';
 
 /**
  * Families' tracing requests (R8): recorded — the age when missing turned
@@ -97,6 +97,42 @@ export class RequestsService {
       throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'birthDate', '出生日期须早于走失日期 / the person must be born before going missing');
     }
     return { birthFrom, birthTo };
+  }
+
+  /**
+   * R8, R22: the holder releases the family's contact and details to the
+   * bureau keeping a candidate's file (across jurisdictions a candidate alone
+   * shows nothing of the family); on record against that file.
+   */
+  async release(actor: Actor, id: string, input: ReleaseRequestDto): Promise<TracingRequestReleased> {
+    let denied = false;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const params: unknown[] = [id];
+        const [kept] = await manager.query(`SELECT 1 FROM tracing_request t WHERE t.id = $1 AND ${requestKeeperScope(actor, params)}`, params);
+        if (!kept) {
+          denied = true;
+          throw new AppError(TracingErrors.REQUEST_NOT_FOUND);
+        }
+        const [candidate] = await manager.query('SELECT 1 FROM match_candidate WHERE request_id = $1 AND file_id = $2', [id, input.fileId]);
+        if (!candidate) throw AppError.field(TracingErrors.NOT_A_CANDIDATE, 'fileId');
+        const now = this.clock.now();
+        const [release]: { id: string; released_at: Date }[] = await manager.query(
+          `INSERT INTO tracing_request_release (request_id, file_id, reason, released_by, released_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (request_id, file_id) DO UPDATE SET reason = EXCLUDED.reason, released_by = EXCLUDED.released_by, released_at = EXCLUDED.released_at
+           RETURNING id, released_at`,
+          [id, input.fileId, input.reason, actor.userId, now],
+        );
+        await this.audit.record(
+          { action: 'tracing.request_release', outcome: 'allowed', entityType: 'tracing_request', entityId: id, fileIds: [input.fileId], purpose: input.reason },
+          manager,
+        );
+        return { id: release.id, requestId: id, fileId: input.fileId, reason: input.reason, releasedAt: release.released_at };
+      });
+    } catch (error) {
+      if (denied) await this.audit.record({ action: 'tracing.request_release', outcome: 'denied', entityType: 'tracing_request', entityId: id });
+      throw error;
+    }
   }
 
   /** The family found the person another way, or withdrew: the request leaves matching; its open candidates are set aside. */

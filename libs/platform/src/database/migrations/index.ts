@@ -15,6 +15,7 @@ import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupV
 import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
 import { BuyerHouseholdRules1796300000003 } from './1796300000003-BuyerHouseholdRules.js';
 import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
+import { ClosureAndReleases1796300000005 } from './1796300000005-ClosureAndReleases.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   AccessVersions1796200000005,
   BuyerHouseholdRules1796300000003,
   SignInThrottle1796300000004,
+  ClosureAndReleases1796300000005,
 ];

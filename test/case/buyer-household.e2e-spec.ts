@@ -257,6 +257,8 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     expect(pending.body.items.map((item: { id: string }) => item.id)).not.toContain(first.body.approval.id);
     expect((await approve(first.body.approval.id).expect(409)).body.error.code).toBe('APPROVAL_DECIDED');
     expect(await auditRecords(stack.database, `action = 'file.approval_stale' AND entity_id = $1`, [first.body.approval.id])).toHaveLength(1);
+    const told = await stack.database.query(`SELECT 1 FROM outbox WHERE job_name = 'file.approval_stale' AND payload->>'subjectId' = $1`, [fileId]);
+    expect(told).toHaveLength(1);
 
     // Asked again, approved: applied.
     const again = await step(server, caseworker.auth, fileId, 'reunify');

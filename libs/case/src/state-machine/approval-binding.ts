@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AuditSink } from '#app/platform';
+import type { AuditSink, Outbox } from '#app/platform';
 import type { Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 
@@ -37,13 +37,18 @@ export function changedSince(requested: BoundDigest | null, current: BoundDigest
 }
 
 /** Sets a pending request aside as `stale` (its data changed since it was asked for), on record; a request already decided stays as it is. */
-export async function setAsideStale(manager: EntityManager, audit: AuditSink, stale: { approvalId: string; fileId: string; actor: Actor; now: Date }): Promise<void> {
-  const [rows]: [unknown[], number] = await manager.query(
-    `UPDATE approval SET status = 'stale', decided_by = $2, decided_at = $3, reason = $4 WHERE id = $1 AND status = 'pending' RETURNING id`,
+export async function setAsideStale(
+  manager: EntityManager,
+  sinks: { audit: AuditSink; outbox: Outbox },
+  stale: { approvalId: string; fileId: string; actor: Actor; now: Date },
+): Promise<void> {
+  const [rows]: [{ event: string }[], number] = await manager.query(
+    `UPDATE approval SET status = 'stale', decided_by = $2, decided_at = $3, reason = $4 WHERE id = $1 AND status = 'pending' RETURNING event`,
     [stale.approvalId, stale.actor.userId, stale.now, CaseErrors.APPROVAL_DATA_CHANGED.message],
   );
   if (rows.length === 0) return;
-  await audit.record(
+  await sinks.outbox.emit(manager, { type: 'file.approval_stale', subjectId: stale.fileId, data: { approvalId: stale.approvalId, event: rows[0].event } });
+  await sinks.audit.record(
     {
       action: 'file.approval_stale',
       outcome: 'allowed',

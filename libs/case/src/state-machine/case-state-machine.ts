@@ -230,7 +230,7 @@ export class CaseStateMachine implements OnModuleInit {
 
   /** A pending request whose data changed since it was asked for (R5, R6, R23): set aside, on record; it must be asked again. */
   setAsideStale(manager: EntityManager, approvalId: string, fileId: string, actor: Actor, now: Date): Promise<void> {
-    return setAsideStale(manager, this.audit, { approvalId, fileId, actor, now });
+    return setAsideStale(manager, { audit: this.audit, outbox: this.outbox }, { approvalId, fileId, actor, now });
   }
 
   private async apply(context: TransitionContext, transition: TransitionDefinition, approvalId: string | null): Promise<AppliedTransition> {

@@ -15,6 +15,7 @@ const BASE_DATE = process.env.TEST_TODAY ?? '2026-11-23';
 const DATE_SENSITIVE = [
   '<rootDir>/test/case/rules.e2e-spec.ts',
   '<rootDir>/test/case/lives.e2e-spec.ts',
+  '<rootDir>/test/case/buyer-household.e2e-spec.ts',
   '<rootDir>/test/case/closure.e2e-spec.ts',
   '<rootDir>/test/followup/followup.e2e-spec.ts',
   '<rootDir>/test/referral/referrals.e2e-spec.ts',

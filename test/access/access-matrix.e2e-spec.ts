@@ -92,8 +92,12 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /files/{id}/interview': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/interview/addenda': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/buyer-household': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
+  // R6: the household is corrected or removed by those who establish it (the police) or answer for corrections (a supervisor).
+  'PUT /files/{id}/buyer-household/{memberId}': only({ supervisor: 'AAD', police_liaison: 'ADD' }),
+  'POST /files/{id}/buyer-household/{memberId}/remove': only({ supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/guardians': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'PUT /files/{id}/guardians/{guardianId}': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/guardians/{guardianId}/remove': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   // A supervisor assigns a caseworker of the bureau; a caseworker may only take a file of their own bureau themselves.
   'PUT /files/{id}/caseworker': only({ caseworker: 'ADD', supervisor: 'AAD' }),
   'POST /files/{id}/mandatory-reports': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
@@ -423,6 +427,37 @@ describe('access matrix', () => {
       );
       return {
         test: request(server).put(`/files/${fileId}/guardians/${guardian.id}`).set(actor.auth).send({ phone: '0871-12345678', reason: 'matrix: new number', expectedVersion: 1 }),
+      };
+    },
+    'POST /files/{id}/guardians/{guardianId}/remove': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [guardian] = await stack.database.query<{ id: string }>(
+        `INSERT INTO guardian (file_id, kind, name, since, recorded_by) VALUES ($1, 'civil_affairs', '民政局', '2026-01-05', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return { test: request(server).post(`/files/${fileId}/guardians/${guardian.id}/remove`).set(actor.auth).send({ reason: 'matrix: recorded twice', expectedVersion: 1 }) };
+    },
+    'PUT /files/{id}/buyer-household/{memberId}': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [member] = await stack.database.query<{ id: string }>(
+        `INSERT INTO buyer_household_member (file_id, name, name_normalised, recorded_by) VALUES ($1, '买方', '买方', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return {
+        test: request(server)
+          .put(`/files/${fileId}/buyer-household/${member.id}`)
+          .set(actor.auth)
+          .send({ name: '买方某', reason: 'matrix: the name corrected', expectedVersion: 1 }),
+      };
+    },
+    'POST /files/{id}/buyer-household/{memberId}/remove': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [member] = await stack.database.query<{ id: string }>(
+        `INSERT INTO buyer_household_member (file_id, name, name_normalised, recorded_by) VALUES ($1, '买方', '买方', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return {
+        test: request(server).post(`/files/${fileId}/buyer-household/${member.id}/remove`).set(actor.auth).send({ reason: 'matrix: not of the household', expectedVersion: 1 }),
       };
     },
     'PUT /files/{id}/caseworker': async (actor: Actor, relation: Relation) => {

@@ -9,6 +9,7 @@ import { RecordsController } from './records/records.controller.js';
 import { CareService } from './records/care.service.js';
 import { IdentityService } from './records/identity.service.js';
 import { InterviewService } from './records/interview.service.js';
+import { BuyerHouseholdService } from './records/buyer-household.service.js';
 import { ProtectionService } from './records/protection.service.js';
 import { ApprovalsService } from './workflow/approvals.service.js';
 import { AssignmentService } from './workflow/assignment.service.js';
@@ -29,7 +30,7 @@ export class CaseCoreModule {}
 @Module({
   imports: [CaseCoreModule],
   controllers: [FilesController, RecordsController, WorkflowController],
-  providers: [InterviewService, ProtectionService, CareService, IdentityService, ApprovalsService, TransfersService, AssignmentService],
+  providers: [InterviewService, ProtectionService, BuyerHouseholdService, CareService, IdentityService, ApprovalsService, TransfersService, AssignmentService],
   exports: [CaseCoreModule],
 })
 export class CaseModule {}

@@ -10,6 +10,10 @@ export const CaseErrors = defineErrors({
   APPROVAL_NOT_FOUND: { status: 404, message: '审批申请不存在 / No such approval request' },
   APPROVAL_DECIDED: { status: 409, message: '该申请已处理 / The request was already decided' },
   APPROVAL_STALE: { status: 409, message: '档案状态已变化，该申请已失效 / The file moved on; the request no longer applies' },
+  APPROVAL_DATA_CHANGED: {
+    status: 409,
+    message: '申请后资料已变更，请重新申请 / The data changed after the request; ask again',
+  },
   OWN_REQUEST: { status: 403, message: '不能审批自己的申请 / You cannot approve your own request' },
   NOT_OWN_REQUEST: { status: 403, message: '只能撤回自己提出的申请 / Only whoever asked may withdraw a request' },
   NOT_AN_INSTITUTION: { status: 422, message: '须为救助管理机构、未成年人救助保护机构或儿童福利机构 / Must be an assistance, minor protection or child welfare institution' },
@@ -29,6 +33,8 @@ export const CaseErrors = defineErrors({
   },
   RECORD_EXISTS: { status: 409, message: '记录已存在，请修改而非新建 / This record exists; change it instead' },
   RETURN_HOME_COMPLETED: { status: 409, message: '已交接返家，返家记录不能再修改 / The person was handed over: the return home can no longer change' },
+  GUARDIAN_IS_THE_WARD: { status: 422, message: '监护人不能是被监护人本人 / The guardian cannot be the ward (R23)' },
+  GUARDIAN_UNDER_AGE: { status: 422, message: '监护人须为成年人（年满18周岁） / A guardian must be an adult (18 or over, R23)' },
   RECORD_NOT_FOUND: { status: 404, message: '该档案中没有这条记录 / No such record in this file' },
   // Guard refusals of the state machine (each transition lists its guards in transitions.ts).
   INTERVIEW_REQUIRED: { status: 409, message: '须先完成一站式询问 / The one-stop interview must be recorded first (R2)' },
@@ -38,7 +44,15 @@ export const CaseErrors = defineErrors({
   RETURN_HOME_REQUIRED: { status: 409, message: '须先登记返家安排（接收人、地址） / Record the return home (who receives the person, where) first (R5, R7)' },
   REPATRIATION_HANDOVER_REQUIRED: { status: 409, message: '须先登记遣返交接 / Record the handover of the repatriation first (R19)' },
   TRANSFER_AWAITING: { status: 409, message: '档案移交待接收方确认 / The file awaits acceptance by another bureau' },
-  BUYER_HOUSEHOLD: { status: 422, message: '不得交由收买家庭（或其成员、地址）抚养或接收 / The person may never go to the buying household, its members or its address (R6)' },
+  BUYER_HOUSEHOLD: {
+    status: 422,
+    message:
+      '不得交由收买家庭（或其成员、地址）抚养或接收；同名者仅在双方身份证号均经核实且不同时除外 / The person may never go to the buying household, its members or its address (R6); the same name passes only when both people carry verified, different ID numbers',
+  },
+  BUYER_HOUSEHOLD_HOMOPHONE: {
+    status: 422,
+    message: "姓名与收买家庭成员同音，须提供此人经核实的身份证号码 / The name sounds like that of a member of the buying household: give this person's verified ID number (R6)",
+  },
   POLICE_MATCH_REQUIRED: {
     status: 409,
     message:

@@ -29,6 +29,9 @@ export class GuardianView {
   name!: string;
   relation!: string | null;
   idNumber!: string | null;
+  /** The ID number was checked against the identity card or the household register. */
+  idNumberVerified!: boolean;
+  birthDate!: string | null;
   phone!: string | null;
   address!: string | null;
   organisationId!: string | null;
@@ -50,8 +53,10 @@ export class MandatoryReportView {
 export class BuyerHouseholdMemberView {
   id!: string;
   name!: string | null;
+  aliases!: string[];
   relation!: string | null;
   idNumber!: string | null;
+  idNumberVerified!: boolean;
   address!: string | null;
   placeCode!: string | null;
   recordedAt!: Date;
@@ -82,6 +87,8 @@ export class ReturnHomeView {
   recipientName!: string;
   relation!: string;
   recipientIdNumber!: string | null;
+  /** The recipient's ID number was checked against the identity card or the household register. */
+  recipientIdNumberVerified!: boolean;
   recipientPhone!: string | null;
   address!: string;
   placeCode!: string;

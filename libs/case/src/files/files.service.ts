@@ -84,14 +84,16 @@ export class FilesService {
          FROM intake n JOIN organisation r ON r.id = n.reporting_organisation_id JOIN jurisdiction pj ON pj.code = n.place_code WHERE n.file_id = $1`,
     );
     const guardians: Record<string, any>[] = await q(
-      `SELECT id, kind, name, relation, id_number_cipher, phone_cipher, address, organisation_id AS "organisationId", to_char(since, 'YYYY-MM-DD') AS since,
-              to_char(until, 'YYYY-MM-DD') AS until FROM guardian WHERE file_id = $1 ORDER BY since, recorded_at`,
+      `SELECT id, kind, name, relation, id_number_cipher, id_number_verified AS "idNumberVerified", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", phone_cipher,
+              address, organisation_id AS "organisationId", to_char(since, 'YYYY-MM-DD') AS since, to_char(until, 'YYYY-MM-DD') AS until
+         FROM guardian WHERE file_id = $1 AND removed_at IS NULL ORDER BY since, recorded_at`,
     );
     const household: Record<string, any>[] = await q(
-      `SELECT id, name, relation, id_number_cipher, address, place_code AS "placeCode", recorded_at AS "recordedAt" FROM buyer_household_member WHERE file_id = $1 ORDER BY recorded_at`,
+      `SELECT id, name, aliases, relation, id_number_cipher, id_number_verified AS "idNumberVerified", address, place_code AS "placeCode", recorded_at AS "recordedAt"
+         FROM buyer_household_member WHERE file_id = $1 AND removed_at IS NULL ORDER BY recorded_at`,
     );
     const [returnHome] = await q(
-      `SELECT recipient_name AS "recipientName", relation, recipient_id_cipher, recipient_phone_cipher, address, place_code AS "placeCode",
+      `SELECT recipient_name AS "recipientName", relation, recipient_id_cipher, recipient_id_verified AS "recipientIdNumberVerified", recipient_phone_cipher, address, place_code AS "placeCode",
               to_char(planned_on, 'YYYY-MM-DD') AS "plannedOn", travel_arrangements AS "travelArrangements", escorted_by AS "escortedBy", handed_over_at AS "handedOverAt"
          FROM return_home WHERE file_id = $1`,
     );

@@ -4,7 +4,7 @@ import { AccessErrors, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
 import { ID_NUMBER, PHONE } from '../person/person.service.js';
-import { buyerHouseholdMatch } from '../state-machine/builtin-guards.js';
+import { refuseBuyerHousehold } from '../state-machine/buyer-household-guards.js';
 import { normaliseText } from './buyer-household-text.js';
 import { requirePlace, validId } from './protection.service.js';
 import type { AssistanceMeasureDto, RepatriationDto, ReturnHomeDto } from './records.dto.js';
@@ -40,21 +40,34 @@ export class CareService {
   /** R5, R7: the return home, refused outright when it would go to the buying household (R6, on record). */
   setReturnHome(actor: Actor, fileId: string, input: ReturnHomeDto): Promise<RecordReplaced> {
     const id = input.recipientIdNumber ? validId(input.recipientIdNumber, 'recipientIdNumber', this.clock.today()) : null;
+    if (input.recipientIdNumberVerified && !id) throw AppError.field(PlatformErrors.VALIDATION_FAILED, 'recipientIdNumber', '核实须有身份证号 / a verified ID needs the number');
     return this.gateway.write(
       actor,
       fileId,
-      { action: 'return_home.record', expectedVersion: input.expectedVersion, auditRefusals: [CaseErrors.BUYER_HOUSEHOLD.code] },
+      {
+        action: 'return_home.record',
+        expectedVersion: input.expectedVersion,
+        auditRefusals: [CaseErrors.BUYER_HOUSEHOLD.code, CaseErrors.BUYER_HOUSEHOLD_HOMOPHONE.code],
+      },
       async ({ manager, file }) => {
         await requirePlace(manager, input.placeCode, 'placeCode');
         const sealed = this.cipher.seal(ID_NUMBER, id);
-        const buyer = await buyerHouseholdMatch(manager, fileId, { name: input.recipientName, idNumberIndex: sealed.index, address: input.address });
-        if (buyer) throw new AppError(buyer.error, { details: buyer.details });
+        await refuseBuyerHousehold(manager, fileId, [
+          {
+            name: input.recipientName,
+            idNumberIndex: sealed.index,
+            idNumberVerified: !!input.recipientIdNumberVerified,
+            address: input.address,
+            fields: { name: 'recipientName', idNumber: 'recipientIdNumber', address: 'address' },
+          },
+        ]);
         const written: unknown[] = await manager.query(
           `INSERT INTO return_home (file_id, recipient_name, recipient_name_normalised, relation, recipient_id_cipher, recipient_id_index, recipient_phone_cipher,
-                                    address, address_normalised, place_code, planned_on, travel_arrangements, escorted_by, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                    address, address_normalised, place_code, planned_on, travel_arrangements, escorted_by, recorded_by, recipient_id_verified)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
            ON CONFLICT (file_id) DO UPDATE SET recipient_name = EXCLUDED.recipient_name, recipient_name_normalised = EXCLUDED.recipient_name_normalised,
              relation = EXCLUDED.relation, recipient_id_cipher = EXCLUDED.recipient_id_cipher, recipient_id_index = EXCLUDED.recipient_id_index,
+             recipient_id_verified = EXCLUDED.recipient_id_verified,
              recipient_phone_cipher = EXCLUDED.recipient_phone_cipher, address = EXCLUDED.address, address_normalised = EXCLUDED.address_normalised,
              place_code = EXCLUDED.place_code, planned_on = EXCLUDED.planned_on, travel_arrangements = EXCLUDED.travel_arrangements,
              escorted_by = EXCLUDED.escorted_by, updated_at = now()
@@ -75,6 +88,7 @@ export class CareService {
             input.travelArrangements ?? null,
             input.escortedBy ?? null,
             actor.userId,
+            !!input.recipientIdNumberVerified,
           ],
         );
         // Handed over already: the return home happened and is history.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
@@ -6,24 +6,33 @@ import { CaseErrors } from '../errors.js';
 import { CareService } from './care.service.js';
 import { IdentityService } from './identity.service.js';
 import { InterviewService } from './interview.service.js';
+import { BuyerHouseholdService } from './buyer-household.service.js';
 import { ProtectionService } from './protection.service.js';
 import {
   AddendumDto,
   AssistanceMeasureDto,
+  BuyerHouseholdCorrectionDto,
   BuyerHouseholdMemberDto,
   GuardianDto,
   GuardianUpdateDto,
   IdentityDto,
   InterviewDto,
   MandatoryReportDto,
+  RecordRemovalDto,
   RepatriationDto,
   ReturnHomeDto,
 } from './records.dto.js';
-import { ConsentGivenView, GuardianUpdated, IdentityConfirmed, InterviewRecorded, InterviewView, RecordCreated, RecordReplaced } from './records.view.js';
+import { ConsentGivenView, GuardianUpdated, IdentityConfirmed, InterviewRecorded, InterviewView, RecordChanged, RecordCreated, RecordReplaced } from './records.view.js';
 
 const FILE_KEEPERS = ['caseworker', 'supervisor', 'institution_staff'] as const;
 const WRITE = [CaseErrors.FILE_NOT_FOUND, CaseErrors.FILE_CLOSED];
 const REPLACE = [...WRITE, CaseErrors.STALE_VERSION];
+/** R6: the buyers by ID number, name, alias or address (no override); a homophone until a verified ID number is given. */
+const BUYERS = [CaseErrors.BUYER_HOUSEHOLD, CaseErrors.BUYER_HOUSEHOLD_HOMOPHONE];
+/** R23: a guardian is an adult other than the ward. */
+const ADULT = [CaseErrors.GUARDIAN_IS_THE_WARD, CaseErrors.GUARDIAN_UNDER_AGE, CaseErrors.INCONSISTENT_BIRTH];
+/** R6: those who establish the buying household (the police) or answer for corrections (a supervisor). */
+const HOUSEHOLD_CORRECTORS = ['supervisor', 'police_liaison'] as const;
 
 @ApiTags('file records')
 @ApiBearerAuth()
@@ -33,6 +42,7 @@ export class RecordsController {
   constructor(
     private readonly interviews: InterviewService,
     private readonly protection: ProtectionService,
+    private readonly buyers: BuyerHouseholdService,
     private readonly care: CareService,
     private readonly identities: IdentityService,
   ) {}
@@ -66,11 +76,43 @@ export class RecordsController {
 
   @Post('buyer-household')
   @Roles('caseworker', 'supervisor', 'police_liaison')
-  @ApiOperation({ operationId: 'buyer_household_add', summary: 'R6: record a member or the address of the household that bought the person' })
+  @ApiOperation({ operationId: 'buyer_household_add', summary: 'R6: record a member (name, aliases, ID number) or the address of the household that bought the person' })
   @ApiCreatedResponse({ type: RecordCreated })
   @ApiErrors(...WRITE, CaseErrors.INVALID_ID_NUMBER, AccessErrors.UNKNOWN_JURISDICTION)
   buyer(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: BuyerHouseholdMemberDto): Promise<RecordCreated> {
-    return this.protection.addBuyerHouseholdMember(actor, id, body);
+    return this.buyers.add(actor, id, body);
+  }
+
+  @Put('buyer-household/:memberId')
+  @Roles(...HOUSEHOLD_CORRECTORS)
+  @ApiOperation({ operationId: 'buyer_household_correct', summary: 'R6: correct a member of the buying household — the record replaced, with the reason (versioned, audited)' })
+  @ApiOkResponse({ type: RecordChanged })
+  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND, CaseErrors.INVALID_ID_NUMBER, AccessErrors.UNKNOWN_JURISDICTION)
+  correctBuyer(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @Body() body: BuyerHouseholdCorrectionDto,
+  ): Promise<RecordChanged> {
+    return this.buyers.correct(actor, id, memberId, body);
+  }
+
+  @Post('buyer-household/:memberId/remove')
+  @Roles(...HOUSEHOLD_CORRECTORS)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'buyer_household_remove',
+    summary: 'R6: remove a member recorded by mistake, with the reason — kept on record, no longer counting (versioned, audited)',
+  })
+  @ApiOkResponse({ type: RecordChanged })
+  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND)
+  removeBuyer(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('memberId', uuidParam('memberId')) memberId: string,
+    @Body() body: RecordRemovalDto,
+  ): Promise<RecordChanged> {
+    return this.buyers.remove(actor, id, memberId, body);
   }
 
   @Put('identity')
@@ -87,18 +129,21 @@ export class RecordsController {
 
   @Post('guardians')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ operationId: 'guardians_add', summary: "R23: record a minor's guardian (never one of the buying household, R6)" })
+  @ApiOperation({ operationId: 'guardians_add', summary: "R23: record a minor's guardian — an adult other than the ward, never one of the buying household (R6)" })
   @ApiCreatedResponse({ type: RecordCreated })
-  @ApiErrors(...WRITE, CaseErrors.INVALID_ID_NUMBER, CaseErrors.BUYER_HOUSEHOLD, AccessErrors.UNKNOWN_ORGANISATION)
+  @ApiErrors(...WRITE, CaseErrors.INVALID_ID_NUMBER, ...BUYERS, ...ADULT, AccessErrors.UNKNOWN_ORGANISATION)
   guardian(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: GuardianDto): Promise<RecordCreated> {
     return this.protection.addGuardian(actor, id, body);
   }
 
   @Put('guardians/:guardianId')
   @Roles(...FILE_KEEPERS)
-  @ApiOperation({ operationId: 'guardians_update', summary: "R23: change a guardian's contact or end the guardianship — an audited edit with its reason (versioned)" })
+  @ApiOperation({
+    operationId: 'guardians_update',
+    summary: 'R23: correct a guardian (checked again, R6), change the contact or end the guardianship — an audited edit with its reason (versioned)',
+  })
   @ApiOkResponse({ type: GuardianUpdated })
-  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND, CaseErrors.BUYER_HOUSEHOLD)
+  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND, CaseErrors.INVALID_ID_NUMBER, ...BUYERS, ...ADULT)
   updateGuardian(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -106,6 +151,24 @@ export class RecordsController {
     @Body() body: GuardianUpdateDto,
   ): Promise<GuardianUpdated> {
     return this.protection.updateGuardian(actor, id, guardianId, body);
+  }
+
+  @Post('guardians/:guardianId/remove')
+  @Roles(...FILE_KEEPERS)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'guardians_remove',
+    summary: 'R23: remove a guardian recorded by mistake, with the reason — kept on record, no longer counting (versioned, audited)',
+  })
+  @ApiOkResponse({ type: RecordChanged })
+  @ApiErrors(...REPLACE, CaseErrors.RECORD_NOT_FOUND)
+  removeGuardian(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('guardianId', uuidParam('guardianId')) guardianId: string,
+    @Body() body: RecordRemovalDto,
+  ): Promise<RecordChanged> {
+    return this.protection.removeGuardian(actor, id, guardianId, body);
   }
 
   @Post('mandatory-reports')
@@ -130,7 +193,7 @@ export class RecordsController {
   @Roles('caseworker', 'supervisor')
   @ApiOperation({ operationId: 'return_home_set', summary: 'R5, R7: who receives the person and where (versioned); 422 BUYER_HOUSEHOLD when it is the buying household (R6)' })
   @ApiOkResponse({ type: RecordReplaced })
-  @ApiErrors(...REPLACE, CaseErrors.INVALID_ID_NUMBER, CaseErrors.BUYER_HOUSEHOLD, CaseErrors.RETURN_HOME_COMPLETED, AccessErrors.UNKNOWN_JURISDICTION)
+  @ApiErrors(...REPLACE, CaseErrors.INVALID_ID_NUMBER, ...BUYERS, CaseErrors.RETURN_HOME_COMPLETED, AccessErrors.UNKNOWN_JURISDICTION)
   returnHome(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReturnHomeDto): Promise<RecordReplaced> {
     return this.care.setReturnHome(actor, id, body);
   }

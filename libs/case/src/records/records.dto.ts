@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -159,6 +160,15 @@ export class BuyerHouseholdMemberDto {
   @MaxLength(50)
   name?: string;
 
+  /** Other names the member goes by: each refuses like the name (R6). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  aliases?: string[];
+
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -169,6 +179,11 @@ export class BuyerHouseholdMemberDto {
   @MaxLength(30)
   idNumber?: string;
 
+  /** The ID number was checked against the identity card, the household register or by the police (needs `idNumber`). */
+  @IsOptional()
+  @IsBoolean()
+  idNumberVerified?: boolean;
+
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -177,6 +192,34 @@ export class BuyerHouseholdMemberDto {
   @IsOptional()
   @Matches(/^[0-9]{6}$/, { message: 'placeCode must be a 6-digit GB/T 2260 code' })
   placeCode?: string;
+}
+
+/** R6: a member of the buying household corrected — the record is replaced by this one — with the reason (versioned, audited). */
+export class BuyerHouseholdCorrectionDto extends BuyerHouseholdMemberDto {
+  /** Why the record changes, kept with the audit record. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason!: string;
+
+  /** The file's version as the caller saw it: a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+/** R6, R23: a record removed as recorded by mistake — kept, no longer counting — with the reason (versioned, audited). */
+export class RecordRemovalDto {
+  /** Why the record is removed, kept with it and with the audit record. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason!: string;
+
+  /** The file's version as the caller saw it: a stale version answers 409 STALE_VERSION. */
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
 }
 
 /** R23: a minor's guardian. */
@@ -199,6 +242,16 @@ export class GuardianDto {
   @MaxLength(30)
   idNumber?: string;
 
+  /** The ID number was checked against the identity card or the household register (needs `idNumber`); lets a namesake of a buyer through (R6). */
+  @IsOptional()
+  @IsBoolean()
+  idNumberVerified?: boolean;
+
+  /** A person's birth date (else the one in the ID number): a guardian is an adult (R23). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  birthDate?: string;
+
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
@@ -217,8 +270,31 @@ export class GuardianDto {
   since!: string;
 }
 
-/** R23: a change to a guardian on record — the contact, or the end of the guardianship (versioned: an edit, audited). */
+/** R23: a change to a guardian on record — a correction, the contact, or the end of the guardianship (versioned: an edit, audited). */
 export class GuardianUpdateDto {
+  /** A corrected name (checked again against the buying household, R6). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  /** A corrected or newly known ID number (checked again: R6, R23). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  idNumber?: string;
+
+  /** The ID number on record (or given here) was checked against the identity card or the household register. */
+  @IsOptional()
+  @IsBoolean()
+  idNumberVerified?: boolean;
+
+  /** A corrected birth date (a guardian is an adult, R23). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  birthDate?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -334,6 +410,11 @@ export class ReturnHomeDto {
   @IsString()
   @MaxLength(30)
   recipientIdNumber?: string;
+
+  /** The recipient's ID number was checked against the identity card or the household register (needs `recipientIdNumber`); lets a namesake of a buyer through (R6). */
+  @IsOptional()
+  @IsBoolean()
+  recipientIdNumberVerified?: boolean;
 
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'recipientPhone must be a phone number' })

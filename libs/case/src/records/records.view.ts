@@ -28,6 +28,13 @@ export class GuardianUpdated {
   version!: number;
 }
 
+/** A record corrected or removed (R6, R23): which, and the file's version after the change. */
+export class RecordChanged {
+  id!: string;
+  fileId!: string;
+  version!: number;
+}
+
 export class AttendeeView {
   name!: string;
   role!: string;

@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { mayBeMinor, type ErrorDefinition } from '#app/platform';
 import { CaseErrors } from '../errors.js';
-import { normaliseText } from '../records/buyer-household-text.js';
+import { noBuyerAsGuardian, notToBuyerHousehold } from './buyer-household-guards.js';
 import type { Guard, GuardRefusal, TransitionContext } from './guard.js';
 
 function refusal(error: ErrorDefinition, details?: Record<string, unknown>): GuardRefusal {
@@ -75,45 +74,6 @@ export const noTransferAwaiting: Guard = {
   },
 };
 
-/**
- * R6: never with the buyers. A person (by ID number, or by name and address)
- * or an address recorded as part of the buying household of this file — or an
- * ID number recorded in any file's buying household — can never receive the
- * person. No role can override it.
- */
-export async function buyerHouseholdMatch(
-  manager: EntityManager,
-  fileId: string,
-  candidate: { name?: string | null; idNumberIndex?: Buffer | null; address?: string | null },
-): Promise<GuardRefusal | undefined> {
-  const name = candidate.name ? normaliseText(candidate.name) : null;
-  const address = candidate.address ? normaliseText(candidate.address) : null;
-  const rows: { via: string }[] = await manager.query(
-    `SELECT CASE WHEN $2::bytea IS NOT NULL AND id_number_index = $2 THEN 'id_number'
-                 WHEN $3::text IS NOT NULL AND name_normalised = $3 AND $4::text IS NOT NULL AND address_normalised = $4 THEN 'name_and_address'
-                 ELSE 'address' END AS via
-       FROM buyer_household_member
-      WHERE ($2::bytea IS NOT NULL AND id_number_index = $2)
-         OR (file_id = $1 AND $4::text IS NOT NULL AND address_normalised = $4)
-      LIMIT 1`,
-    [fileId, candidate.idNumberIndex ?? null, name, address],
-  );
-  if (rows.length === 0) return undefined;
-  return refusal(CaseErrors.BUYER_HOUSEHOLD, { matchedBy: rows[0].via });
-}
-
-export const notToBuyerHousehold: Guard = {
-  name: 'not_to_buyer_household',
-  async check({ manager, file }) {
-    const [recipient]: { recipient_name: string; recipient_id_index: Buffer | null; address: string }[] = await manager.query(
-      'SELECT recipient_name, recipient_id_index, address FROM return_home WHERE file_id = $1',
-      [file.id],
-    );
-    if (!recipient) return undefined;
-    return buyerHouseholdMatch(manager, file.id, { name: recipient.recipient_name, idNumberIndex: recipient.recipient_id_index, address: recipient.address });
-  },
-};
-
 /** R10: a file that was ever in tracing goes home to the family only on a DNA match the police reported; a private paternity test never counts. */
 export const policeReportedMatch: Guard = {
   name: 'police_reported_match',
@@ -153,6 +113,7 @@ export const BUILTIN_GUARDS: Guard[] = [
   repatriationHandedOver,
   noTransferAwaiting,
   notToBuyerHousehold,
+  noBuyerAsGuardian,
   policeReportedMatch,
   dutyOfCareNotice,
   householdRegistered,

@@ -7,6 +7,7 @@ import { AppError, AUDIT_SINK, flattenValidationErrors, Outbox, PlatformErrors, 
 import type { Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
+import { boundDigest, changedSince, setAsideStale, type BoundDigest } from './approval-binding.js';
 import { EFFECTS } from './effects.js';
 import { FILE_CHECKS, type FileCheck, type FileFacts, type GuardRefusal, type TransitionContext } from './guard.js';
 import { INITIAL_STATE, type FileState } from './states.js';
@@ -120,7 +121,7 @@ export class CaseStateMachine implements OnModuleInit {
   async applyApproved(
     manager: EntityManager,
     actor: Actor,
-    approval: { id: string; fileId: string; event: string; payload: unknown; requestedInState: FileState },
+    approval: { id: string; fileId: string; event: string; payload: unknown; requestedInState: FileState; boundDigest: BoundDigest | null },
   ): Promise<AppliedTransition> {
     const candidates = TRANSITIONS.filter((candidate) => candidate.event === approval.event);
     const file = await this.lock(manager, actor, approval.fileId, checksFor(candidates));
@@ -128,6 +129,9 @@ export class CaseStateMachine implements OnModuleInit {
       throw new AppError(CaseErrors.APPROVAL_STALE, { details: { requestedInState: approval.requestedInState, currentState: file.state } });
     }
     const transition = candidates.find((candidate) => candidate.from.includes(file.state))!;
+    // The approval applies only to the data it was asked for (R5, R6, R23).
+    const changed = changedSince(approval.boundDigest, await boundDigest(manager, file.id, transition.boundTo ?? []));
+    if (changed.length > 0) throw new AppError(CaseErrors.APPROVAL_DATA_CHANGED, { details: { changed } });
     const payload = this.validatePayload(transition, approval.payload);
     const context: TransitionContext = { manager, file, actor, payload, ...this.gateway.time() };
     await this.runGuards(transition, context);
@@ -201,11 +205,20 @@ export class CaseStateMachine implements OnModuleInit {
 
   private async request(context: TransitionContext, transition: TransitionDefinition): Promise<RequestedTransition> {
     const { manager, file, actor, payload, now } = context;
-    const existing = await manager.query(`SELECT 1 FROM approval WHERE file_id = $1 AND event = $2 AND status = 'pending'`, [file.id, transition.event]);
-    if (existing.length > 0) throw new AppError(CaseErrors.APPROVAL_PENDING);
+    const digest = await boundDigest(manager, file.id, transition.boundTo ?? []);
+    const [existing]: { id: string; bound_digest: BoundDigest | null }[] = await manager.query(
+      `SELECT id, bound_digest FROM approval WHERE file_id = $1 AND event = $2 AND status = 'pending' FOR UPDATE`,
+      [file.id, transition.event],
+    );
+    if (existing) {
+      if (changedSince(existing.bound_digest, digest).length === 0) throw new AppError(CaseErrors.APPROVAL_PENDING);
+      // Asked again after the data changed: the earlier request no longer applies.
+      await this.setAsideStale(manager, existing.id, file.id, actor, now);
+    }
     const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO approval (file_id, event, payload, requested_in_state, requested_by, status, requested_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id`,
-      [file.id, transition.event, JSON.stringify(payload), file.state, actor.userId, now],
+      `INSERT INTO approval (file_id, event, payload, requested_in_state, requested_by, status, requested_at, bound_digest)
+       VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id`,
+      [file.id, transition.event, JSON.stringify(payload), file.state, actor.userId, now, digest === null ? null : JSON.stringify(digest)],
     );
     await this.outbox.emit(manager, { type: 'file.approval_requested', subjectId: file.id, data: { approvalId: id, event: transition.event } });
     await this.audit.record(
@@ -213,6 +226,11 @@ export class CaseStateMachine implements OnModuleInit {
       manager,
     );
     return { outcome: 'approval_requested', approval: { id, event: transition.event, status: 'pending' }, file: { id: file.id, state: file.state, version: file.version } };
+  }
+
+  /** A pending request whose data changed since it was asked for (R5, R6, R23): set aside, on record; it must be asked again. */
+  setAsideStale(manager: EntityManager, approvalId: string, fileId: string, actor: Actor, now: Date): Promise<void> {
+    return setAsideStale(manager, { audit: this.audit, outbox: this.outbox }, { approvalId, fileId, actor, now });
   }
 
   private async apply(context: TransitionContext, transition: TransitionDefinition, approvalId: string | null): Promise<AppliedTransition> {

@@ -10,7 +10,7 @@ import type { KernelFile } from '../kernel/file-gateway.js';
  */
 export const FILE_CHECKS = {
   interview_recorded: () => 'EXISTS (SELECT 1 FROM interview WHERE file_id = f.id)',
-  guardian_on_record: (today: () => string) => `EXISTS (SELECT 1 FROM guardian WHERE file_id = f.id AND (until IS NULL OR until >= ${today()}))`,
+  guardian_on_record: (today: () => string) => `EXISTS (SELECT 1 FROM guardian WHERE file_id = f.id AND removed_at IS NULL AND (until IS NULL OR until >= ${today()}))`,
   return_home_recorded: () => 'EXISTS (SELECT 1 FROM return_home WHERE file_id = f.id)',
   repatriation_handed_over: () => 'EXISTS (SELECT 1 FROM repatriation WHERE file_id = f.id AND handed_over_at IS NOT NULL)',
   transfer_awaiting: () => `EXISTS (SELECT 1 FROM file_transfer WHERE file_id = f.id AND status = 'awaiting_acceptance')`,

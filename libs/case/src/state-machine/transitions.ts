@@ -7,11 +7,12 @@ import {
   minorHasGuardian,
   noTransferAwaiting,
   notForeignNational,
-  notToBuyerHousehold,
   policeReportedMatch,
   repatriationHandedOver,
   returnHomeRecorded,
 } from './builtin-guards.js';
+import { noBuyerAsGuardian, notToBuyerHousehold } from './buyer-household-guards.js';
+import type { BoundRecord } from './approval-binding.js';
 import { noOpenReferrals } from './closure.js';
 import type { Guard } from './guard.js';
 import { NotePayload, PlaceInInstitutionPayload, ReasonPayload, ReunifyPayload, TransferPayload } from './payloads.dto.js';
@@ -28,6 +29,8 @@ export interface TransitionDefinition {
   roles: readonly Role[];
   /** A supervisor's approval is needed: the event is requested, then approved or rejected. */
   approval: boolean;
+  /** The records the approval is bound to: changed after the request, it is refused (409 APPROVAL_DATA_CHANGED) and must be asked again. */
+  boundTo?: readonly BoundRecord[];
   guards: readonly Guard[];
   payload: new () => object;
   /** What the transition does besides moving the state, in the same transaction (see effects.ts). */
@@ -50,7 +53,8 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'in_care',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, minorHasGuardian],
+    boundTo: ['guardians'],
+    guards: [noTransferAwaiting, minorHasGuardian, noBuyerAsGuardian],
     payload: PlaceInInstitutionPayload,
     effects: ['place'],
   },
@@ -83,7 +87,8 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'reunified',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian, policeReportedMatch, dutyOfCareNotice],
+    boundTo: ['returnHome', 'guardians'],
+    guards: [noTransferAwaiting, interviewRecorded, returnHomeRecorded, notToBuyerHousehold, minorHasGuardian, noBuyerAsGuardian, policeReportedMatch, dutyOfCareNotice],
     payload: ReunifyPayload,
     effects: ['reunify', 'leave_institution', 'end_police_views'],
   },
@@ -116,7 +121,8 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     to: 'locally_resettled',
     roles: CIVIL_AFFAIRS,
     approval: true,
-    guards: [noTransferAwaiting, interviewRecorded, notForeignNational, minorHasGuardian, householdRegistered],
+    boundTo: ['guardians'],
+    guards: [noTransferAwaiting, interviewRecorded, notForeignNational, minorHasGuardian, noBuyerAsGuardian, householdRegistered],
     payload: NotePayload,
     effects: [],
   },

@@ -6,6 +6,7 @@ import { fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
 import { CaseStateMachine } from '../state-machine/case-state-machine.js';
+import type { BoundDigest } from '../state-machine/approval-binding.js';
 import type { FileState } from '../state-machine/states.js';
 import type { AppliedTransition } from '../state-machine/transition.view.js';
 import type { ApprovalsQuery } from './workflow.dto.js';
@@ -19,6 +20,7 @@ interface ApprovalRow {
   requested_in_state: FileState;
   requested_by: string;
   status: string;
+  bound_digest: BoundDigest | null;
 }
 
 /**
@@ -70,6 +72,7 @@ export class ApprovalsService {
         event: approval.event,
         payload: approval.payload,
         requestedInState: approval.requested_in_state,
+        boundDigest: approval.bound_digest,
       });
     });
   }
@@ -126,7 +129,7 @@ export class ApprovalsService {
         const file = ref ? await this.gateway.lock(manager, actor, ref.file_id, { mode: 'write' }) : undefined;
         if (!file) throw new AppError(CaseErrors.APPROVAL_NOT_FOUND);
         const [approval]: ApprovalRow[] = await manager.query(
-          'SELECT id, file_id, event, payload, requested_in_state, requested_by, status FROM approval WHERE id = $1 FOR UPDATE',
+          'SELECT id, file_id, event, payload, requested_in_state, requested_by, status, bound_digest FROM approval WHERE id = $1 FOR UPDATE',
           [approvalId],
         );
         if (approval.status !== 'pending') throw new AppError(CaseErrors.APPROVAL_DECIDED, { details: { status: approval.status } });
@@ -136,6 +139,10 @@ export class ApprovalsService {
       if (error instanceof AppError && error.code === CaseErrors.APPROVAL_NOT_FOUND.code) {
         await this.audit.record({ action, outcome: 'denied', entityType: 'approval', entityId: approvalId });
         throw error;
+      }
+      // The data changed after the request: the request is set aside and must be asked again (R5, R6, R23).
+      if (ref && error instanceof AppError && error.code === CaseErrors.APPROVAL_DATA_CHANGED.code) {
+        await this.dataSource.transaction((manager) => this.stateMachine.setAsideStale(manager, approvalId, ref.file_id, actor, this.gateway.time().now));
       }
       throw ref ? await this.stateMachine.refusal(actor, ref.file_id, ref.event, error) : error;
     }

@@ -48,6 +48,7 @@ const FIRE_ERRORS = [
   CaseErrors.REPATRIATION_HANDOVER_REQUIRED,
   CaseErrors.TRANSFER_AWAITING,
   CaseErrors.BUYER_HOUSEHOLD,
+  CaseErrors.BUYER_HOUSEHOLD_HOMOPHONE,
   CaseErrors.POLICE_MATCH_REQUIRED,
   CaseErrors.DUTY_OF_CARE_NOTICE_REQUIRED,
   CaseErrors.HOUSEHOLD_REGISTRATION_REQUIRED,
@@ -118,6 +119,7 @@ export class WorkflowController {
     CaseErrors.APPROVAL_NOT_FOUND,
     CaseErrors.APPROVAL_DECIDED,
     CaseErrors.APPROVAL_STALE,
+    CaseErrors.APPROVAL_DATA_CHANGED,
     CaseErrors.OWN_REQUEST,
     ...FIRE_ERRORS.filter((error) => error !== CaseErrors.UNKNOWN_EVENT),
   )

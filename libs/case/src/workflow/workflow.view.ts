@@ -16,7 +16,7 @@ export class ApprovalView {
   requestedBy!: string;
   /** The caller asked for it: they may withdraw it, not approve it. */
   ownRequest!: boolean;
-  status!: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  status!: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'stale';
 }
 
 /** A request rejected by a supervisor, or withdrawn by whoever asked. */

@@ -19,6 +19,8 @@ export interface DomainEventMap {
   'file.approval_rejected': { approvalId: string; event: string };
   /** The requester withdrew their own pending request. Subject: the file. */
   'file.approval_withdrawn': { approvalId: string; event: string };
+  /** A pending request was set aside: its data changed since it was asked for, it must be asked again (R6). Subject: the file. */
+  'file.approval_stale': { approvalId: string; event: string };
   /** The receiving bureau took the file over. Subject: the file. */
   'file.transfer_accepted': { transferId: string; toOrganisationId: string };
   /** The receiving bureau declined a transfer. Subject: the file. */
@@ -53,6 +55,7 @@ export const DOMAIN_EVENT_TYPES = [
   'file.approval_requested',
   'file.approval_rejected',
   'file.approval_withdrawn',
+  'file.approval_stale',
   'file.transfer_accepted',
   'file.transfer_declined',
   'file.caseworker_assigned',

@@ -136,7 +136,7 @@ export class ReferralViewsQuery {
       CASE WHEN ${disclosed('identity')} THEN p.id_number_cipher END AS id_number_cipher,
       CASE WHEN ${OPEN} AND (r.kind = ANY(${guardianKinds}) OR 'family' = ANY(r.disclosed)) THEN COALESCE((
         SELECT json_agg(json_build_object('name', g.name, 'relation', g.relation, 'phone', encode(g.phone_cipher, 'base64')) ORDER BY g.since, g.recorded_at, g.id)
-          FROM guardian g WHERE g.file_id = r.file_id AND (g.until IS NULL OR g.until >= ${day})), '[]'::json) END AS guardians,
+          FROM guardian g WHERE g.file_id = r.file_id AND g.removed_at IS NULL AND (g.until IS NULL OR g.until >= ${day})), '[]'::json) END AS guardians,
       CASE WHEN ${disclosed('medical')} THEN COALESCE((
         SELECT json_agg(json_build_object('kind', m.kind, 'description', m.description, 'providedOn', ${daySql('m.provided_on')}) ORDER BY m.provided_on, m.recorded_at, m.id)
           FROM assistance_measure m WHERE m.file_id = r.file_id AND m.kind IN ('medical', 'psychological')), '[]'::json) END AS medical_measures,

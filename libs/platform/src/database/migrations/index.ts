@@ -13,6 +13,7 @@ import { TracingPages1796200000002 } from './1796200000002-TracingPages.js';
 import { HouseholdPages1796200000003 } from './1796200000003-HouseholdPages.js';
 import { FollowupVisitCorrections1796200000004 } from './1796200000004-FollowupVisitCorrections.js';
 import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
+import { BuyerHouseholdRules1796300000003 } from './1796300000003-BuyerHouseholdRules.js';
 import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
 import { ClosureAndReleases1796300000005 } from './1796300000005-ClosureAndReleases.js';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   HouseholdPages1796200000003,
   FollowupVisitCorrections1796200000004,
   AccessVersions1796200000005,
+  BuyerHouseholdRules1796300000003,
   SignInThrottle1796300000004,
   ClosureAndReleases1796300000005,
 ];

@@ -10,6 +10,7 @@ import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { validationExceptionFactory } from '../errors/validation.js';
 import { requestIdFor } from '../logging/logging.js';
 import { AUDIT_SINK, type AuditSink } from '../audit/audit-sink.js';
+import { requestShapeGuard } from './request-shape.guard.js';
 import { GeneticDataInterceptor } from '../genetic/genetic-data.interceptor.js';
 import { API_CONTRACT, createApiDocument, type ApiContractOptions } from '../contract/openapi.js';
 
@@ -33,6 +34,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     app.enableCors({ origin: config.http.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   }
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // Before anything reads the body or the query (pipes, interceptors, guards): depth, size, NUL, lone surrogates, NFC.
+  app.use(requestShapeGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -12,11 +12,13 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsPlausibleDate, MAX_AMOUNT_YUAN, OptionalNotNull } from '#app/platform';
 
 export const CONSENT_CATEGORIES = ['medical', 'schooling', 'training', 'legal_aid', 'social_work', 'family_tracing', 'trafficking_history', 'identity'] as const;
 export const NEEDS = [
@@ -84,6 +86,7 @@ export class ConsentInput {
 /** R2: the one-stop interview, recorded once; later steps read it. */
 export class InterviewDto {
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   conductedAt!: string;
 
   @IsOptional()
@@ -214,6 +217,7 @@ export class GuardianDto {
   organisationId?: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   since!: string;
 }
 
@@ -236,6 +240,7 @@ export class GuardianUpdateDto {
   /** The last day of the guardianship (the guardian is no longer on record from the day after). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   until?: string;
 
   /** Why the record changes, kept with the audit record. */
@@ -268,6 +273,7 @@ export class MandatoryReportDto {
   reportedToOrganisationId?: string;
 
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   reportedAt!: string;
 
   @IsOptional()
@@ -300,6 +306,7 @@ export class AssistanceMeasureDto {
   description!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   providedOn!: string;
 
   @IsOptional()
@@ -309,6 +316,7 @@ export class AssistanceMeasureDto {
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(MAX_AMOUNT_YUAN)
   amountYuan?: number;
 }
 
@@ -349,6 +357,7 @@ export class ReturnHomeDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   plannedOn?: string;
 
   @IsOptional()
@@ -380,12 +389,14 @@ export class RepatriationDto {
   @MaxLength(5000)
   transitCare!: string;
 
-  @IsOptional()
+  /** Left out until the handover; never null (R19: the time and the receiver go together). */
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   handedOverAt?: string;
 
   /** The embassy, consulate or border authority that received the person. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   handedOverTo?: string;

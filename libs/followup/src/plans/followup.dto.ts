@@ -1,8 +1,10 @@
 import { IsDateString, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 /** R17: what a follow-up visit found. */
 export class VisitRecordDto {
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   visitedOn!: string;
 
   /** How and where the person lives now. */
@@ -32,6 +34,7 @@ export class VisitDto extends VisitRecordDto {
   /** Moves the next planned visit to this day. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   nextVisitOn?: string;
 }
 

@@ -56,7 +56,8 @@ export function translateDatabaseError(error: unknown): AppError | null {
   const field = column ? fieldOf(column) : '(request)';
   if (facts.code === '23503') {
     // Deleting what others still refer to is a conflict; referring to what does not exist is bad input.
-    if (/still referenced/.test(facts.detail ?? '')) return new AppError(PlatformErrors.CONFLICT, { details: { reason: '仍被其他记录引用 / still referred to by other records' }, cause: error });
+    if (/still referenced/.test(facts.detail ?? ''))
+      return new AppError(PlatformErrors.CONFLICT, { details: { reason: '仍被其他记录引用 / still referred to by other records' }, cause: error });
     return fieldError(PlatformErrors.VALIDATION_FAILED, field, '引用的记录不存在 / refers to a record that does not exist', error);
   }
   if (CONFLICTS.has(facts.code)) {

@@ -17,7 +17,7 @@ export const REQUEST_SHAPE_LIMITS = {
   maxNodes: 10_000,
 } as const;
 
-const NUL = /\u0000/;
+const NUL = '\u0000';
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -34,7 +34,7 @@ function childPath(parent: string, key: string, inArray: boolean): string {
 
 /** Why a string may not enter, or null when it may. */
 export function textProblem(value: string): string | null {
-  if (NUL.test(value)) return '不得包含 NUL 字符 / must not contain a NUL (\\u0000) character';
+  if (value.includes(NUL)) return '不得包含 NUL 字符 / must not contain a NUL (\\u0000) character';
   if (LONE_SURROGATE.test(value)) return '含有无效的 Unicode 字符 / must not contain a lone UTF-16 surrogate';
   return null;
 }

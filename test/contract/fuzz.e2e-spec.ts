@@ -161,11 +161,15 @@ function bodyFor(operation: Schema, plan: BodyPlan): { type?: string; text?: str
       const [container, key] = spots[plan.field % spots.length];
       container[key] = plan.value;
     }
-  } else if (plan.kind === 'nulls') for (const [container, key] of spots) container[key] = null;
-  else if (plan.kind === 'drop')
-    for (const index of plan.fields)
+  } else if (plan.kind === 'nulls') {
+    for (const [container, key] of spots) container[key] = null;
+  } else if (plan.kind === 'drop') {
+    for (const index of plan.fields) {
       if (spots.length > 0) delete spots[index % spots.length][0][spots[index % spots.length][1]];
-      else if (plan.kind === 'extra') body[`extra_${spots.length}`] = plan.value;
+    }
+  } else {
+    body[`extra_${spots.length}`] = plan.value;
+  }
   return { type: 'application/json', text: JSON.stringify(body) };
 }
 

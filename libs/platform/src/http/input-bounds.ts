@@ -40,9 +40,8 @@ export function IsPlausibleDate(options: { past?: boolean } = {}, validationOpti
           return Date.parse(value) <= store.clock.now().getTime() + CLOCK_SKEW_MS;
         },
         defaultMessage(args: ValidationArguments): string {
-          return options.past
-            ? `须在 1900-01-01 与今天之间 / ${args.property} must be between ${EARLIEST_DATE} and today`
-            : `不得早于 1900-01-01 / ${args.property} must not be before ${EARLIEST_DATE}`;
+          const value = String(args.value);
+          return value.slice(0, 10) < EARLIEST_DATE ? `不得早于 ${EARLIEST_DATE} / must not be before ${EARLIEST_DATE}` : '不能晚于今天 / must not be in the future';
         },
       },
     });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors/app-error.js';
 import { PlatformErrors } from '../errors/platform-errors.js';
+import { GENETIC_MEDIA_TYPES } from '../genetic/genetic-data.interceptor.js';
 
 /**
  * The shape every request must have before anything else reads it: the JSON
@@ -113,7 +114,9 @@ export function requestShapeGuard() {
   return (req: Request, _res: Response, next: NextFunction) => {
     try {
       checkPath(req.path);
-      if (WRITE_METHODS.has(req.method) && req.body === undefined && hasBody(req)) {
+      // R9 comes first: a genetic file goes on to the genetic-data interceptor, which refuses and audits it as such.
+      const geneticFile = GENETIC_MEDIA_TYPES.test(req.headers['content-type'] ?? '');
+      if (WRITE_METHODS.has(req.method) && req.body === undefined && hasBody(req) && !geneticFile) {
         throw new AppError(PlatformErrors.UNSUPPORTED_MEDIA_TYPE, {
           details: { reason: `请求体须为 JSON / the body must be application/json, not ${req.headers['content-type'] ?? 'untyped'}` },
         });

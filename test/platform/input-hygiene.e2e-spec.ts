@@ -151,6 +151,15 @@ describe('input hygiene at the door (issue 12 §1)', () => {
       expect(fields(contribution.body)).toEqual(['amountYuan']);
     });
 
+    it('refuses a version beyond an integer column (2^53+1) as 422 naming expectedVersion', async () => {
+      const response = await request(server)
+        .put(`/files/${fileId}/repatriation`)
+        .set(caseworker.auth)
+        .send({ country: 'VN', foreignAffairsOrganisationId: foreignAffairs, transitCare: '临时照料', expectedVersion: 2 ** 53 + 1 });
+      expect(response.status).toBe(422);
+      expect(fields(response.body)).toEqual(['expectedVersion']);
+    });
+
     it('refuses a date before 1900 and a thing that happened tomorrow', async () => {
       const early = await request(server).post(`/files/${fileId}/assistance-measures`).set(caseworker.auth).send({ kind: 'food', description: '餐食', providedOn: '1899-12-31' });
       expect(early.status).toBe(422);

@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsPlausibleDate, MAX_AMOUNT_YUAN, OptionalNotNull } from '#app/platform';
+import { IsPlausibleDate, MAX_AMOUNT_YUAN, OptionalNotNull, MAX_INT4 } from '#app/platform';
 
 export const CONSENT_CATEGORIES = ['medical', 'schooling', 'training', 'legal_aid', 'social_work', 'family_tracing', 'trafficking_history', 'identity'] as const;
 export const NEEDS = [
@@ -252,6 +252,7 @@ export class GuardianUpdateDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 }
 
@@ -325,6 +326,7 @@ export class ReturnHomeDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsString()
@@ -376,6 +378,7 @@ export class RepatriationDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
@@ -415,6 +418,7 @@ export class FireEventDto {
   /** The file's version the caller last saw (optimistic concurrency: a stale one gets 409). */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsOptional()
@@ -444,6 +448,7 @@ export class IdentityDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsString()

@@ -1,5 +1,5 @@
-import { IsDateString, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { IsPlausibleDate } from '#app/platform';
+import { IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPlausibleDate, MAX_INT4 } from '#app/platform';
 
 /** R17: what a follow-up visit found. */
 export class VisitRecordDto {
@@ -43,6 +43,7 @@ export class CorrectVisitDto extends VisitRecordDto {
   /** The file's version as the caller saw it (the plan's `version`); 409 STALE_VERSION when it changed meanwhile. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   /** Why the record was wrong. */

@@ -4,6 +4,9 @@ import { RequestContext } from '../context/request-context.js';
 /** Money in yuan: numeric(12, 2) holds up to 10^10; no assistance or contribution comes near 100 million. */
 export const MAX_AMOUNT_YUAN = 100_000_000;
 
+/** The largest value of an integer column (versions, counts): beyond it PostgreSQL refuses the comparison itself. */
+export const MAX_INT4 = 2_147_483_647;
+
 /** The earliest date huijia records: nobody it helps was born, nor anything it records happened, before 1900. */
 export const EARLIEST_DATE = '1900-01-01';
 

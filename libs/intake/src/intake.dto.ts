@@ -1,6 +1,24 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PersonInput } from '#app/case';
+import { IsPlausibleDate } from '#app/platform';
 
 export class MaterialItem {
   /** What was handed over: 询问笔录, 身份证明, 体检报告… */
@@ -32,6 +50,7 @@ export class PoliceHandoverInput {
   policeCaseNumber!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   handoverDate!: string;
 
   /** Where the handover took place (GB/T 2260 code). */
@@ -61,6 +80,8 @@ export class DuplicateDecision {
 }
 
 class IntakeCommon {
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonInput)
   person!: PersonInput;
@@ -78,6 +99,8 @@ class IntakeCommon {
 }
 
 export class PoliceHandoverDto extends IntakeCommon {
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PoliceHandoverInput)
   handover!: PoliceHandoverInput;
@@ -95,6 +118,7 @@ export class DiscoveryInput {
   institutionId?: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   discoveredOn!: string;
 
   @Matches(/^[0-9]{6}$/, { message: '须为 6 位 GB/T 2260 行政区划代码 / placeCode must be a 6-digit GB/T 2260 code' })
@@ -107,6 +131,8 @@ export class DiscoveryInput {
 }
 
 export class DiscoveryDto extends IntakeCommon {
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => DiscoveryInput)
   discovery!: DiscoveryInput;

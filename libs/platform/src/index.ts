@@ -13,6 +13,8 @@ export { ReadinessChecks, type ReadinessCheck } from './health/readiness-checks.
 export { configureHttpApp } from './http/configure-http.js';
 export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { uuidParam } from './http/pipes.js';
+export { EARLIEST_DATE, IsPlausibleDate, MAX_AMOUNT_YUAN, MAX_INT4, OptionalNotNull } from './http/input-bounds.js';
+export { REQUEST_SHAPE_LIMITS } from './http/request-shape.guard.js';
 export { AUDIT_SINK, type AuditEntry, type AuditSink } from './audit/audit-sink.js';
 export { loggerParams, REQUEST_ID_HEADER } from './logging/logging.js';
 export { Outbox, OutboxOutsideTransaction } from './outbox/outbox.js';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '#app/platform';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_INT4, PageQuery } from '#app/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
 
 const DIVISION_CODE = /^[0-9]{6}$/;
@@ -43,6 +43,7 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion?: number;
 }
 

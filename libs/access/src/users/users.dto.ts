@@ -1,5 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '#app/platform';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_INT4, PageQuery } from '#app/platform';
 import { ROLES, type Role } from '../roles.js';
 
 export class CreateUserDto {
@@ -40,6 +40,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion?: number;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 export const SEXES = ['female', 'male', 'unknown'] as const;
 export const IDENTITY_STATUSES = ['confirmed', 'claimed', 'unknown'] as const;
@@ -17,9 +18,11 @@ export class AliasInput {
 
 export class BirthDateRangeInput {
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   from!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   to!: string;
 }
 
@@ -81,6 +84,7 @@ export class PersonInput {
   /** The exact birth date, when known. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   birthDate?: string;
 
   /** An estimated birth date range, when the exact date is not known. */

@@ -13,11 +13,13 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsPlausibleDate, MAX_AMOUNT_YUAN, OptionalNotNull, MAX_INT4 } from '#app/platform';
 
 export const CONSENT_CATEGORIES = ['medical', 'schooling', 'training', 'legal_aid', 'social_work', 'family_tracing', 'trafficking_history', 'identity'] as const;
 export const NEEDS = [
@@ -85,6 +87,7 @@ export class ConsentInput {
 /** R2: the one-stop interview, recorded once; later steps read it. */
 export class InterviewDto {
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   conductedAt!: string;
 
   @IsOptional()
@@ -205,6 +208,7 @@ export class BuyerHouseholdCorrectionDto extends BuyerHouseholdMemberDto {
   /** The file's version as the caller saw it: a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 }
 
@@ -219,6 +223,7 @@ export class RecordRemovalDto {
   /** The file's version as the caller saw it: a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 }
 
@@ -250,6 +255,7 @@ export class GuardianDto {
   /** A person's birth date (else the one in the ID number): a guardian is an adult (R23). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   birthDate?: string;
 
   @IsOptional()
@@ -267,6 +273,7 @@ export class GuardianDto {
   organisationId?: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   since!: string;
 }
 
@@ -293,6 +300,7 @@ export class GuardianUpdateDto {
   /** A corrected birth date (a guardian is an adult, R23). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   birthDate?: string;
 
   @IsOptional()
@@ -312,6 +320,7 @@ export class GuardianUpdateDto {
   /** The last day of the guardianship (the guardian is no longer on record from the day after). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   until?: string;
 
   /** Why the record changes, kept with the audit record. */
@@ -323,6 +332,7 @@ export class GuardianUpdateDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 }
 
@@ -344,6 +354,7 @@ export class MandatoryReportDto {
   reportedToOrganisationId?: string;
 
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   reportedAt!: string;
 
   @IsOptional()
@@ -376,6 +387,7 @@ export class AssistanceMeasureDto {
   description!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   providedOn!: string;
 
   @IsOptional()
@@ -385,6 +397,7 @@ export class AssistanceMeasureDto {
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(MAX_AMOUNT_YUAN)
   amountYuan?: number;
 }
 
@@ -393,6 +406,7 @@ export class ReturnHomeDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsString()
@@ -430,6 +444,7 @@ export class ReturnHomeDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   plannedOn?: string;
 
   @IsOptional()
@@ -448,6 +463,7 @@ export class RepatriationDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
@@ -461,12 +477,14 @@ export class RepatriationDto {
   @MaxLength(5000)
   transitCare!: string;
 
-  @IsOptional()
+  /** Left out until the handover; never null (R19: the time and the receiver go together). */
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   handedOverAt?: string;
 
   /** The embassy, consulate or border authority that received the person. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(300)
   handedOverTo?: string;
@@ -485,6 +503,7 @@ export class FireEventDto {
   /** The file's version the caller last saw (optimistic concurrency: a stale one gets 409). */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsOptional()
@@ -514,6 +533,7 @@ export class IdentityDto {
   /** The file's version as the caller saw it: the change replaces what is on record, so a stale version answers 409 STALE_VERSION. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsString()

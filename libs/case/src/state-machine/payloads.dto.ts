@@ -1,4 +1,5 @@
 import { IsDateString, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 /** Payloads of the events, validated like any request body. */
 export class NotePayload {
@@ -14,6 +15,7 @@ export class PlaceInInstitutionPayload {
   institutionId!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   fromDate!: string;
 
   @IsOptional()
@@ -26,6 +28,7 @@ export class ReunifyPayload {
   /** When the person was handed over to the family; now when absent. */
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsPlausibleDate({ past: true })
   handedOverAt?: string;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '#app/platform';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery, MAX_INT4 } from '#app/platform';
 
 export class ApprovalsQuery extends PageQuery {}
 
@@ -13,6 +13,7 @@ export class AssignCaseworkerDto {
   /** The file's version as the caller saw it (409 STALE_VERSION when it changed meanwhile). */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   @IsOptional()

@@ -1,8 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 export class CalendarDay {
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   date!: string;
 
   @IsString()

@@ -1,8 +1,10 @@
-import { IsDateString, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPlausibleDate, MAX_INT4 } from '#app/platform';
 
 /** R17: what a follow-up visit found. */
 export class VisitRecordDto {
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   visitedOn!: string;
 
   /** How and where the person lives now. */
@@ -32,6 +34,7 @@ export class VisitDto extends VisitRecordDto {
   /** Moves the next planned visit to this day. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   nextVisitOn?: string;
 }
 
@@ -40,6 +43,7 @@ export class CorrectVisitDto extends VisitRecordDto {
   /** The file's version as the caller saw it (the plan's `version`); 409 STALE_VERSION when it changed meanwhile. */
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   expectedVersion!: number;
 
   /** Why the record was wrong. */

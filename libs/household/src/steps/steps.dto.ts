@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 /** What goes with an application for household registration (R11). */
 export const HOUSEHOLD_DOCUMENTS = [
@@ -13,6 +14,7 @@ export const SOCIAL_SECURITY_KINDS = ['basic_medical_insurance', 'minimum_living
 
 export class ApplicationDto {
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   preparedOn!: string;
 
   @IsArray()
@@ -29,6 +31,7 @@ export class ApplicationDto {
 
 export class RegistrationDto {
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   registeredOn!: string;
 
   /** The household registration number the police issued; encrypted at rest. */
@@ -48,6 +51,7 @@ export class SocialSecurityDto {
   kind!: (typeof SOCIAL_SECURITY_KINDS)[number];
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   enrolledOn!: string;
 
   @IsOptional()

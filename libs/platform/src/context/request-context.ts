@@ -20,6 +20,8 @@ export interface RequestContextStore {
   requestId: string;
   ip?: string;
   actor?: RequestActor;
+  /** The app's Clock, for validators that need "today" (a date that has already happened). */
+  clock?: { now(): Date; today(): string };
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();

@@ -113,6 +113,10 @@ export function completeContract(document: OpenAPIObject, options: { roles: read
         add(PlatformErrors.VALIDATION_FAILED);
         add(GeneticErrors.GENETIC_DATA_REFUSED);
       }
+      // Any write may meet a unique constraint or a concurrent change (the database-error translator answers 409).
+      if (method !== 'get') add(PlatformErrors.CONFLICT);
+      // The request-shape guard refuses a body that is not JSON on any write.
+      if (['put', 'post', 'patch'].includes(method)) add(PlatformErrors.UNSUPPORTED_MEDIA_TYPE);
       if (operation.requestBody !== undefined) {
         add(PlatformErrors.MALFORMED_JSON);
         add(PlatformErrors.PAYLOAD_TOO_LARGE);

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { AppError, type ErrorDefinition } from './app-error.js';
 import { PlatformErrors } from './platform-errors.js';
+import { translateDatabaseError } from './database-errors.js';
 
 export interface ErrorEnvelope {
   error: { code: string; message: string; details: unknown; requestId: string | null };
@@ -35,6 +36,8 @@ interface Mapped {
 }
 
 export function mapException(exception: unknown): Mapped {
+  const translated = translateDatabaseError(exception);
+  if (translated) return mapException(translated);
   if (exception instanceof AppError) {
     return { status: exception.status, code: exception.code, message: exception.message, details: exception.details };
   }
@@ -79,7 +82,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const mapped = mapException(exception);
     if (mapped.code === PlatformErrors.INTERNAL_ERROR.code) {
       // A 500 is always a bug: log it whole, answer without internals.
-      this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+      this.logger.error({ err: exception, requestId: request.id, route: `${request.method} ${request.path}` }, 'unhandled error');
+    } else if (!(exception instanceof AppError) && translateDatabaseError(exception)) {
+      // The database refused what the validation let through: the caller is answered, the gap is worth a look.
+      this.logger.warn({ err: exception, requestId: request.id, route: `${request.method} ${request.path}` }, 'database constraint refused the input');
     }
     const body: ErrorEnvelope = {
       error: { code: mapped.code, message: mapped.message, details: mapped.details, requestId: request.id ? String(request.id) : null },

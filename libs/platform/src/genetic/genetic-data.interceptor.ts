@@ -12,7 +12,7 @@ export const GeneticErrors = defineErrors({
   },
 });
 
-const GENETIC_MEDIA_TYPES = /^(chemical\/seq-na-fasta|chemical\/x-fasta|text\/x-fasta|text\/x-fastq|application\/x-vcf|text\/x-vcf|application\/x-bam|application\/x-sam)/i;
+export const GENETIC_MEDIA_TYPES = /^(chemical\/seq-na-fasta|chemical\/x-fasta|text\/x-fasta|text\/x-fastq|application\/x-vcf|text\/x-vcf|application\/x-bam|application\/x-sam)/i;
 
 /**
  * R9 at the door: every request body and query, on every route, is scanned

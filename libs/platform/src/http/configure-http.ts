@@ -6,10 +6,12 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.js';
 import { RequestContext } from '../context/request-context.js';
+import { Clock } from '../time/clock.js';
 import { ErrorEnvelopeFilter } from '../errors/error-envelope.filter.js';
 import { validationExceptionFactory } from '../errors/validation.js';
 import { requestIdFor } from '../logging/logging.js';
 import { AUDIT_SINK, type AuditSink } from '../audit/audit-sink.js';
+import { requestShapeGuard } from './request-shape.guard.js';
 import { GeneticDataInterceptor } from '../genetic/genetic-data.interceptor.js';
 import { API_CONTRACT, createApiDocument, type ApiContractOptions } from '../contract/openapi.js';
 
@@ -24,15 +26,18 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.set('query parser', 'simple');
   app.set('trust proxy', config.http.trustProxy);
   // The request id first, so every later layer (logs, audit, outbox, errors) sees the same one.
+  const clock = app.get(Clock);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = requestIdFor(req, res);
-    RequestContext.run({ requestId: req.id, ip: req.ip }, next);
+    RequestContext.run({ requestId: req.id, ip: req.ip, clock }, next);
   });
   app.use(helmet());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   }
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // Before anything reads the body or the query (pipes, interceptors, guards): depth, size, NUL, lone surrogates, NFC.
+  app.use(requestShapeGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,5 +1,6 @@
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../kinds.js';
+import { IsPlausibleDate } from '#app/platform';
 
 export class ConsentDto {
   /** A disclosure category (R16), or job_training (R15: by the person's own will). */
@@ -10,6 +11,7 @@ export class ConsentDto {
   givenBy!: 'person' | 'guardian';
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   givenOn!: string;
 
   @IsOptional()

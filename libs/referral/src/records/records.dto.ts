@@ -1,4 +1,5 @@
 import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPlausibleDate, MAX_AMOUNT_YUAN } from '#app/platform';
 
 export class NoteDto {
   @IsIn(['progress', 'visit'])
@@ -12,6 +13,7 @@ export class NoteDto {
   /** For a visit: when it took place. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   visitedOn?: string;
 }
 
@@ -26,6 +28,7 @@ export class NoteCorrectionDto {
   /** For a visit: the day it really took place, when the note had it wrong. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   visitedOn?: string;
 
   @IsString()
@@ -45,6 +48,7 @@ export class DisabilityAssessmentDto {
   grade!: number;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   assessedOn!: string;
 
   @IsString()
@@ -65,6 +69,7 @@ export class EnrolmentDto {
   className?: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   enrolledOn!: string;
 }
 
@@ -80,6 +85,7 @@ export class ContributionDto {
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(MAX_AMOUNT_YUAN)
   amountYuan?: number;
 
   /** Services or goods given instead of money. */
@@ -94,5 +100,6 @@ export class ContributionDto {
   purpose!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   receivedOn!: string;
 }

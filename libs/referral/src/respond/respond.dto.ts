@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 export class PlacementOutcome {
   @IsString()
@@ -13,6 +14,7 @@ export class PlacementOutcome {
   place!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   startDate!: string;
 }
 

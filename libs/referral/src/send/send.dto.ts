@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DISCLOSURE_CATEGORIES, REFERRAL_KINDS, type DisclosureCategory, type ReferralKind } from '../kinds.js';
+import { IsPlausibleDate } from '#app/platform';
 
 export class ElsewhereInput {
   /** 异地就学: the contact made with the school (or its education bureau) to help the child in (R14). */
@@ -64,10 +65,12 @@ export class CreateReferralDto {
   /** The day it must be accepted by (legal aid: set by the working calendar, R18). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   acceptBy?: string;
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   completeBy?: string;
 
   /** R15: when the estimated age straddles 16, the caseworker confirms the person is 16 or more. */

@@ -1,5 +1,5 @@
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '#app/platform';
+import { IsPlausibleDate, PageQuery } from '#app/platform';
 
 export const REPORTED_OUTCOMES = ['match', 'no_match', 'inconclusive'] as const;
 
@@ -14,6 +14,7 @@ export class DnaRequestDto {
   policeReference!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   requestedOn!: string;
 }
 
@@ -23,6 +24,7 @@ export class DnaOutcomeDto {
   outcome!: (typeof REPORTED_OUTCOMES)[number];
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   reportedOn!: string;
 
   @IsString()

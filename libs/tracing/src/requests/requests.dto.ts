@@ -4,6 +4,8 @@ import {
   ArrayMinSize,
   IsArray,
   IsDateString,
+  IsDefined,
+  IsObject,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '#app/platform';
+import { IsPlausibleDate, PageQuery } from '#app/platform';
 
 export const TRACING_NAME_KINDS = ['name', 'alias', 'childhood_name'] as const;
 export const REQUEST_STATUSES = ['open', 'found', 'closed'] as const;
@@ -62,6 +64,7 @@ export class TracingRequestDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   birthDate?: string;
 
   /** Age on the day of going missing, when the birth date is not known. */
@@ -72,6 +75,7 @@ export class TracingRequestDto {
   ageWhenMissing?: number;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   missingOn!: string;
 
   @Matches(/^[0-9]{6}$/, { message: '须为6位行政区划代码 / missingPlaceCode must be a 6-digit GB/T 2260 code' })
@@ -83,6 +87,8 @@ export class TracingRequestDto {
   @MaxLength(2000)
   marks?: string;
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FamilyContactInput)
   familyContact!: FamilyContactInput;

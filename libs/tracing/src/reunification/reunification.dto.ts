@@ -1,4 +1,5 @@
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsPlausibleDate } from '#app/platform';
 
 export const DUTY_NOTICE_METHODS = ['in_person', 'phone', 'letter', 'video'] as const;
 
@@ -10,6 +11,7 @@ export class PaternityTestDto {
   offeredBy!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate()
   offeredOn!: string;
 
   @IsOptional()
@@ -27,6 +29,7 @@ export class DutyNoticeDto {
   relatives!: string;
 
   @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
   notifiedOn!: string;
 
   @IsIn(DUTY_NOTICE_METHODS)

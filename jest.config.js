@@ -27,6 +27,8 @@ const OTHER_DATES = ['2026-12-31', '2028-02-29', '2033-06-15'];
 const project = {
   rootDir: '.',
   testEnvironment: 'node',
+  // apps/web has its own runner (Playwright, npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   testTimeout: 60_000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: {

@@ -83,6 +83,79 @@ describe('sign-in and tokens', () => {
     await request(server).get('/me').set(desk.auth).expect(200);
   });
 
+  describe('the browser session: the refresh token in a cookie', () => {
+    const refreshCookieOf = (response: request.Response) => ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((line) => line.startsWith('huijia_refresh='));
+    const valueOf = (line: string) => line.slice('huijia_refresh='.length).split(';')[0];
+    const cookieLogin = async (username: string) => {
+      const response = await request(server).post('/auth/login').send({ username, password: TEST_PASSWORD, session: 'cookie' }).expect(200);
+      return { response, cookie: valueOf(refreshCookieOf(response)!), auth: { authorization: `Bearer ${response.body.accessToken}` } };
+    };
+    const refreshWith = (cookie: string) => request(server).post('/auth/refresh').set('cookie', `huijia_refresh=${cookie}`).send({});
+
+    it('sets the refresh token in an httpOnly SameSite=Strict cookie for /auth/refresh only, and leaves it out of the body', async () => {
+      const user = await newUser();
+      const { response } = await cookieLogin(user.username);
+      const line = refreshCookieOf(response)!;
+      expect(line).toMatch(/; Path=\/auth\/refresh(;|$)/);
+      expect(line).toMatch(/; HttpOnly/);
+      expect(line).toMatch(/; SameSite=Strict/);
+      expect(line).toMatch(/; Max-Age=1209600/);
+      // COOKIE_SECURE is off outside production (see the Secure case below).
+      expect(line).not.toMatch(/; Secure/);
+      expect(response.body).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String) });
+      expect(response.body).not.toHaveProperty('refreshToken');
+      // JSON clients that do not ask keep the token in the body and get no cookie.
+      const json = await request(server).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(200);
+      expect(json.body.refreshToken).toEqual(expect.any(String));
+      expect(refreshCookieOf(json)).toBeUndefined();
+    });
+
+    it('refreshes by the cookie and rotates it; a reused cookie ends the whole login and is cleared', async () => {
+      const user = await newUser();
+      const { cookie: first } = await cookieLogin(user.username);
+      const second = await refreshWith(first).expect(200);
+      const rotated = valueOf(refreshCookieOf(second)!);
+      expect(rotated).not.toBe(first);
+      expect(second.body).not.toHaveProperty('refreshToken');
+      await request(server).get('/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(200);
+
+      const reuse = await refreshWith(first).expect(401);
+      expect(reuse.body.error.code).toBe('REFRESH_TOKEN_REUSED');
+      expect(refreshCookieOf(reuse)).toMatch(/^huijia_refresh=;.*Expires=Thu, 01 Jan 1970/);
+      await refreshWith(rotated).expect(401);
+      await request(server).get('/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(401);
+    });
+
+    it('signs out: the cookie is cleared and the login ends', async () => {
+      const user = await newUser();
+      const { cookie, auth } = await cookieLogin(user.username);
+      const out = await request(server).post('/auth/logout').set(auth).expect(204);
+      expect(refreshCookieOf(out)).toMatch(/^huijia_refresh=;.*Path=\/auth\/refresh.*Expires=Thu, 01 Jan 1970/);
+      expect((await refreshWith(cookie).expect(401)).body.error.code).toBe('TOKEN_INVALID');
+      await request(server).get('/me').set(auth).expect(401);
+    });
+
+    it('without a token in the body or a cookie answers 422 naming refreshToken', async () => {
+      const response = await request(server).post('/auth/refresh').send({}).expect(422);
+      expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'refreshToken' }] });
+      expect((await request(server).post('/auth/refresh').send({ session: 'jar' }).expect(422)).body.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'session' })]),
+      );
+    });
+
+    it('marks the cookie Secure when COOKIE_SECURE is on (the production default)', async () => {
+      const secure = await startStack({ overrides: { COOKIE_SECURE: 'true', LOGIN_MAX_FAILURES_PER_IP: '1000' } });
+      try {
+        const org = await createOrganisation(secure.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+        const user = await createUser(secure.database, { role: 'caseworker', organisationId: org });
+        const response = await request(secure.api!.getHttpServer()).post('/auth/login').send({ username: user.username, password: TEST_PASSWORD, session: 'cookie' }).expect(200);
+        expect(refreshCookieOf(response)).toMatch(/; Secure/);
+      } finally {
+        await secure.close();
+      }
+    });
+  });
+
   it('changes the password: checks the current one and the rules, ends the other logins', async () => {
     const user = await newUser();
     const here = await login(server, user.username);

@@ -21,7 +21,8 @@ describe('sign-in throttled per account and client', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      overrides: { TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES_PER_IP: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_DELAY_SECONDS: '6' },
+      // COOKIE_SECURE as in production: the device cookie is Secure.
+      overrides: { COOKIE_SECURE: 'true', TRUST_PROXY: 'loopback', LOGIN_MAX_FAILURES_PER_IP: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_DELAY_SECONDS: '6' },
     });
     server = stack.api!.getHttpServer();
     organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });

@@ -6,8 +6,11 @@ export class TokenPairView {
   /** A short-lived JWT: send it as `Authorization: Bearer <token>`. */
   accessToken!: string;
 
-  @ApiProperty({ description: 'Single use: each refresh returns a new one; using an old one again ends the login.' })
-  refreshToken!: string;
+  @ApiProperty({
+    required: false,
+    description: 'Single use: each refresh returns a new one; using an old one again ends the login. Absent when it went into the refresh cookie (session: cookie).',
+  })
+  refreshToken?: string;
 
   tokenType!: 'Bearer';
 

@@ -7,7 +7,7 @@ type Settings = { [K in SettingName]: Parsed<K> };
 export interface AppConfig {
   readonly env: NodeEnv;
   readonly isProduction: boolean;
-  readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean | number | string[] };
+  readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean | number | string[]; cookieSecure: boolean };
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly log: { level: LogLevel; pretty: boolean };
@@ -96,7 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return Object.freeze({
     env: s.NODE_ENV,
     isProduction: s.NODE_ENV === 'production',
-    http: { host: s.HOST, port: s.PORT, corsOrigins: s.CORS_ORIGINS, bodyLimit: s.BODY_LIMIT, trustProxy: s.TRUST_PROXY },
+    http: { host: s.HOST, port: s.PORT, corsOrigins: s.CORS_ORIGINS, bodyLimit: s.BODY_LIMIT, trustProxy: s.TRUST_PROXY, cookieSecure: s.COOKIE_SECURE },
     database: { url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE },
     redis: { url: s.REDIS_URL, queuePrefix: s.QUEUE_PREFIX },
     log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },

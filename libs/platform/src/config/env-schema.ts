@@ -159,6 +159,13 @@ export const ENV_SCHEMA = {
     default: 'false',
     parse: boolean,
   },
+  COOKIE_SECURE: {
+    description:
+      "Mark the cookies the api sets (the browser's refresh-token and device cookies) Secure, so browsers send them over HTTPS only. On by default in production; turn it off only for an intranet served over plain HTTP.",
+    devDefault: 'false',
+    default: 'true',
+    parse: boolean,
+  },
   CORS_ORIGINS: {
     description: 'Comma-separated browser origins allowed to call the API; empty turns CORS off.',
     default: '',

@@ -11,11 +11,11 @@ import tseslint from 'typescript-eslint';
 import huijia from './tools/eslint/huijia-plugin.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.jest/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.jest/**', 'coverage/**', 'apps/web/src/generated/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { huijia },
     rules: {
@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   { files: ['libs/platform/src/time/clock.ts'], rules: { 'huijia/no-wall-clock': 'off' } },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', globalThis: 'readonly', console: 'readonly', URL: 'readonly' } },
     plugins: { huijia },
     rules: { 'huijia/no-wall-clock': 'error' },

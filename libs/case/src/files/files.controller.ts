@@ -13,7 +13,10 @@ import { FileHistoryEntry, FileListItem, FileView, PartnerFileListItem, PartnerF
 class FilePage implements Page<FileListItem | PartnerFileListItem> {
   @ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(FileListItem) }, { $ref: getSchemaPath(PartnerFileListItem) }], discriminator: { propertyName: 'audience' } },
+    items: {
+      oneOf: [{ $ref: getSchemaPath(FileListItem) }, { $ref: getSchemaPath(PartnerFileListItem) }],
+      discriminator: { propertyName: 'audience', mapping: { full: getSchemaPath(FileListItem), partner: getSchemaPath(PartnerFileListItem) } },
+    },
   })
   items!: (FileListItem | PartnerFileListItem)[];
 
@@ -40,7 +43,13 @@ export class FilesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One file; out of scope answers 404 exactly like a file that does not exist; the police and partners get the minimal view (R16)' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(FileView) }, { $ref: getSchemaPath(PartnerFileView) }], discriminator: { propertyName: 'audience' } } })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(FileView) }, { $ref: getSchemaPath(PartnerFileView) }],
+      // The values of `audience` name the schemas (without a mapping, generators take the schema names for them).
+      discriminator: { propertyName: 'audience', mapping: { full: getSchemaPath(FileView), partner: getSchemaPath(PartnerFileView) } },
+    },
+  })
   @ApiErrors(CaseErrors.FILE_NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<FileView | PartnerFileView> {
     return this.files.get(actor, id);

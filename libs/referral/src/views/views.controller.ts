@@ -31,7 +31,10 @@ export class ReferralViewsController {
     summary: "One referral: the partner's minimal view to the organisation it was sent to (R16), the referring side's full one to those who keep the file",
   })
   @ApiOkResponse({
-    schema: { oneOf: [{ $ref: getSchemaPath(ReferrerReferralView) }, { $ref: getSchemaPath(PartnerReferralView) }], discriminator: { propertyName: 'audience' } },
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(ReferrerReferralView) }, { $ref: getSchemaPath(PartnerReferralView) }],
+      discriminator: { propertyName: 'audience', mapping: { referrer: getSchemaPath(ReferrerReferralView), partner: getSchemaPath(PartnerReferralView) } },
+    },
   })
   @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND)
   read(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ReferrerReferralView | PartnerReferralView> {

@@ -1,0 +1,14 @@
+/**
+ * The navigation: each entry names the operation its page calls; it is shown
+ * when the API's x-roles of that operation include the user's role.
+ */
+export interface NavEntry {
+  key: 'workbench' | 'files';
+  path: string;
+  operation: string;
+}
+
+export const NAV: readonly NavEntry[] = [
+  { key: 'workbench', path: '/', operation: 'notifications_counts' },
+  { key: 'files', path: '/files', operation: 'files_list' },
+];

@@ -1,0 +1,22 @@
+/** The one route table (WEB.md §5): every page lazy, so sign-in loads no feature code. */
+import { createBrowserRouter } from 'react-router';
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter(
+  [
+    { path: '/login', lazy: page(() => import('../features/auth/pages/LoginPage')) },
+    {
+      path: '/',
+      lazy: page(() => import('./layouts/Shell')),
+      children: [
+        { index: true, lazy: page(() => import('../features/workbench/pages/WorkbenchPage')) },
+        { path: 'files', lazy: page(() => import('../features/files/pages/FilesPage')) },
+        { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
+        { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
+        { path: '*', lazy: page(() => import('./layouts/NotFound')) },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);

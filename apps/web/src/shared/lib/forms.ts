@@ -1,0 +1,16 @@
+import type { FormInstance } from 'antd';
+import { ApiError, namePathOf } from '../api/api-error';
+
+/**
+ * A 422's field problems onto the form's fields (WEB.md §3). Returns the
+ * error left for the form's Alert: null when every problem found its field.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, fields: readonly string[]): unknown {
+  if (!(error instanceof ApiError) || error.status !== 422) return error;
+  const problems = error.fieldProblems;
+  const placed = problems.filter((problem) => fields.includes(String(namePathOf(problem.field)[0])));
+  const byField = new Map<string, string[]>();
+  for (const problem of placed) byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem.reason]);
+  form.setFields([...byField].map(([field, errors]) => ({ name: namePathOf(field), errors })));
+  return placed.length === problems.length && placed.length > 0 ? null : error;
+}

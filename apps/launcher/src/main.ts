@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   await waitUntilReady(config);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
   say('ready:');
+  say(`  Web      ${base}/app/`);
   say(`  API      ${base}`);
   say(`  API docs ${base}/docs`);
   say(`  health   ${base}/health/ready`);

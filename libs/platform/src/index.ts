@@ -11,6 +11,7 @@ export { flattenValidationErrors, validationExceptionFactory } from './errors/va
 export { HealthModule } from './health/health.module.js';
 export { ReadinessChecks, type ReadinessCheck } from './health/readiness-checks.js';
 export { configureHttpApp } from './http/configure-http.js';
+export { WEB_BASE, webContentSecurityPolicy, webRootDir } from './http/web-app.js';
 export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { uuidParam } from './http/pipes.js';
 export { EARLIEST_DATE, IsPlausibleDate, MAX_AMOUNT_YUAN, MAX_INT4, OptionalNotNull } from './http/input-bounds.js';

@@ -15,5 +15,6 @@ export const PlatformErrors = defineErrors({
   CONFLICT: { status: 409, message: '与当前状态冲突 / Conflicts with the current state' },
   TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试 / Too many requests, try again later' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用 / Service unavailable' },
+  WEB_APP_NOT_BUILT: { status: 503, message: '网页应用尚未构建，请运行 npm run build / The web app is not built: run npm run build' },
   INTERNAL_ERROR: { status: 500, message: '服务器内部错误 / Internal server error' },
 });

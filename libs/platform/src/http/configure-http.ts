@@ -2,7 +2,6 @@ import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.js';
 import { RequestContext } from '../context/request-context.js';
@@ -12,6 +11,7 @@ import { validationExceptionFactory } from '../errors/validation.js';
 import { requestIdFor } from '../logging/logging.js';
 import { AUDIT_SINK, type AuditSink } from '../audit/audit-sink.js';
 import { requestShapeGuard } from './request-shape.guard.js';
+import { securityHeaders, serveWebApp } from './web-app.js';
 import { GeneticDataInterceptor } from '../genetic/genetic-data.interceptor.js';
 import { API_CONTRACT, createApiDocument, type ApiContractOptions } from '../contract/openapi.js';
 
@@ -31,7 +31,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     req.id = requestIdFor(req, res);
     RequestContext.run({ requestId: req.id, ip: req.ip, clock }, next);
   });
-  app.use(helmet());
+  app.use(securityHeaders(config.http.cookieSecure));
+  // The web app under /app/ (before the body parser and the API's routes, which stay at the root).
+  serveWebApp(app);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   }

@@ -1,9 +1,9 @@
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Button, Dropdown, Layout, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { canCall, useMe } from '../../shared/auth/me';
 import { onSignedOut, signOut } from '../../shared/auth/session';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
@@ -35,7 +35,6 @@ export default function Shell() {
   if (forced && location.pathname !== '/password') return <Navigate to="/password" replace />;
 
   const entries = forced ? [] : NAV.filter((entry) => canCall(me.data, entry.operation));
-  const selected = entries.filter((entry) => (entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path))).map((entry) => entry.key);
 
   return (
     <Layout className="shell">
@@ -44,12 +43,15 @@ export default function Shell() {
           {t('app.name')}
         </Link>
         <nav className="shell-nav" aria-label={t('nav.menu')}>
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={selected}
-            items={entries.map((entry) => ({ key: entry.key, label: <Link to={entry.path}>{t(`nav.${entry.key}`)}</Link> }))}
-          />
+          <ul>
+            {entries.map((entry) => (
+              <li key={entry.key}>
+                <NavLink to={entry.path} end={entry.path === '/'}>
+                  {t(`nav.${entry.key}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
         </nav>
         <div className="shell-tools">
           <LanguageSwitch />
@@ -65,7 +67,7 @@ export default function Shell() {
               },
             }}
           >
-            <Button type="text" icon={<UserOutlined />} aria-label={t('user.menu')}>
+            <Button type="text" icon={<UserOutlined />} aria-label={`${t('user.menu')}: ${me.data.displayName}`}>
               <span className="shell-user-name">{me.data.displayName}</span>
               <DownOutlined />
             </Button>

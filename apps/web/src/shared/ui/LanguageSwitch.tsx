@@ -14,8 +14,8 @@ export function LanguageSwitch() {
         onClick: ({ key }) => void switchLanguage(key as Language),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('user.language')}>
-        {t(`language.${i18n.language}`)}
+      <Button type="text" icon={<GlobalOutlined />} aria-label={`${t('user.language')}: ${t(`language.${i18n.language}`)}`}>
+        <span className="shell-language-name">{t(`language.${i18n.language}`)}</span>
       </Button>
     </Dropdown>
   );

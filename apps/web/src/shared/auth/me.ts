@@ -20,8 +20,9 @@ async function loadMe(): Promise<MeView | null> {
   }
 }
 
+/** Kept while the shell shows it; forgotten as soon as the shell goes (sign-in page), so the next visit asks again. */
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: loadMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery({ queryKey: meKey, queryFn: loadMe, staleTime: 5 * 60_000, gcTime: 0, retry: false });
 }
 
 /** Whether the API lets this role call the operation: navigation and buttons show only what it would allow. */

@@ -1,19 +1,20 @@
-import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
+import './ui.css';
 
-/** A failed call as people read it: the message in their language, and the request id to quote to support. */
+/**
+ * A failed call as people read it: the message in their language, and the
+ * request id to quote to support. Plain markup, no antd Alert: it is on the
+ * sign-in page, which loads ≤ 200 KB of JavaScript.
+ */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : ApiError.network();
   return (
-    <Alert
-      type="error"
-      showIcon
-      title={apiError.message}
-      description={apiError.requestId ? t('error.requestId', { id: apiError.requestId }) : undefined}
-      style={{ marginBottom: 16 }}
-    />
+    <div role="alert" className="ui-error">
+      <div>{apiError.message}</div>
+      {apiError.requestId && <div className="ui-error-id">{t('error.requestId', { id: apiError.requestId })}</div>}
+    </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { Panel } from '../../../shared/ui/Panel';
 import { useFile } from '../api';
 import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 
@@ -14,7 +15,8 @@ export default function FilePage() {
   if (file.error) return <ErrorAlert error={file.error} />;
   const data = file.data;
   return (
-    <Card loading={file.isPending}>
+    <Panel>
+      {file.isPending && <p className="ui-empty">{t('common:states.loading')}</p>}
       {data?.audience === 'full' && (
         <>
           <Space align="center" wrap style={{ marginBottom: 16 }}>
@@ -39,6 +41,6 @@ export default function FilePage() {
           {data.reference}
         </Typography.Title>
       )}
-    </Card>
+    </Panel>
   );
 }

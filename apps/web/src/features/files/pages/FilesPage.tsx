@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { FileListItem, PartnerFileListItem } from '../../../generated/types.gen';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { Panel } from '../../../shared/ui/Panel';
 import { AGE_BANDS, FILE_STATES, useFileList, type AgeBand, type FileFilters, type FileState } from '../api';
 import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 
@@ -65,7 +66,7 @@ export default function FilesPage() {
   ];
 
   return (
-    <Card title={<h1 className="page-title">{t('title')}</h1>}>
+    <Panel level={1} title={t('title')}>
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           key={filters.q ?? ''}
@@ -107,7 +108,7 @@ export default function FilesPage() {
           rows.length > 0 && <Typography.Text type="secondary">{t('common:states.noMore')}</Typography.Text>
         )}
       </Flex>
-    </Card>
+    </Panel>
   );
 }
 

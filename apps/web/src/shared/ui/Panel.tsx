@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import './ui.css';
+
+/** A titled panel, looking like antd's Card without its weight (Card brings the tabs along). */
+export function Panel({ title, level = 2, extra, children }: { title?: ReactNode; level?: 1 | 2; extra?: ReactNode; children: ReactNode }) {
+  const Heading = level === 1 ? 'h1' : 'h2';
+  return (
+    <section className="ui-panel">
+      {(title || extra) && (
+        <header className="ui-panel-header">
+          {title && <Heading className={level === 1 ? 'page-title' : 'card-title'}>{title}</Heading>}
+          {extra}
+        </header>
+      )}
+      <div className="ui-panel-body">{children}</div>
+    </section>
+  );
+}

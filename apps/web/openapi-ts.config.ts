@@ -4,5 +4,6 @@ import { defineConfig } from '@hey-api/openapi-ts';
 export default defineConfig({
   input: './dist/openapi.json',
   output: { path: 'apps/web/src/generated', clean: true },
+  logs: { level: 'warn' },
   plugins: ['@hey-api/client-fetch', '@hey-api/sdk', '@hey-api/typescript'],
 });

@@ -84,3 +84,16 @@ test('a supervisor sees the approvals awaiting them; the language switch is reme
   await page.getByRole('button', { name: /^Switch language/ }).click();
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 });
+
+test('a second tab shares the login (one refresh at a time across tabs), and signing out in one ends it in both', async ({ page, context }) => {
+  await signIn(page, 'caseworker');
+  const second = await context.newPage();
+  // Both tabs boot at once from the refresh cookie; reusing a spent one would end the login, so they take turns (navigator.locks).
+  await Promise.all([page.goto('/app/'), second.goto('/app/files')]);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(second.getByRole('heading', { name: '个案档案' })).toBeVisible();
+  await page.getByRole('button', { name: /^用户菜单/ }).click();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/app\/login$/);
+  await expect(second).toHaveURL(/\/app\/login(\?redirect=.*)?$/);
+});

@@ -18,7 +18,7 @@ describe('configuration', () => {
   it('ships the documented defaults', () => {
     const config = loadConfig(base);
     expect(config.env).toBe('development');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimit: '1mb', trustProxy: false });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimit: '1mb', trustProxy: false, cookieSecure: false });
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
     expect(loadConfig({ ...base, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
     expect(config.redis.queuePrefix).toBe('huijia');
@@ -54,6 +54,9 @@ describe('configuration', () => {
       BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
     };
     expect(loadConfig({ ...base, NODE_ENV: 'production', ...secrets }).log.pretty).toBe(false);
+    // Cookies are Secure in production unless an intranet served over plain HTTP turns it off.
+    expect(loadConfig({ ...base, NODE_ENV: 'production', ...secrets }).http.cookieSecure).toBe(true);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', ...secrets, COOKIE_SECURE: 'false' }).http.cookieSecure).toBe(false);
     expect(problemsOf({ ...base, NODE_ENV: 'production', ...secrets, JWT_SECRET: 'short', DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([
       'JWT_SECRET must be at least 32 characters',
       'DATA_ENCRYPTION_KEY must decode to 32 bytes (got 16); make one with: openssl rand -base64 32',

@@ -25,5 +25,6 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '^/(?!app/).*': 'http://127.0.0.1:3000' } },
+  // npm run dev:web: the app with hot reload on Vite's port; everything outside /app goes to the api (npm start, or HUIJIA_API).
+  server: { proxy: { '^/(?!app/).*': process.env.HUIJIA_API ?? 'http://127.0.0.1:3000' } },
 });

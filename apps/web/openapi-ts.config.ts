@@ -4,6 +4,5 @@ import { defineConfig } from '@hey-api/openapi-ts';
 export default defineConfig({
   input: './dist/openapi.json',
   output: { path: 'apps/web/src/generated', clean: true },
-  logs: { level: 'warn' },
   plugins: ['@hey-api/client-fetch', '@hey-api/sdk', '@hey-api/typescript'],
 });

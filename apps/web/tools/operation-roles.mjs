@@ -4,9 +4,15 @@
  * entry when the role may call the operation behind it (WEB.md §5), so the
  * web app holds no role lists of its own.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const [input = 'dist/openapi.json', output = 'apps/web/src/generated/operation-roles.gen.ts'] = process.argv.slice(2);
+// openapi-ts exits 0 even when it fails: build:web empties the folder first, so a missing client is caught here.
+if (!existsSync(path.join(path.dirname(output), 'sdk.gen.ts'))) {
+  process.stderr.write(`the client was not generated into ${path.dirname(output)} : run npx openapi-ts -f apps/web/openapi-ts.config.ts to see why\n`);
+  process.exit(1);
+}
 const document = JSON.parse(readFileSync(input, 'utf8'));
 const roles = {};
 for (const path of Object.values(document.paths)) {

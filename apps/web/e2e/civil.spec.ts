@@ -95,5 +95,26 @@ test('a second tab shares the login (one refresh at a time across tabs), and sig
   await page.getByRole('button', { name: /^用户菜单/ }).click();
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/app\/login$/);
-  await expect(second).toHaveURL(/\/app\/login(\?redirect=.*)?$/);
+  await expect(second).toHaveURL(/\/app\/login$/);
+});
+
+test('a 401 (an expired access token) is met by one silent refresh and one retry', async ({ page }) => {
+  await signIn(page, 'caseworker');
+  let refused = false;
+  await page.route('**/me/notifications/counts', async (route) => {
+    if (refused) return route.continue();
+    refused = true;
+    await route.fulfill({ status: 401, json: { error: { code: 'TOKEN_INVALID', message: '登录已失效 / Token invalid', details: null, requestId: null } } });
+  });
+  const refreshes: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/auth/refresh')) refreshes.push(request.method());
+  });
+  await page.goto('/app/');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.locator('.workbench-count strong').first()).toHaveText('0');
+  expect(refused).toBe(true);
+  // One refresh at boot (the token is in memory only) and one for the 401.
+  expect(refreshes).toEqual(['POST', 'POST']);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

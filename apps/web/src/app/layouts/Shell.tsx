@@ -33,10 +33,8 @@ function Shell() {
 
   useEffect(
     () =>
-      onSignedOut(() => {
-        client.clear();
-        void navigate('/login', { replace: true });
-      }),
+      // Leave first, then forget: clearing while the shell still shows would refetch /me and redirect with ?redirect=.
+      onSignedOut(() => void Promise.resolve(navigate('/login', { replace: true })).then(() => client.clear())),
     [navigate, client],
   );
 

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { AGE_BANDS, FILE_STATES, useFileList, type AgeBand, type FileFilters, type FileState } from '../api';
 import { isMinor, MinorTag, StateTag } from '../components/StateTag';
+import '../files.css';
 
 type Row = FileListItem | PartnerFileListItem;
 
@@ -32,7 +33,7 @@ export default function FilesPage() {
   };
 
   const columns: ColumnsType<Row> = [
-    { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link>, width: 190 },
+    { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link> },
     {
       title: t('columns.name'),
       key: 'name',
@@ -41,12 +42,16 @@ export default function FilesPage() {
           <Space size={4} wrap>
             {row.name ?? t('unnamed')}
             {isMinor(row.age) && <MinorTag />}
+            {/* Narrow screens drop the state column: the state goes beside the name. */}
+            <span className="files-state-inline">
+              <StateTag state={row.state} />
+            </span>
           </Space>
         ) : (
           t('unnamed')
         ),
     },
-    { title: t('columns.state'), key: 'state', render: (_, row) => (row.audience === 'full' ? <StateTag state={row.state} /> : null), width: 110 },
+    { title: t('columns.state'), key: 'state', render: (_, row) => (row.audience === 'full' ? <StateTag state={row.state} /> : null), responsive: ['sm'] },
     { title: t('columns.sex'), key: 'sex', render: (_, row) => (row.audience === 'full' ? t(`sex.${row.sex}`) : null), width: 70, responsive: ['md'] },
     { title: t('columns.age'), key: 'age', render: (_, row) => (row.audience === 'full' ? ageText(row.age, t) : null), width: 90, responsive: ['md'] },
     {

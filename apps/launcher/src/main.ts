@@ -71,6 +71,9 @@ async function main(): Promise<void> {
     say(`Redis (redis-server, AOF on) on 127.0.0.1:${redis.port}, data in ${dataDir}`);
   }
 
+  // Signed audit checkpoints are also kept outside PostgreSQL (AUDIT_CHECKPOINT_FILE; set it empty for none).
+  env.AUDIT_CHECKPOINT_FILE ??= path.join(settings.DATA_DIR, 'audit-checkpoints.jsonl');
+
   let config: AppConfig;
   try {
     config = loadConfig(env);

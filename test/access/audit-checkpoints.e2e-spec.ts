@@ -7,6 +7,8 @@
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -221,15 +223,32 @@ describe('R21: the worker signs checkpoints on its schedule and when an administ
   let server: App;
   let workdir: string;
   let file: string;
+  /** A receiver of the notification webhook: a third copy, outside PostgreSQL and outside this machine. */
+  let webhook: Server;
+  const posted: { type?: string; id?: string; statement?: string; signature?: string }[] = [];
 
   beforeAll(async () => {
     workdir = mkdtempSync(path.join(tmpdir(), 'huijia-checkpoints-'));
     file = path.join(workdir, 'audit-checkpoints.jsonl');
-    stack = await startStack({ worker: true, overrides: { AUDIT_CHECKPOINT_INTERVAL_SECONDS: '600', AUDIT_CHECKPOINT_FILE: file } });
+    webhook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        posted.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
+    stack = await startStack({
+      worker: true,
+      overrides: { AUDIT_CHECKPOINT_INTERVAL_SECONDS: '600', AUDIT_CHECKPOINT_FILE: file, NOTIFY_CHANNEL: 'webhook', NOTIFY_WEBHOOK_URL: hook },
+    });
     server = stack.api!.getHttpServer();
   });
   afterAll(async () => {
     await stack.close();
+    await new Promise((resolve) => webhook.close(resolve));
     rmSync(workdir, { recursive: true, force: true });
   });
 
@@ -263,6 +282,10 @@ describe('R21: the worker signs checkpoints on its schedule and when an administ
       return written;
     });
     expect(await stack.worker!.get(AuditVerifier).verify()).toMatchObject({ intact: true, checkpoints: { checked: lines.length } });
+    // With NOTIFY_CHANNEL=webhook each one is POSTed there as well, signed text and signature.
+    await eventually(() => expect(posted.filter((body) => body.type === 'audit.checkpoint').map((body) => body.id)).toEqual(ids));
+    const stored = await stack.database.query<{ statement: string; signature: string }>('SELECT statement, signature FROM audit_checkpoint ORDER BY id');
+    expect(posted.map(({ statement, signature }) => ({ statement, signature }))).toEqual(stored);
   });
 
   it('R21: POST /audit/checkpoints is for administrators (202, audited, signed by the worker); a caseworker or a partner gets 403, recorded', async () => {

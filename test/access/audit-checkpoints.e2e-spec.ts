@@ -127,10 +127,13 @@ describe('R21: audit checkpoints make a rewrite with the owner’s credentials v
 
   it('R21: with the table of checkpoints emptied too, the copy in AUDIT_CHECKPOINT_FILE (or --checkpoints) still names the rewrite', async () => {
     const file = path.join(workdir, 'anchors.jsonl');
-    // A fresh, honest state: a checkpoint over the chain as it is now, written to the file as well.
+    // The chain as it is now taken for honest (the checkpoint of the test before gone): a checkpoint over it, written to the file as well.
+    await deleteCheckpoints(stack.database);
     const { chain } = await reads(3);
     const signed = await cli(['audit:checkpoint'], { AUDIT_CHECKPOINT_FILE: file });
     expect(signed.code).toBe(0);
+    const honest = await cli(['audit:verify'], { AUDIT_CHECKPOINT_FILE: file });
+    expect(honest.stdout).toMatch(/^checkpoints: 1 verified \(1 also in checkpoint files\), the latest signed at /m);
     const [line] = readFileSync(file, 'utf8').trim().split('\n');
     const copy = JSON.parse(line) as { id: string; signedAt: string; statement: string; signature: string };
     const position = await head(chain);

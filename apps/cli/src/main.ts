@@ -111,7 +111,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
           say(`intact: ${result.records} records in ${result.chains} chains`);
           say(
             checkpoints.checked > 0
-              ? `checkpoints: ${checkpoints.checked} verified (${checkpoints.fromFiles} only in files), the latest signed at ${checkpoints.latestSignedAt}`
+              ? `checkpoints: ${checkpoints.checked} verified (${checkpoints.confirmedByFiles} also in checkpoint files), the latest signed at ${checkpoints.latestSignedAt}`
               : "checkpoints: none found — a rewrite by someone holding the database owner's credentials would not be seen (see audit:checkpoint)",
           );
           return;

@@ -22,8 +22,8 @@ export interface CheckpointProblem {
 export interface CheckpointVerification {
   /** Checkpoints whose signature and every head were checked. */
   checked: number;
-  /** Of them, read from files (a checkpoint in both the table and a file counts once). */
-  fromFiles: number;
+  /** Lines of the checkpoint files found in the table as they are (a checkpoint in both counts once in `checked`). */
+  confirmedByFiles: number;
   latestSignedAt: string | null;
   firstProblem?: CheckpointProblem;
 }
@@ -60,7 +60,7 @@ export class CheckpointVerifier {
   ) {}
 
   async verify(extraFiles: string[] = []): Promise<CheckpointVerification> {
-    const result: CheckpointVerification = { checked: 0, fromFiles: 0, latestSignedAt: null };
+    const result: CheckpointVerification = { checked: 0, confirmedByFiles: 0, latestSignedAt: null };
     const checkedHeads = new Map<string, string>();
     let after = '0';
     for (;;) {
@@ -104,10 +104,12 @@ export class CheckpointVerifier {
         }
         const found: Found = { source, id: entry.id ? String(entry.id) : null, statement: String(entry.statement ?? ''), signature: String(entry.signature ?? '') };
         const inTable: { statement: string }[] = await this.dataSource.query('SELECT statement FROM audit_checkpoint WHERE signature = $1', [found.signature]);
-        if (inTable.length === 1 && inTable[0].statement === found.statement) continue; // checked with the table
+        if (inTable.length === 1 && inTable[0].statement === found.statement) {
+          result.confirmedByFiles += 1; // checked with the table
+          continue;
+        }
         const problem = await this.check(found, checkedHeads, result);
         if (problem) return problem;
-        result.fromFiles += 1;
         if (inTable.length === 0) {
           return {
             source,

@@ -25,3 +25,10 @@ export class AuditRecordView {
   @ApiProperty({ type: 'object', additionalProperties: true })
   details!: Record<string, unknown>;
 }
+
+/** A checkpoint asked for: the worker signs it from the queue `audit-checkpoints`. */
+export class CheckpointRequestedView {
+  /** The job of the queue `audit-checkpoints` that signs it (see /admin/queues). */
+  jobId!: string;
+  requestedAt!: Date;
+}

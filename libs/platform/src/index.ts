@@ -28,6 +28,7 @@ export { defineQueue, InvalidJobPayload, type QueueDefinition } from './queues/q
 export { QueueRegistry, type JobToAdd } from './queues/queue-registry.js';
 export {
   ALL_QUEUES,
+  AuditCheckpointPayload,
   DomainEventPayload,
   EscalationPayload,
   OutgoingNotificationPayload,

@@ -27,7 +27,9 @@ async function settled(promises: Promise<void>[]): Promise<{ ok: number; refused
   const results = await Promise.allSettled(promises);
   return {
     ok: results.filter((result) => result.status === 'fulfilled').length,
-    refused: results.filter((result): result is PromiseRejectedResult => result.status === 'rejected').map((result) => (result.reason as { code?: string }).code ?? String(result.reason)),
+    refused: results
+      .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
+      .map((result) => (result.reason as { code?: string }).code ?? String(result.reason)),
   };
 }
 
@@ -68,9 +70,11 @@ describe('R21, R22: one audit entry never affects another', () => {
     });
     const neighbours = Array.from({ length: 5 }, () => sink.record({ action: 'probe.neighbour', outcome: 'allowed' }));
     expect(await settled([hostile, ...neighbours])).toEqual({ ok: 6, refused: [] });
-    const [row] = await stack.database.query<{ entity_id: string; file_ids: string[]; details: { username: string; route: string; filters: { q: string }; invalidFileIds: string[] } }>(
-      `SELECT entity_id, file_ids, details FROM audit_record WHERE action = 'auth.login' AND details->>'username' LIKE 'li%'`,
-    );
+    const [row] = await stack.database.query<{
+      entity_id: string;
+      file_ids: string[];
+      details: { username: string; route: string; filters: { q: string }; invalidFileIds: string[] };
+    }>(`SELECT entity_id, file_ids, details FROM audit_record WHERE action = 'auth.login' AND details->>'username' LIKE 'li%'`);
     expect(row.entity_id).toBe('xy');
     expect(row.file_ids).toEqual([]);
     expect(row.details.username).toBe('li\ufffdming');

@@ -135,8 +135,11 @@ export class AuditReadService {
 
   /** Newest first on the record's id (one query per page). */
   private page(viewer: Actor, manager: EntityManager, condition: string, params: unknown[], query: PageQuery): Promise<Page<AuditRecordView>> {
-    return keysetPage(manager, { select: COLUMNS, from: 'audit_record', where: [condition], params, keys: [{ expr: 'id', cast: 'bigint' }], direction: 'desc' }, query, (row: Row) =>
-      toView(viewer, row),
+    return keysetPage(
+      manager,
+      { select: COLUMNS, from: 'audit_record', where: [condition], params, keys: [{ expr: 'id', cast: 'bigint' }], direction: 'desc' },
+      query,
+      (row: Row) => toView(viewer, row),
     );
   }
 }

@@ -150,6 +150,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /referrals/{id}/enrolment': only({ school_staff: 'ADD' }),
   'POST /referrals/{id}/support-contributions': only({ social_worker: 'ADD' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
+  // A signed checkpoint of every chain head (issue 12 §2): administrators only, whatever the target.
+  'POST /audit/checkpoints': only({ administrator: 'AAA' }),
   'PUT /files/{id}/identity': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   // Family tracing (R8–R10): requests recorded by one's organisation or within one's jurisdiction; the police see their own
   // and those they were asked to compare; candidates and leads with the file.
@@ -353,6 +355,7 @@ describe('access matrix', () => {
         .get(`/audit/users/${await userFor(actor.role, relation)}`)
         .set(actor.auth),
     }),
+    'POST /audit/checkpoints': async (actor) => ({ test: request(server).post('/audit/checkpoints').set(actor.auth) }),
   };
 
   /** Someone else in the civil affairs bureau of the relation, who asked for an approval or a transfer. */

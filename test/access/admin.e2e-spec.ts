@@ -1,5 +1,8 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { AuditService } from '#app/audit';
+import { AppError, PlatformErrors, QUEUES, QueueRegistry } from '#app/platform';
 import { auditRecords, createOrganisation, createUser, login, signedIn, type Session } from '../support/access-fixtures.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
 
@@ -239,5 +242,67 @@ describe('organisations and users, managed by administrators within their jurisd
     expect((await request(server).get('/jurisdictions/539999/children').set(admin.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
     const malformed = await request(server).get('/jurisdictions/53/children').set(admin.auth).expect(422);
     expect(malformed.body.error.details).toEqual([{ field: 'code', reason: '须为 6 位 GB/T 2260 行政区划代码 / code must be a 6-digit GB/T 2260 code' }]);
+  });
+
+  describe('R21: the queue dashboard (/admin/queues): actions recorded before they are carried out, a paused queue never silent', () => {
+    const reminders = () => stack.api!.get(QueueRegistry).queue(QUEUES.reminders);
+    const queueRecords = (action: string, userId: string) => auditRecords(stack.database, `action = $1 AND actor_user_id = $2`, [action, userId]);
+
+    it('R21: an administrator pausing the reminders queue is recorded (who, which queue, what); readiness names the paused queue; resuming is recorded and clears it', async () => {
+      await request(server).put('/admin/queues/api/queues/reminders/pause').set(admin.auth).expect(200);
+      expect(await reminders().isPaused()).toBe(true);
+      expect(await queueRecords('queue.pause', admin.userId)).toEqual([
+        expect.objectContaining({
+          outcome: 'allowed',
+          entity_id: 'reminders',
+          details: expect.objectContaining({ method: 'PUT', queue: 'reminders', path: '/api/queues/reminders/pause' }),
+        }),
+      ]);
+
+      // 200 (the api still serves) but degraded, naming the queue: reminders do not fire while it is paused.
+      const paused = await request(server).get('/health/ready').expect(200);
+      expect(paused.body.status).toBe('degraded');
+      expect(paused.body.details.queues).toMatchObject({ status: 'degraded', paused: ['reminders'], warning: expect.stringContaining('reminders') });
+
+      await request(server).put('/admin/queues/api/queues/reminders/resume').set(admin.auth).expect(200);
+      expect(await reminders().isPaused()).toBe(false);
+      expect(await queueRecords('queue.resume', admin.userId)).toEqual([expect.objectContaining({ outcome: 'allowed', entity_id: 'reminders' })]);
+      const resumed = await request(server).get('/health/ready').expect(200);
+      expect(resumed.body.details.queues).toEqual({ status: 'up', paused: [] });
+    });
+
+    it('R21: a caseworker may not pause a queue (403), and the attempt is recorded with the queue and the action', async () => {
+      const caseworker = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
+      const refused = await request(server).put('/admin/queues/api/queues/reminders/pause').set(caseworker.auth).expect(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      expect(await reminders().isPaused()).toBe(false);
+      expect(await queueRecords('access.denied', caseworker.userId)).toEqual([
+        expect.objectContaining({
+          outcome: 'denied',
+          details: expect.objectContaining({ route: '/admin/queues', attempted: expect.objectContaining({ action: 'queue.pause', queue: 'reminders' }) }),
+        }),
+      ]);
+      expect(await queueRecords('queue.pause', caseworker.userId)).toEqual([]);
+    });
+
+    it('R21: an action whose audit record cannot be written is refused (503 AUDIT_NOT_RECORDED) and not carried out', async () => {
+      const record = jest.spyOn(stack.api!.get(AuditService), 'record').mockRejectedValueOnce(new AppError(PlatformErrors.AUDIT_NOT_RECORDED));
+      try {
+        const refused = await request(server).put('/admin/queues/api/queues/reminders/pause').set(admin.auth).expect(503);
+        expect(refused.body.error.code).toBe('AUDIT_NOT_RECORDED');
+        expect(await reminders().isPaused()).toBe(false);
+      } finally {
+        record.mockRestore();
+      }
+    });
+
+    it('R21: cleaning and retrying failed jobs are recorded with the queue and the job state', async () => {
+      await request(server).put('/admin/queues/api/queues/escalations/clean/failed').set(admin.auth).expect(200);
+      await request(server).put('/admin/queues/api/queues/escalations/retry/failed').set(admin.auth);
+      expect(await queueRecords('queue.clean', admin.userId)).toEqual([
+        expect.objectContaining({ outcome: 'allowed', entity_id: 'escalations', details: expect.objectContaining({ target: 'failed' }) }),
+      ]);
+      expect(await queueRecords('queue.retry', admin.userId)).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'allowed', entity_id: 'escalations' })]));
+    });
   });
 });

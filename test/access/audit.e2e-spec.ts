@@ -35,6 +35,40 @@ describe('R21: the audit record', () => {
     expect(byUser.body.items.map((r: { action: string }) => r.action)).toEqual(['file.read', 'auth.login']);
   });
 
+  it("R22: a searched name is person data — administrators and other organisations see that a search happened, not the name; the searcher's own supervisor sees it", async () => {
+    const name = '岩香兰';
+    const searched = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau, personName: name });
+    await stack.database.query(
+      `INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials)
+       SELECT person_id, 'name', $2, 'yan xiang lan', 'yanxianglan', 'yxl' FROM victim_file WHERE id = $1`,
+      [searched, name],
+    );
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    const found = await request(server).get('/files').query({ q: name }).set(caseworker.auth).expect(200);
+    expect(found.body.items).toHaveLength(1);
+
+    const searchOf = (items: { action: string; details: Record<string, any>; redacted: string[] }[]) => items.find((record) => record.action === 'file.list')!;
+    const admin = await signedIn(server, stack.database, 'administrator', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
+    const otherBureau = await signedIn(server, stack.database, 'supervisor', { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
+    for (const viewer of [admin, otherBureau]) {
+      const byUser = await request(server).get(`/audit/users/${caseworker.userId}`).set(viewer.auth).expect(200);
+      expect(searchOf(byUser.body.items)).toMatchObject({ details: { filters: { q: '[已隐去 redacted]' } }, redacted: ['filters.q'] });
+      expect(JSON.stringify(byUser.body)).not.toContain(name);
+    }
+    // The file's own record shows the search too (the file was in its results): to the administrator without the name.
+    const byFile = await request(server).get(`/audit/files/${searched}`).set(admin.auth).expect(200);
+    expect(searchOf(byFile.body.items)).toMatchObject({ redacted: ['filters.q'] });
+    expect(JSON.stringify(byFile.body)).not.toContain(name);
+
+    const ownSupervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
+    const supervised = await request(server).get(`/audit/users/${caseworker.userId}`).set(ownSupervisor.auth).expect(200);
+    expect(searchOf(supervised.body.items)).toMatchObject({ details: { filters: { q: name } }, redacted: [] });
+    // What was recorded keeps the text: the redaction is of the view, not of the record.
+    expect(await auditRecords(stack.database, `action = 'file.list' AND actor_user_id = $1`, [caseworker.userId])).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ filters: expect.objectContaining({ q: name }) }) }),
+    ]);
+  });
+
   it('keeps the record of a file from supervisors outside its scope (404) and from caseworkers (403)', async () => {
     const elsewhere = await signedIn(server, stack.database, 'supervisor', { kind: 'civil_affairs_bureau', jurisdictionCode: '532901' });
     await request(server).get(`/audit/files/${fileId}`).set(elsewhere.auth).expect(404);

@@ -1,11 +1,12 @@
 import { jest } from '@jest/globals';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, MIGRATIONS, runningLocalPostgres } from '#app/platform';
 import { harnessValue } from '../support/harness-env.js';
 import { builtEntry, childEnv, killAllWithEnv, processesWithEnv, Running, runToEnd } from '../support/processes.js';
+import { eventually } from '../support/eventually.js';
 import { createTestDatabase } from '../support/test-context.js';
 
 // Whole processes (PostgreSQL, Redis, api, worker) start and stop here: minutes on a busy two-core machine.
@@ -49,6 +50,26 @@ describe('a process that cannot start says why in one line', () => {
       expect.stringMatching(/^huijia worker: configuration error: JWT_SECRET is required in production/),
       expect.stringMatching(/^huijia worker: configuration error: DATA_ENCRYPTION_KEY is required in production/),
       expect.stringMatching(/^huijia worker: configuration error: BLIND_INDEX_KEY is required in production/),
+    ]);
+  });
+
+  it('R21: a production worker without the audit checkpoint keys → exit 78 naming them (the api needs neither)', async () => {
+    const result = await runToEnd(
+      builtEntry('worker'),
+      [],
+      childEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://u:p@127.0.0.1:1/huijia',
+        REDIS_URL: 'redis://127.0.0.1:1',
+        JWT_SECRET: 'x'.repeat(40),
+        DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+        BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+      }),
+    );
+    expect(result.code).toBe(78);
+    expect(oneLine(result.stderr)).toEqual([
+      'huijia worker: configuration error: AUDIT_SIGNING_KEY is required in production for the worker: it signs the audit checkpoints',
+      'huijia worker: configuration error: AUDIT_VERIFY_KEY is required in production for the worker',
     ]);
   });
 });
@@ -98,6 +119,13 @@ describe('npm start (the launcher)', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`CREATE TABLE launcher_marker (note text); INSERT INTO launcher_marker VALUES ('kept')`);
+    // R21: the worker signs an audit checkpoint as it starts, into the table and into DATA_DIR/audit-checkpoints.jsonl.
+    const signed = await eventually(async () => {
+      const { rows } = await client.query<{ signature: string }>('SELECT signature FROM audit_checkpoint ORDER BY id');
+      return rows.length > 0 ? rows : false;
+    });
+    const copies = await eventually(async () => (await readFile(path.join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')).trim().split('\n'));
+    expect(copies.map((line) => (JSON.parse(line) as { signature: string }).signature)).toEqual(expect.arrayContaining([signed[0].signature]));
     await client.end();
     await stopWithCtrlC(first.launcher);
 

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DemoSeeder, generatePassword, JurisdictionsService, passwordProblem, Passwords, type DemoLogin } from '#app/access';
-import { AuditService, AuditVerifier } from '#app/audit';
+import { AuditCheckpointSigner, AuditService, AuditVerifier } from '#app/audit';
 import { loadConfig, RequestContext } from '#app/platform';
 import { CliModule } from './cli.module.js';
 
@@ -80,6 +80,13 @@ export async function createAdmin(app: INestApplicationContext, options: CreateA
   return { password, organisation: organisationName, generated };
 }
 
-export function verifyAudit(app: INestApplicationContext, onProgress?: (records: number) => void) {
-  return app.get(AuditVerifier).verify(onProgress);
+export function verifyAudit(app: INestApplicationContext, checkpointFiles: string[] = [], onProgress?: (records: number) => void) {
+  return app.get(AuditVerifier).verify(onProgress, checkpointFiles);
+}
+
+/** A checkpoint signed now by this process (AUDIT_SIGNING_KEY), recorded as asked for from the CLI. */
+export async function signCheckpoint(app: INestApplicationContext) {
+  const signed = await app.get(AuditCheckpointSigner).sign();
+  await app.get(AuditService).record({ action: 'audit.checkpoint_sign', outcome: 'allowed', entityType: 'audit_checkpoint', entityId: signed.id, details: { via: 'cli' } });
+  return signed;
 }

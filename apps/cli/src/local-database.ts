@@ -9,6 +9,8 @@ import { EmbeddedPostgres, runningLocalPostgres } from '#app/platform';
  */
 export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (url: string) => Promise<T>): Promise<T> {
   if (env.DATABASE_URL) return work(env.DATABASE_URL);
+  // The `npm start` database: its audit checkpoints are also in DATA_DIR, as the launcher sets for its processes.
+  env.AUDIT_CHECKPOINT_FILE ??= path.join(env.DATA_DIR || '.data', 'audit-checkpoints.jsonl');
   const dataDir = path.join(env.DATA_DIR || '.data', 'postgres');
   const running = await runningLocalPostgres(dataDir, 'huijia');
   if (running) return work(running);

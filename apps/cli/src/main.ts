@@ -9,7 +9,8 @@ import { WorkingCalendar } from '#app/followup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAdmin, printLogins, seedDemo, verifyAudit, withContext } from './admin-commands.js';
+import { generateCheckpointKeys } from '#app/audit';
+import { createAdmin, printLogins, seedDemo, signCheckpoint, verifyAudit, withContext } from './admin-commands.js';
 import { withDatabase } from './local-database.js';
 import { generate, revertLast, runPending, status } from './migrations.js';
 
@@ -99,19 +100,54 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
       }),
   },
   'audit:verify': {
-    usage: 'audit:verify  (walks every chain of the audit record; exit 1 at the first broken link)',
-    run: () =>
+    usage:
+      'audit:verify [--checkpoints <file.jsonl>]  (walks every chain of the audit record, then checks every signed checkpoint in the table, AUDIT_CHECKPOINT_FILE and the given file; exit 1 at the first problem)',
+    run: (args) =>
       withDatabase(process.env, async (url) => {
-        const result = await withContext(url, (app) => verifyAudit(app));
+        const { values } = parseArgs({ args, options: { checkpoints: { type: 'string', multiple: true } } });
+        const result = await withContext(url, (app) => verifyAudit(app, values.checkpoints ?? []));
         if (result.intact) {
+          const checkpoints = result.checkpoints!;
           say(`intact: ${result.records} records in ${result.chains} chains`);
+          say(
+            checkpoints.checked > 0
+              ? `checkpoints: ${checkpoints.checked} verified (${checkpoints.confirmedByFiles} also in checkpoint files), the latest signed at ${checkpoints.latestSignedAt}`
+              : "checkpoints: none found — a rewrite by someone holding the database owner's credentials would not be seen (see audit:checkpoint)",
+          );
           return;
         }
-        const broken = result.firstBroken!;
-        say(`BROKEN at chain ${broken.chain}, record ${broken.seq} (id ${broken.recordId}): ${broken.reason}`);
-        say(`${result.records} records before it verified`);
+        if (result.firstBroken) {
+          const broken = result.firstBroken;
+          say(`BROKEN at chain ${broken.chain}, record ${broken.seq} (id ${broken.recordId}): ${broken.reason}`);
+          say(`${result.records} records before it verified`);
+        } else {
+          const problem = result.checkpoints!.firstProblem!;
+          const where = problem.chain !== undefined ? `chain ${problem.chain}, record ${problem.seq}` : `checkpoint${problem.checkpointId ? ` ${problem.checkpointId}` : ''}`;
+          say(
+            `BROKEN at ${where}: ${problem.reason}${problem.signedAt && !problem.reason.includes(problem.signedAt) ? ` (signed at ${problem.signedAt})` : ''} [${problem.source}]`,
+          );
+          say(`${result.records} records in ${result.chains} chains link up, and ${result.checkpoints!.checked} checkpoints before it verified`);
+        }
         process.exitCode = 1;
       }),
+  },
+  'audit:checkpoint': {
+    usage: 'audit:checkpoint  (signs a checkpoint of every audit chain head now with AUDIT_SIGNING_KEY; the worker also does every AUDIT_CHECKPOINT_INTERVAL_SECONDS)',
+    run: () =>
+      withDatabase(process.env, async (url) => {
+        const signed = await withContext(url, (app) => signCheckpoint(app));
+        say(`checkpoint ${signed.id} signed at ${signed.signedAt}: ${signed.chains} chains, key ${signed.keyId}`);
+      }),
+  },
+  'audit:keygen': {
+    usage: 'audit:keygen  (prints a new Ed25519 pair for AUDIT_SIGNING_KEY and AUDIT_VERIFY_KEY; nothing is stored)',
+    run: async () => {
+      const keys = generateCheckpointKeys();
+      say(`# audit checkpoint key ${keys.keyId}: the private key only where the worker and the CLI run, never in the database`);
+      say(`AUDIT_SIGNING_KEY=${keys.signingKey}`);
+      say(`# the public key: keep older ones after a comma so their checkpoints stay verifiable`);
+      say(`AUDIT_VERIFY_KEY=${keys.verifyKey}`);
+    },
   },
 };
 

@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     postgres = await EmbeddedPostgres.start({ dataDir, persistent: true });
     await postgres.ensureDatabase('huijia');
     env.DATABASE_URL = postgres.url('huijia');
+    // The local database's signed audit checkpoints are also kept outside it, beside it (AUDIT_CHECKPOINT_FILE; empty: none).
+    env.AUDIT_CHECKPOINT_FILE ??= path.join(settings.DATA_DIR, 'audit-checkpoints.jsonl');
     say(`PostgreSQL (embedded) on 127.0.0.1:${postgres.port}`);
   }
   if (!env.REDIS_URL) {

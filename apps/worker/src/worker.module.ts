@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessWorkerModule } from '#app/access';
-import { AuditCoreModule } from '#app/audit';
+import { AuditCoreModule, AuditWorkerModule } from '#app/audit';
 import { FollowupWorkerModule } from '#app/followup';
 import { HouseholdWorkerModule } from '#app/household';
 import { PlatformModule, PlatformWorkerModule, type AppConfig } from '#app/platform';
@@ -15,6 +15,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot(config, 'worker'),
         AuditCoreModule,
+        AuditWorkerModule,
         AccessWorkerModule,
         PlatformWorkerModule,
         FollowupWorkerModule,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CheckpointVerifier, type CheckpointVerification } from './checkpoints/checkpoint-verifier.js';
 
 export interface BrokenLink {
   chain: string;
@@ -15,6 +16,8 @@ export interface VerificationResult {
   records: number;
   chains: number;
   firstBroken?: BrokenLink;
+  /** The signed checkpoints (table and files), checked once every chain is intact; a problem there makes the record not intact. */
+  checkpoints?: CheckpointVerification;
 }
 
 interface Row {
@@ -35,12 +38,27 @@ const BATCH = 5000;
  * the first broken link: an edited record fails its own hash, a removed or
  * re-ordered one breaks the link or the sequence, a cut tail disagrees with
  * the head.
+ *
+ * Someone holding the database owner's credentials can re-hash a chain after
+ * deleting a record and move its head, which the walk cannot see; the signed
+ * checkpoints (CheckpointVerifier) then disagree with the rewritten chain.
  */
 @Injectable()
 export class AuditVerifier {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly checkpoints: CheckpointVerifier,
+  ) {}
 
-  async verify(onProgress?: (records: number) => void): Promise<VerificationResult> {
+  /** The chains, then every checkpoint in the table, in AUDIT_CHECKPOINT_FILE and in `checkpointFiles`. */
+  async verify(onProgress?: (records: number) => void, checkpointFiles: string[] = []): Promise<VerificationResult> {
+    const walked = await this.walk(onProgress);
+    if (!walked.intact) return walked;
+    const checkpoints = await this.checkpoints.verify(checkpointFiles);
+    return { ...walked, intact: !checkpoints.firstProblem, checkpoints };
+  }
+
+  private async walk(onProgress?: (records: number) => void): Promise<VerificationResult> {
     const heads: { chain: string; last_seq: string; last_hash: Buffer }[] = await this.dataSource.query('SELECT chain, last_seq, last_hash FROM audit_chain ORDER BY chain');
     let records = 0;
     for (const head of heads) {

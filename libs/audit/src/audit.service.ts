@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { RequestContext, type AuditEntry, type AuditSink } from '#app/platform';
+import { AppError, PlatformErrors, RequestContext, type AuditEntry, type AuditSink } from '#app/platform';
+import { auditDetails, auditFileIds, auditOptionalText, auditUuid } from './audit-sanitise.js';
 
 /** The chain of an actor-less event (a failed login of an unknown user). */
 export const NATIONAL_CHAIN = '00';
@@ -49,9 +50,16 @@ const MAX_BATCH = 500;
  * caller still waits until its own record is committed, so no response leaves
  * before its record is durable; the batching only saves round trips and
  * commits (bench/audit).
+ *
+ * One entry never affects another (R21, R22): what goes into the canonical
+ * form is sanitised first (audit-sanitise.ts), and when a batch is refused
+ * anyway its entries are written again one by one, so only the entry that
+ * truly fails fails. Its caller gets AUDIT_NOT_RECORDED (503): what cannot be
+ * recorded is not done (fail closed).
  */
 @Injectable()
 export class AuditService implements AuditSink {
+  private readonly logger = new Logger('Audit');
   private pending: Pending[] = [];
   private flushing = false;
 
@@ -60,7 +68,13 @@ export class AuditService implements AuditSink {
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const row = this.rowFor(entry);
     if (manager) {
-      await manager.query('SELECT audit_append($1::jsonb)', [JSON.stringify(row)]);
+      try {
+        await manager.query('SELECT audit_append($1::jsonb)', [JSON.stringify(row)]);
+      } catch (error) {
+        // A lost race for a chain's head stays a conflict (409, try again); anything else refuses the write.
+        if (isConflict(error)) throw error;
+        throw this.notRecorded(row, error);
+      }
       return;
     }
     await new Promise<void>((resolve, reject) => {
@@ -80,30 +94,65 @@ export class AuditService implements AuditSink {
       try {
         await this.dataSource.query('SELECT audit_append(entry) FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(entry, n) ORDER BY n', [JSON.stringify(rows)]);
         for (const pending of batch) pending.resolve();
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
+      } catch {
+        // One refused entry must not take the others with it: each is written again on its own.
+        await this.oneByOne(batch);
       }
     }
     this.flushing = false;
   }
 
+  /** A refused batch's entries, each in its own transaction: the ones that can be written are, the others refused alone. */
+  private async oneByOne(batch: Pending[]): Promise<void> {
+    const ordered = [...batch].sort((a, b) => String(a.row.chain).localeCompare(String(b.row.chain)));
+    for (const pending of ordered) {
+      try {
+        await this.dataSource.query('SELECT audit_append($1::jsonb)', [JSON.stringify(pending.row)]);
+        pending.resolve();
+      } catch (error) {
+        pending.reject(this.notRecorded(pending.row, error));
+      }
+    }
+  }
+
+  /** The refusal its caller answers with (503, fail closed), logged with what identifies the entry, never its content. */
+  private notRecorded(row: Record<string, unknown>, error: unknown): AppError {
+    const cause = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+    this.logger.error(
+      { requestId: row.requestId, action: row.action, chain: row.chain, dbCode: cause.driverError?.code ?? cause.code, err: error },
+      'audit record could not be written',
+    );
+    return new AppError(PlatformErrors.AUDIT_NOT_RECORDED, { cause: error });
+  }
+
+  /** The entry as `audit_append` takes it, every value made safe for its column (audit-sanitise.ts). */
   private rowFor(entry: AuditEntry): Record<string, unknown> {
     const context = RequestContext.current();
     const actor = context?.actor;
+    const { fileIds, invalid } = auditFileIds(entry.fileIds);
+    const details = auditDetails(entry.details);
+    if (invalid.length > 0) details.invalidFileIds = invalid;
     return {
       chain: chainFor(actor?.jurisdictionCode ?? entry.jurisdictionCode, actor?.userId),
-      actorUserId: actor?.userId ?? null,
-      actorUsername: actor?.username ?? null,
-      actorOrganisationId: actor?.organisationId ?? null,
-      actorRole: actor?.role ?? null,
-      action: entry.action,
+      actorUserId: auditUuid(actor?.userId),
+      actorUsername: auditOptionalText(actor?.username, 200),
+      actorOrganisationId: auditUuid(actor?.organisationId),
+      actorRole: auditOptionalText(actor?.role, 100),
+      action: auditOptionalText(entry.action, 200),
       outcome: entry.outcome,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      fileIds: entry.fileIds ?? [],
-      purpose: entry.purpose ?? null,
-      requestId: context?.requestId ?? null,
-      details: entry.details ?? {},
+      entityType: auditOptionalText(entry.entityType, 200),
+      entityId: auditOptionalText(entry.entityId, 200),
+      fileIds,
+      purpose: auditOptionalText(entry.purpose),
+      requestId: auditOptionalText(context?.requestId, 200),
+      details,
     };
   }
+}
+
+/** A serialization failure or deadlock: the write may be tried again. */
+function isConflict(error: unknown): boolean {
+  const facts = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = facts.driverError?.code ?? facts.code;
+  return code === '40001' || code === '40P01';
 }

@@ -27,8 +27,10 @@ export { DomainEventSubscriptions, DomainEventsProcessor, type DomainEventHandle
 export { ProcessorFor, type QueueProcessor } from './queues/processor.js';
 export { defineQueue, InvalidJobPayload, type QueueDefinition } from './queues/queue-definition.js';
 export { QueueRegistry, type JobToAdd } from './queues/queue-registry.js';
+export { PausedQueuesReadiness, PausedQueuesWatch, pausedWarning } from './queues/paused-queues.js';
 export {
   ALL_QUEUES,
+  AuditCheckpointPayload,
   DomainEventPayload,
   EscalationPayload,
   OutgoingNotificationPayload,

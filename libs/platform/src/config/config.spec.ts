@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { ENV_SCHEMA } from './env-schema.js';
@@ -60,6 +61,31 @@ describe('configuration', () => {
     expect(problemsOf({ ...base, NODE_ENV: 'production', ...secrets, JWT_SECRET: 'short', DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([
       'JWT_SECRET must be at least 32 characters',
       'DATA_ENCRYPTION_KEY must decode to 32 bytes (got 16); make one with: openssl rand -base64 32',
+    ]);
+  });
+
+  it('R21: the worker needs the audit checkpoint keys in production, and the verify keys must include the signing key', () => {
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    };
+    // The api signs nothing: it starts without them.
+    expect(loadConfig(production, 'api').audit).toMatchObject({ signingKey: undefined, verifyKeys: [] });
+    expect(() => loadConfig(production, 'worker')).toThrow(/AUDIT_SIGNING_KEY is required in production for the worker/);
+    const other = generateKeyPairSync('ed25519');
+    const mine = generateKeyPairSync('ed25519');
+    const der = (key: KeyObject) => key.export({ type: key.type === 'private' ? 'pkcs8' : 'spki', format: 'der' }).toString('base64');
+    expect(problemsOf({ ...base, AUDIT_SIGNING_KEY: der(mine.privateKey), AUDIT_VERIFY_KEY: der(other.publicKey) })).toEqual([
+      'AUDIT_VERIFY_KEY must include the public key of AUDIT_SIGNING_KEY (npm run cli -- audit:keygen prints both)',
+    ]);
+    const pem = mine.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replaceAll('\n', '\\n');
+    const worker = loadConfig({ ...production, AUDIT_SIGNING_KEY: pem, AUDIT_VERIFY_KEY: `${der(other.publicKey)},${der(mine.publicKey)}` }, 'worker');
+    expect(worker.audit.verifyKeys).toHaveLength(2);
+    expect(problemsOf({ ...base, AUDIT_SIGNING_KEY: Buffer.alloc(32, 1).toString('base64') })).toEqual([
+      expect.stringMatching(/^AUDIT_SIGNING_KEY must be an Ed25519 private key, PEM or base64 DER \(PKCS8\)/),
     ]);
   });
 

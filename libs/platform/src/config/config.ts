@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { ENV_SCHEMA, InvalidSetting, type EnvSchema, type LogLevel, type NodeEnv, type Setting, type SettingName } from './env-schema.js';
 
 type Parsed<K extends SettingName> = EnvSchema[K] extends Setting<infer T> ? T : never;
@@ -25,6 +26,8 @@ export interface AppConfig {
     passwordHashMemoryKib: number;
   };
   readonly crypto: { dataEncryptionKey: Buffer; blindIndexKey: Buffer };
+  /** Audit checkpoints (issue 12 §2): the signing key (worker, CLI), the keys that verify, the schedule, the file outside PostgreSQL. */
+  readonly audit: { signingKey: KeyObject | undefined; verifyKeys: KeyObject[]; checkpointIntervalSeconds: number; checkpointFile: string };
   readonly emergencyAccessHours: number;
   readonly reminders: {
     windowMinutes: number;
@@ -86,9 +89,18 @@ function readSettings(env: Env, only?: readonly SettingName[]): Partial<Settings
  * Reads and validates the whole environment. Throws a ConfigError listing each
  * bad or missing variable; callers at boot print it and exit (see exitOnConfigError).
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, processName?: string): AppConfig {
   const s = readSettings(env) as Settings;
   const problems: string[] = [];
+  if (s.AUDIT_SIGNING_KEY) {
+    const own = createPublicKey(s.AUDIT_SIGNING_KEY);
+    if (!s.AUDIT_VERIFY_KEY.some((key) => key.equals(own)))
+      problems.push('AUDIT_VERIFY_KEY must include the public key of AUDIT_SIGNING_KEY (npm run cli -- audit:keygen prints both)');
+  }
+  if (processName === 'worker' && s.NODE_ENV === 'production') {
+    if (!s.AUDIT_SIGNING_KEY) problems.push('AUDIT_SIGNING_KEY is required in production for the worker: it signs the audit checkpoints');
+    if (s.AUDIT_VERIFY_KEY.length === 0) problems.push('AUDIT_VERIFY_KEY is required in production for the worker');
+  }
   if (s.NOTIFY_CHANNEL === 'webhook' && !s.NOTIFY_WEBHOOK_URL) problems.push('NOTIFY_WEBHOOK_URL is required when NOTIFY_CHANNEL=webhook');
   if (s.NOTIFY_CHANNEL === 'smtp' && !s.SMTP_URL) problems.push('SMTP_URL is required when NOTIFY_CHANNEL=smtp');
   if (s.CLOCK_AT && s.NODE_ENV === 'production') problems.push('CLOCK_AT must be empty in production: the clock is the real time there');
@@ -118,6 +130,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       passwordHashMemoryKib: s.PASSWORD_HASH_MEMORY_KIB,
     },
     crypto: { dataEncryptionKey: s.DATA_ENCRYPTION_KEY, blindIndexKey: s.BLIND_INDEX_KEY },
+    audit: {
+      signingKey: s.AUDIT_SIGNING_KEY,
+      verifyKeys: s.AUDIT_VERIFY_KEY,
+      checkpointIntervalSeconds: s.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+      checkpointFile: s.AUDIT_CHECKPOINT_FILE,
+    },
     emergencyAccessHours: s.EMERGENCY_ACCESS_HOURS,
     reminders: {
       windowMinutes: s.REMINDER_WINDOW_MINUTES,
@@ -144,7 +162,7 @@ export function loadSettings<K extends SettingName>(names: readonly K[], env: En
 /** Boot helper: a bad environment ends the process with one line per problem and exit code 78 (EX_CONFIG). */
 export function loadConfigOrExit(processName: string, env: Env = process.env): AppConfig {
   try {
-    return loadConfig(env);
+    return loadConfig(env, processName);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) process.stderr.write(`huijia ${processName}: configuration error: ${problem}\n`);

@@ -1,3 +1,5 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+
 /**
  * The one schema of every setting huijia reads from the environment.
  * `.env.example` and the README's configuration table are checked against it
@@ -97,6 +99,26 @@ function base64Key(_name: string, minBytes: number, maxBytes: number) {
         `must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}–${maxBytes}`} bytes (got ${key.length}); make one with: openssl rand -base64 ${minBytes}`,
       );
     }
+    return key;
+  };
+}
+
+/** An Ed25519 key as PEM, or as base64 of its DER (PKCS8 for a private key, SPKI for a public one). */
+function ed25519Key(kind: 'private' | 'public') {
+  return (raw: string): KeyObject => {
+    const text = raw.trim().replaceAll('\\n', '\n');
+    let key: KeyObject;
+    try {
+      if (text.startsWith('-----BEGIN')) key = kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
+      else {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw new Error('not base64');
+        const der = Buffer.from(text, 'base64');
+        key = kind === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
+      }
+    } catch {
+      throw new InvalidSetting(`must be an Ed25519 ${kind} key, PEM or base64 DER (${kind === 'private' ? 'PKCS8' : 'SPKI'}); make a pair with: npm run cli -- audit:keygen`);
+    }
+    if (key.asymmetricKeyType !== 'ed25519') throw new InvalidSetting(`must be an Ed25519 key (got ${key.asymmetricKeyType}); make a pair with: npm run cli -- audit:keygen`);
     return key;
   };
 }
@@ -229,6 +251,37 @@ export const ENV_SCHEMA = {
       if (raw.length < 32) throw new InvalidSetting('must be at least 32 characters');
       return raw;
     },
+  },
+  AUDIT_SIGNING_KEY: {
+    description:
+      'Ed25519 private key (PKCS8 PEM or base64 DER) the worker and the CLI sign audit checkpoints with; never stored in the database, not needed by the api. Required in production for the worker. Make a pair with `npm run cli -- audit:keygen`.',
+    default: '',
+    devDefault: 'MC4CAQAwBQYDK2VwBCIEID9UxrYfv2iVyLMxM7CBJ2KQ15pvShDVGKlW61uRyU2y',
+    secret: true,
+    parse: (raw: string) => (raw.trim() === '' ? undefined : ed25519Key('private')(raw)),
+  },
+  AUDIT_VERIFY_KEY: {
+    description:
+      'Ed25519 public key(s) (SPKI PEM or base64 DER, comma-separated to keep old keys verifiable) `audit:verify` checks checkpoints with; must include the public key of AUDIT_SIGNING_KEY. Required in production for the worker.',
+    default: '',
+    devDefault: 'MCowBQYDK2VwAyEADP75z47YHQDQZZRbDQC29RgnbWUI6JtS4rm+fAu4VJE=',
+    parse: (raw: string) =>
+      raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => ed25519Key('public')(part)),
+  },
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: {
+    description: 'How often the worker signs a checkpoint of every audit chain head.',
+    default: '300',
+    parse: integer(10, 86_400),
+  },
+  AUDIT_CHECKPOINT_FILE: {
+    description:
+      'A file outside PostgreSQL each signed checkpoint is appended to as a JSON line (`npm start`: DATA_DIR/audit-checkpoints.jsonl). Empty: none. Keep it, or a copy, where the database owner cannot write.',
+    default: '',
+    parse: (raw: string) => raw.trim(),
   },
   DATA_ENCRYPTION_KEY: {
     description: 'AES-256-GCM key for identifiers of people (ID, phone, document numbers): 32 bytes, base64.',

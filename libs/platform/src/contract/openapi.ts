@@ -101,6 +101,8 @@ export function completeContract(document: OpenAPIObject, options: { roles: read
         codes.set(Number(status), new Set([...(codes.get(Number(status)) ?? []), ...list]));
       }
       add(PlatformErrors.INTERNAL_ERROR);
+      // Every operation records what it did or refused (R21, R22); one whose record cannot be written is refused.
+      add(PlatformErrors.AUDIT_NOT_RECORDED);
       if (!isPublic) {
         add(PlatformErrors.UNAUTHENTICATED);
         codes.get(401)!.add('TOKEN_INVALID');

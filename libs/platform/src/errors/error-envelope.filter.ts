@@ -36,11 +36,12 @@ interface Mapped {
 }
 
 export function mapException(exception: unknown): Mapped {
-  const translated = translateDatabaseError(exception);
-  if (translated) return mapException(translated);
+  // An AppError has said what it means, whatever database error it carries as its cause.
   if (exception instanceof AppError) {
     return { status: exception.status, code: exception.code, message: exception.message, details: exception.details };
   }
+  const translated = translateDatabaseError(exception);
+  if (translated) return mapException(translated);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const parserError = bodyParserType(exception);
@@ -83,6 +84,9 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (mapped.code === PlatformErrors.INTERNAL_ERROR.code) {
       // A 500 is always a bug: log it whole, answer without internals.
       this.logger.error({ err: exception, requestId: request.id, route: `${request.method} ${request.path}` }, 'unhandled error');
+    } else if (mapped.code === PlatformErrors.AUDIT_NOT_RECORDED.code) {
+      // A server fault, answered without internals and refused alone (fail closed): the cause goes to the log.
+      this.logger.error({ err: exception, requestId: request.id, route: `${request.method} ${request.path}` }, 'audit record not written: request refused');
     } else if (!(exception instanceof AppError) && translateDatabaseError(exception)) {
       // The database refused what the validation let through: the caller is answered, the gap is worth a look.
       this.logger.warn({ err: exception, requestId: request.id, route: `${request.method} ${request.path}` }, 'database constraint refused the input');

@@ -16,5 +16,7 @@ export const PlatformErrors = defineErrors({
   TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试 / Too many requests, try again later' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用 / Service unavailable' },
   WEB_APP_NOT_BUILT: { status: 503, message: '网页应用尚未构建，请运行 npm run build / The web app is not built: run npm run build' },
+  /** R21, R22: what cannot be recorded is not done (fail closed); the refusal is logged with the request id. */
+  AUDIT_NOT_RECORDED: { status: 503, message: '审计记录无法写入，操作未执行 / The audit record could not be written, so the request was refused' },
   INTERNAL_ERROR: { status: 500, message: '服务器内部错误 / Internal server error' },
 });

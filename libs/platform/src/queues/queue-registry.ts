@@ -3,6 +3,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { QueueDefinition } from './queue-definition.js';
+import { ALL_QUEUES } from './queues.js';
 import { closeRedis, createRedis } from './redis.js';
 
 export interface JobToAdd<P extends object> {
@@ -48,6 +49,12 @@ export class QueueRegistry implements OnApplicationShutdown {
       opts: { ...job.options, ...(job.jobId ? { jobId: job.jobId } : {}) },
     }));
     await this.queue(definition as QueueDefinition<object>).addBulk(validated);
+  }
+
+  /** The declared queues paused now (from the queue dashboard): their jobs wait, e.g. reminders do not fire. */
+  async paused(): Promise<string[]> {
+    const states = await Promise.all(ALL_QUEUES.map(async (definition) => ((await this.queue(definition).isPaused()) ? definition.name : undefined)));
+    return states.filter((name): name is string => name !== undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,7 +5,7 @@
  * refused by the producer and, if it got into Redis some other way, moved to
  * the failed set by the worker with the reason.
  */
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineQueue, type QueueDefinition } from './queue-definition.js';
 
 /**
@@ -75,6 +75,23 @@ export class TracingMatchPayload {
   requestId?: string;
 }
 
+/** Sign a checkpoint of every audit chain head now (issue 12 §2): on the worker's schedule, or asked for by an administrator. */
+export class AuditCheckpointPayload {
+  @IsIn(['schedule', 'request'])
+  reason!: 'schedule' | 'request';
+
+  /** The administrator who asked for it (POST /audit/checkpoints). */
+  @IsOptional()
+  @IsUUID()
+  requestedBy?: string;
+
+  /** The HTTP request that asked for it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  requestId?: string;
+}
+
 export const QUEUES = {
   domainEvents: defineQueue({
     name: 'domain-events',
@@ -102,6 +119,12 @@ export const QUEUES = {
     name: 'outgoing-notifications',
     description: 'Notifications sent through the configured outgoing channel (webhook or email)',
     payload: OutgoingNotificationPayload,
+  }),
+  auditCheckpoints: defineQueue({
+    name: 'audit-checkpoints',
+    description: 'Audit checkpoints: every AUDIT_CHECKPOINT_INTERVAL_SECONDS (a job scheduler) and on request, the worker signs every audit chain head with AUDIT_SIGNING_KEY',
+    payload: AuditCheckpointPayload,
+    jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { count: 1000 } },
   }),
 } as const satisfies Record<string, QueueDefinition<object>>;
 

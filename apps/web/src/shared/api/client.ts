@@ -11,7 +11,9 @@ import { ApiError } from './api-error';
 
 async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
-  const isAuthCall = new URL(request.url).pathname.startsWith('/auth/') && !new URL(request.url).pathname.startsWith('/auth/password');
+  // Signing in and refreshing answer 401 for themselves; every other call (sign-out included, so it really ends the login) refreshes once.
+  const path = new URL(request.url).pathname;
+  const isAuthCall = path === '/auth/login' || path === '/auth/refresh';
   const retry = request.clone();
   const send = (req: Request) => {
     const token = getAccessToken();

@@ -34,8 +34,8 @@ describe('R21: the application role cannot rewrite the audit record', () => {
     await app.connect();
   });
   afterAll(async () => {
-    await app.end();
-    await stack.close();
+    await app?.end();
+    await stack?.close();
   });
 
   /** The statement, run as huijia_app, fails with the error the database gives. */

@@ -57,9 +57,7 @@ describe('R21: the application role cannot rewrite the audit record', () => {
   });
 
   it('R21: huijia_app logs in, is no superuser, may create nothing, owns nothing and is a member of no role', async () => {
-    const [role] = await stack.database.query(
-      `SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = 'huijia_app'`,
-    );
+    const [role] = await stack.database.query(`SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = 'huijia_app'`);
     expect(role).toEqual({ rolcanlogin: true, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false, rolbypassrls: false });
     const [owned] = await stack.database.query(
       `WITH r AS (SELECT oid FROM pg_roles WHERE rolname = 'huijia_app')
@@ -103,7 +101,7 @@ describe('R21: the application role cannot rewrite the audit record', () => {
     expect(await refused(`ALTER FUNCTION audit_append(jsonb) SECURITY INVOKER`)).toMatchObject({ message: 'must be owner of function audit_append' });
   });
 
-  it("R21: the forgery of issue 12 fails: delete a record, re-hash the rest with audit_canonical(), move the head — and the chain stays intact", async () => {
+  it('R21: the forgery of issue 12 fails: delete a record, re-hash the rest with audit_canonical(), move the head — and the chain stays intact', async () => {
     const [victim] = await stack.database.query<{ chain: string; seq: string }>(`SELECT chain, seq FROM audit_record ORDER BY id LIMIT 1`);
     expect(await refused(`DELETE FROM audit_record WHERE chain = '${victim.chain}' AND seq = ${victim.seq}`)).toMatchObject({ code: PERMISSION_DENIED });
     const rehash = `UPDATE audit_record a SET seq = seq - 1, prev_hash = prev_hash, hash = sha256(a.prev_hash || convert_to(audit_canonical(a), 'UTF8'))
@@ -178,12 +176,17 @@ describe('R21: processes and the role they connect as', () => {
     const result = await runToEnd(builtEntry('api'), [], childEnv({ ...production, DATABASE_URL: stack.database.ownerUrl, REDIS_URL: harnessValue('redisUrl') }));
     expect(result.code).toBe(77);
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^huijia api: refusing to start: DATABASE_URL logs in as \w+, a superuser, who could rewrite the audit record: connect as the least-privilege role huijia_app/),
+      expect.stringMatching(
+        /^huijia api: refusing to start: DATABASE_URL logs in as \w+, a superuser, who could rewrite the audit record: connect as the least-privilege role huijia_app/,
+      ),
     ]);
   });
 
   it('R21: in development the worker warns when it runs as the owner, and starts', async () => {
-    const worker = Running.start(builtEntry('worker'), childEnv({ DATABASE_URL: stack.database.ownerUrl, REDIS_URL: harnessValue('redisUrl'), QUEUE_PREFIX: 'rolewarn', LOG_LEVEL: 'info' }));
+    const worker = Running.start(
+      builtEntry('worker'),
+      childEnv({ DATABASE_URL: stack.database.ownerUrl, REDIS_URL: harnessValue('redisUrl'), QUEUE_PREFIX: 'rolewarn', LOG_LEVEL: 'info' }),
+    );
     try {
       await worker.waitFor('worker ready', 60_000);
       expect(worker.output).toMatch(/huijia worker: warning: DATABASE_URL logs in as \w+, a superuser/);

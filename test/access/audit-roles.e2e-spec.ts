@@ -4,6 +4,7 @@
  * audit_append and can neither change, delete nor re-hash a record, nor move a
  * chain head, nor switch the triggers off. Migrations run as the owner.
  */
+import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
@@ -190,6 +191,25 @@ describe('R21: processes and the role they connect as', () => {
         /^huijia api: refusing to start: DATABASE_URL logs in as \w+, a superuser, who could rewrite the audit record: connect as the least-privilege role huijia_app/,
       ),
     ]);
+  });
+
+  it('R21: in production the worker refuses to start as the owner of audit_record who is no superuser: exit 77, one line', async () => {
+    const owner = `huijia_owner_${randomBytes(4).toString('hex')}`;
+    await stack.database.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'owner-test-only'`);
+    try {
+      await stack.database.query(`ALTER TABLE audit_record OWNER TO ${owner}`);
+      const url = new URL(stack.database.ownerUrl);
+      url.username = owner;
+      url.password = 'owner-test-only';
+      const result = await runToEnd(builtEntry('worker'), [], childEnv({ ...production, DATABASE_URL: url.toString(), REDIS_URL: harnessValue('redisUrl') }));
+      expect(result.code).toBe(77);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `huijia worker: refusing to start: DATABASE_URL logs in as ${owner}, the owner of audit_record, who could rewrite the audit record: connect as the least-privilege role huijia_app (the owner's connection belongs in DATABASE_MIGRATION_URL, for migrations only)`,
+      ]);
+    } finally {
+      await stack.database.query(`ALTER TABLE audit_record OWNER TO current_user`);
+      await stack.database.query(`DROP ROLE ${owner}`);
+    }
   });
 
   it('R21: in development the worker warns when it runs as the owner, and starts', async () => {

@@ -10,7 +10,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { AuditVerifier } from '#app/audit';
+import { AuditVerifier, generateCheckpointKeys } from '#app/audit';
 import { createOrganisation, signedIn } from '../support/access-fixtures.js';
 import { harnessValue } from '../support/harness-env.js';
 import { builtEntry, childEnv, Running, runToEnd } from '../support/processes.js';
@@ -20,6 +20,8 @@ import { startStack, type TestStack } from '../support/test-context.js';
 jest.setTimeout(120_000);
 
 const PERMISSION_DENIED = '42501';
+
+const checkpointKeys = generateCheckpointKeys();
 
 describe('R21: the application role cannot rewrite the audit record', () => {
   let stack: TestStack;
@@ -175,6 +177,9 @@ describe('R21: processes and the role they connect as', () => {
     JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    // The production worker also needs its checkpoint keys (else it stops earlier, with 78).
+    AUDIT_SIGNING_KEY: checkpointKeys.signingKey,
+    AUDIT_VERIFY_KEY: checkpointKeys.verifyKey,
   };
   let stack: TestStack;
 

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl };
   const apis: Record<'on' | 'off', Awaited<ReturnType<typeof startApi>>> = { off: await startApi(env, false), on: await startApi(env, true) };
   try {
-    const ids = await seed(stores.databaseUrl);
+    const ids = await seed(stores.ownerUrl);
     const tokens: string[] = [];
     for (let user = 0; user < CLIENTS; user++) {
       const signIn = await fetch(`http://127.0.0.1:${apis.on.port}/auth/login`, {

@@ -340,7 +340,7 @@ async function main(): Promise<void> {
   });
   const apps: { app: INestApplication; port: number }[] = [];
   try {
-    const ids = await seed(stores.databaseUrl);
+    const ids = await seed(stores.ownerUrl);
     const express = await startExpress(config);
     apps.push(express);
     const fastify = await startFastify(config);

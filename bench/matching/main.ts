@@ -313,7 +313,7 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: String(CONCURRENCY + 2),
   });
   try {
-    const { fileIds, truth } = await seed(stores.databaseUrl);
+    const { fileIds, truth } = await seed(stores.ownerUrl);
     const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['error'] });
     await app.init();
     try {

@@ -79,7 +79,7 @@ async function bareBullmq(redisUrl: string, count: number): Promise<number> {
 async function main(): Promise<void> {
   process.stdout.write(`bench/reminders: ${TOTAL} reminders over 10 years, ${DUE} due over seconds, a burst of ${BURST}; starting PostgreSQL and redis-server …\n`);
   const stores = await benchStores();
-  const client = new pg.Client({ connectionString: stores.databaseUrl });
+  const client = new pg.Client({ connectionString: stores.ownerUrl });
   await client.connect();
   const config = loadConfig({
     NODE_ENV: 'test',

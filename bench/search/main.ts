@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_PRETTY: 'false', LOG_LEVEL: 'silent', DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, DATABASE_POOL_SIZE: '20' });
   try {
     // BENCH_DATABASE_URL may name a database seeded by an earlier run: then BENCH_SKIP_SEED=1 reuses it.
-    if (process.env.BENCH_SKIP_SEED !== '1') await seed(stores.databaseUrl);
+    if (process.env.BENCH_SKIP_SEED !== '1') await seed(stores.ownerUrl);
     const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), { bodyParser: false, bufferLogs: true, logger: ['error'] });
     configureHttpApp(app, config);
     await app.listen(0, '127.0.0.1');

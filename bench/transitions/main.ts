@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_PRETTY: 'false', LOG_LEVEL: 'silent', DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, DATABASE_POOL_SIZE: '20' });
   const app = await NestFactory.createApplicationContext(ApiModule.register(config), { logger: ['error'] });
   try {
-    const { actors, files, pgbenchFiles } = await seed(stores.databaseUrl);
+    const { actors, files, pgbenchFiles } = await seed(stores.ownerUrl);
     const machine = app.get(CaseStateMachine);
     const state = new Map(files.map((id) => [id, { version: 1, inCare: true }]));
     let done = 0;

@@ -207,13 +207,15 @@ describe('reminders while PostgreSQL is briefly unavailable', () => {
       let worker: Running | undefined;
       try {
         await postgres.ensureDatabase('huijia');
+        // Migrated and written to by the owner; the worker connects as huijia_app (R21).
         const url = postgres.url('huijia');
         await runMigrations({ url, poolSize: 2 }, 'test');
+        const appUrl = await postgres.ensureAppRole('huijia');
         const pool = new pg.Pool({ connectionString: url, max: 2 });
         pool.on('error', () => undefined);
         const query = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
         const who = await fixture(query);
-        worker = await startWorker(workerEnv(url, redis.url, 'pgfault'));
+        worker = await startWorker(workerEnv(appUrl, redis.url, 'pgfault'));
         const ids = await schedule(query, who, 20, 2500);
         await eventually(async () => (await query(`SELECT count(*)::int AS n FROM reminder WHERE enqueued_at IS NOT NULL`))[0].n === 20);
         await pool.end();

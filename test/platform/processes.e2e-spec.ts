@@ -91,6 +91,15 @@ describe('npm start (the launcher)', () => {
     return { launcher, port };
   }
 
+  /** Who the api (asked to touch the database just now) and the worker's outbox listener are connected as. */
+  async function appConnections(owner: pg.Client, port: number): Promise<{ application_name: string; usename: string }[]> {
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    const { rows } = await owner.query(
+      `SELECT DISTINCT application_name, usename::text FROM pg_stat_activity WHERE application_name IN ('huijia-api', 'huijia-outbox-listener') ORDER BY 1`,
+    );
+    return rows;
+  }
+
   async function stopWithCtrlC(launcher: Running): Promise<void> {
     launcher.child.kill('SIGINT');
     expect(await launcher.exited).toEqual({ code: 0, signal: null });
@@ -118,6 +127,11 @@ describe('npm start (the launcher)', () => {
     expect(url).toBeDefined();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    // R21: the api and the worker connect as huijia_app, not as the superuser that migrated.
+    expect(await appConnections(client, first.port)).toEqual([
+      { application_name: 'huijia-api', usename: 'huijia_app' },
+      { application_name: 'huijia-outbox-listener', usename: 'huijia_app' },
+    ]);
     await client.query(`CREATE TABLE launcher_marker (note text); INSERT INTO launcher_marker VALUES ('kept')`);
     // R21: the worker signs an audit checkpoint as it starts, into the table and into DATA_DIR/audit-checkpoints.jsonl.
     const signed = await eventually(async () => {
@@ -126,8 +140,11 @@ describe('npm start (the launcher)', () => {
     });
     const copies = await eventually(async () => (await readFile(path.join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')).trim().split('\n'));
     expect(copies.map((line) => (JSON.parse(line) as { signature: string }).signature)).toEqual(expect.arrayContaining([signed[0].signature]));
+    // As a cluster of an earlier version: huijia_app unable to log in, and no password kept for it.
+    await client.query('ALTER ROLE huijia_app NOLOGIN PASSWORD NULL');
     await client.end();
     await stopWithCtrlC(first.launcher);
+    await rm(path.join(dataDir, 'postgres.app-password'));
 
     const second = await startLauncher();
     expect(second.launcher.output).toContain('starting PostgreSQL from');
@@ -136,6 +153,10 @@ describe('npm start (the launcher)', () => {
     const again = new pg.Client({ connectionString: await runningLocalPostgres(path.join(dataDir, 'postgres'), 'huijia') });
     await again.connect();
     expect((await again.query('SELECT note FROM launcher_marker')).rows).toEqual([{ note: 'kept' }]);
+    expect(await appConnections(again, second.port)).toEqual([
+      { application_name: 'huijia-api', usename: 'huijia_app' },
+      { application_name: 'huijia-outbox-listener', usename: 'huijia_app' },
+    ]);
     await again.end();
     await stopWithCtrlC(second.launcher);
   });
@@ -163,7 +184,14 @@ describe('npm start (the launcher)', () => {
       const port = await freePort();
       const launcher = Running.start(
         builtEntry('launcher'),
-        childEnv({ DATA_DIR: own, PORT: String(port), DATABASE_URL: database.url, REDIS_URL: harnessValue('redisUrl'), QUEUE_PREFIX: 'launcherext' }),
+        childEnv({
+          DATA_DIR: own,
+          PORT: String(port),
+          DATABASE_URL: database.url,
+          DATABASE_MIGRATION_URL: database.ownerUrl,
+          REDIS_URL: harnessValue('redisUrl'),
+          QUEUE_PREFIX: 'launcherext',
+        }),
       );
       await launcher.waitFor('press Ctrl-C to stop');
       expect(launcher.output).not.toContain('PostgreSQL (embedded)');
@@ -181,9 +209,9 @@ describe('npm start (the launcher)', () => {
 });
 
 describe('the migration commands', () => {
-  it('show, revert and run the migrations of DATABASE_URL; generate finds nothing to change', async () => {
+  it('show, revert and run the migrations of DATABASE_MIGRATION_URL; generate finds nothing to change', async () => {
     const database = await createTestDatabase();
-    const cli = (...args: string[]) => runToEnd(builtEntry('cli'), args, childEnv({ DATABASE_URL: database.url }));
+    const cli = (...args: string[]) => runToEnd(builtEntry('cli'), args, childEnv({ DATABASE_URL: database.url, DATABASE_MIGRATION_URL: database.ownerUrl }));
     try {
       const last = MIGRATIONS[MIGRATIONS.length - 1].name;
       expect((await cli('migration:show')).stdout).toContain(`[x] ${last}`);

@@ -2,7 +2,11 @@
  * Starts what the tests run against — a throw-away PostgreSQL and redis-server
  * on free ports, unless TEST_DATABASE_URL / TEST_REDIS_URL name existing ones —
  * and migrates a template database that every test file clones (fast: no
- * migration per file). Plain JavaScript on the built code (`npm test` builds
+ * migration per file). The template is migrated as the cluster's admin (the
+ * owner); the apps under test connect as the least-privilege huijia_app (R21),
+ * provisioned here once per cluster with a fixed test-only password: the role
+ * is cluster-wide, and two runs sharing a TEST_DATABASE_URL cluster must not
+ * change its password under each other. Plain JavaScript on the built code (`npm test` builds
  * first): jest loads global setup outside its module system.
  *
  * A setup that fails half-way stops whatever it had started before failing:
@@ -12,8 +16,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres, RedisServer, runMigrations } from '../../dist/libs/platform/src/index.js';
-import { HARNESS_ENV } from './harness-env.js';
+import { APP_ROLE, EmbeddedPostgres, provisionAppRole, RedisServer, runMigrations, urlAsRole } from '../../dist/libs/platform/src/index.js';
+import { HARNESS_ENV, TEST_APP_PASSWORD } from './harness-env.js';
 
 export default async function globalSetup() {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'huijia-test-'));
@@ -29,6 +33,8 @@ export default async function globalSetup() {
     const adminUrl = process.env.TEST_DATABASE_URL ?? started.postgres.url('postgres');
     const redisUrl = process.env.TEST_REDIS_URL ?? started.redis.url;
 
+    await provisionAppRole(adminUrl, TEST_APP_PASSWORD);
+
     const template = `huijia_template_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -43,6 +49,7 @@ export default async function globalSetup() {
     await runMigrations({ url: templateUrl.toString(), poolSize: 2 }, 'test-template');
 
     process.env[HARNESS_ENV.adminUrl] = adminUrl;
+    process.env[HARNESS_ENV.appUrl] = urlAsRole(adminUrl, APP_ROLE, TEST_APP_PASSWORD);
     process.env[HARNESS_ENV.template] = template;
     process.env[HARNESS_ENV.redisUrl] = redisUrl;
     process.env[HARNESS_ENV.scratch] = scratch;

@@ -23,9 +23,12 @@ function adminQuery(sql: string): Promise<void> {
 
 /** A database of its own for one test file, cloned from the migrated template. */
 export interface TestDatabase {
+  /** As huijia_app, the least-privilege role the apps connect as (R21): DATABASE_URL of everything under test. */
   url: string;
+  /** As the owner (the cluster's admin): for migrations and for fixtures written behind the apps' back. */
+  ownerUrl: string;
   name: string;
-  /** Straight SQL against the test's database, for assertions behind the API's back. */
+  /** Straight SQL against the test's database as the owner, for fixtures and assertions behind the API's back. */
   query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
@@ -43,11 +46,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
-  const url = new URL(harnessValue('adminUrl'));
+  const ownerUrl = new URL(harnessValue('adminUrl'));
+  ownerUrl.pathname = `/${name}`;
+  const url = new URL(harnessValue('appUrl'));
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const pool = new pg.Pool({ connectionString: ownerUrl.toString(), max: 2 });
   return {
     url: url.toString(),
+    ownerUrl: ownerUrl.toString(),
     name,
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     drop: async () => {

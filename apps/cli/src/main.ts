@@ -1,11 +1,13 @@
 /**
  * `npm run <command>`: the command-line side of huijia (see COMMANDS below).
- * Works on DATABASE_URL, or on the local `npm start` database (see local-database.ts).
+ * The migration commands work as the schema's owner (DATABASE_MIGRATION_URL), the others as the
+ * least-privilege huijia_app (DATABASE_URL), or on the local `npm start` database (see local-database.ts).
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WorkingCalendar } from '#app/followup';
+import { ConfigError } from '#app/platform';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,7 +23,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'migration:run': {
     usage: 'migration:run',
     run: () =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'owner', async (url) => {
         const applied = await runPending(url);
         say(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'nothing to apply: the schema is up to date');
       }),
@@ -29,7 +31,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'migration:revert': {
     usage: 'migration:revert',
     run: () =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'owner', async (url) => {
         const reverted = await revertLast(url);
         say(reverted ? `reverted: ${reverted}` : 'nothing to revert');
       }),
@@ -37,14 +39,14 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'migration:show': {
     usage: 'migration:show',
     run: () =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'owner', async (url) => {
         for (const migration of await status(url)) say(`${migration.applied ? '[x]' : '[ ]'} ${migration.name}`);
       }),
   },
   'migration:generate': {
     usage: 'migration:generate <PascalCaseName>',
     run: ([name]) =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'owner', async (url) => {
         if (!name) throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
         const file = await generate(url, name, repoRoot);
         say(file ? `wrote ${path.relative(repoRoot, file)} and listed it in migrations/index.ts` : 'no changes: the entities match the schema');
@@ -54,7 +56,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
     usage:
       'user:create-admin --username <name> --jurisdiction <6-digit code> [--display-name <name>] [--organisation <bureau name>]  (password: HUIJIA_ADMIN_PASSWORD, or generated)',
     run: (args) =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'app', async (url) => {
         const { values } = parseArgs({
           args,
           options: { username: { type: 'string' }, jurisdiction: { type: 'string' }, 'display-name': { type: 'string' }, organisation: { type: 'string' } },
@@ -76,7 +78,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'seed:demo': {
     usage: 'seed:demo [--if-empty]  (development only: demo organisations in Yunnan and one user per role)',
     run: (args) =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'app', async (url) => {
         const { values } = parseArgs({ args, options: { 'if-empty': { type: 'boolean' } } });
         const logins = await withContext(url, (app) => seedDemo(app, values['if-empty'] ?? false));
         if (logins) printLogins(logins, say);
@@ -86,7 +88,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'calendar:load': {
     usage: 'calendar:load --file <year.json>  (the State Council\'s schedule: {"year": 2027, "holidays": [{"date", "name"}], "workdays": [{"date", "name"}]})',
     run: (args) =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'app', async (url) => {
         const { values } = parseArgs({ args, options: { file: { type: 'string' } } });
         if (!values.file) throw new Error('--file is required');
         const input = JSON.parse(await readFile(values.file, 'utf8')) as { year?: unknown; holidays?: unknown; workdays?: unknown };
@@ -103,7 +105,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
     usage:
       'audit:verify [--checkpoints <file.jsonl>]  (walks every chain of the audit record, then checks every signed checkpoint in the table, AUDIT_CHECKPOINT_FILE and the given file; exit 1 at the first problem)',
     run: (args) =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'app', async (url) => {
         const { values } = parseArgs({ args, options: { checkpoints: { type: 'string', multiple: true } } });
         const result = await withContext(url, (app) => verifyAudit(app, values.checkpoints ?? []));
         if (result.intact) {
@@ -134,7 +136,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
   'audit:checkpoint': {
     usage: 'audit:checkpoint  (signs a checkpoint of every audit chain head now with AUDIT_SIGNING_KEY; the worker also does every AUDIT_CHECKPOINT_INTERVAL_SECONDS)',
     run: () =>
-      withDatabase(process.env, async (url) => {
+      withDatabase(process.env, 'app', async (url) => {
         const signed = await withContext(url, (app) => signCheckpoint(app));
         say(`checkpoint ${signed.id} signed at ${signed.signedAt}: ${signed.chains} chains, key ${signed.keyId}`);
       }),
@@ -167,6 +169,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) process.stderr.write(`huijia: configuration error: ${problem}\n`);
+    process.exit(78);
+  }
   process.stderr.write(`huijia: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS } from '#app/platform';
+import { dataSourceOptions, MIGRATIONS, refuseToMigrateAsAppRole } from '#app/platform';
 import { ALL_ENTITIES } from './entities.js';
 
 const MIGRATIONS_DIR = path.join('libs', 'platform', 'src', 'database', 'migrations');
@@ -21,7 +21,10 @@ async function withDataSource<T>(url: string, work: (source: DataSource) => Prom
 }
 
 export function runPending(url: string): Promise<string[]> {
-  return withDataSource(url, async (source) => (await source.runMigrations({ transaction: 'each' })).map((m) => m.name));
+  return withDataSource(url, async (source) => {
+    await refuseToMigrateAsAppRole(source);
+    return (await source.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  });
 }
 
 export function revertLast(url: string): Promise<string | undefined> {

@@ -2,10 +2,14 @@
  * `npm start`: the whole of huijia on one machine with nothing configured.
  *
  * Without DATABASE_URL it starts an embedded PostgreSQL (data in
- * DATA_DIR/postgres, initialised once); without REDIS_URL it starts
- * redis-server from the PATH (data in DATA_DIR/redis, AOF on, noeviction).
- * Then it applies pending migrations, starts the api and the worker, prints
- * the URLs, and on Ctrl-C / SIGTERM stops them all, databases last.
+ * DATA_DIR/postgres, initialised once) and provisions its two roles: the
+ * superuser `postgres`, which owns the schema and migrates, and the
+ * least-privilege huijia_app (R21), whose generated password is kept in
+ * DATA_DIR/postgres.app-password. Without REDIS_URL it starts redis-server
+ * from the PATH (data in DATA_DIR/redis, AOF on, noeviction). Then it applies
+ * pending migrations as the owner, starts the api and the worker as
+ * huijia_app, prints the URLs, and on Ctrl-C / SIGTERM stops them all,
+ * databases last.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -61,7 +65,8 @@ async function main(): Promise<void> {
     say(firstStart ? `initialising PostgreSQL in ${dataDir} …` : `starting PostgreSQL from ${dataDir} …`);
     postgres = await EmbeddedPostgres.start({ dataDir, persistent: true });
     await postgres.ensureDatabase('huijia');
-    env.DATABASE_URL = postgres.url('huijia');
+    env.DATABASE_MIGRATION_URL = postgres.url('huijia');
+    env.DATABASE_URL = await postgres.ensureAppRole('huijia');
     // The local database's signed audit checkpoints are also kept outside it, beside it (AUDIT_CHECKPOINT_FILE; empty: none).
     env.AUDIT_CHECKPOINT_FILE ??= path.join(settings.DATA_DIR, 'audit-checkpoints.jsonl');
     say(`PostgreSQL (embedded) on 127.0.0.1:${postgres.port}`);
@@ -82,13 +87,19 @@ async function main(): Promise<void> {
   // Given URLs are checked here; on failure the catch below stops what was started.
   await Promise.all([checkPostgres(config.database.url), checkRedis(config.redis.url)]);
 
-  const applied = await runMigrations(config.database);
+  if (!config.database.migrationUrl) {
+    fail('configuration error: DATABASE_MIGRATION_URL is required in production to migrate: the connection string of the schema owner');
+    return stopAll(78);
+  }
+  const applied = await runMigrations({ url: config.database.migrationUrl, poolSize: 2 });
   say(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
+  // The owner's credentials stay here: the api, the worker and the seeding command connect as DATABASE_URL only.
+  const appEnv = { ...env, DATABASE_MIGRATION_URL: undefined };
   // A first start in development gets the demo set (never in production); its logins are printed once.
-  if (config.env === 'development') await runCli(['seed:demo', '--if-empty'], env);
+  if (config.env === 'development') await runCli(['seed:demo', '--if-empty'], appEnv);
 
-  for (const name of ['api', 'worker'] as const) startChild(name, env);
+  for (const name of ['api', 'worker'] as const) startChild(name, appEnv);
   await waitUntilReady(config);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
   say('ready:');

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { redactUrl, type AppConfig } from './config/config.js';
+import { APP_ROLE, databaseRole } from './database/app-role.js';
 
 /** A dependency that cannot be reached at boot: reported in one line, never a retry loop of stack traces. */
 export class UnreachableDependency extends Error {
@@ -50,7 +51,31 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   }
 }
 
-/** Boot helper: checks both stores and ends the process with one line when either is unreachable (exit 69, EX_UNAVAILABLE). */
+/**
+ * What is wrong with the role DATABASE_URL logs in as (R21): a superuser, or
+ * the owner of audit_record, could disable its triggers and rewrite it.
+ * Undefined when the role is fit for the application.
+ */
+export async function checkDatabaseRole(url: string, timeoutMs = 5000): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const role = await databaseRole(client);
+    const what = role.superuser ? 'a superuser' : role.ownsAuditRecord ? 'the owner of audit_record' : undefined;
+    if (!what) return undefined;
+    return `DATABASE_URL logs in as ${role.user}, ${what}, who could rewrite the audit record: connect as the least-privilege role ${APP_ROLE} (the owner's connection belongs in DATABASE_MIGRATION_URL, for migrations only)`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Boot helper: checks both stores and ends the process with one line when
+ * either is unreachable (exit 69, EX_UNAVAILABLE); then the database role: in
+ * production a superuser or the audit record's owner is refused (exit 77,
+ * EX_NOPERM), elsewhere it is a warning.
+ */
 export async function preflightOrExit(config: AppConfig, processName: string): Promise<void> {
   try {
     await Promise.all([checkPostgres(config.database.url), checkRedis(config.redis.url)]);
@@ -59,4 +84,11 @@ export async function preflightOrExit(config: AppConfig, processName: string): P
     process.stderr.write(`huijia ${processName}: ${error.message}\n`);
     process.exit(69);
   }
+  const problem = await checkDatabaseRole(config.database.url);
+  if (!problem) return;
+  if (config.isProduction) {
+    process.stderr.write(`huijia ${processName}: refusing to start: ${problem}\n`);
+    process.exit(77);
+  }
+  process.stderr.write(`huijia ${processName}: warning: ${problem}\n`);
 }

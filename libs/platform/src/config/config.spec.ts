@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, migrationDatabaseUrl } from './config.js';
 import { ENV_SCHEMA } from './env-schema.js';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/huijia', REDIS_URL: 'redis://127.0.0.1:6379' };
@@ -86,6 +86,19 @@ describe('configuration', () => {
     expect(worker.audit.verifyKeys).toHaveLength(2);
     expect(problemsOf({ ...base, AUDIT_SIGNING_KEY: Buffer.alloc(32, 1).toString('base64') })).toEqual([
       expect.stringMatching(/^AUDIT_SIGNING_KEY must be an Ed25519 private key, PEM or base64 DER \(PKCS8\)/),
+    ]);
+  });
+
+  it("R21: migrates with the owner's DATABASE_MIGRATION_URL; outside production DATABASE_URL stands in, in production it is required", () => {
+    const owner = 'postgres://huijia:owner@127.0.0.1:5432/huijia';
+    expect(migrationDatabaseUrl({ ...base, DATABASE_MIGRATION_URL: owner })).toBe(owner);
+    expect(migrationDatabaseUrl(base)).toBe(base.DATABASE_URL);
+    expect(loadConfig(base).database).toEqual({ url: base.DATABASE_URL, migrationUrl: base.DATABASE_URL, poolSize: 10 });
+    expect(migrationDatabaseUrl({})).toBeUndefined();
+    expect(migrationDatabaseUrl({ ...base, NODE_ENV: 'production', DATABASE_MIGRATION_URL: owner })).toBe(owner);
+    expect(() => migrationDatabaseUrl({ ...base, NODE_ENV: 'production' })).toThrow(/^DATABASE_MIGRATION_URL is required in production to migrate/);
+    expect(problemsOf({ ...base, DATABASE_MIGRATION_URL: 'mysql://root:hunter2@db/x' })).toEqual([
+      expect.stringMatching(/^DATABASE_MIGRATION_URL must be a URL starting with postgres:\/\//),
     ]);
   });
 

@@ -9,7 +9,8 @@ export interface AppConfig {
   readonly env: NodeEnv;
   readonly isProduction: boolean;
   readonly http: { host: string; port: number; corsOrigins: string[]; bodyLimit: string; trustProxy: boolean | number | string[]; cookieSecure: boolean };
-  readonly database: { url: string; poolSize: number };
+  /** `url`: the application's least-privilege role; `migrationUrl`: the owner's, for migrations only (see migrationDatabaseUrl). */
+  readonly database: { url: string; migrationUrl: string | undefined; poolSize: number };
   readonly redis: { url: string; queuePrefix: string };
   readonly log: { level: LogLevel; pretty: boolean };
   readonly worker: { concurrency: number; lockDurationMs: number };
@@ -109,7 +110,7 @@ export function loadConfig(env: Env = process.env, processName?: string): AppCon
     env: s.NODE_ENV,
     isProduction: s.NODE_ENV === 'production',
     http: { host: s.HOST, port: s.PORT, corsOrigins: s.CORS_ORIGINS, bodyLimit: s.BODY_LIMIT, trustProxy: s.TRUST_PROXY, cookieSecure: s.COOKIE_SECURE },
-    database: { url: s.DATABASE_URL, poolSize: s.DATABASE_POOL_SIZE },
+    database: { url: s.DATABASE_URL, migrationUrl: migrationUrlOf(s.NODE_ENV, s.DATABASE_MIGRATION_URL, s.DATABASE_URL), poolSize: s.DATABASE_POOL_SIZE },
     redis: { url: s.REDIS_URL, queuePrefix: s.QUEUE_PREFIX },
     log: { level: s.LOG_LEVEL, pretty: s.LOG_PRETTY },
     worker: { concurrency: s.WORKER_CONCURRENCY, lockDurationMs: s.WORKER_LOCK_DURATION_MS },
@@ -152,6 +153,27 @@ export function loadConfig(env: Env = process.env, processName?: string): AppCon
     dataDir: s.DATA_DIR,
     clockAt: s.CLOCK_AT,
   });
+}
+
+function migrationUrlOf(env: NodeEnv, migrationUrl: string, url: string | undefined): string | undefined {
+  if (migrationUrl) return migrationUrl;
+  return env === 'production' ? undefined : url || undefined;
+}
+
+/**
+ * The owner's connection string, to migrate with: DATABASE_MIGRATION_URL; outside
+ * production DATABASE_URL stands in when it is empty (a database with one role).
+ * Undefined when neither is set (the CLI then works on the `npm start` cluster).
+ * In production a missing DATABASE_MIGRATION_URL is a ConfigError: the api's
+ * least-privilege role cannot migrate.
+ */
+export function migrationDatabaseUrl(env: Env = process.env): string | undefined {
+  const s = readSettings(env, ['NODE_ENV', 'DATABASE_MIGRATION_URL']) as Pick<Settings, 'NODE_ENV' | 'DATABASE_MIGRATION_URL'>;
+  const found = migrationUrlOf(s.NODE_ENV, s.DATABASE_MIGRATION_URL, env.DATABASE_URL);
+  if (!found && s.NODE_ENV === 'production') {
+    throw new ConfigError([`DATABASE_MIGRATION_URL is required in production to migrate: ${ENV_SCHEMA.DATABASE_MIGRATION_URL.description}`]);
+  }
+  return found;
 }
 
 /** Validates a subset, for the launcher which fills in the connection strings itself. */

@@ -150,9 +150,17 @@ export const ENV_SCHEMA = {
     parse: integer(1, 65535),
   },
   DATABASE_URL: {
-    description: 'PostgreSQL connection string. Unset with `npm start`: an embedded PostgreSQL is started with its data in DATA_DIR/postgres.',
+    description:
+      'PostgreSQL connection string of the api, the worker and the CLI: the least-privilege role huijia_app (not a superuser, not the owner of the schema). Unset with `npm start`: an embedded PostgreSQL is started with its data in DATA_DIR/postgres.',
     secret: true,
     parse: url(['postgres:', 'postgresql:']),
+  },
+  DATABASE_MIGRATION_URL: {
+    description:
+      "PostgreSQL connection string of the schema's owner, used only to migrate (`npm run migration:run`, `npm start`); never given to the api or the worker. Required in production to migrate; elsewhere DATABASE_URL stands in when it is empty.",
+    default: '',
+    secret: true,
+    parse: (raw: string) => (raw === '' ? '' : url(['postgres:', 'postgresql:'])(raw)),
   },
   DATABASE_POOL_SIZE: {
     description: "Connections in each process's PostgreSQL pool.",

@@ -8,7 +8,11 @@ import { SnakeNamingStrategy } from './naming-strategy.js';
  * worker, the CLI (migrations) and the test harness. `synchronize` is never on:
  * the schema changes through migrations only.
  */
-export function dataSourceOptions(database: AppConfig['database'], applicationName: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+export function dataSourceOptions(
+  database: Pick<AppConfig['database'], 'url' | 'poolSize'>,
+  applicationName: string,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: database.url,

@@ -5,6 +5,7 @@ import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { APP_ROLE, provisionAppRole, urlAsRole } from '../database/app-role.js';
 import { freePort } from './free-port.js';
 import { livePidFrom, stopChild, waitForOutput, waitForPidExit } from './process-tools.js';
 
@@ -172,6 +173,16 @@ export class EmbeddedPostgres {
     }
   }
 
+  /**
+   * The connection string of huijia_app to this database (see app-role.ts):
+   * the role is created, or given LOGIN and its password, on every start, so a
+   * cluster of an earlier version gets it too. The password is generated once
+   * and kept beside the superuser's (mode 0600).
+   */
+  ensureAppRole(database: string): Promise<string> {
+    return localAppRoleUrl(this.options.dataDir, this.url(database));
+  }
+
   async ensureDatabase(name: string): Promise<void> {
     const existing = await this.query('postgres', 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (existing.length === 0) await this.query('postgres', `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
@@ -187,6 +198,7 @@ export class EmbeddedPostgres {
     if (!this.options.persistent) {
       await rm(this.options.dataDir, { recursive: true, force: true });
       await rm(`${path.resolve(this.options.dataDir)}.password`, { force: true });
+      await rm(`${path.resolve(this.options.dataDir)}.app-password`, { force: true });
     }
   }
 }
@@ -204,4 +216,21 @@ export async function runningLocalPostgres(dataDir: string, database: string): P
   const password = (await readFile(`${resolved}.password`, 'utf8')).trim();
   if (!Number.isInteger(port)) return undefined;
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * huijia_app's connection string to the local cluster of `dataDir` (whose
+ * owner connects with `ownerUrl`): its password is read from beside the data,
+ * or generated and stored there (mode 0600) on the first use, and the role is
+ * provisioned with it.
+ */
+export async function localAppRoleUrl(dataDir: string, ownerUrl: string): Promise<string> {
+  const passwordFile = `${path.resolve(dataDir)}.app-password`;
+  let password = (await readFile(passwordFile, 'utf8').catch(() => '')).trim();
+  if (!password) {
+    password = randomBytes(18).toString('base64url');
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  }
+  await provisionAppRole(ownerUrl, password);
+  return urlAsRole(ownerUrl, APP_ROLE, password);
 }

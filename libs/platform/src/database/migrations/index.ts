@@ -16,6 +16,7 @@ import { AccessVersions1796200000005 } from './1796200000005-AccessVersions.js';
 import { BuyerHouseholdRules1796300000003 } from './1796300000003-BuyerHouseholdRules.js';
 import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
 import { ClosureAndReleases1796300000005 } from './1796300000005-ClosureAndReleases.js';
+import { LeastPrivilege1796300000006 } from './1796300000006-LeastPrivilege.js';
 import { AuditCheckpoints1796300000007 } from './1796300000007-AuditCheckpoints.js';
 
 /**
@@ -41,5 +42,6 @@ export const MIGRATIONS = [
   BuyerHouseholdRules1796300000003,
   SignInThrottle1796300000004,
   ClosureAndReleases1796300000005,
+  LeastPrivilege1796300000006,
   AuditCheckpoints1796300000007,
 ];

@@ -47,7 +47,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ]);
     await postgres.ensureDatabase('huijia');
     const port = await freePort();
-    const env = childEnv({ NODE_ENV: 'test', DATABASE_URL: postgres.url('huijia'), REDIS_URL: redis.url, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: scratch });
+    // R21: the owner migrates, the api and the worker run as the least-privilege huijia_app, as with npm start.
+    const env = childEnv({
+      NODE_ENV: 'test',
+      DATABASE_MIGRATION_URL: postgres.url('huijia'),
+      DATABASE_URL: await postgres.ensureAppRole('huijia'),
+      REDIS_URL: redis.url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: scratch,
+    });
     launcher = Running.start(builtEntry('launcher'), env);
     await launcher.waitFor('press Ctrl-C to stop');
     const admin = await runToEnd(builtEntry('cli'), ['user:create-admin', '--username', USERS.admin.username, '--jurisdiction', '530100'], {

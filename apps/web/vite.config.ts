@@ -13,7 +13,7 @@ export default defineConfig({
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    target: ['chrome87', 'edge88', 'firefox78', 'safari14'],
+    target: ['chrome86', 'edge88', 'firefox78', 'safari14'],
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     manifest: true,

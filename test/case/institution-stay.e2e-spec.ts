@@ -101,8 +101,10 @@ describe('the stay in an institution (issue 13)', () => {
     expect((await as(staff).post(`/files/${fileId}/stay/leaves`, { leftAt: at(-1, 9), expectedBackAt: at(0, 17), reason: '外出' })).body.error.code).toBe('ON_LEAVE');
     const away = await as(staff).get(`/files/${fileId}/stay`).expect(200);
     expect(away.body.current).toMatchObject({ onLeave: true, overdueLeave: true, leaves: [{ id: leave.body.id, reason: '到定点医院复诊', overdue: true }] });
-    // The caseworker sees the overdue return on the file too.
+    // The caseworker sees the overdue return with the stay, and on the file itself.
     expect((await as(caseworker).get(`/files/${fileId}/stay`).expect(200)).body.current.overdueLeave).toBe(true);
+    const file = await as(caseworker).get(`/files/${fileId}`).expect(200);
+    expect(file.body.stay).toMatchObject({ institutionId: staff.organisationId, room: '302室', unit: '女童区', onLeave: true, overdueLeave: true, notes: 2 });
 
     expect((await as(staff).post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(-2, 8) })).status).toBe(422);
     await as(staff).post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(0, 9) }).expect(201);
@@ -177,6 +179,7 @@ describe('the stay in an institution (issue 13)', () => {
     expect(atStation).toMatchObject({ institution: { id: staff.organisationId }, departure: { reason: 'transferred', transition: { event: 'place_in_institution' } } });
     const [stored] = await stack.database.query<{ event: string }>('SELECT event FROM file_history WHERE id = $1', [atCentre.departure.transition.historyId]);
     expect(stored.event).toBe('reunify');
+    expect((await as(caseworker).get(`/files/${fileId}`).expect(200)).body.stay).toBeNull();
     // She went home: the centre no longer sees her.
     await as(otherStaff).get(`/files/${fileId}/stay`).expect(404);
   });

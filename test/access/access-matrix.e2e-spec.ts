@@ -915,7 +915,11 @@ describe('access matrix', () => {
     'GET /files/{id}/stay': stayCall('/stay', {}, { arrived: true }),
     'POST /files/{id}/stay/arrival': stayCall('/stay/arrival', { arrivedAt: '2026-01-01T15:00:00+08:00', room: '101' }, { arrived: false }),
     'POST /files/{id}/stay/notes': stayCall('/stay/notes', { text: 'matrix note', notedAt: '2026-01-03T20:00:00+08:00' }, { arrived: true }),
-    'POST /files/{id}/stay/leaves': stayCall('/stay/leaves', { leftAt: '2026-01-03T09:00:00+08:00', expectedBackAt: '2026-01-03T17:00:00+08:00', reason: 'matrix' }, { arrived: true }),
+    'POST /files/{id}/stay/leaves': stayCall(
+      '/stay/leaves',
+      { leftAt: '2026-01-03T09:00:00+08:00', expectedBackAt: '2026-01-03T17:00:00+08:00', reason: 'matrix' },
+      { arrived: true },
+    ),
     'POST /files/{id}/stay/leaves/{leaveId}/return': stayCall('/stay/leaves/{leaveId}/return', { returnedAt: '2026-01-02T16:00:00+08:00' }, { arrived: true, onLeave: true }),
     'POST /files/{id}/stay/departure': stayCall('/stay/departure', { departedAt: '2026-01-04T09:00:00+08:00', reason: 'other' }, { arrived: true }),
   });

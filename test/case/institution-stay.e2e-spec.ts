@@ -66,7 +66,9 @@ describe('the stay in an institution (issue 13)', () => {
       .expect(201);
     const fileId: string = intake.body.file.id;
     await as(caseworker).post(`/files/${fileId}/interview`, interview).expect(201);
-    await as(caseworker).post(`/files/${fileId}/guardians`, { kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-20) }).expect(201);
+    await as(caseworker)
+      .post(`/files/${fileId}/guardians`, { kind: 'civil_affairs', name: '五华区民政局', organisationId: bureau, since: day(-20) })
+      .expect(201);
     const placement = await approved(server, caseworker.auth, supervisor.auth, fileId, 'place_in_institution', { institutionId: institution, fromDate });
     expect(placement.body).toMatchObject({ to: 'in_care' });
     return fileId;
@@ -74,7 +76,9 @@ describe('the stay in an institution (issue 13)', () => {
 
   /** Arrived on the placement's day, in room 302 of the girls' unit. */
   async function arrived(fileId: string): Promise<void> {
-    await as(staff).post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-10, 15), room: '302室', unit: '女童区' }).expect(201);
+    await as(staff)
+      .post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-10, 15), room: '302室', unit: '女童区' })
+      .expect(201);
   }
 
   it('a stay begins with the placement; the staff record the arrival, care notes (a correction is a new note), a leave and the return; all audited', async () => {
@@ -88,16 +92,18 @@ describe('the stay in an institution (issue 13)', () => {
     await arrived(fileId);
     expect((await as(staff).post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-10, 16) })).body.error.code).toBe('ARRIVAL_RECORDED');
 
-    const note = await as(staff).post(`/files/${fileId}/stay/notes`, { text: '入住后情绪低落，已安排心理疏导。', notedAt: at(-9, 20) }).expect(201);
-    const correction = await as(staff)
-      .post(`/files/${fileId}/stay/notes`, { text: '更正：心理疏导安排在次日上午。', correctsNoteId: note.body.id })
+    const note = await as(staff)
+      .post(`/files/${fileId}/stay/notes`, { text: '入住后情绪低落，已安排心理疏导。', notedAt: at(-9, 20) })
       .expect(201);
+    const correction = await as(staff).post(`/files/${fileId}/stay/notes`, { text: '更正：心理疏导安排在次日上午。', correctsNoteId: note.body.id }).expect(201);
     // A correction names a note of this stay.
     const stray = await as(staff).post(`/files/${fileId}/stay/notes`, { text: '更正', correctsNoteId: correction.body.stayId }).expect(404);
     expect(stray.body.error).toMatchObject({ code: 'RECORD_NOT_FOUND', details: [expect.objectContaining({ field: 'correctsNoteId' })] });
 
     // Out two days ago, due back yesterday: overdue until she is back.
-    const leave = await as(staff).post(`/files/${fileId}/stay/leaves`, { leftAt: at(-2, 9), expectedBackAt: at(-1, 17), reason: '到定点医院复诊' }).expect(201);
+    const leave = await as(staff)
+      .post(`/files/${fileId}/stay/leaves`, { leftAt: at(-2, 9), expectedBackAt: at(-1, 17), reason: '到定点医院复诊' })
+      .expect(201);
     expect((await as(staff).post(`/files/${fileId}/stay/leaves`, { leftAt: at(-1, 9), expectedBackAt: at(0, 17), reason: '外出' })).body.error.code).toBe('ON_LEAVE');
     const away = await as(staff).get(`/files/${fileId}/stay`).expect(200);
     expect(away.body.current).toMatchObject({ onLeave: true, overdueLeave: true, leaves: [{ id: leave.body.id, reason: '到定点医院复诊', overdue: true }] });
@@ -107,7 +113,9 @@ describe('the stay in an institution (issue 13)', () => {
     expect(file.body.stay).toMatchObject({ institutionId: staff.organisationId, room: '302室', unit: '女童区', onLeave: true, overdueLeave: true, notes: 2 });
 
     expect((await as(staff).post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(-2, 8) })).status).toBe(422);
-    await as(staff).post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(0, 9) }).expect(201);
+    await as(staff)
+      .post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(0, 9) })
+      .expect(201);
     expect((await as(staff).post(`/files/${fileId}/stay/leaves/${leave.body.id}/return`, { returnedAt: at(0, 9) })).body.error.code).toBe('LEAVE_RETURNED');
 
     const back = await as(staff).get(`/files/${fileId}/stay`).expect(200);
@@ -118,7 +126,13 @@ describe('the stay in an institution (issue 13)', () => {
       leaves: [{ returnedAt: at(0, 9), overdue: false }],
     });
     const [first, second] = back.body.current.notes;
-    expect(first).toMatchObject({ id: note.body.id, text: '入住后情绪低落，已安排心理疏导。', notedAt: at(-9, 20), author: { id: staff.userId }, correctedByNoteIds: [correction.body.id] });
+    expect(first).toMatchObject({
+      id: note.body.id,
+      text: '入住后情绪低落，已安排心理疏导。',
+      notedAt: at(-9, 20),
+      author: { id: staff.userId },
+      correctedByNoteIds: [correction.body.id],
+    });
     // Notes without a time are noted at the clock's now.
     expect(second).toMatchObject({ id: correction.body.id, correctsNoteId: note.body.id, correctedByNoteIds: [] });
     expect(Math.abs(Date.parse(second.notedAt) - stack.clock.now().getTime())).toBeLessThan(60_000);
@@ -143,7 +157,9 @@ describe('the stay in an institution (issue 13)', () => {
     await as(police).get(`/files/${fileId}/stay`).expect(403);
     await as(caseworker).get(`/files/${fileId}/stay`).expect(200);
     await as(supervisor).get(`/files/${fileId}/stay`).expect(200);
-    await as(caseworker).post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-10, 15) }).expect(403);
+    await as(caseworker)
+      .post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-10, 15) })
+      .expect(403);
   });
 
   it('a departure recorded by the staff is linked to the transition that ends the placement; a move to another institution starts a new stay there', async () => {
@@ -156,16 +172,26 @@ describe('the stay in an institution (issue 13)', () => {
     const there = await as(otherStaff).get(`/files/${fileId}/stay`).expect(200);
     // The centre sees its own stay only.
     expect(there.body).toMatchObject({ current: { institution: { id: otherStaff.organisationId }, beginsOn: day(-1) }, earlier: [] });
-    await as(otherStaff).post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-1, 11), unit: '未成年人保护区' }).expect(201);
+    await as(otherStaff)
+      .post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-1, 11), unit: '未成年人保护区' })
+      .expect(201);
 
     // The centre records her departure home; then the bureau reunifies her with her parents.
-    await as(otherStaff).post(`/files/${fileId}/stay/departure`, { departedAt: at(0, 8), reason: 'reunified', note: '父母接回' }).expect(201);
+    await as(otherStaff)
+      .post(`/files/${fileId}/stay/departure`, { departedAt: at(0, 8), reason: 'reunified', note: '父母接回' })
+      .expect(201);
     expect((await as(otherStaff).post(`/files/${fileId}/stay/notes`, { text: '离院后补记' })).body.error.code).toBe('NO_OPEN_STAY');
     expect((await step(server, caseworker.auth, fileId, 'start_return_home')).body).toMatchObject({ to: 'returning_home' });
     await request(server)
       .put(`/files/${fileId}/return-home`)
       .set(caseworker.auth)
-      .send({ recipientName: '张建国', relation: '父亲', address: '云南省昆明市五华区某街道3号', placeCode: '530102', expectedVersion: await versionOf(server, caseworker.auth, fileId) })
+      .send({
+        recipientName: '张建国',
+        relation: '父亲',
+        address: '云南省昆明市五华区某街道3号',
+        placeCode: '530102',
+        expectedVersion: await versionOf(server, caseworker.auth, fileId),
+      })
       .expect(200);
     expect((await approved(server, caseworker.auth, supervisor.auth, fileId, 'reunify', { handedOverAt: at(0, 8) })).body).toMatchObject({ to: 'reunified' });
 

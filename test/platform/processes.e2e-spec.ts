@@ -187,7 +187,10 @@ describe('npm start (the launcher)', () => {
       ),
     ).toEqual([{ room: '302室', notes: 2, returns: 1 }]);
     expect(
-      await facts(`SELECT r.kind, r.status, o.name FROM referral r JOIN organisation o ON o.id = r.organisation_id JOIN victim_file f ON f.id = r.file_id WHERE f.reference = $1`, referred),
+      await facts(
+        `SELECT r.kind, r.status, o.name FROM referral r JOIN organisation o ON o.id = r.organisation_id JOIN victim_file f ON f.id = r.file_id WHERE f.reference = $1`,
+        referred,
+      ),
     ).toEqual([{ kind: 'schooling', status: 'sent', name: '五华区实验小学（演示）' }]);
     expect(await facts(`SELECT p.status FROM followup_plan p JOIN victim_file f ON f.id = p.file_id WHERE f.reference = $1`, reunified)).toEqual([{ status: 'active' }]);
     await client.query(`CREATE TABLE launcher_marker (note text); INSERT INTO launcher_marker VALUES ('kept')`);

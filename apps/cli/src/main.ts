@@ -84,8 +84,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
         if (seeded) {
           printLogins(seeded.logins, say);
           printDemoFiles(seeded.files, say);
-        }
-        else say('the database already holds organisations: no demo data added');
+        } else say('the database already holds organisations: no demo data added');
       }),
   },
   'calendar:load': {

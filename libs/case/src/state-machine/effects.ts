@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { AppError, PlatformErrors } from '#app/platform';
 import { INSTITUTION_KINDS } from '#app/access';
 import { CaseErrors } from '../errors.js';

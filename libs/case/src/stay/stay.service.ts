@@ -40,11 +40,8 @@ export class StayService {
   constructor(private readonly gateway: FileGateway) {}
 
   read(actor: Actor, fileId: string): Promise<StaysView> {
-    return this.gateway.read(
-      actor,
-      fileId,
-      { action: 'stay.read', details: (view) => ({ stays: view.earlier.length + (view.current ? 1 : 0) }) },
-      ({ manager, now }) => readStays(manager, fileId, actor.role === 'institution_staff' ? actor.organisationId : null, now),
+    return this.gateway.read(actor, fileId, { action: 'stay.read', details: (view) => ({ stays: view.earlier.length + (view.current ? 1 : 0) }) }, ({ manager, now }) =>
+      readStays(manager, fileId, actor.role === 'institution_staff' ? actor.organisationId : null, now),
     );
   }
 
@@ -117,7 +114,9 @@ export class StayService {
         input.departedAt,
         'departedAt',
         work.now,
-        stay.arrived_at ? { at: stay.arrived_at, what: '入院时间 / must not be before the arrival' } : { at: stay.begins_on, what: '安置开始日期 / must not be before the placement began' },
+        stay.arrived_at
+          ? { at: stay.arrived_at, what: '入院时间 / must not be before the arrival' }
+          : { at: stay.begins_on, what: '安置开始日期 / must not be before the placement began' },
       );
       await work.manager.query('UPDATE institution_stay SET departed_at = $2, departure_reason = $3, departure_note = $4, departure_recorded_by = $5 WHERE id = $1', [
         stay.id,

@@ -177,6 +177,13 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/household-registration/registration': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/household-registration/social-security': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/household-registration/exception': only({ supervisor: 'AAD' }),
+  // The stay in an institution (issue 13): kept by the staff of the institution the person stays in, read with the file by civil affairs.
+  'GET /files/{id}/stay': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/stay/arrival': only({ institution_staff: 'ADD' }),
+  'POST /files/{id}/stay/notes': only({ institution_staff: 'ADD' }),
+  'POST /files/{id}/stay/leaves': only({ institution_staff: 'ADD' }),
+  'POST /files/{id}/stay/leaves/{leaveId}/return': only({ institution_staff: 'ADD' }),
+  'POST /files/{id}/stay/departure': only({ institution_staff: 'ADD' }),
 };
 
 interface Actor extends Session {
@@ -876,6 +883,45 @@ describe('access matrix', () => {
     }),
     'POST /files/{id}/household-registration/social-security': householdCall('social-security', 'registered', { kind: 'basic_medical_insurance', enrolledOn: '2026-02-10' }),
     'POST /files/{id}/household-registration/exception': householdCall('exception', 'counting', { reason: 'matrix: registration elsewhere under way' }),
+  });
+
+  /** A stay in the institution the file names (a placement a fortnight ago), arrived or not, on leave or not. */
+  async function stayIn(fileId: string, options: { arrived: boolean; onLeave?: boolean }): Promise<string | undefined> {
+    const recorder = await colleagueIn('own');
+    const [stay] = await stack.database.query<{ id: string }>(
+      `WITH placed AS (
+         INSERT INTO placement (file_id, institution_id, from_date, recorded_by)
+         SELECT id, COALESCE(current_institution_id, $2), '2026-01-01', $3 FROM victim_file WHERE id = $1 RETURNING id, file_id, institution_id, from_date
+       )
+       INSERT INTO institution_stay (file_id, placement_id, institution_id, begins_on, arrived_at)
+       SELECT file_id, id, institution_id, from_date, CASE WHEN $4 THEN '2026-01-01T10:00:00+08:00'::timestamptz END FROM placed RETURNING id`,
+      [fileId, organisationFor('institution_staff', 'other'), recorder, options.arrived],
+    );
+    if (!options.onLeave) return undefined;
+    const [leave] = await stack.database.query<{ id: string }>(
+      `INSERT INTO stay_leave (stay_id, file_id, left_at, expected_back_at, reason, recorded_by)
+       VALUES ($1, $2, '2026-01-02T09:00:00+08:00', '2026-01-02T17:00:00+08:00', 'matrix', $3) RETURNING id`,
+      [stay.id, fileId, recorder],
+    );
+    return leave.id;
+  }
+  const stayCall = (path: string, body: object, options: { arrived: boolean; onLeave?: boolean }) => async (actor: Actor, relation: Relation) => {
+    const fileId = await fileFor(actor.role, relation);
+    const leaveId = await stayIn(fileId, options);
+    const url = `/files/${fileId}${path.replace('{leaveId}', leaveId ?? '')}`;
+    return { test: (path === '/stay' ? request(server).get(url) : request(server).post(url).send(body)).set(actor.auth) };
+  };
+  Object.assign(CALLS, {
+    'GET /files/{id}/stay': stayCall('/stay', {}, { arrived: true }),
+    'POST /files/{id}/stay/arrival': stayCall('/stay/arrival', { arrivedAt: '2026-01-01T15:00:00+08:00', room: '101' }, { arrived: false }),
+    'POST /files/{id}/stay/notes': stayCall('/stay/notes', { text: 'matrix note', notedAt: '2026-01-03T20:00:00+08:00' }, { arrived: true }),
+    'POST /files/{id}/stay/leaves': stayCall(
+      '/stay/leaves',
+      { leftAt: '2026-01-03T09:00:00+08:00', expectedBackAt: '2026-01-03T17:00:00+08:00', reason: 'matrix' },
+      { arrived: true },
+    ),
+    'POST /files/{id}/stay/leaves/{leaveId}/return': stayCall('/stay/leaves/{leaveId}/return', { returnedAt: '2026-01-02T16:00:00+08:00' }, { arrived: true, onLeave: true }),
+    'POST /files/{id}/stay/departure': stayCall('/stay/departure', { departedAt: '2026-01-04T09:00:00+08:00', reason: 'other' }, { arrived: true }),
   });
 
   /** A file of Lijiang transferred to the bureau of the relation. */

@@ -132,6 +132,67 @@ describe('npm start (the launcher)', () => {
       { application_name: 'huijia-api', usename: 'huijia_app' },
       { application_name: 'huijia-outbox-listener', usename: 'huijia_app' },
     ]);
+    // The demo set grows with issue 13: three levels of civil affairs, the joint-meeting offices of the province and the city
+    // with their statisticians, two institutions with staff, and files in several states made through the services.
+    const { rows: organisations } = await client.query<{ name: string; kind: string; jurisdiction_code: string }>('SELECT name, kind, jurisdiction_code FROM organisation');
+    expect(organisations).toEqual(
+      expect.arrayContaining([
+        { name: '云南省民政厅（演示）', kind: 'civil_affairs_bureau', jurisdiction_code: '530000' },
+        { name: '昆明市民政局（演示）', kind: 'civil_affairs_bureau', jurisdiction_code: '530100' },
+        { name: '官渡区民政局（演示）', kind: 'civil_affairs_bureau', jurisdiction_code: '530111' },
+        { name: '云南省反拐联席会议办公室（演示）', kind: 'joint_meeting_office', jurisdiction_code: '530000' },
+        { name: '昆明市反拐联席会议办公室（演示）', kind: 'joint_meeting_office', jurisdiction_code: '530100' },
+      ]),
+    );
+    const { rows: users } = await client.query<{ username: string; role: string; organisation: string }>(
+      `SELECT u.username, u.role, o.name AS organisation FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username LIKE 'demo.%'`,
+    );
+    expect(users).toEqual(
+      expect.arrayContaining([
+        { username: 'demo.caseworker.guandu', role: 'caseworker', organisation: '官渡区民政局（演示）' },
+        { username: 'demo.supervisor.guandu', role: 'supervisor', organisation: '官渡区民政局（演示）' },
+        { username: 'demo.supervisor.province', role: 'supervisor', organisation: '云南省民政厅（演示）' },
+        { username: 'demo.statistician', role: 'statistician', organisation: '昆明市反拐联席会议办公室（演示）' },
+        { username: 'demo.statistician.province', role: 'statistician', organisation: '云南省反拐联席会议办公室（演示）' },
+        { username: 'demo.institution', role: 'institution_staff', organisation: '昆明市救助管理站（演示）' },
+        { username: 'demo.institution.minors', role: 'institution_staff', organisation: '昆明市未成年人救助保护中心（演示）' },
+      ]),
+    );
+    // The printed logins are every demo user, each once.
+    const printed = first.launcher.output.split('\n').filter((line) => /^\s+demo\.\S+\s+\S+\s+\w+ @ /.test(line));
+    expect(printed.map((line) => line.trim().split(/\s+/)[0]).sort()).toEqual(users.map((user) => user.username).sort());
+    const { rows: files } = await client.query<{ reference: string; state: string; bureau: string; institution: string | null }>(
+      `SELECT f.reference, f.state, o.name AS bureau, i.name AS institution FROM victim_file f JOIN organisation o ON o.id = f.responsible_organisation_id
+         LEFT JOIN organisation i ON i.id = f.current_institution_id ORDER BY f.created_at`,
+    );
+    expect(files.map(({ state, bureau, institution }) => ({ state, bureau, institution }))).toEqual([
+      { state: 'received', bureau: '昆明市民政局（演示）', institution: null },
+      { state: 'received', bureau: '昆明市民政局（演示）', institution: null },
+      { state: 'in_care', bureau: '昆明市民政局（演示）', institution: '昆明市救助管理站（演示）' },
+      { state: 'in_care', bureau: '昆明市民政局（演示）', institution: '昆明市救助管理站（演示）' },
+      { state: 'reunified', bureau: '昆明市民政局（演示）', institution: null },
+      { state: 'received', bureau: '官渡区民政局（演示）', institution: null },
+    ]);
+    for (const file of files) expect(first.launcher.output).toContain(`  ${file.reference}  `);
+    const [, interviewed, staying, referred, reunified] = files.map((file) => file.reference);
+    const facts = async (sql: string, reference: string) => (await client.query(sql, [reference])).rows;
+    expect(await facts('SELECT 1 FROM interview i JOIN victim_file f ON f.id = i.file_id WHERE f.reference = $1', interviewed)).toHaveLength(1);
+    // The person staying in the assistance station: arrived, two care notes, a leave she came back from.
+    expect(
+      await facts(
+        `SELECT s.room, (SELECT count(*)::int FROM stay_care_note n WHERE n.stay_id = s.id) AS notes,
+                (SELECT count(*)::int FROM stay_leave l WHERE l.stay_id = s.id AND l.returned_at IS NOT NULL) AS returns
+           FROM institution_stay s JOIN victim_file f ON f.id = s.file_id WHERE f.reference = $1 AND s.departed_at IS NULL AND s.arrived_at IS NOT NULL`,
+        staying,
+      ),
+    ).toEqual([{ room: '302室', notes: 2, returns: 1 }]);
+    expect(
+      await facts(
+        `SELECT r.kind, r.status, o.name FROM referral r JOIN organisation o ON o.id = r.organisation_id JOIN victim_file f ON f.id = r.file_id WHERE f.reference = $1`,
+        referred,
+      ),
+    ).toEqual([{ kind: 'schooling', status: 'sent', name: '五华区实验小学（演示）' }]);
+    expect(await facts(`SELECT p.status FROM followup_plan p JOIN victim_file f ON f.id = p.file_id WHERE f.reference = $1`, reunified)).toEqual([{ status: 'active' }]);
     await client.query(`CREATE TABLE launcher_marker (note text); INSERT INTO launcher_marker VALUES ('kept')`);
     // R21: the worker signs an audit checkpoint as it starts, into the table and into DATA_DIR/audit-checkpoints.jsonl.
     const signed = await eventually(async () => {

@@ -7,6 +7,7 @@ import { DemoSeeder, generatePassword, JurisdictionsService, passwordProblem, Pa
 import { AuditCheckpointSigner, AuditService, AuditVerifier } from '#app/audit';
 import { loadConfig, RequestContext } from '#app/platform';
 import { CliModule } from './cli.module.js';
+import { seedDemoFiles, type DemoFile } from './demo-files.js';
 
 export async function withContext<T>(databaseUrl: string, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
@@ -25,12 +26,19 @@ export function printLogins(logins: DemoLogin[], say: (line: string) => void): v
   for (const login of logins) say(`  ${login.username.padEnd(width)}  ${login.password}  ${login.role} @ ${login.organisation}`);
 }
 
-export async function seedDemo(app: INestApplicationContext, onlyIfEmpty: boolean): Promise<DemoLogin[] | undefined> {
+export function printDemoFiles(files: DemoFile[], say: (line: string) => void): void {
+  if (files.length === 0) return;
+  say('demo files:');
+  for (const file of files) say(`  ${file.reference}  ${file.person}  ${file.state}  ${file.story}`);
+}
+
+export async function seedDemo(app: INestApplicationContext, onlyIfEmpty: boolean): Promise<{ logins: DemoLogin[]; files: DemoFile[] } | undefined> {
   const seeder = app.get(DemoSeeder);
   if (onlyIfEmpty && !(await seeder.isEmpty())) return undefined;
   const logins = await seeder.seed();
   await app.get(AuditService).record({ action: 'demo.seed', outcome: 'allowed', details: { users: logins.map((login) => login.username) } });
-  return logins;
+  const files = await seedDemoFiles(app);
+  return { logins, files };
 }
 
 export interface CreateAdminOptions {

@@ -1,13 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessCoreModule } from '#app/access';
 import { AuditCoreModule } from '#app/audit';
+import { CaseModule } from '#app/case';
 import { FollowupCoreModule } from '#app/followup';
+import { IntakeModule } from '#app/intake';
+import { ReferralModule } from '#app/referral';
 import { PlatformModule, type AppConfig } from '#app/platform';
 
-/** The services the administrative commands use; no HTTP, no queue workers. */
+/** The services the administrative commands use (the demo files go through the case, intake and referral services); no HTTP, no queue workers. */
 @Module({})
 export class CliModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config, 'cli'), AuditCoreModule, AccessCoreModule, FollowupCoreModule] };
+    return { module: CliModule, imports: [PlatformModule.forRoot(config, 'cli'), AuditCoreModule, AccessCoreModule, FollowupCoreModule, CaseModule, IntakeModule, ReferralModule] };
   }
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCheckpointKeys } from '#app/audit';
-import { createAdmin, printLogins, seedDemo, signCheckpoint, verifyAudit, withContext } from './admin-commands.js';
+import { createAdmin, printDemoFiles, printLogins, seedDemo, signCheckpoint, verifyAudit, withContext } from './admin-commands.js';
 import { withDatabase } from './local-database.js';
 import { generate, revertLast, runPending, status } from './migrations.js';
 
@@ -76,13 +76,15 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
       }),
   },
   'seed:demo': {
-    usage: 'seed:demo [--if-empty]  (development only: demo organisations in Yunnan and one user per role)',
+    usage: 'seed:demo [--if-empty]  (development only: demo organisations in Yunnan, users of every role and a few files in several states)',
     run: (args) =>
       withDatabase(process.env, 'app', async (url) => {
         const { values } = parseArgs({ args, options: { 'if-empty': { type: 'boolean' } } });
-        const logins = await withContext(url, (app) => seedDemo(app, values['if-empty'] ?? false));
-        if (logins) printLogins(logins, say);
-        else say('the database already holds organisations: no demo data added');
+        const seeded = await withContext(url, (app) => seedDemo(app, values['if-empty'] ?? false));
+        if (seeded) {
+          printLogins(seeded.logins, say);
+          printDemoFiles(seeded.files, say);
+        } else say('the database already holds organisations: no demo data added');
       }),
   },
   'calendar:load': {

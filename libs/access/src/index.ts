@@ -10,6 +10,6 @@ export { isWithin, JurisdictionsService, prefixOf } from './jurisdictions/jurisd
 export { OrganisationsService } from './organisations/organisations.service.js';
 export { INSTITUTION_KINDS, ORGANISATION_KINDS, ROLE_FILE_REACH, ROLE_LABELS, ROLE_ORGANISATION_KINDS, ROLES, type FileReach, type OrganisationKind, type Role } from './roles.js';
 export { fileScope, fileWriteScope, type FileAudience, type FileScope } from './scope/file-scope.js';
-export { DemoSeeder, generatePassword, type DemoLogin } from './seed/demo.js';
+export { DEMO_FILES_BUREAU, DEMO_FILES_BUREAU_2, DemoSeeder, generatePassword, type DemoLogin } from './seed/demo.js';
 export { UsersService } from './users/users.service.js';
 export { nearestOrganisation, nearestOrganisationSql } from './organisations/nearest.js';

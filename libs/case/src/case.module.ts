@@ -17,6 +17,8 @@ import { TransfersService } from './workflow/transfers.service.js';
 import { WorkflowController } from './workflow/workflow.controller.js';
 import { CaseStateMachine } from './state-machine/case-state-machine.js';
 import { FileGateway } from './kernel/file-gateway.js';
+import { StayController } from './stay/stay.controller.js';
+import { StayService } from './stay/stay.service.js';
 
 /** The victim file's services, for the api, the worker and other capabilities (intake, tracing…). */
 @Module({
@@ -26,11 +28,11 @@ import { FileGateway } from './kernel/file-gateway.js';
 })
 export class CaseCoreModule {}
 
-/** The victim file (R1–R7, R19, R23): reads, records, the state machine, approvals and transfers. */
+/** The victim file (R1–R7, R19, R23): reads, records, the state machine, approvals and transfers, the stay in an institution. */
 @Module({
   imports: [CaseCoreModule],
-  controllers: [FilesController, RecordsController, WorkflowController],
-  providers: [InterviewService, ProtectionService, BuyerHouseholdService, CareService, IdentityService, ApprovalsService, TransfersService, AssignmentService],
+  controllers: [FilesController, RecordsController, WorkflowController, StayController],
+  providers: [InterviewService, ProtectionService, BuyerHouseholdService, CareService, IdentityService, ApprovalsService, TransfersService, AssignmentService, StayService],
   exports: [CaseCoreModule],
 })
 export class CaseModule {}

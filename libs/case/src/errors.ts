@@ -36,6 +36,12 @@ export const CaseErrors = defineErrors({
   GUARDIAN_IS_THE_WARD: { status: 422, message: '监护人不能是被监护人本人 / The guardian cannot be the ward (R23)' },
   GUARDIAN_UNDER_AGE: { status: 422, message: '监护人须为成年人（年满18周岁） / A guardian must be an adult (18 or over, R23)' },
   RECORD_NOT_FOUND: { status: 404, message: '该档案中没有这条记录 / No such record in this file' },
+  // The stay in an institution (issue 13).
+  NO_OPEN_STAY: { status: 409, message: '此人目前没有在本机构的在院记录 / The person has no open stay in this institution' },
+  ARRIVAL_RECORDED: { status: 409, message: '入院已登记 / The arrival is already recorded' },
+  ARRIVAL_REQUIRED: { status: 409, message: '须先登记入院 / Record the arrival first' },
+  ON_LEAVE: { status: 409, message: '此人外出尚未返回，请先登记返回 / The person is on leave: record the return first' },
+  LEAVE_RETURNED: { status: 409, message: '该次外出已登记返回 / The return from this leave is already recorded' },
   // Guard refusals of the state machine (each transition lists its guards in transitions.ts).
   INTERVIEW_REQUIRED: { status: 409, message: '须先完成一站式询问 / The one-stop interview must be recorded first (R2)' },
   GUARDIAN_REQUIRED: { status: 422, message: '未成年人须有监护人记录 / A minor must have a guardian on record (R23)' },

@@ -18,3 +18,9 @@ export type { FileFacts, Guard, GuardRefusal, TransitionContext } from './state-
 export { FILE_STATES, STATE_LABELS, type FileState } from './state-machine/states.js';
 export { TRANSITIONS, type TransitionDefinition } from './state-machine/transitions.js';
 export { FileGateway, type FileWork, type KernelFile, type LockOptions, type ReadOptions, type Recorded, type WriteOptions } from './kernel/file-gateway.js';
+export { InterviewService } from './records/interview.service.js';
+export { ProtectionService } from './records/protection.service.js';
+export { CareService } from './records/care.service.js';
+export { ApprovalsService } from './workflow/approvals.service.js';
+export { StayService } from './stay/stay.service.js';
+export { DEPARTURE_REASONS, type DepartureReason } from './stay/stay.dto.js';

@@ -13,3 +13,5 @@ export {
 } from './lifecycle.js';
 export { ReferralModule } from './referral.module.js';
 export { ReferralViewsService } from './views/views.service.js';
+export { CreateReferralService } from './send/create-referral.service.js';
+export { SendService } from './send/send.service.js';

@@ -13,15 +13,25 @@ export interface DemoLogin {
   organisation: string;
 }
 
-/** Yunnan province, Kunming prefecture and two of its counties (GB/T 2260). */
+/** Yunnan province, Kunming prefecture (the city) and two of its counties (GB/T 2260). */
 const PROVINCE = '530000';
 const PREFECTURE = '530100';
 const WUHUA = '530102';
 const GUANDU = '530111';
 
-/** Names end in （演示） so nobody mistakes them for the real institutions. */
+/** The bureaus the demo files belong to (see apps/cli demo-files.ts). */
+export const DEMO_FILES_BUREAU = '昆明市民政局（演示）';
+export const DEMO_FILES_BUREAU_2 = '官渡区民政局（演示）';
+
+/**
+ * Names end in （演示） so nobody mistakes them for the real institutions.
+ * Three levels of civil affairs (province, city, a county) and the
+ * joint-meeting offices of the province and the city with their statisticians.
+ */
 const ORGANISATIONS: { key: string; name: string; kind: OrganisationKind; jurisdiction: string; designated?: boolean }[] = [
-  { key: 'bureau', name: '昆明市民政局（演示）', kind: 'civil_affairs_bureau', jurisdiction: PREFECTURE },
+  { key: 'bureau', name: DEMO_FILES_BUREAU, kind: 'civil_affairs_bureau', jurisdiction: PREFECTURE },
+  { key: 'guandu', name: DEMO_FILES_BUREAU_2, kind: 'civil_affairs_bureau', jurisdiction: GUANDU },
+  { key: 'province', name: '云南省民政厅（演示）', kind: 'civil_affairs_bureau', jurisdiction: PROVINCE },
   { key: 'assistance', name: '昆明市救助管理站（演示）', kind: 'assistance_institution', jurisdiction: PREFECTURE },
   { key: 'minors', name: '昆明市未成年人救助保护中心（演示）', kind: 'minor_protection_centre', jurisdiction: PREFECTURE },
   { key: 'police', name: '昆明市公安局五华分局（演示）', kind: 'public_security', jurisdiction: WUHUA },
@@ -33,12 +43,17 @@ const ORGANISATIONS: { key: string; name: string; kind: OrganisationKind; jurisd
   { key: 'socialwork', name: '官渡区社会工作服务中心（演示）', kind: 'social_work_organisation', jurisdiction: GUANDU },
   { key: 'foreign', name: '云南省人民政府外事办公室（演示）', kind: 'foreign_affairs_office', jurisdiction: PROVINCE },
   { key: 'jointmeeting', name: '昆明市反拐联席会议办公室（演示）', kind: 'joint_meeting_office', jurisdiction: PREFECTURE },
+  { key: 'provincemeeting', name: '云南省反拐联席会议办公室（演示）', kind: 'joint_meeting_office', jurisdiction: PROVINCE },
 ];
 
 const USERS: { username: string; displayName: string; role: Role; organisation: string }[] = [
   { username: 'demo.caseworker', displayName: '李个案（演示）', role: 'caseworker', organisation: 'bureau' },
   { username: 'demo.supervisor', displayName: '王主管（演示）', role: 'supervisor', organisation: 'bureau' },
+  { username: 'demo.caseworker.guandu', displayName: '何个案（演示）', role: 'caseworker', organisation: 'guandu' },
+  { username: 'demo.supervisor.guandu', displayName: '罗主管（演示）', role: 'supervisor', organisation: 'guandu' },
+  { username: 'demo.supervisor.province', displayName: '马处长（演示）', role: 'supervisor', organisation: 'province' },
   { username: 'demo.institution', displayName: '张站员（演示）', role: 'institution_staff', organisation: 'assistance' },
+  { username: 'demo.institution.minors', displayName: '许老师（演示）', role: 'institution_staff', organisation: 'minors' },
   { username: 'demo.police', displayName: '赵警官（演示）', role: 'police_liaison', organisation: 'police' },
   { username: 'demo.hospital', displayName: '陈医生（演示）', role: 'hospital_staff', organisation: 'hospital' },
   { username: 'demo.school', displayName: '刘老师（演示）', role: 'school_staff', organisation: 'school' },
@@ -47,6 +62,7 @@ const USERS: { username: string; displayName: string; role: Role; organisation: 
   { username: 'demo.socialworker', displayName: '周社工（演示）', role: 'social_worker', organisation: 'socialwork' },
   { username: 'demo.foreignaffairs', displayName: '吴外事（演示）', role: 'foreign_affairs_officer', organisation: 'foreign' },
   { username: 'demo.statistician', displayName: '郑统计（演示）', role: 'statistician', organisation: 'jointmeeting' },
+  { username: 'demo.statistician.province', displayName: '钱统计（演示）', role: 'statistician', organisation: 'provincemeeting' },
   { username: 'demo.admin', displayName: '孙管理员（演示）', role: 'administrator', organisation: 'bureau' },
 ];
 
@@ -59,8 +75,9 @@ export function generatePassword(): string {
 }
 
 /**
- * The demo set for a first start: organisations of every kind in Yunnan and
- * one user per role, with fresh random passwords returned once to be printed.
+ * The demo set for a first start: organisations of every kind in Yunnan, at
+ * least one user per role, with fresh random passwords returned once to be
+ * printed (the demo files are made after, through the services: apps/cli).
  * Never in production. Running it again adds what is missing and gives the
  * demo users new passwords.
  */

@@ -72,6 +72,22 @@ export class PlacementView {
   reason!: string | null;
 }
 
+/** The stay under way (issue 13): where the person sleeps, whether they are out, and overdue; the whole record at GET /files/{id}/stay. */
+export class FileStayView {
+  id!: string;
+  institutionId!: string;
+  institution!: string;
+  beginsOn!: string;
+  arrivedAt!: Date | null;
+  room!: string | null;
+  unit!: string | null;
+  onLeave!: boolean;
+  /** On leave past the expected time of return (by the server's clock). */
+  overdueLeave!: boolean;
+  notes!: number;
+  lastNoteAt!: Date | null;
+}
+
 /** R7: assistance given (shelter, food, medical, psychological, living allowance…). */
 export class AssistanceMeasureView {
   id!: string;
@@ -151,6 +167,8 @@ export class FileView {
   mandatoryReports!: MandatoryReportView[];
   buyerHousehold!: BuyerHouseholdMemberView[];
   placements!: PlacementView[];
+  /** The stay under way in an institution, if any. */
+  stay!: FileStayView | null;
   assistanceMeasures!: AssistanceMeasureView[];
   returnHome!: ReturnHomeView | null;
   repatriation!: RepatriationView | null;

@@ -64,7 +64,7 @@ export class FilesService {
     );
   }
 
-  private async fullView({ manager, file }: FileWork): Promise<FileView> {
+  private async fullView({ manager, file, now }: FileWork): Promise<FileView> {
     const fileId = file.id;
     const q = (sql: string) => manager.query(sql, [fileId]);
     const [row]: Record<string, any>[] = await q(
@@ -129,6 +129,17 @@ export class FilesService {
         `SELECT p.id, p.institution_id AS "institutionId", o.name AS institution, to_char(p.from_date, 'YYYY-MM-DD') AS "fromDate", to_char(p.to_date, 'YYYY-MM-DD') AS "toDate", p.reason
            FROM placement p JOIN organisation o ON o.id = p.institution_id WHERE p.file_id = $1 ORDER BY p.from_date, p.recorded_at`,
       ),
+      stay:
+        (
+          await manager.query(
+            `SELECT s.id, s.institution_id AS "institutionId", o.name AS institution, to_char(s.begins_on, 'YYYY-MM-DD') AS "beginsOn", s.arrived_at AS "arrivedAt", s.room, s.unit,
+                    EXISTS (SELECT 1 FROM stay_leave l WHERE l.stay_id = s.id AND l.returned_at IS NULL) AS "onLeave",
+                    EXISTS (SELECT 1 FROM stay_leave l WHERE l.stay_id = s.id AND l.returned_at IS NULL AND l.expected_back_at < $2) AS "overdueLeave",
+                    (SELECT count(*)::int FROM stay_care_note n WHERE n.stay_id = s.id) AS notes, (SELECT max(noted_at) FROM stay_care_note n WHERE n.stay_id = s.id) AS "lastNoteAt"
+               FROM institution_stay s JOIN organisation o ON o.id = s.institution_id WHERE s.file_id = $1 AND s.departed_at IS NULL`,
+            [fileId, now],
+          )
+        )[0] ?? null,
       assistanceMeasures: await q(
         `SELECT id, kind, description, to_char(provided_on, 'YYYY-MM-DD') AS "providedOn", provided_by_organisation_id AS "providedByOrganisationId",
                 amount_yuan::float AS "amountYuan" FROM assistance_measure WHERE file_id = $1 ORDER BY provided_on, recorded_at`,

@@ -235,18 +235,26 @@ export class CaseStateMachine implements OnModuleInit {
 
   private async apply(context: TransitionContext, transition: TransitionDefinition, approvalId: string | null): Promise<AppliedTransition> {
     const { manager, file, actor, payload } = context;
-    for (const effect of transition.effects) await EFFECTS[effect](context, approvalId);
+    for (const effect of transition.effects) await EFFECTS[effect](context, approvalId, transition.event);
     const to = transition.to === 'same' ? file.state : transition.to;
     const note = typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : null;
     // The state and its history row in one statement: one round trip less on the hot path (bench/transitions).
-    const [updated]: { version: number }[] = await manager.query(
+    const [updated]: { id: string; version: number }[] = await manager.query(
       `WITH moved AS (
          UPDATE victim_file SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, version
        )
        INSERT INTO file_history (file_id, event, from_state, to_state, actor_user_id, approval_id, note, at)
-       SELECT id, $3, $4, $2, $5, $6, $7, $8 FROM moved RETURNING (SELECT version FROM moved)`,
+       SELECT id, $3, $4, $2, $5, $6, $7, $8 FROM moved RETURNING id, (SELECT version FROM moved) AS version`,
       [file.id, to, transition.event, file.state, actor.userId, approvalId, note, context.now],
     );
+    // A stay the transition ended points at the transition (see effects.ts, endOpenPlacement).
+    if (transition.effects.includes('place') || transition.effects.includes('leave_institution')) {
+      await manager.query('UPDATE institution_stay SET departure_history_id = $2 WHERE file_id = $1 AND departure_event = $3 AND departure_history_id IS NULL', [
+        file.id,
+        updated.id,
+        transition.event,
+      ]);
+    }
     await this.outbox.emit(manager, {
       type: 'file.state_changed',
       subjectId: file.id,

@@ -11,5 +11,5 @@ export {
   type ReferralStatus,
   type ReferralTransition,
 } from './lifecycle.js';
-export { ReferralModule } from './referral.module.js';
+export { ReferralModule, ReferralWorkerModule } from './referral.module.js';
 export { ReferralViewsService } from './views/views.service.js';

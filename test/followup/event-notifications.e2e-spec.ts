@@ -176,7 +176,7 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     expect(row.email.toString('latin1')).not.toContain('teacher@');
   });
 
-  it('R18: a green-channel legal-aid referral reaches the centre at once and by the outgoing channel; its 3-working-day deadline is a reminder that reaches and escalates like any other', async () => {
+  it('R18: a green-channel legal-aid referral reaches the centre at once and by the outgoing channel; its 3-working-day deadline is a reminder like any other (the same escalation ladder)', async () => {
     const { id: fileId, reference } = await file();
     const referral = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '申请法律援助', details: { matter: '民事赔偿' } });
     const [notice] = await noticed(partner.lawyer, 'referral_sent', referral.body.id);
@@ -189,7 +189,7 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     await stack.database.query('UPDATE reminder SET due_at = $2, enqueued_at = NULL WHERE id = $1', [reminder.id, stack.clock.now()]);
     await stack.database.query(`SELECT pg_notify('reminder', '')`);
     await eventually(async () => (await inbox(partner.lawyer)).some((n) => n.kind === 'referral_accept_by' && n.fileReference === reference));
-    await eventually(() => webhook.some((m) => m.title.startsWith('到期提醒') && m.title?.includes(reference) && m.recipient?.email === 'lawyer@legalaid.example.cn'));
+    await eventually(() => webhook.some((m) => m.title?.startsWith('到期提醒') && m.title.includes(reference) && m.recipient?.email === 'lawyer@legalaid.example.cn'));
   });
 
   it('R12: accepted, declined and completed reach the responsible caseworker, and only them', async () => {

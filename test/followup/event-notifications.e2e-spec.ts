@@ -250,10 +250,10 @@ describe("everyone's inbox gets the events that concern them, once", () => {
        VALUES ($1, 'female', $2, $3, $4, '530102', '王父', $5, $6) RETURNING id`,
       [`TR-${serial}`, bornAged(12), bornAged(11), day(-2000), policeOfficer.userId, police],
     );
-    const [candidate] = await stack.database.query<{ id: string }>(
-      `INSERT INTO match_candidate (file_id, request_id, score, features) VALUES ($1, $2, 0.9, '{}') RETURNING id`,
-      [fileId, wanted.id],
-    );
+    const [candidate] = await stack.database.query<{ id: string }>(`INSERT INTO match_candidate (file_id, request_id, score, features) VALUES ($1, $2, 0.9, '{}') RETURNING id`, [
+      fileId,
+      wanted.id,
+    ]);
     const comparison = await request(server)
       .post(`/tracing/candidates/${candidate.id}/dna-comparison`)
       .set(caseworker.auth)

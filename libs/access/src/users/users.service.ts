@@ -112,7 +112,10 @@ export class UsersService {
         if (isUniqueViolation(error, 'user_account_username_key')) throw AppError.field(AccessErrors.USERNAME_TAKEN, 'username');
         throw error;
       }
-      await this.audit.record({ action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: input.role, ...contactChanges(input) } }, manager);
+      await this.audit.record(
+        { action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: input.role, ...contactChanges(input) } },
+        manager,
+      );
       return (await this.findScoped(actor, id, manager))!;
     });
   }
@@ -167,10 +170,7 @@ export class UsersService {
       );
       if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
       const { expectedVersion: _seen, email: _email, mobile: _mobile, ...changes } = input;
-      await this.audit.record(
-        { action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes, ...contactChanges(input) } },
-        manager,
-      );
+      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes, ...contactChanges(input) } }, manager);
       return (await this.findScoped(actor, id, manager))!;
     });
   }

@@ -93,10 +93,10 @@ export class OutgoingNotificationSender implements QueueProcessor<OutgoingNotifi
       mobile_cipher: Buffer | null;
       reference: string | null;
     }[] = await this.dataSource.query(
-        `SELECT n.title, n.body, n.created_at, u.username, u.display_name, u.email_cipher, u.mobile_cipher, f.reference
+      `SELECT n.title, n.body, n.created_at, u.username, u.display_name, u.email_cipher, u.mobile_cipher, f.reference
            FROM notification n JOIN user_account u ON u.id = n.recipient_user_id LEFT JOIN victim_file f ON f.id = n.file_id WHERE n.id = $1`,
-        [payload.notificationId],
-      );
+      [payload.notificationId],
+    );
     if (!row) return { sent: false };
     await this.channel.send({
       notificationId: payload.notificationId,

@@ -233,14 +233,18 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     await none([caseworker, supervisor, otherSupervisor], transfer.id);
   });
 
-  it('approval rejected → the requester, with the reason', async () => {
+  it('a supervisor asking is not told of their own request (another decides); rejected → the requester, with the reason', async () => {
     const { id: fileId } = await file();
-    const requested = await step(server, caseworker.auth, fileId, 'transfer', { toOrganisationId: receiving, reason: '家属在昭阳区' });
+    const secondSupervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
+    const requested = await step(server, supervisor.auth, fileId, 'transfer', { toOrganisationId: receiving, reason: '家属在昭阳区' });
     const approvalId: string = requested.body.approval.id;
-    await request(server).post(`/approvals/${approvalId}/reject`).set(supervisor.auth).send({ reason: '材料不全' }).expect(200);
-    const [rejected] = await noticed(caseworker, 'approval_rejected', approvalId);
+    await noticed(secondSupervisor, 'approval_requested', approvalId);
+    expect((await inbox(supervisor)).filter((n) => n.subjectId === approvalId)).toEqual([]);
+    await request(server).post(`/approvals/${approvalId}/reject`).set(secondSupervisor.auth).send({ reason: '材料不全' }).expect(200);
+    const [rejected] = await noticed(supervisor, 'approval_rejected', approvalId);
     expect(rejected.body).toBe('理由 / reason：材料不全');
     expect((await inbox(receivingSupervisor)).filter((n) => n.fileId === fileId)).toEqual([]);
+    expect((await inbox(caseworker)).filter((n) => n.subjectId === approvalId)).toEqual([]);
   });
 
   it("R9: a DNA comparison asked of a police unit reaches that unit's staff, not another unit's", async () => {

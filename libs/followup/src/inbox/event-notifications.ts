@@ -34,9 +34,11 @@ export class EventNotifications implements OnModuleInit {
   onModuleInit(): void {
     this.subscriptions.subscribe('file.approval_requested', 'inbox.approval_requested', async (event) => {
       const file = await this.file(event.subjectId);
+      const [approval]: { requested_by: string }[] = await this.dataSource.query('SELECT requested_by FROM approval WHERE id = $1', [event.data.approvalId]);
       await this.inbox.deliver({
         eventId: event.eventId,
-        to: { organisations: [{ id: file.responsible_organisation_id, roles: ['supervisor'] }] },
+        // Not the supervisor who asked: another one decides.
+        to: { organisations: [{ id: file.responsible_organisation_id, roles: ['supervisor'] }], except: approval ? [approval.requested_by] : [] },
         kind: 'approval_requested',
         title: `待审批：${label(event.data.event)}，档案 ${file.reference} / approval requested, file ${file.reference}`,
         body: `请审批 / please approve or reject: ${label(event.data.event)}`,

@@ -8,6 +8,8 @@ import type { Role } from '#app/access';
 export interface Addressees {
   users?: readonly (string | null | undefined)[];
   organisations?: readonly { id: string | null | undefined; roles?: readonly Role[] }[];
+  /** Left out whatever else says (whoever caused the event). */
+  except?: readonly string[];
 }
 
 /** An event's notice in the inbox of everyone it concerns. */
@@ -52,7 +54,7 @@ export class InboxWriter {
             WHERE u.active AND u.role NOT IN ('statistician', 'administrator') AND (o.roles IS NULL OR u.role = ANY(o.roles))
          )
          INSERT INTO notification (recipient_user_id, event_id, kind, title, body, file_id, subject_type, subject_id)
-         SELECT id, $3, $4, $5, $6, $7, $8, $9 FROM addressed
+         SELECT id, $3, $4, $5, $6, $7, $8, $9 FROM addressed WHERE id <> ALL($10::uuid[])
          ON CONFLICT (event_id, recipient_user_id) WHERE event_id IS NOT NULL DO NOTHING
          RETURNING id`,
         [
@@ -65,6 +67,7 @@ export class InboxWriter {
           notice.fileId,
           notice.subjectType,
           notice.subjectId,
+          notice.to.except ?? [],
         ],
       );
       if (notice.outgoing && this.config.notify.channel !== 'none') {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, Outbox, QUEUES, type AppConfig } from '#app/platform';
+import { APP_CONFIG, Clock, Outbox, QUEUES, type AppConfig } from '#app/platform';
 import type { Role } from '#app/access';
 
 /** Who an event concerns: named users, and (the active staff of) organisations, optionally only some roles. */
@@ -40,6 +40,7 @@ export class InboxWriter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   async deliver(notice: EventNotice): Promise<number> {
@@ -53,8 +54,8 @@ export class InboxWriter {
            SELECT u.id FROM user_account u JOIN jsonb_to_recordset($2::jsonb) AS o(id uuid, roles text[]) ON u.organisation_id = o.id
             WHERE u.active AND u.role NOT IN ('statistician', 'administrator') AND (o.roles IS NULL OR u.role = ANY(o.roles))
          )
-         INSERT INTO notification (recipient_user_id, event_id, kind, title, body, file_id, subject_type, subject_id)
-         SELECT id, $3, $4, $5, $6, $7, $8, $9 FROM addressed WHERE id <> ALL($10::uuid[])
+         INSERT INTO notification (recipient_user_id, event_id, kind, title, body, file_id, subject_type, subject_id, created_at)
+         SELECT id, $3, $4, $5, $6, $7, $8, $9, $11 FROM addressed WHERE id <> ALL($10::uuid[])
          ON CONFLICT (event_id, recipient_user_id) WHERE event_id IS NOT NULL DO NOTHING
          RETURNING id`,
         [
@@ -68,6 +69,7 @@ export class InboxWriter {
           notice.subjectType,
           notice.subjectId,
           notice.to.except ?? [],
+          this.clock.now(),
         ],
       );
       if (notice.outgoing && this.config.notify.channel !== 'none') {

@@ -153,9 +153,11 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     // The caseworker withdraws both, with the reason; each partner finds it in its inbox.
     await as(caseworker).post(`/referrals/${rehab.body.id}/withdraw`, { reason: '康复目标已达成，结案' }).expect(200);
     await as(caseworker).post(`/referrals/${legal.body.id}/withdraw`, { reason: '家属已自行委托律师' }).expect(200);
-    const told = await as(socialWorker).get('/me/notifications').expect(200);
-    expect(told.body.items).toEqual([expect.objectContaining({ kind: 'referral_withdrawn', body: expect.stringContaining('康复目标已达成，结案'), fileId: null })]);
-    expect((await as(legalAid).get('/me/notifications').expect(200)).body.items).toEqual([expect.objectContaining({ kind: 'referral_withdrawn' })]);
+    // (Their inboxes also hold the notice of the new referral: event-notifications.e2e-spec.ts.)
+    const withdrawals = async (partner: typeof socialWorker) =>
+      (await as(partner).get('/me/notifications').expect(200)).body.items.filter((n: { kind: string }) => n.kind === 'referral_withdrawn');
+    expect(await withdrawals(socialWorker)).toEqual([expect.objectContaining({ body: expect.stringContaining('康复目标已达成，结案'), fileId: null })]);
+    expect(await withdrawals(legalAid)).toHaveLength(1);
     expect((await as(otherSocialWorker).get('/me/notifications').expect(200)).body.items).toEqual([]);
 
     const closed = await approved(server, caseworker.auth, supervisor.auth, fileId, 'close', { reason: '回访稳定，结案' });

@@ -4,6 +4,7 @@ import { AuditCoreModule, AuditWorkerModule } from '#app/audit';
 import { FollowupWorkerModule } from '#app/followup';
 import { HouseholdWorkerModule } from '#app/household';
 import { PlatformModule, PlatformWorkerModule, type AppConfig } from '#app/platform';
+import { ReferralWorkerModule } from '#app/referral';
 import { TracingWorkerModule } from '#app/tracing';
 
 /** The worker process: processors of every declared queue and the outbox relay; no HTTP. */
@@ -21,6 +22,7 @@ export class WorkerModule {
         FollowupWorkerModule,
         TracingWorkerModule,
         HouseholdWorkerModule,
+        ReferralWorkerModule,
       ],
     };
   }

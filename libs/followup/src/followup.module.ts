@@ -3,6 +3,8 @@ import { Clock, ReadinessChecks } from '#app/platform';
 import { WorkingCalendar } from './calendar/calendar.service.js';
 import { CaseCoreModule } from '#app/case';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { EventNotifications } from './inbox/event-notifications.js';
+import { InboxWriter } from './inbox/inbox-writer.js';
 import { NotificationsController } from './inbox/notifications.controller.js';
 import { NotificationsService } from './inbox/notifications.service.js';
 import { OverdueController } from './overdue/overdue.controller.js';
@@ -55,8 +57,8 @@ class CalendarReadiness implements OnModuleInit {
 
 /** Reminders, follow-up plans and the working calendar: services for every process and other capabilities. */
 @Module({
-  providers: [RemindersService, WorkingCalendar, FollowupService, CalendarReadiness],
-  exports: [RemindersService, WorkingCalendar, FollowupService],
+  providers: [RemindersService, WorkingCalendar, FollowupService, CalendarReadiness, InboxWriter],
+  exports: [RemindersService, WorkingCalendar, FollowupService, InboxWriter],
 })
 export class FollowupCoreModule {}
 
@@ -72,7 +74,7 @@ export class FollowupModule {}
 /** The worker side: delivery, escalation, the outgoing channel, the reminder clock and the plans following the files. */
 @Module({
   imports: [FollowupCoreModule],
-  providers: [ReminderDelivery, ReminderEscalation, OutgoingNotificationSender, ReminderScheduler, FollowupEvents],
+  providers: [ReminderDelivery, ReminderEscalation, OutgoingNotificationSender, ReminderScheduler, FollowupEvents, EventNotifications],
   exports: [ReminderScheduler],
 })
 export class FollowupWorkerModule {}

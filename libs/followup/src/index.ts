@@ -1,5 +1,6 @@
 export { WorkingCalendar, type CalendarYearInput } from './calendar/calendar.service.js';
 export { FollowupErrors } from './errors.js';
+export { InboxWriter, type Addressees, type EventNotice } from './inbox/inbox-writer.js';
 export { FollowupCoreModule, FollowupModule, FollowupWorkerModule } from './followup.module.js';
 export { planEnd, visitDates } from './plans/followup-template.js';
 export { FollowupService } from './plans/followup.service.js';

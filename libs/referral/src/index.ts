@@ -11,7 +11,7 @@ export {
   type ReferralStatus,
   type ReferralTransition,
 } from './lifecycle.js';
-export { ReferralModule } from './referral.module.js';
+export { ReferralModule, ReferralWorkerModule } from './referral.module.js';
 export { ReferralViewsService } from './views/views.service.js';
 export { CreateReferralService } from './send/create-referral.service.js';
 export { SendService } from './send/send.service.js';

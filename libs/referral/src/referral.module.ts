@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseCoreModule } from '#app/case';
 import { FollowupCoreModule } from '#app/followup';
+import { ReferralNotifications } from './notify/referral-notifications.js';
 import { ConsentController } from './consent/consent.controller.js';
 import { ConsentService } from './consent/consent.service.js';
 import { InboxController } from './inbox/inbox.controller.js';
@@ -53,3 +54,10 @@ import { ReferralViewsService } from './views/views.service.js';
   exports: [ReferralLifecycle, ReferralViewsService],
 })
 export class ReferralModule {}
+
+/** The worker side: the referrals' moves in the inbox of those they concern. */
+@Module({
+  imports: [FollowupCoreModule],
+  providers: [ReferralNotifications],
+})
+export class ReferralWorkerModule {}

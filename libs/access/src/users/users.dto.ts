@@ -22,6 +22,19 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(128)
   password!: string;
+
+  /** For the outgoing channel (NOTIFY_CHANNEL smtp); stored encrypted. null clears it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @Matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: '电子邮箱格式不正确 / email must be an email address' })
+  email?: string | null;
+
+  /** A mainland mobile number (11 digits, +86 optional), for the outgoing channel; stored encrypted. null clears it. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\+86)?1[3-9][0-9]{9}$/, { message: '手机号码格式不正确 / mobile must be a mainland mobile number (11 digits)' })
+  mobile?: string | null;
 }
 
 export class UpdateUserDto {
@@ -35,6 +48,19 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** For the outgoing channel (NOTIFY_CHANNEL smtp); stored encrypted. null clears it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @Matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: '电子邮箱格式不正确 / email must be an email address' })
+  email?: string | null;
+
+  /** A mainland mobile number (11 digits, +86 optional), for the outgoing channel; stored encrypted. null clears it. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\+86)?1[3-9][0-9]{9}$/, { message: '手机号码格式不正确 / mobile must be a mainland mobile number (11 digits)' })
+  mobile?: string | null;
 
   /** The user's version as the caller saw it: 409 STALE_VERSION when someone changed the user meanwhile (optional). */
   @IsOptional()

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, Clock, keysetPage, type AuditSink, type Page } from '#app/platform';
+import { AppError, AUDIT_SINK, Clock, FieldCipher, keysetPage, type AuditSink, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { passwordProblem, Passwords } from '../auth/passwords.js';
@@ -26,14 +26,16 @@ interface UserRow {
   organisation_name: string;
   organisation_kind: UserView['organisation']['kind'];
   jurisdiction_code: string;
+  email_cipher: Buffer | null;
+  mobile_cipher: Buffer | null;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.active, u.password_change_required, u.version, u.created_at,
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.active, u.password_change_required, u.version, u.created_at, u.email_cipher, u.mobile_cipher,
                       o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.jurisdiction_code`;
 const USER_FROM = 'user_account u JOIN organisation o ON o.id = u.organisation_id';
 const SELECT_USER = `SELECT ${USER_COLUMNS} FROM ${USER_FROM}`;
 
-function toView(row: UserRow): UserView {
+function toView(row: UserRow, cipher: FieldCipher): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -43,8 +45,19 @@ function toView(row: UserRow): UserView {
     passwordChangeRequired: row.password_change_required,
     version: row.version,
     organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
+    email: cipher.open(row.email_cipher),
+    mobile: cipher.open(row.mobile_cipher),
     createdAt: row.created_at,
   };
+}
+
+/** What the audit keeps of a contact change: whether it was set or cleared, never the value. */
+function contactChanges(input: { email?: string | null; mobile?: string | null }): Record<string, string> {
+  const changes: Record<string, string> = {};
+  for (const field of ['email', 'mobile'] as const) {
+    if (input[field] !== undefined) changes[field] = input[field] ? 'set' : 'cleared';
+  }
+  return changes;
 }
 
 /**
@@ -60,7 +73,13 @@ export class UsersService {
     private readonly passwords: Passwords,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
+
+  /** A contact as stored: encrypted; null or '' clears it, undefined leaves it (null in SQL: COALESCE keeps the old one). */
+  private sealed(value: string | null | undefined): Buffer | null {
+    return value ? this.cipher.encrypt(value.trim()) : null;
+  }
 
   async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
     const problem = passwordProblem(input.password, input.username);
@@ -85,18 +104,18 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       let id: string;
       try {
-        [{ id }] = await manager.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-          input.username,
-          input.displayName.trim(),
-          input.organisationId,
-          input.role,
-          passwordHash,
-        ]);
+        [{ id }] = await manager.query(
+          `INSERT INTO user_account (username, display_name, organisation_id, role, password_hash, email_cipher, mobile_cipher) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [input.username, input.displayName.trim(), input.organisationId, input.role, passwordHash, this.sealed(input.email), this.sealed(input.mobile)],
+        );
       } catch (error) {
         if (isUniqueViolation(error, 'user_account_username_key')) throw AppError.field(AccessErrors.USERNAME_TAKEN, 'username');
         throw error;
       }
-      await this.audit.record({ action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: input.role } }, manager);
+      await this.audit.record(
+        { action: 'user.create', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { role: input.role, ...contactChanges(input) } },
+        manager,
+      );
       return (await this.findScoped(actor, id, manager))!;
     });
   }
@@ -124,7 +143,7 @@ export class UsersService {
         ],
       },
       query,
-      toView,
+      (row: UserRow) => toView(row, this.cipher),
     );
   }
 
@@ -144,12 +163,14 @@ export class UsersService {
         throw new AppError(AccessErrors.STALE_VERSION, { details: { expectedVersion: input.expectedVersion, currentVersion: version } });
       }
       await manager.query(
-        'UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), version = version + 1, updated_at = now() WHERE id = $1',
-        [id, input.displayName?.trim() ?? null, input.active ?? null],
+        `UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active),
+                email_cipher = CASE WHEN $5 THEN $4 ELSE email_cipher END, mobile_cipher = CASE WHEN $7 THEN $6 ELSE mobile_cipher END,
+                version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, input.displayName?.trim() ?? null, input.active ?? null, this.sealed(input.email), input.email !== undefined, this.sealed(input.mobile), input.mobile !== undefined],
       );
       if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
-      const { expectedVersion: _seen, ...changes } = input;
-      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes } }, manager);
+      const { expectedVersion: _seen, email: _email, mobile: _mobile, ...changes } = input;
+      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes, ...contactChanges(input) } }, manager);
       return (await this.findScoped(actor, id, manager))!;
     });
   }
@@ -181,7 +202,7 @@ export class UsersService {
 
   private async findScoped(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView | undefined> {
     const rows: UserRow[] = await manager.query(`${SELECT_USER} WHERE u.id = $1 AND o.jurisdiction_code LIKE $2`, [id, prefixOf(actor.jurisdictionCode) + '%']);
-    return rows[0] ? toView(rows[0]) : undefined;
+    return rows[0] ? toView(rows[0], this.cipher) : undefined;
   }
 
   /** Locks a user of the actor's jurisdiction and answers its version; 404 (on record) for anyone else. */

@@ -22,5 +22,8 @@ export class UserView {
   /** Give it back as `expectedVersion` to edit the user (409 when someone changed it meanwhile). */
   version!: number;
   organisation!: UserOrganisationView;
+  /** Contact for the outgoing channel (stored encrypted); null when not given. */
+  email!: string | null;
+  mobile!: string | null;
   createdAt!: Date;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, flattenValidationErrors, Outbox, PlatformErrors, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, flattenValidationErrors, Outbox, PlatformErrors, type AuditSink, type DomainEventInput } from '#app/platform';
 import type { Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
@@ -235,7 +235,8 @@ export class CaseStateMachine implements OnModuleInit {
 
   private async apply(context: TransitionContext, transition: TransitionDefinition, approvalId: string | null): Promise<AppliedTransition> {
     const { manager, file, actor, payload } = context;
-    for (const effect of transition.effects) await EFFECTS[effect](context, approvalId, transition.event);
+    const events: DomainEventInput[] = [];
+    for (const effect of transition.effects) events.push(...((await EFFECTS[effect](context, approvalId, transition.event)) ?? []));
     const to = transition.to === 'same' ? file.state : transition.to;
     const note = typeof payload.note === 'string' ? payload.note : typeof payload.reason === 'string' ? payload.reason : null;
     // The state and its history row in one statement: one round trip less on the hot path (bench/transitions).
@@ -260,6 +261,7 @@ export class CaseStateMachine implements OnModuleInit {
       subjectId: file.id,
       data: { event: transition.event, from: file.state, to, version: updated.version, approvalId },
     });
+    for (const event of events) await this.outbox.emit(manager, event);
     await this.audit.record(
       { action: `file.${transition.event}`, outcome: 'allowed', entityType: 'victim_file', entityId: file.id, fileIds: [file.id], details: { from: file.state, to, approvalId } },
       manager,

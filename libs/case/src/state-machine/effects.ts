@@ -1,4 +1,4 @@
-import { AppError, PlatformErrors } from '#app/platform';
+import { AppError, PlatformErrors, type DomainEventInput } from '#app/platform';
 import { INSTITUTION_KINDS } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { endGrants, POLICE_GRANT_SOURCES } from './closure.js';
@@ -26,8 +26,8 @@ async function endOpenPlacement(context: TransitionContext, day: string, event: 
   await manager.query('UPDATE placement SET to_date = greatest(from_date, $2::date) WHERE file_id = $1 AND to_date IS NULL', [file.id, day]);
 }
 
-/** What transitions do besides moving the state, in the transition's transaction. */
-export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId: string | null, event: string) => Promise<void>> = {
+/** What transitions do besides moving the state, in the transition's transaction; the events an effect answers are emitted in it too. */
+export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId: string | null, event: string) => Promise<void | DomainEventInput[]>> = {
   /** R5: placement in an institution, with dates; the person now stays there. */
   async place(context, approvalId, event) {
     const { manager, file, actor } = context;
@@ -79,10 +79,18 @@ export const EFFECTS: Record<EffectName, (context: TransitionContext, approvalId
     if (!target || target.kind !== 'civil_affairs_bureau' || payload.toOrganisationId === file.responsibleOrganisationId) {
       throw AppError.field(CaseErrors.NOT_A_BUREAU, 'payload.toOrganisationId');
     }
-    await manager.query(
-      `INSERT INTO file_transfer (file_id, from_organisation_id, to_organisation_id, reason, status, requested_by, requested_at) VALUES ($1, $2, $3, $4, 'awaiting_acceptance', $5, $6)`,
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO file_transfer (file_id, from_organisation_id, to_organisation_id, reason, status, requested_by, requested_at)
+       VALUES ($1, $2, $3, $4, 'awaiting_acceptance', $5, $6) RETURNING id`,
       [file.id, file.responsibleOrganisationId, payload.toOrganisationId, payload.reason, actor.userId, context.now],
     );
+    return [
+      {
+        type: 'file.transfer_requested',
+        subjectId: file.id,
+        data: { transferId: id, fromOrganisationId: file.responsibleOrganisationId, toOrganisationId: payload.toOrganisationId },
+      },
+    ];
   },
 
   /** R16, R22: a closed file is seen only by those who keep it: every grant to the police and partners ends with it. */

@@ -1,15 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** One message in a person's inbox: a reminder reaching them, or its escalation. */
+/** One message in a person's inbox: a reminder reaching them, its escalation, or an event that concerns them. */
 export class NotificationView {
   id!: string;
-  /** What it is about: a reminder kind (followup_visit, referral_accept_by …) or another notice. */
+  /** What it is about: a reminder kind (followup_visit, referral_accept_by …) or an event's (referral_sent, approval_requested, approval_approved, approval_rejected, referral_accepted, referral_declined, referral_completed, dna_comparison_requested, transfer_incoming). */
   kind!: string;
   title!: string;
   body!: string;
   fileId!: string | null;
   fileReference!: string | null;
   reminderId!: string | null;
+  /** What an event's notice is about besides the file: referral, approval, file_transfer, dna_comparison (null for reminders). */
+  subjectType!: string | null;
+  subjectId!: string | null;
   /** 0: to the assignee; 1: the supervisors; 2: the bureau of the level above. */
   escalationLevel!: number;
   /** Where the reminder stands now (it may have been acknowledged since). */

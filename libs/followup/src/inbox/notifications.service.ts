@@ -29,7 +29,7 @@ export class NotificationsService {
     return keysetPage(
       this.dataSource,
       {
-        select: `n.id, n.kind, n.title, n.body, n.file_id AS "fileId", f.reference AS "fileReference", n.reminder_id AS "reminderId",
+        select: `n.id, n.kind, n.title, n.body, n.file_id AS "fileId", f.reference AS "fileReference", n.reminder_id AS "reminderId", n.subject_type AS "subjectType", n.subject_id AS "subjectId",
                  n.escalation_level AS "escalationLevel", r.status AS "reminderStatus", n.created_at, n.read_at AS "readAt"`,
         from: 'notification n LEFT JOIN victim_file f ON f.id = n.file_id LEFT JOIN reminder r ON r.id = n.reminder_id',
         where,

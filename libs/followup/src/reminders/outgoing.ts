@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, ProcessorFor, QUEUES, type AppConfig, type OutgoingNotificationPayload, type QueueProcessor } from '#app/platform';
+import { APP_CONFIG, FieldCipher, ProcessorFor, QUEUES, type AppConfig, type OutgoingNotificationPayload, type QueueProcessor } from '#app/platform';
 
 export interface OutgoingMessage {
   notificationId: string;
-  recipient: { username: string; displayName: string; email: string | null };
+  recipient: { username: string; displayName: string; email: string | null; mobile: string | null };
   title: string;
   body: string;
   fileReference: string | null;
@@ -76,22 +76,31 @@ export class OutgoingNotificationSender implements QueueProcessor<OutgoingNotifi
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
   ) {
     this.channel = channelFor(config);
   }
 
   async process(payload: OutgoingNotificationPayload): Promise<{ sent: boolean }> {
     if (!this.channel) return { sent: false };
-    const [row]: { title: string; body: string; created_at: Date; username: string; display_name: string; email: string | null; reference: string | null }[] =
-      await this.dataSource.query(
-        `SELECT n.title, n.body, n.created_at, u.username, u.display_name, u.email, f.reference
+    const [row]: {
+      title: string;
+      body: string;
+      created_at: Date;
+      username: string;
+      display_name: string;
+      email_cipher: Buffer | null;
+      mobile_cipher: Buffer | null;
+      reference: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT n.title, n.body, n.created_at, u.username, u.display_name, u.email_cipher, u.mobile_cipher, f.reference
            FROM notification n JOIN user_account u ON u.id = n.recipient_user_id LEFT JOIN victim_file f ON f.id = n.file_id WHERE n.id = $1`,
-        [payload.notificationId],
-      );
+      [payload.notificationId],
+    );
     if (!row) return { sent: false };
     await this.channel.send({
       notificationId: payload.notificationId,
-      recipient: { username: row.username, displayName: row.display_name, email: row.email },
+      recipient: { username: row.username, displayName: row.display_name, email: this.cipher.open(row.email_cipher), mobile: this.cipher.open(row.mobile_cipher) },
       title: row.title,
       body: row.body,
       fileReference: row.reference,

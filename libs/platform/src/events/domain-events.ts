@@ -21,6 +21,8 @@ export interface DomainEventMap {
   'file.approval_withdrawn': { approvalId: string; event: string };
   /** A pending request was set aside: its data changed since it was asked for, it must be asked again (R6). Subject: the file. */
   'file.approval_stale': { approvalId: string; event: string };
+  /** A transfer was asked for: it waits for the receiving bureau to accept or decline it. Subject: the file. */
+  'file.transfer_requested': { transferId: string; fromOrganisationId: string; toOrganisationId: string };
   /** The receiving bureau took the file over. Subject: the file. */
   'file.transfer_accepted': { transferId: string; toOrganisationId: string };
   /** The receiving bureau declined a transfer. Subject: the file. */
@@ -29,6 +31,8 @@ export interface DomainEventMap {
   'file.caseworker_assigned': { caseworkerId: string; previousCaseworkerId: string | null };
   /** The person's identity was established (R10, R11). Subject: the file. */
   'file.identity_confirmed': { basis: string };
+  /** A police unit was asked to compare DNA with a candidate's family (R9). Subject: the file. */
+  'tracing.dna_requested': { comparisonId: string; policeOrganisationId: string };
   /** The police reported a DNA comparison's outcome (R9, R10). Subject: the file. */
   'tracing.dna_outcome': { comparisonId: string; outcome: 'match' | 'no_match' | 'inconclusive' };
   /** A referral moved (R12–R16, R18, R19). Subject: the referral. */
@@ -56,10 +60,12 @@ export const DOMAIN_EVENT_TYPES = [
   'file.approval_rejected',
   'file.approval_withdrawn',
   'file.approval_stale',
+  'file.transfer_requested',
   'file.transfer_accepted',
   'file.transfer_declined',
   'file.caseworker_assigned',
   'file.identity_confirmed',
+  'tracing.dna_requested',
   'tracing.dna_outcome',
   'referral.sent',
   'referral.accepted',

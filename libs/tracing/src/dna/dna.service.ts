@@ -48,6 +48,11 @@ export class DnaService {
         input.policeOrganisationId,
         id,
       ]);
+      await this.outbox.emit(manager, {
+        type: 'tracing.dna_requested',
+        subjectId: candidate.file_id,
+        data: { comparisonId: id, policeOrganisationId: input.policeOrganisationId },
+      });
       return {
         result: {
           id,

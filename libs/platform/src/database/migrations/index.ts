@@ -18,6 +18,7 @@ import { SignInThrottle1796300000004 } from './1796300000004-SignInThrottle.js';
 import { ClosureAndReleases1796300000005 } from './1796300000005-ClosureAndReleases.js';
 import { LeastPrivilege1796300000006 } from './1796300000006-LeastPrivilege.js';
 import { AuditCheckpoints1796300000007 } from './1796300000007-AuditCheckpoints.js';
+import { EventNotifications1796400000001 } from './1796400000001-EventNotifications.js';
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
 
 /**
@@ -45,5 +46,6 @@ export const MIGRATIONS = [
   ClosureAndReleases1796300000005,
   LeastPrivilege1796300000006,
   AuditCheckpoints1796300000007,
+  EventNotifications1796400000001,
   InstitutionStays1796400000002,
 ];

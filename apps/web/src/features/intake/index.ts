@@ -1,0 +1,1 @@
+export { useOrganisations, type OrganisationKind } from './api';

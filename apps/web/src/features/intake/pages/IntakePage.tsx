@@ -7,11 +7,12 @@ import { useNavigate } from 'react-router';
 import type { DuplicateCandidate, DuplicateDecision, PersonInput } from '../../../generated/types.gen';
 import { ApiError, namePathOf } from '../../../shared/api/api-error';
 import { useMe } from '../../../shared/auth/me';
-import { idNumberProblem } from '../../../shared/lib/idNumber';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { duplicateCandidates, recordDiscovery, recordPoliceHandover, useOrganisations } from '../api';
 import { DuplicateStep } from '../components/DuplicateStep';
+import { useIdNumberRule } from '../components/idNumberRule';
+import '../intake.css';
 
 const MATERIALS = ['interview_record', 'identity_proof', 'medical_report', 'rescue_report', 'belongings', 'photos'] as const;
 const INSTITUTIONS = ['assistance_institution', 'minor_protection_centre', 'child_welfare_institution'] as const;
@@ -174,14 +175,7 @@ export default function IntakePage() {
   };
 
   const required = [{ required: true, message: t('required') }];
-  const idNumberRule = {
-    warningOnly: true,
-    validator: (_: unknown, value?: string) => {
-      if (!value?.trim()) return Promise.resolve();
-      const problem = idNumberProblem(value, dayjs().format(DATE));
-      return problem ? Promise.reject(new Error(t(`idNumber.${problem.code}`, problem))) : Promise.resolve();
-    },
-  };
+  const idNumberRule = useIdNumberRule();
   const organisationOptions = (items: { id: string; name: string }[] | undefined) => (items ?? []).map((item) => ({ value: item.id, label: item.name }));
 
   return (

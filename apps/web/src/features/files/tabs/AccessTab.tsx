@@ -18,11 +18,10 @@ export default function AccessTab({ file }: { file: FileView }) {
         size="small"
         pagination={false}
         loading={audit.isPending}
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         locale={{ emptyText: t('access.none') }}
         columns={[
-          { title: t('access.at'), dataIndex: 'at', render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t('access.at'), dataIndex: 'at', render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
           { title: t('access.who'), key: 'who', render: (_, record) => record.actor.username ?? '—' },
           { title: t('access.action'), dataIndex: 'action' },
           {
@@ -30,7 +29,7 @@ export default function AccessTab({ file }: { file: FileView }) {
             dataIndex: 'outcome',
             render: (outcome: AuditRecordView['outcome']) => <Tag color={outcome === 'allowed' ? 'default' : 'red'}>{t(`access.${outcome}`)}</Tag>,
           },
-          { title: t('access.purpose'), dataIndex: 'purpose', render: (value: string | null) => value ?? '—' },
+          { title: t('access.purpose'), dataIndex: 'purpose', render: (value: string | null) => value ?? '—', responsive: ['md'] },
         ]}
       />
       {audit.hasNextPage && (

@@ -73,8 +73,7 @@ export default function BasicTab({ file }: { file: FileView }) {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={file.guardians}
+                dataSource={file.guardians}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noGuardians')} /> }}
             columns={[
               { title: t('guardian.name'), dataIndex: 'name' },
@@ -96,8 +95,7 @@ export default function BasicTab({ file }: { file: FileView }) {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={file.mandatoryReports}
+                dataSource={file.mandatoryReports}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noReports')} /> }}
             columns={[
               { title: t('basic.reportedAt'), dataIndex: 'reportedAt', render: minute },
@@ -115,7 +113,6 @@ export default function BasicTab({ file }: { file: FileView }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={file.buyerHousehold}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noBuyers')} /> }}
         columns={[

@@ -18,7 +18,6 @@ export default function CareTab({ file }: { file: FileView }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={file.placements}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.noPlacements')} /> }}
         columns={[
@@ -35,7 +34,6 @@ export default function CareTab({ file }: { file: FileView }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={file.assistanceMeasures}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.noAssistance')} /> }}
         columns={[

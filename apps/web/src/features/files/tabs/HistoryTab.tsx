@@ -21,16 +21,15 @@ export default function HistoryTab({ file }: { file: FileView }) {
         size="small"
         pagination={false}
         loading={history.isPending}
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         locale={{ emptyText: t('history.none') }}
         columns={[
           { title: t('history.at'), dataIndex: 'at', render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
           { title: t('history.event'), dataIndex: 'event', render: (event: string) => t(`event.${event}`, { defaultValue: event }) },
-          { title: t('history.from'), dataIndex: 'from', render: (value: string | null) => (isState(value) ? <StateTag state={value} /> : '—') },
+          { title: t('history.from'), dataIndex: 'from', render: (value: string | null) => (isState(value) ? <StateTag state={value} /> : '—'), responsive: ['sm'] },
           { title: t('history.to'), dataIndex: 'to', render: (value: string) => (isState(value) ? <StateTag state={value} /> : value) },
           { title: t('history.actor'), dataIndex: 'actor', render: (value: string | null) => value ?? '—' },
-          { title: t('history.note'), dataIndex: 'note', render: (value: string | null) => value ?? '—' },
+          { title: t('history.note'), dataIndex: 'note', render: (value: string | null) => value ?? '—', responsive: ['md'] },
         ]}
       />
       {history.hasNextPage && (

@@ -68,7 +68,7 @@ async function fileReturningHome(request: APIRequestContext, name: string): Prom
 }
 
 async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.locator('.ant-select-item-option', { hasText: option }).click();
 }
 

@@ -64,7 +64,7 @@ export default function InterviewTab({ file }: { file: FileView }) {
       </div>
       <List
         dataSource={data.addenda}
-        locale={{ emptyText: t('interview.noAddenda') }}
+        locale={{ emptyText: <span className="ui-empty">{t('interview.noAddenda')}</span> }}
         renderItem={(addendum) => (
           <List.Item>
             <List.Item.Meta

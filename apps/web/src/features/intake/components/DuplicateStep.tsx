@@ -38,7 +38,7 @@ export function DuplicateStep({
               <Space wrap>
                 <Typography.Text strong>{candidate.name ?? t('duplicates.hidden')}</Typography.Text>
                 {candidate.sex && <span>{t(`sex.${candidate.sex}`)}</span>}
-                <Tag color="volcano">{t('duplicates.score', { score: Math.round(candidate.score * 100) })}</Tag>
+                <Tag color="red">{t('duplicates.score', { score: Math.round(candidate.score * 100) })}</Tag>
               </Space>
               <Space wrap size={[4, 4]}>
                 {candidate.reasons.map((reason) => (

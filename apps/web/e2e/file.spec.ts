@@ -49,7 +49,14 @@ async function fileReturningHome(request: APIRequestContext, name: string): Prom
   const police = await organisationId(request, 'public_security');
   const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
     person: { name, sex: 'female', birthDate: '1990-04-18', identityStatus: 'claimed' },
-    handover: { policeOrganisationId: police, policeCaseNumber: `WH-2026-${name.length}${Date.now() % 1000}`, handoverDate: today(), placeCode: '530102', materials: [], circumstances: '解救移交' },
+    handover: {
+      policeOrganisationId: police,
+      policeCaseNumber: `WH-2026-${name}`,
+      handoverDate: today(),
+      placeCode: '530102',
+      materials: [],
+      circumstances: '解救移交',
+    },
     duplicateDecision: { action: 'new_person' },
   });
   const id = intake.file.id;
@@ -143,7 +150,7 @@ test('R1, R4, R2, R5: a caseworker records a police handover, meets the duplicat
   const returnHome = page.getByRole('button', { name: /安排返家/ });
   await expect(returnHome).toBeDisabled();
   await expect(page.getByText('须先完成一站式询问').first()).toBeVisible();
-  await checkPage(page, 'file');
+  await checkPage(page, 'file-received');
 
   await page.getByRole('button', { name: '记录询问笔录' }).click();
   const interview = page.getByRole('dialog', { name: '记录询问笔录' });

@@ -69,8 +69,8 @@ export function ActionsPanel({ file, canFire }: { file: FileView; canFire: boole
         <div className="file-actions-group">
           <Typography.Text type="secondary">{t('actions.records')}</Typography.Text>
           <Flex vertical gap={8}>
-            {[...records].map((action) => (
-              <Button key={action} onClick={() => (setNotice(null), setOpen({ kind: 'record', action }))} block>
+            {[...records].map((action, index) => (
+              <Button key={action} type={index === 0 ? 'primary' : 'default'} onClick={() => (setNotice(null), setOpen({ kind: 'record', action }))} block>
                 {t(`actions.${action}`)}
               </Button>
             ))}

@@ -91,9 +91,7 @@ export default function FilePage() {
         {data.openTransfer && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('file.transfer', { to: data.openTransfer.toOrganisation })} />}
       </Panel>
       <div className="file-layout">
-        <aside className="file-side">
-          {canCall(me.data, 'transitions_available') && <ActionsPanel file={data} canFire={canCall(me.data, 'transitions_fire')} />}
-        </aside>
+        <aside className="file-side">{canCall(me.data, 'transitions_available') && <ActionsPanel file={data} canFire={canCall(me.data, 'transitions_fire')} />}</aside>
         <section className="file-main ui-panel">
           <Tabs
             activeKey={active}

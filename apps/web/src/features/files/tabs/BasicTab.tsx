@@ -73,7 +73,7 @@ export default function BasicTab({ file }: { file: FileView }) {
             rowKey="id"
             size="small"
             pagination={false}
-                dataSource={file.guardians}
+            dataSource={file.guardians}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noGuardians')} /> }}
             columns={[
               { title: t('guardian.name'), dataIndex: 'name' },
@@ -95,7 +95,7 @@ export default function BasicTab({ file }: { file: FileView }) {
             rowKey="id"
             size="small"
             pagination={false}
-                dataSource={file.mandatoryReports}
+            dataSource={file.mandatoryReports}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noReports')} /> }}
             columns={[
               { title: t('basic.reportedAt'), dataIndex: 'reportedAt', render: minute },

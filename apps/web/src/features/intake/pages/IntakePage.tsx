@@ -165,6 +165,8 @@ export default function IntakePage() {
       const found = duplicateCandidates(failure);
       if (found) {
         setCandidates(found);
+        // The decision comes first: the step shows above the form.
+        window.scrollTo({ top: 0 });
         return;
       }
       setCandidates(null);
@@ -181,6 +183,15 @@ export default function IntakePage() {
   return (
     <div className="intake">
       <Panel level={1} title={t('title')}>
+        {candidates !== null && (
+          <DuplicateStep
+            candidates={candidates}
+            busy={busy}
+            onLink={(personId) => void submit({ action: 'link', personId })}
+            onNew={() => void submit({ action: 'new_person' })}
+            onBack={() => setCandidates(null)}
+          />
+        )}
         <ErrorAlert error={error} />
         <Form<Values>
           form={form}
@@ -357,15 +368,6 @@ export default function IntakePage() {
           )}
         </Form>
       </Panel>
-      {candidates !== null && (
-        <DuplicateStep
-          candidates={candidates}
-          busy={busy}
-          onLink={(personId) => void submit({ action: 'link', personId })}
-          onNew={() => void submit({ action: 'new_person' })}
-          onBack={() => setCandidates(null)}
-        />
-      )}
     </div>
   );
 }

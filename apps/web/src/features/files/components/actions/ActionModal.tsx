@@ -74,15 +74,7 @@ export function ActionModal<Values extends object>({
       width={640}
       destroyOnHidden
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={conflict.message}
-          description={t('actions.conflict', { version })}
-        />
-      )}
+      {conflict && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={conflict.message} description={t('actions.conflict', { version })} />}
       <ErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" requiredMark={false} scrollToFirstError initialValues={initialValues} preserve>
         {children}

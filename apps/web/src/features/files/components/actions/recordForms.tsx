@@ -19,7 +19,20 @@ export interface RecordFormProps {
   onDone: () => void;
 }
 
-const NEEDS = ['shelter', 'medical', 'psychological', 'schooling', 'training', 'employment', 'legal_aid', 'family_tracing', 'travel_home', 'social_assistance', 'interpreter', 'other'] as const;
+const NEEDS = [
+  'shelter',
+  'medical',
+  'psychological',
+  'schooling',
+  'training',
+  'employment',
+  'legal_aid',
+  'family_tracing',
+  'travel_home',
+  'social_assistance',
+  'interpreter',
+  'other',
+] as const;
 const CONSENTS = ['medical', 'schooling', 'training', 'legal_aid', 'social_work', 'family_tracing', 'trafficking_history', 'identity'] as const;
 const LANGUAGES = ['zh', 'yue', 'vi', 'my', 'lo', 'km', 'en'] as const;
 const SECTIONS = ['circumstances', 'needs', 'risks', 'wishes', 'consents', 'attendees', 'other'] as const;
@@ -54,7 +67,9 @@ export function InterviewForm({ fileId, version, onClose, onDone }: RecordFormPr
       place: text(values.place),
       language: values.language,
       interpreter: values.interpreterName?.trim() ? { name: values.interpreterName.trim(), language: values.interpreterLanguage ?? values.language } : undefined,
-      attendees: (values.attendees ?? []).filter((attendee) => attendee?.name?.trim()).map((attendee) => ({ name: attendee.name.trim(), role: attendee.role ?? '', agency: text(attendee.agency) })),
+      attendees: (values.attendees ?? [])
+        .filter((attendee) => attendee?.name?.trim())
+        .map((attendee) => ({ name: attendee.name.trim(), role: attendee.role ?? '', agency: text(attendee.agency) })),
       circumstances: values.circumstances,
       needs: values.needs ?? [],
       needsNote: text(values.needsNote),
@@ -196,7 +211,18 @@ export function ReturnHomeForm({ fileId, version, onClose, onDone, current }: Re
       title={t('actions.returnHome')}
       okText={t('actions.submit')}
       form={form}
-      fields={['recipientName', 'relation', 'recipientIdNumber', 'recipientIdNumberVerified', 'recipientPhone', 'address', 'placeCode', 'plannedOn', 'travelArrangements', 'escortedBy']}
+      fields={[
+        'recipientName',
+        'relation',
+        'recipientIdNumber',
+        'recipientIdNumberVerified',
+        'recipientPhone',
+        'address',
+        'placeCode',
+        'plannedOn',
+        'travelArrangements',
+        'escortedBy',
+      ]}
       version={version}
       onSubmit={submit}
       onDone={onDone}

@@ -124,7 +124,7 @@ export function ActionsPanel({ file, canFire }: { file: FileView; canFire: boole
           initialValues={EVENT_FORMS[open.transition.event as keyof typeof EVENT_FORMS].initialValues?.()}
           onSubmit={(values) => {
             const event = open.transition.event as keyof typeof EVENT_FORMS;
-            return writes.fire(EVENT_FORMS[event].body(event, version, values));
+            return writes.fire(EVENT_FORMS[event].body(event, version, (values.payload ?? {}) as Record<string, unknown>));
           }}
           onDone={(result) => {
             setOpen(null);

@@ -12,14 +12,13 @@ import { useOrganisations } from '../../../intake';
 
 type Event = FireBody['event'];
 type Values = Record<string, unknown>;
-/** The form keeps the payload under `payload`, so a 422 on `payload.reason` lands on its field. */
-const payloadOf = (values: Values): Values => (values.payload ?? {}) as Values;
 
 export interface EventForm {
   Fields: ComponentType;
   /** Top-level field names, for 422 problems (`payload.reason`). */
   fields: readonly string[];
-  body: (event: Event, expectedVersion: number, values: Values) => FireBody;
+  /** The request from the form's `payload` values (the form keeps them under `payload`, so a 422 on `payload.reason` lands on its field). */
+  body: (event: Event, expectedVersion: number, payload: Values) => FireBody;
   initialValues?: () => Values;
 }
 
@@ -107,18 +106,18 @@ function TransferFields() {
 const NOTE: EventForm = {
   Fields: NoteFields,
   fields: ['payload'],
-  body: (event, expectedVersion, values, p = payloadOf(values)) => ({ event, expectedVersion, payload: { note: text(p.note) } }) as FireBody,
+  body: (event, expectedVersion, p) => ({ event, expectedVersion, payload: { note: text(p.note) } }) as FireBody,
 };
 const REASON: EventForm = {
   Fields: ReasonFields,
   fields: ['payload'],
-  body: (event, expectedVersion, values, p = payloadOf(values)) => ({ event, expectedVersion, payload: { reason: String(p.reason ?? '').trim() } }) as FireBody,
+  body: (event, expectedVersion, p) => ({ event, expectedVersion, payload: { reason: String(p.reason ?? '').trim() } }) as FireBody,
 };
 const PLACE: EventForm = {
   Fields: PlaceFields,
   fields: ['payload'],
   initialValues: () => ({ payload: { fromDate: dayjs() } }),
-  body: (_event, expectedVersion, values, p = payloadOf(values)) => ({
+  body: (_event, expectedVersion, p) => ({
     event: 'place_in_institution',
     expectedVersion,
     payload: { institutionId: String(p.institutionId), fromDate: (p.fromDate as Dayjs).format('YYYY-MM-DD'), reason: text(p.reason) },
@@ -127,7 +126,7 @@ const PLACE: EventForm = {
 const REUNIFY: EventForm = {
   Fields: ReunifyFields,
   fields: ['payload'],
-  body: (_event, expectedVersion, values, p = payloadOf(values)) => ({
+  body: (_event, expectedVersion, p) => ({
     event: 'reunify',
     expectedVersion,
     payload: { handedOverAt: p.handedOverAt ? (p.handedOverAt as Dayjs).toISOString() : undefined, note: text(p.note) },
@@ -136,7 +135,7 @@ const REUNIFY: EventForm = {
 const TRANSFER: EventForm = {
   Fields: TransferFields,
   fields: ['payload'],
-  body: (_event, expectedVersion, values, p = payloadOf(values)) => ({
+  body: (_event, expectedVersion, p) => ({
     event: 'transfer',
     expectedVersion,
     payload: { toOrganisationId: String(p.toOrganisationId), reason: String(p.reason ?? '').trim() },

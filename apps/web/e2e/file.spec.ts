@@ -133,7 +133,7 @@ test('R1, R4, R2, R5: a caseworker records a police handover, meets the duplicat
   await page.getByRole('textbox', { name: '出生日期' }).fill('1985-06-12');
   // Enter confirms the date and submits the form (登记).
   await page.getByRole('textbox', { name: '出生日期' }).press('Enter');
-  await expect(page.locator('#handover_policeCaseNumber_help')).toBeVisible();
+  await expect(page.locator('#handover_policeCaseNumber_help')).toContainText('长度至少 2 个字符');
   await page.getByLabel('案件编号').fill('WH-2026-201');
   await page.getByRole('button', { name: '登记', exact: true }).click();
 

@@ -11,5 +11,5 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { key: 'workbench', path: '/', operation: 'notifications_counts' },
   { key: 'files', path: '/files', operation: 'files_list' },
-  { key: 'intake', path: '/intake', operation: 'intake_police_handover' },
+  { key: 'intake', path: '/intake', operation: 'intake_discovery' },
 ];

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Space, Tabs, Typography } from 'antd';
+import { Alert, Descriptions, Space, Steps, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,21 @@ const TABS: readonly FileTab[] = [
   { key: 'history', component: lazy(() => import('../tabs/HistoryTab')), operation: 'files_history' },
   { key: 'access', component: lazy(() => import('../tabs/AccessTab')), operation: 'audit_file' },
 ];
+
+/** The file's course in five steps (the header's Steps); a state sits on one of them. */
+const STEPS = ['received', 'care', 'outcome', 'followUp', 'closed'] as const;
+const STEP_OF: Record<FileView['state'], number> = {
+  received: 0,
+  in_care: 1,
+  returning_home: 1,
+  tracing: 1,
+  repatriation: 1,
+  reunified: 2,
+  locally_resettled: 2,
+  repatriated: 2,
+  follow_up: 3,
+  closed: 4,
+};
 
 const visibleTabs = (me: MeView | null | undefined) => TABS.filter((tab) => !tab.operation || canCall(me, tab.operation));
 
@@ -69,6 +84,13 @@ export default function FilePage() {
           <StateTag state={data.state} />
           {isMinor(data.person.age) && <MinorTag />}
         </Space>
+        <Steps
+          size="small"
+          current={STEP_OF[data.state]}
+          status={data.state === 'closed' ? 'finish' : 'process'}
+          items={STEPS.map((step) => ({ title: t(`steps.${step}`) }))}
+          style={{ marginBottom: 16 }}
+        />
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('columns.reference')}>{data.reference}</Descriptions.Item>
           <Descriptions.Item label={t('file.bureau')}>{data.responsibleOrganisation.name}</Descriptions.Item>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DuplicateCandidate, DuplicateDecision, PersonInput } from '../../../generated/types.gen';
 import { ApiError, namePathOf } from '../../../shared/api/api-error';
-import { useMe } from '../../../shared/auth/me';
+import { canCall, useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { duplicateCandidates, recordDiscovery, recordPoliceHandover, useOrganisations } from '../api';
@@ -119,7 +119,9 @@ export default function IntakePage() {
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form) ?? 'police_handover';
+  // The ways in the role may record (the API's x-roles): institution staff record their own discoveries only.
+  const kinds = (['police_handover', 'discovery'] as const).filter((value) => canCall(me.data, value === 'police_handover' ? 'intake_police_handover' : 'intake_discovery'));
+  const kind = Form.useWatch('kind', form) ?? kinds[0];
   const ageKind = Form.useWatch(['person', 'ageKind'], form);
   const foreign = Form.useWatch(['person', 'foreign'], form);
   const police = useOrganisations(POLICE);
@@ -200,15 +202,15 @@ export default function IntakePage() {
           scrollToFirstError
           disabled={candidates !== null}
           initialValues={{
-            kind: 'police_handover',
+            kind: kinds[0],
             handover: { handoverDate: dayjs(), placeCode, materials: [] },
             discovery: { discoveredOn: dayjs(), placeCode },
             person: { sex: 'unknown', identityStatus: 'unknown', ageKind: 'range' },
           }}
           onFinish={() => void submit()}
         >
-          <Form.Item name="kind" label={t('kind.label')}>
-            <Radio.Group optionType="button" options={(['police_handover', 'discovery'] as const).map((value) => ({ value, label: t(`kind.${value}`) }))} />
+          <Form.Item name="kind" label={t('kind.label')} hidden={kinds.length < 2}>
+            <Radio.Group optionType="button" options={kinds.map((value) => ({ value, label: t(`kind.${value}`) }))} />
           </Form.Item>
 
           {kind === 'police_handover' ? (

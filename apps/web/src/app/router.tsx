@@ -12,6 +12,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, lazy: page(() => import('../features/workbench/pages/WorkbenchPage')) },
         { path: 'files', lazy: page(() => import('../features/files/pages/FilesPage')) },
+        { path: 'intake', lazy: page(() => import('../features/intake/pages/IntakePage')) },
         { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },

@@ -1,7 +1,20 @@
 /** Files: query keys (one prefix invalidates a file) and queries. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { filesGet, filesList } from '../../generated/sdk.gen';
-import type { FilesListData } from '../../generated/types.gen';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  auditFile,
+  filesGet,
+  filesHistory,
+  filesList,
+  guardiansAdd,
+  interviewAddAddendum,
+  interviewRead,
+  interviewRecord,
+  returnHomeSet,
+  transitionsAvailable,
+  transitionsFire,
+} from '../../generated/sdk.gen';
+import type { AddendumDto, FilesListData, GuardianDto, InterviewDto, ReturnHomeDto, TransitionsFireData } from '../../generated/types.gen';
+import { ApiError } from '../../shared/api/api-error';
 import { call } from '../../shared/api/client';
 
 export type FileFilters = Omit<NonNullable<FilesListData['query']>, 'cursor' | 'limit'>;
@@ -26,6 +39,10 @@ export const fileKeys = {
   all: ['files'] as const,
   list: (filters: FileFilters) => ['files', 'list', filters] as const,
   detail: (id: string) => ['files', 'detail', id] as const,
+  transitions: (id: string) => ['files', 'detail', id, 'transitions'] as const,
+  history: (id: string) => ['files', 'detail', id, 'history'] as const,
+  interview: (id: string) => ['files', 'detail', id, 'interview'] as const,
+  audit: (id: string) => ['files', 'detail', id, 'audit'] as const,
 };
 
 /** Keyset pages (WEB.md §2): 加载更多, no page numbers or totals. */
@@ -40,4 +57,76 @@ export function useFileList(filters: FileFilters, limit = 50) {
 
 export function useFile(id: string) {
   return useQuery({ queryKey: fileKeys.detail(id), queryFn: () => call(filesGet({ path: { id } })) });
+}
+
+/** The steps the caller may take now and why the others are disabled: the only source of the actions panel (WEB.md §4). */
+export function useTransitions(id: string, enabled = true) {
+  return useQuery({ queryKey: fileKeys.transitions(id), queryFn: () => call(transitionsAvailable({ path: { id } })), enabled });
+}
+
+export function useHistory(id: string) {
+  return useInfiniteQuery({
+    queryKey: fileKeys.history(id),
+    queryFn: ({ pageParam }) => call(filesHistory({ path: { id }, query: { limit: 50, cursor: pageParam } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** R2: the one interview and its addenda; null before it is recorded (404 INTERVIEW_MISSING). */
+export function useInterview(id: string) {
+  return useQuery({
+    queryKey: fileKeys.interview(id),
+    queryFn: async () => {
+      try {
+        return await call(interviewRead({ path: { id } }));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'INTERVIEW_MISSING') return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/** Who looked at the file (supervisors): its audit record, newest first. */
+export function useFileAudit(id: string) {
+  return useInfiniteQuery({
+    queryKey: fileKeys.audit(id),
+    queryFn: ({ pageParam }) => call(auditFile({ path: { fileId: id }, query: { limit: 50, cursor: pageParam } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export type FireBody = TransitionsFireData['body'];
+
+/** The writes of the file page. No optimistic updates (guards may refuse): after success, or a 409, the file is fetched again. */
+export function useFileWrites(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: fileKeys.detail(id) }),
+      queryClient.invalidateQueries({ queryKey: ['files', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: ['inbox'] }),
+    ]);
+  const write =
+    <A extends unknown[], T>(run: (...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      try {
+        const result = await run(...args);
+        await refresh();
+        return result;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) await refresh();
+        throw error;
+      }
+    };
+  return {
+    refresh,
+    fire: write((body: FireBody) => call(transitionsFire({ path: { id }, body }))),
+    recordInterview: write((body: InterviewDto) => call(interviewRecord({ path: { id }, body }))),
+    addAddendum: write((body: AddendumDto) => call(interviewAddAddendum({ path: { id }, body }))),
+    setReturnHome: write((body: ReturnHomeDto) => call(returnHomeSet({ path: { id }, body }))),
+    addGuardian: write((body: GuardianDto) => call(guardiansAdd({ path: { id }, body }))),
+  };
 }

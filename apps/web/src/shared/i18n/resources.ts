@@ -3,12 +3,14 @@ import authEn from '../../features/auth/locales/en.json';
 import authZh from '../../features/auth/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
+import intakeEn from '../../features/intake/locales/en.json';
+import intakeZh from '../../features/intake/locales/zh-CN.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
 import workbenchZh from '../../features/workbench/locales/zh-CN.json';
 import commonEn from './locales/en.json';
 import commonZh from './locales/zh-CN.json';
 
 export const resources = {
-  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, workbench: workbenchZh },
-  en: { common: commonEn, auth: authEn, files: filesEn, workbench: workbenchEn },
+  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, intake: intakeZh, workbench: workbenchZh },
+  en: { common: commonEn, auth: authEn, files: filesEn, intake: intakeEn, workbench: workbenchEn },
 } as const;

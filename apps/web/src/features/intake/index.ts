@@ -1,0 +1,2 @@
+export { useOrganisations, type OrganisationKind } from './api';
+export { useIdNumberRule } from './components/idNumberRule';

@@ -3,7 +3,7 @@
  * when the API's x-roles of that operation include the user's role.
  */
 export interface NavEntry {
-  key: 'workbench' | 'files';
+  key: 'workbench' | 'files' | 'approvals' | 'emergency';
   path: string;
   operation: string;
 }
@@ -11,4 +11,6 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { key: 'workbench', path: '/', operation: 'notifications_counts' },
   { key: 'files', path: '/files', operation: 'files_list' },
+  { key: 'approvals', path: '/approvals', operation: 'approvals_list' },
+  { key: 'emergency', path: '/emergency-access', operation: 'emergency_access_for_review' },
 ];

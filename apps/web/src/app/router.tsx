@@ -13,6 +13,8 @@ export const router = createBrowserRouter(
         { index: true, lazy: page(() => import('../features/workbench/pages/WorkbenchPage')) },
         { path: 'files', lazy: page(() => import('../features/files/pages/FilesPage')) },
         { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
+        { path: 'approvals', lazy: page(() => import('../features/approvals/pages/ApprovalsPage')) },
+        { path: 'emergency-access', lazy: page(() => import('../features/emergency/pages/EmergencyAccessPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },
       ],

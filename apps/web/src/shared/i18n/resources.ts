@@ -1,6 +1,10 @@
 /** Every namespace in both languages; features add theirs here. */
+import approvalsEn from '../../features/approvals/locales/en.json';
+import approvalsZh from '../../features/approvals/locales/zh-CN.json';
 import authEn from '../../features/auth/locales/en.json';
 import authZh from '../../features/auth/locales/zh-CN.json';
+import emergencyEn from '../../features/emergency/locales/en.json';
+import emergencyZh from '../../features/emergency/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
@@ -9,6 +13,6 @@ import commonEn from './locales/en.json';
 import commonZh from './locales/zh-CN.json';
 
 export const resources = {
-  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, workbench: workbenchZh },
-  en: { common: commonEn, auth: authEn, files: filesEn, workbench: workbenchEn },
+  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, workbench: workbenchZh, approvals: approvalsZh, emergency: emergencyZh },
+  en: { common: commonEn, auth: authEn, files: filesEn, workbench: workbenchEn, approvals: approvalsEn, emergency: emergencyEn },
 } as const;

@@ -1,0 +1,36 @@
+/** Approvals awaiting a supervisor (four eyes): keys, the list, the decisions. */
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { approvalsApprove, approvalsList, approvalsReject } from '../../generated/sdk.gen';
+import type { AppliedTransition, ApprovalClosed } from '../../generated/types.gen';
+import { call } from '../../shared/api/client';
+
+export const approvalKeys = { all: ['approvals'] as const, list: ['approvals', 'list'] as const };
+
+/** Oldest first, keyset pages (加载更多). */
+export function useApprovalList() {
+  return useInfiniteQuery({
+    queryKey: approvalKeys.list,
+    queryFn: ({ pageParam }) => call(approvalsList({ query: { limit: 20, cursor: pageParam } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export type Decision = { kind: 'approve'; id: string; reason?: string } | { kind: 'reject'; id: string; reason: string };
+
+/** Approve (the step is applied now) or reject with a reason; either way the lists, the file and the inbox refresh. */
+export function useDecide() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: Decision): Promise<AppliedTransition | ApprovalClosed> =>
+      decision.kind === 'approve'
+        ? call(approvalsApprove({ path: { id: decision.id }, body: { reason: decision.reason || undefined } }))
+        : call(approvalsReject({ path: { id: decision.id }, body: { reason: decision.reason } })),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['files'] }),
+        queryClient.invalidateQueries({ queryKey: ['inbox'] }),
+      ]),
+  });
+}

@@ -4,7 +4,7 @@ import { approvalsApprove, approvalsList, approvalsReject } from '../../generate
 import type { AppliedTransition, ApprovalClosed } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
-export const approvalKeys = { all: ['approvals'] as const, list: ['approvals', 'list'] as const };
+export const approvalKeys = { all: ['approvals'] as const, list: ['approvals', 'list', 'pages'] as const };
 
 /** Oldest first, keyset pages (加载更多). */
 export function useApprovalList() {

@@ -65,7 +65,7 @@ export default function ApprovalsPage() {
       <div className="approval-head">
         <h2 className="card-title">{messageHalf(item.label)}</h2>
         {status && (
-          <Tag color={status === 'stale' ? 'warning' : status === 'approved' ? 'success' : 'default'}>{t(`status.${status}`)}</Tag>
+          <Tag className={status === 'stale' ? 'tag-warning' : status === 'approved' ? 'tag-success' : undefined}>{t(`status.${status}`)}</Tag>
         )}
         {!status && item.ownRequest && <Tag>{t('item.own')}</Tag>}
       </div>
@@ -99,7 +99,7 @@ export default function ApprovalsPage() {
           <Button type="primary" onClick={() => setOpen({ kind: 'approve', item })}>
             {t('actions.approve')}
           </Button>
-          <Button danger onClick={() => setOpen({ kind: 'reject', item })}>
+          <Button onClick={() => setOpen({ kind: 'reject', item })}>
             {t('actions.reject')}
           </Button>
         </div>
@@ -130,7 +130,7 @@ export default function ApprovalsPage() {
         title={open && `${t(`${open.kind}.title`)} · ${messageHalf(open.item.label)}`}
         okText={open && t(`actions.${open.kind}`)}
         cancelText={t('actions.cancel')}
-        okButtonProps={{ danger: open?.kind === 'reject', loading: decide.isPending }}
+        okButtonProps={{ loading: decide.isPending }}
         onOk={() => form.submit()}
         onCancel={close}
         destroyOnHidden

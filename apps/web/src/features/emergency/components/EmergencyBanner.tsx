@@ -1,28 +1,31 @@
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { EmergencyAccessView } from '../../../generated/types.gen';
 import { canCall, useMe } from '../../../shared/auth/me';
 import { useMyEmergencyAccess } from '../api';
 import '../emergency.css';
 
-/** Minutes left, counted down each 30 s on the page (display only: the API decides when the access ends). */
-function useMinutesLeft(until: string | Date | undefined): number {
-  const [now, setNow] = useState(() => dayjs());
+/**
+ * Minutes left, counted down on the page from the server's `secondsLeft` at
+ * the time it was fetched (an office PC's clock may be wrong; the API decides
+ * when the access ends).
+ */
+function useMinutesLeft(secondsLeft: number, fetchedAt: number): number {
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(dayjs()), 30_000);
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(timer);
   }, []);
-  return until ? Math.max(0, dayjs(until).diff(now, 'minute')) : 0;
+  return Math.max(0, Math.floor((secondsLeft - Math.max(0, now - fetchedAt) / 1000) / 60));
 }
 
-function Line({ fileId, reference, expiresAt }: { fileId: string; reference: string; expiresAt: string | Date }) {
+function Line({ item, fetchedAt }: { item: EmergencyAccessView; fetchedAt: number }) {
   const { t } = useTranslation('emergency');
-  const minutes = useMinutesLeft(expiresAt);
+  const minutes = useMinutesLeft(item.secondsLeft, fetchedAt);
   return (
     <li>
-      {t('banner.line', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })} <Link to={`/files/${fileId}`}>{reference}</Link>
-      <span className="ui-muted"> · {t('banner.until', { time: dayjs(expiresAt).format('HH:mm') })}</span>
+      {t('banner.line', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })} <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>
     </li>
   );
 }
@@ -32,14 +35,14 @@ export function EmergencyBanner() {
   const { t } = useTranslation('emergency');
   const me = useMe().data;
   const mine = useMyEmergencyAccess(canCall(me, 'emergency_access_mine'));
-  const active = mine.data?.items.filter((item) => item.active && dayjs(item.expiresAt).isAfter(dayjs())) ?? [];
+  const active = mine.data?.items.filter((item) => item.active && item.secondsLeft > 0) ?? [];
   if (!active.length) return null;
   return (
     <div role="status" className="emergency-banner">
       <strong>{t('banner.title')}</strong>
       <ul>
         {active.map((item) => (
-          <Line key={item.id} fileId={item.fileId} reference={item.fileReference} expiresAt={item.expiresAt} />
+          <Line key={item.id} item={item} fetchedAt={mine.dataUpdatedAt} />
         ))}
       </ul>
     </div>

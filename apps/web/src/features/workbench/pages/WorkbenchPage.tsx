@@ -9,6 +9,7 @@ import { Panel } from '../../../shared/ui/Panel';
 import { EmergencyBanner } from '../../emergency';
 import { isMinor, MinorTag, StateTag, useFileList } from '../../files';
 import { useApprovals, useInbox, useInboxAction, useInboxCounts } from '../api';
+import { useLiveInbox } from '../live';
 import '../workbench.css';
 
 /**
@@ -19,7 +20,8 @@ import '../workbench.css';
 export default function WorkbenchPage() {
   const { t } = useTranslation('workbench');
   const me = useMe().data;
-  const counts = useInboxCounts();
+  const { live } = useLiveInbox(me != null);
+  const counts = useInboxCounts(live);
   const inbox = useInbox();
   const action = useInboxAction();
   const mayApprove = canCall(me, 'approvals_list');
@@ -50,7 +52,9 @@ export default function WorkbenchPage() {
       <div className="workbench-counts">
         <div className="workbench-count">
           <span className="ui-muted">{t('counts.unread')}</span>
-          <strong>{counts.data?.unread ?? '–'}</strong>
+          <strong data-testid="unread-count" data-live={live} aria-live="polite">
+            {counts.data?.unread ?? '–'}
+          </strong>
         </div>
         <div className="workbench-count">
           <span className="ui-muted">{t('counts.total')}</span>

@@ -61,7 +61,8 @@ async function signInAs(page: Page, username: string): Promise<void> {
 
 test.beforeAll(async () => {
   const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const organisation = (name: string, kind: string, jurisdictionCode: string) => api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
+  const organisation = (name: string, kind: string, jurisdictionCode: string) =>
+    api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
   const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
     api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
   const guandu = await organisation('官渡区民政局', 'civil_affairs_bureau', '530111');

@@ -29,7 +29,7 @@ export class NotificationStreamController {
   @ApiOperation({
     operationId: 'notifications_stream',
     summary:
-      'Server-Sent Events of the ticket\'s user: `event: notification` when a notification reaches them (refetch the inbox), `event: end` when the login ends (sign-out, refresh-token reuse); a `: heartbeat` comment every 25 s. Ask a new ticket to reconnect.',
+      "Server-Sent Events of the ticket's user: `event: notification` when a notification reaches them (refetch the inbox), `event: end` when the login ends (sign-out, refresh-token reuse); a `: heartbeat` comment every 25 s. Ask a new ticket to reconnect.",
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'The event stream (text/event-stream), open until the client leaves or the login ends', schema: { type: 'string' } })

@@ -1,6 +1,6 @@
 /** Approvals awaiting a supervisor (four eyes): keys, the list, the decisions. */
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { approvalsApprove, approvalsList, approvalsReject } from '../../generated/sdk.gen';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { approvalsApprove, approvalsList, approvalsReject, organisationsGet } from '../../generated/sdk.gen';
 import type { AppliedTransition, ApprovalClosed } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
@@ -34,3 +34,12 @@ export function useDecide() {
       ]),
   });
 }
+
+/** An organisation named in a request's data (an institution, the bureau a file is transferred to), by its name. */
+export const useOrganisationName = (id: string) =>
+  useQuery({
+    queryKey: ['organisations', 'detail', id],
+    queryFn: () => call(organisationsGet({ path: { id } })),
+    select: (organisation) => organisation.name,
+    staleTime: 10 * 60_000,
+  });

@@ -10,13 +10,24 @@ import { applyFieldErrors } from '../../../shared/lib/forms';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { StateTag } from '../../files';
-import { useApprovalList, useDecide } from '../api';
+import { useApprovalList, useDecide, useOrganisationName } from '../api';
 import '../approvals.css';
 
 /** The request was set aside: the records it was bound to changed after it was asked (R5, R6, R23). */
 const SET_ASIDE = new Set(['APPROVAL_DATA_CHANGED', 'APPROVAL_STALE']);
 
-const shown = (value: unknown) => (typeof value === 'string' ? messageHalf(value) : JSON.stringify(value));
+/** The payload fields that name an organisation: shown by its name. */
+const ORGANISATION_FIELDS = new Set(['institutionId', 'toOrganisationId']);
+
+function OrganisationName({ id }: { id: string }) {
+  const name = useOrganisationName(id);
+  return <>{name.data ?? id}</>;
+}
+
+function Value({ field, value }: { field: string; value: unknown }) {
+  if (ORGANISATION_FIELDS.has(field) && typeof value === 'string') return <OrganisationName id={value} />;
+  return <>{typeof value === 'string' ? messageHalf(value) : JSON.stringify(value)}</>;
+}
 
 /**
  * 审批: the requests awaiting the supervisor — the step asked for, by whom,
@@ -64,9 +75,7 @@ export default function ApprovalsPage() {
     <li key={item.id} className="approval" data-testid={`approval-${item.id}`}>
       <div className="approval-head">
         <h2 className="card-title">{messageHalf(item.label)}</h2>
-        {status && (
-          <Tag className={status === 'stale' ? 'tag-warning' : status === 'approved' ? 'tag-success' : undefined}>{t(`status.${status}`)}</Tag>
-        )}
+        {status && <Tag className={status === 'stale' ? 'tag-warning' : status === 'approved' ? 'tag-success' : undefined}>{t(`status.${status}`)}</Tag>}
         {!status && item.ownRequest && <Tag>{t('item.own')}</Tag>}
       </div>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
@@ -85,8 +94,10 @@ export default function ApprovalsPage() {
           <dl>
             {Object.entries(item.payload).map(([key, value]) => (
               <div key={key}>
-                <dt>{key}</dt>
-                <dd>{shown(value)}</dd>
+                <dt>{t(`payload.${key}`, { defaultValue: key })}</dt>
+                <dd>
+                  <Value field={key} value={value} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -99,9 +110,7 @@ export default function ApprovalsPage() {
           <Button type="primary" onClick={() => setOpen({ kind: 'approve', item })}>
             {t('actions.approve')}
           </Button>
-          <Button onClick={() => setOpen({ kind: 'reject', item })}>
-            {t('actions.reject')}
-          </Button>
+          <Button onClick={() => setOpen({ kind: 'reject', item })}>{t('actions.reject')}</Button>
         </div>
       )}
     </li>

@@ -7,22 +7,25 @@ import { useMyEmergencyAccess } from '../api';
 import '../emergency.css';
 
 /**
- * Minutes left, counted down on the page from the server's `secondsLeft` at
- * the time it was fetched (an office PC's clock may be wrong; the API decides
+ * Minutes left, counted down on the page from the server's `secondsLeft` as
+ * it was fetched (an office PC's clock may be wrong; the API decides
  * when the access ends).
  */
-function useMinutesLeft(secondsLeft: number, fetchedAt: number): number {
-  const [now, setNow] = useState(() => Date.now());
+function useMinutesLeft(secondsLeft: number): number {
+  // Elapsed time by performance.now() (monotonic), from when this secondsLeft arrived.
+  const [base, setBase] = useState(() => ({ secondsLeft, at: performance.now() }));
+  const [tick, setTick] = useState(() => performance.now());
+  if (base.secondsLeft !== secondsLeft) setBase({ secondsLeft, at: performance.now() });
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    const timer = window.setInterval(() => setTick(performance.now()), 30_000);
     return () => window.clearInterval(timer);
   }, []);
-  return Math.max(0, Math.floor((secondsLeft - Math.max(0, now - fetchedAt) / 1000) / 60));
+  return Math.max(0, Math.floor((base.secondsLeft - Math.max(0, tick - base.at) / 1000) / 60));
 }
 
-function Line({ item, fetchedAt }: { item: EmergencyAccessView; fetchedAt: number }) {
+function Line({ item }: { item: EmergencyAccessView }) {
   const { t } = useTranslation('emergency');
-  const minutes = useMinutesLeft(item.secondsLeft, fetchedAt);
+  const minutes = useMinutesLeft(item.secondsLeft);
   return (
     <li>
       {t('banner.line', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })} <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>
@@ -42,7 +45,7 @@ export function EmergencyBanner() {
       <strong>{t('banner.title')}</strong>
       <ul>
         {active.map((item) => (
-          <Line key={item.id} item={item} fetchedAt={mine.dataUpdatedAt} />
+          <Line key={item.id} item={item} />
         ))}
       </ul>
     </div>

@@ -13,8 +13,12 @@ import { StateTag } from '../../files';
 import { useApprovalList, useDecide, useOrganisationName } from '../api';
 import '../approvals.css';
 
-/** The request was set aside: the records it was bound to changed after it was asked (R5, R6, R23). */
-const SET_ASIDE = new Set(['APPROVAL_DATA_CHANGED', 'APPROVAL_STALE']);
+/**
+ * The request was set aside by the API: the records it was bound to changed
+ * after it was asked (R5, R6, R23). (APPROVAL_STALE — the file moved on — leaves
+ * it pending: the refusal shows in the dialog and the request can be rejected.)
+ */
+const SET_ASIDE = new Set(['APPROVAL_DATA_CHANGED']);
 
 /** The payload fields that name an organisation: shown by its name. */
 const ORGANISATION_FIELDS = new Set(['institutionId', 'toOrganisationId']);

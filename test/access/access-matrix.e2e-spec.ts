@@ -117,6 +117,9 @@ const POLICY: Record<string, 'public' | Cells> = {
   // Follow-up and reminders (R17): one's own inbox; reminders of one's own (supervisors: within their jurisdiction).
   'GET /me/notifications': all('AAA'),
   'GET /me/notifications/counts': all('AAA'),
+  // The stream authenticates by its single-use ticket (an EventSource sends no Authorization header): without one, 422.
+  'GET /me/notifications/stream': 'public',
+  'POST /me/notifications/stream-tickets': all('AAA'),
   'POST /me/notifications/read-all': all('AAA'),
   'POST /me/notifications/{id}/read': all('ADD'),
   'POST /reminders/{id}/acknowledge': { ...all('ADD'), supervisor: 'AAD' },
@@ -549,6 +552,7 @@ describe('access matrix', () => {
   Object.assign(CALLS, {
     'GET /me/notifications': async (actor: Actor) => ({ test: request(server).get('/me/notifications').set(actor.auth) }),
     'GET /me/notifications/counts': async (actor: Actor) => ({ test: request(server).get('/me/notifications/counts').set(actor.auth) }),
+    'POST /me/notifications/stream-tickets': async (actor: Actor) => ({ test: request(server).post('/me/notifications/stream-tickets').set(actor.auth) }),
     'POST /me/notifications/read-all': async (actor: Actor) => ({ test: request(server).post('/me/notifications/read-all').set(actor.auth) }),
     'POST /me/notifications/{id}/read': async (actor: Actor, relation: Relation) => ({
       test: request(server)

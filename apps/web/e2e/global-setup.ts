@@ -68,6 +68,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await seed(baseURL);
     // The workers read it (playwright.config.ts's baseURL).
     process.env.HUIJIA_E2E_BASE_URL = baseURL;
+    // For specs that must write what no route writes (a reminder coming due for the worker to deliver).
+    process.env.HUIJIA_E2E_DATABASE_URL = postgres.url('huijia');
     return teardown;
   } catch (error) {
     if (launcher) process.stderr.write(launcher.output);

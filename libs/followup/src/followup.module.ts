@@ -2,9 +2,12 @@ import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { Clock, ReadinessChecks } from '#app/platform';
 import { WorkingCalendar } from './calendar/calendar.service.js';
 import { CaseCoreModule } from '#app/case';
+import { AccessCoreModule } from '#app/access';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { EventNotifications } from './inbox/event-notifications.js';
 import { InboxWriter } from './inbox/inbox-writer.js';
+import { NotificationStreamController } from './inbox/notification-stream.controller.js';
+import { NotificationStream } from './inbox/notification-stream.service.js';
 import { NotificationsController } from './inbox/notifications.controller.js';
 import { NotificationsService } from './inbox/notifications.service.js';
 import { OverdueController } from './overdue/overdue.controller.js';
@@ -64,9 +67,9 @@ export class FollowupCoreModule {}
 
 /** The inbox, reminders, follow-up plans and visits (on the file kernel), the supervisors' overdue dashboard, the calendar (api). */
 @Module({
-  imports: [FollowupCoreModule, CaseCoreModule],
-  controllers: [NotificationsController, RemindersController, OverdueController, FollowupController, CalendarController],
-  providers: [NotificationsService, ReminderAcknowledgement, OverdueService, VisitsService],
+  imports: [FollowupCoreModule, CaseCoreModule, AccessCoreModule],
+  controllers: [NotificationsController, NotificationStreamController, RemindersController, OverdueController, FollowupController, CalendarController],
+  providers: [NotificationsService, NotificationStream, ReminderAcknowledgement, OverdueService, VisitsService],
   exports: [FollowupCoreModule],
 })
 export class FollowupModule {}

@@ -41,6 +41,7 @@ export {
   type QueueKey,
 } from './queues/queues.js';
 export { createRedis } from './queues/redis.js';
+export { CHANNELS, PubSub, type ChannelMessages, type ChannelName } from './queues/pubsub.js';
 export { MissingProcessorError, WorkerHost } from './queues/worker-host.js';
 export { PlatformWorkerModule } from './queues/worker.module.js';
 export * from './embedded/index.js';

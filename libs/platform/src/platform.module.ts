@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { loggerParams } from './logging/logging.js';
 import { Outbox } from './outbox/outbox.js';
 import { DomainEventSubscriptions } from './queues/domain-events.js';
+import { PubSub } from './queues/pubsub.js';
 import { QueueRegistry } from './queues/queue-registry.js';
 
 /**
@@ -34,13 +35,14 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         QueueRegistry,
+        PubSub,
         Outbox,
         DomainEventSubscriptions,
         FieldCipher,
         ReadinessChecks,
         { provide: Clock, useFactory: () => new Clock(config.clockAt) },
       ],
-      exports: [APP_CONFIG, QueueRegistry, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
+      exports: [APP_CONFIG, QueueRegistry, PubSub, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
     };
   }
 }

@@ -3,7 +3,7 @@
  * when the API's x-roles of that operation include the user's role.
  */
 export interface NavEntry {
-  key: 'workbench' | 'files' | 'intake';
+  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency';
   path: string;
   operation: string;
 }
@@ -12,4 +12,6 @@ export const NAV: readonly NavEntry[] = [
   { key: 'workbench', path: '/', operation: 'notifications_counts' },
   { key: 'files', path: '/files', operation: 'files_list' },
   { key: 'intake', path: '/intake', operation: 'intake_discovery' },
+  { key: 'approvals', path: '/approvals', operation: 'approvals_list' },
+  { key: 'emergency', path: '/emergency-access', operation: 'emergency_access_for_review' },
 ];

@@ -14,6 +14,8 @@ export const router = createBrowserRouter(
         { path: 'files', lazy: page(() => import('../features/files/pages/FilesPage')) },
         { path: 'intake', lazy: page(() => import('../features/intake/pages/IntakePage')) },
         { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
+        { path: 'approvals', lazy: page(() => import('../features/approvals/pages/ApprovalsPage')) },
+        { path: 'emergency-access', lazy: page(() => import('../features/emergency/pages/EmergencyAccessPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },
       ],

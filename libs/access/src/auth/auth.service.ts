@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, Clock, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, CHANNELS, Clock, PubSub, RequestContext, type AppConfig, type AuditSink } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { AccessErrors } from '../errors.js';
 import type { MeView } from './auth.view.js';
@@ -67,6 +67,7 @@ export class AuthService {
     private readonly tokens: Tokens,
     private readonly throttle: SignInThrottle,
     private readonly clock: Clock,
+    private readonly pubsub: PubSub,
   ) {}
 
   async login(usernameInput: string, password: string, client: SignInClient): Promise<SignIn> {
@@ -125,7 +126,7 @@ export class AuthService {
       if (row.used_at) {
         await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id, now]);
         await this.audit.record({ action: 'auth.refresh_reuse', outcome: 'denied', entityType: 'auth_session', entityId: row.session_id, details: { revoked: true } }, manager);
-        return { error: AccessErrors.REFRESH_TOKEN_REUSED } as const;
+        return { error: AccessErrors.REFRESH_TOKEN_REUSED, endedSession: row.session_id } as const;
       }
       await manager.query('UPDATE refresh_token SET used_at = $2 WHERE id = $1', [row.token_id, now]);
       await manager.query('UPDATE auth_session SET expires_at = $3::timestamptz + make_interval(days => $2) WHERE id = $1', [
@@ -135,7 +136,8 @@ export class AuthService {
       ]);
       return { pair: await this.issue(manager, actor), error: undefined } as const;
     });
-    // The revocation above must commit before the refusal is reported.
+    // The revocation above must commit before the refusal is reported (and the login's open streams end).
+    if ('endedSession' in outcome && outcome.endedSession) await this.pubsub.publish(CHANNELS.sessionEnded, { sessionId: outcome.endedSession });
     if (outcome.error) throw new AppError(outcome.error);
     return outcome.pair;
   }
@@ -145,6 +147,8 @@ export class AuthService {
       await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [actor.sessionId, this.clock.now()]);
       await this.audit.record({ action: 'auth.logout', outcome: 'allowed', entityType: 'auth_session', entityId: actor.sessionId }, manager);
     });
+    // Its open notification streams end now, in every api process (others are caught at their next heartbeat).
+    await this.pubsub.publish(CHANNELS.sessionEnded, { sessionId: actor.sessionId });
   }
 
   /**
@@ -203,6 +207,16 @@ export class AuthService {
       [claims.sessionId, claims.userId, this.clock.now()],
     );
     return rows[0] ? { actor: toActor(rows[0], claims.sessionId), passwordChangeRequired: rows[0].password_change_required } : undefined;
+  }
+
+  /** Whether a login is still in force (not signed out, revoked or expired; user and organisation active): long-lived streams check it on each heartbeat. */
+  async sessionActive(sessionId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM auth_session s JOIN user_account u ON u.id = s.user_id JOIN organisation o ON o.id = u.organisation_id
+        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.active AND o.active`,
+      [sessionId, userId, this.clock.now()],
+    );
+    return rows.length > 0;
   }
 
   /** The signed-in user with their organisation's and jurisdiction's names. */

@@ -20,6 +20,7 @@ interface Row {
   granted_at: Date;
   expires_at: Date;
   active: boolean;
+  seconds_left: number;
   reviewed_by: string | null;
   reviewed_at: Date | null;
   review_note: string | null;
@@ -27,7 +28,8 @@ interface Row {
 
 /** `now` is the placeholder of the clock's time: an access is active until it expires. */
 const columns = (now: string) => `e.id, e.file_id, f.reference, e.user_id, u.username, u.display_name, o.name AS organisation_name, e.reason,
-                                  e.granted_at, e.expires_at, e.expires_at > ${now}::timestamptz AS active, r.username AS reviewed_by, e.reviewed_at, e.review_note`;
+                                  e.granted_at, e.expires_at, e.expires_at > ${now}::timestamptz AS active,
+                                  greatest(0, ceil(extract(epoch FROM e.expires_at - ${now}::timestamptz)))::int AS seconds_left, r.username AS reviewed_by, e.reviewed_at, e.review_note`;
 const FROM = `emergency_access e
               JOIN victim_file f ON f.id = e.file_id
               JOIN user_account u ON u.id = e.user_id
@@ -45,6 +47,7 @@ function toView(row: Row): EmergencyAccessView {
     grantedAt: row.granted_at,
     expiresAt: row.expires_at,
     active: row.active,
+    secondsLeft: row.seconds_left,
     review: row.reviewed_at ? { by: row.reviewed_by ?? '', at: row.reviewed_at, note: row.review_note ?? '' } : null,
   };
 }

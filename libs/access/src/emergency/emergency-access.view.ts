@@ -25,5 +25,7 @@ export class EmergencyAccessView {
   expiresAt!: Date;
   /** Until it expires (by the clock). */
   active!: boolean;
+  /** Seconds left by the server's clock (0 once ended): clients count down from it rather than trust their own clock. */
+  secondsLeft!: number;
   review!: EmergencyAccessReviewView | null;
 }

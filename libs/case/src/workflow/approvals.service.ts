@@ -7,10 +7,13 @@ import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
 import { CaseStateMachine } from '../state-machine/case-state-machine.js';
 import type { BoundDigest } from '../state-machine/approval-binding.js';
+import { TRANSITIONS } from '../state-machine/transitions.js';
 import type { FileState } from '../state-machine/states.js';
 import type { AppliedTransition } from '../state-machine/transition.view.js';
 import type { ApprovalsQuery } from './workflow.dto.js';
 import type { ApprovalClosed, ApprovalView } from './workflow.view.js';
+
+const LABELS = new Map(TRANSITIONS.map((transition) => [transition.event, transition.label]));
 
 interface ApprovalRow {
   id: string;
@@ -56,7 +59,7 @@ export class ApprovalsService {
         ],
       },
       query,
-      (row: ApprovalView) => row,
+      (row: Omit<ApprovalView, 'label'>): ApprovalView => ({ ...row, label: LABELS.get(row.event) ?? row.event }),
     );
     await this.audit.record({ action: 'approval.list', outcome: 'allowed', entityType: 'approval', fileIds: [...new Set(page.items.map((row) => row.fileId))] });
     return page;

@@ -7,6 +7,8 @@ export class ApprovalView {
   fileId!: string;
   fileReference!: string;
   event!: string;
+  /** The step's name from the state machine's table, `中文 / English` (one source for every client). */
+  label!: string;
   /** The step's payload as requested (see the transition's payload schema). */
   @ApiProperty({ type: 'object', additionalProperties: true })
   payload!: Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, Clock, Outbox, QUEUES, type AppConfig } from '#app/platform';
+import { APP_CONFIG, CHANNELS, Clock, Outbox, PubSub, QUEUES, type AppConfig } from '#app/platform';
 import type { Role } from '#app/access';
 
 /** Who an event concerns: named users, and (the active staff of) organisations, optionally only some roles. */
@@ -41,13 +41,14 @@ export class InboxWriter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly pubsub: PubSub,
   ) {}
 
   async deliver(notice: EventNotice): Promise<number> {
     const users = (notice.to.users ?? []).filter((id): id is string => Boolean(id));
     const organisations = (notice.to.organisations ?? []).filter((o): o is { id: string; roles?: readonly Role[] } => Boolean(o.id));
-    return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
+    const written = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; recipient_user_id: string }[] = await manager.query(
         `WITH addressed AS (
            SELECT id FROM user_account WHERE id = ANY($1::uuid[]) AND active
            UNION
@@ -57,7 +58,7 @@ export class InboxWriter {
          INSERT INTO notification (recipient_user_id, event_id, kind, title, body, file_id, subject_type, subject_id, created_at)
          SELECT id, $3, $4, $5, $6, $7, $8, $9, $11 FROM addressed WHERE id <> ALL($10::uuid[])
          ON CONFLICT (event_id, recipient_user_id) WHERE event_id IS NOT NULL DO NOTHING
-         RETURNING id`,
+         RETURNING id, recipient_user_id`,
         [
           users,
           JSON.stringify(organisations.map((o) => ({ id: o.id, roles: o.roles ?? null }))),
@@ -75,7 +76,10 @@ export class InboxWriter {
       if (notice.outgoing && this.config.notify.channel !== 'none') {
         for (const row of rows) await this.outbox.publish(manager, QUEUES.outgoingNotifications, 'send', { notificationId: row.id });
       }
-      return rows.length;
+      return rows;
     });
+    // After the commit: the open streams of the people told refetch their inbox (several api processes: Redis pub/sub).
+    if (written.length > 0) await this.pubsub.publish(CHANNELS.notificationsWritten, { userIds: written.map((row) => row.recipient_user_id) });
+    return written.length;
   }
 }

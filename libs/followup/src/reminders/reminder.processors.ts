@@ -4,9 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   AUDIT_SINK,
+  CHANNELS,
   Clock,
   Outbox,
   ProcessorFor,
+  PubSub,
   QUEUES,
   type AppConfig,
   type AuditSink,
@@ -22,21 +24,21 @@ const STEP_TITLES: Record<LadderStep, string> = {
   parent_bureau: '下级逾期未处理，请督办 / Overdue at the level below: please follow it up',
 };
 
-/** Inbox rows for a reminder's step, once per person (a retry adds nothing); the outgoing channel through the outbox. */
-async function notify(manager: EntityManager, outbox: Outbox, config: AppConfig, reminder: ReminderRow, level: number, recipients: string[]): Promise<number> {
-  if (recipients.length === 0) return 0;
+/** Inbox rows for a reminder's step, once per person (a retry adds nothing); the outgoing channel through the outbox. Returns who got a new row. */
+async function notify(manager: EntityManager, outbox: Outbox, config: AppConfig, reminder: ReminderRow, level: number, recipients: string[]): Promise<string[]> {
+  if (recipients.length === 0) return [];
   const step = config.reminders.escalationLadder[level];
-  const rows: { id: string }[] = await manager.query(
+  const rows: { id: string; recipient_user_id: string }[] = await manager.query(
     `INSERT INTO notification (recipient_user_id, reminder_id, escalation_level, kind, title, body, file_id)
      SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7
      ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
-     RETURNING id`,
+     RETURNING id, recipient_user_id`,
     [recipients, reminder.id, level, reminder.kind, `${STEP_TITLES[step]}：${reminder.title}`, `due ${reminder.due_at.toISOString()}`, reminder.file_id],
   );
   if (config.notify.channel !== 'none') {
     for (const row of rows) await outbox.publish(manager, QUEUES.outgoingNotifications, 'send', { notificationId: row.id });
   }
-  return rows.length;
+  return rows.map((row) => row.recipient_user_id);
 }
 
 /**
@@ -54,6 +56,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly pubsub: PubSub,
   ) {}
 
   /**
@@ -66,7 +69,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
   async process(payload: ReminderDuePayload): Promise<{ delivered: number; notifications: number; notDueYet: number }> {
     const ladder = this.config.reminders.escalationLadder;
     const outgoing = this.config.notify.channel !== 'none';
-    const [result]: { delivered: number; notifications: number; not_due: number; unheard: number }[] = await this.dataSource.query(
+    const [result]: { delivered: number; notifications: number; not_due: number; unheard: number; recipients: string[] | null }[] = await this.dataSource.query(
       `WITH target AS (
          SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status,
                 r.due_at <= $6::timestamptz + interval '1 second' AS due
@@ -85,7 +88,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
          SELECT rc.user_id, d.id, 0, d.kind, $2 || d.title, 'due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), d.file_id
            FROM deliverable d JOIN recipients rc ON rc.reminder_id = d.id
          ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
-         RETURNING id
+         RETURNING id, recipient_user_id
        ),
        outgoing AS (
          INSERT INTO outbox (queue, job_name, payload)
@@ -100,10 +103,13 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
        SELECT (SELECT count(*)::int FROM marked) AS delivered, (SELECT count(*)::int FROM inbox) AS notifications,
               (SELECT count(*)::int FROM target WHERE status = 'scheduled' AND NOT due) AS not_due,
               (SELECT count(*)::int FROM deliverable d WHERE NOT EXISTS (SELECT 1 FROM recipients rc WHERE rc.reminder_id = d.id)) AS unheard,
-              (SELECT count(*) FROM outgoing) AS queued`,
+              (SELECT count(*) FROM outgoing) AS queued,
+              (SELECT array_agg(DISTINCT recipient_user_id) FROM inbox) AS recipients`,
       [payload.reminderIds, `${STEP_TITLES.assignee}：`, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600, this.clock.now()],
     );
     // A reminder moved later after this job was made is not due yet: the job of its new time delivers it.
+    // Committed (one statement): the recipients' open streams look now, whichever api process holds them.
+    if (result.recipients?.length) await this.pubsub.publish(CHANNELS.notificationsWritten, { userIds: result.recipients });
     if (result.unheard > 0) this.logger.warn(`${result.unheard} reminder(s) delivered with nobody active to tell`);
     return { delivered: result.delivered, notifications: result.notifications, notDueYet: result.not_due };
   }
@@ -119,18 +125,21 @@ export class ReminderEscalation implements QueueProcessor<EscalationPayload> {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly pubsub: PubSub,
   ) {}
 
   async process(payload: EscalationPayload): Promise<{ notified: number } | { skipped: string }> {
     const ladder = this.config.reminders.escalationLadder;
     if (payload.level >= ladder.length) return { skipped: 'beyond the ladder' };
-    return this.dataSource.transaction(async (manager) => {
+    let told: string[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const [reminder]: ReminderRow[] = await manager.query(`${SELECT_REMINDER} WHERE r.id = $1 FOR UPDATE OF r`, [payload.reminderId]);
       if (!reminder || reminder.status !== 'delivered') return { skipped: reminder ? `already ${reminder.status}` : 'no such reminder' };
       if (reminder.escalation_level >= payload.level) return { skipped: 'already escalated' };
       const step = ladder[payload.level];
       const recipients = await recipientsOf(manager, reminder, step);
       const notified = await notify(manager, this.outbox, this.config, reminder, payload.level, recipients);
+      told = notified;
       const last = payload.level + 1 >= ladder.length;
       await manager.query(
         `UPDATE reminder SET escalation_level = $2, next_escalation_at = CASE WHEN $3 THEN NULL ELSE $5::timestamptz + make_interval(secs => $4) END WHERE id = $1`,
@@ -148,7 +157,10 @@ export class ReminderEscalation implements QueueProcessor<EscalationPayload> {
         },
         manager,
       );
-      return { notified };
+      return { notified: notified.length };
     });
+    // After the commit: the recipients' open streams look now.
+    if (told.length) await this.pubsub.publish(CHANNELS.notificationsWritten, { userIds: told });
+    return outcome;
   }
 }

@@ -10,7 +10,8 @@ export const inboxKeys = {
 };
 export const approvalKeys = { list: ['approvals', 'list'] as const };
 
-export const useInboxCounts = () => useQuery({ queryKey: inboxKeys.counts, queryFn: () => call(notificationsCounts()) });
+/** Live (the stream refreshes it) or, while the stream is down, polled. */
+export const useInboxCounts = (live = false) => useQuery({ queryKey: inboxKeys.counts, queryFn: () => call(notificationsCounts()), refetchInterval: live ? false : 30_000 });
 export const useInbox = () => useQuery({ queryKey: inboxKeys.list, queryFn: () => call(notificationsList({ query: { limit: 20 } })) });
 export const useApprovals = (enabled: boolean) => useQuery({ queryKey: approvalKeys.list, queryFn: () => call(approvalsList({ query: { limit: 10 } })), enabled });
 

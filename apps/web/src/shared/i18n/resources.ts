@@ -1,6 +1,10 @@
 /** Every namespace in both languages; features add theirs here. */
+import approvalsEn from '../../features/approvals/locales/en.json';
+import approvalsZh from '../../features/approvals/locales/zh-CN.json';
 import authEn from '../../features/auth/locales/en.json';
 import authZh from '../../features/auth/locales/zh-CN.json';
+import emergencyEn from '../../features/emergency/locales/en.json';
+import emergencyZh from '../../features/emergency/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
@@ -11,6 +15,6 @@ import commonEn from './locales/en.json';
 import commonZh from './locales/zh-CN.json';
 
 export const resources = {
-  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, intake: intakeZh, workbench: workbenchZh },
-  en: { common: commonEn, auth: authEn, files: filesEn, intake: intakeEn, workbench: workbenchEn },
+  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, intake: intakeZh, workbench: workbenchZh, approvals: approvalsZh, emergency: emergencyZh },
+  en: { common: commonEn, auth: authEn, files: filesEn, intake: intakeEn, workbench: workbenchEn, approvals: approvalsEn, emergency: emergencyEn },
 } as const;

@@ -6,8 +6,10 @@ import { canCall, useMe } from '../../../shared/auth/me';
 import { messageHalf } from '../../../shared/i18n';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
+import { EmergencyBanner } from '../../emergency';
 import { isMinor, MinorTag, StateTag, useFileList } from '../../files';
 import { useApprovals, useInbox, useInboxAction, useInboxCounts } from '../api';
+import { useLiveInbox } from '../live';
 import '../workbench.css';
 
 /**
@@ -18,7 +20,8 @@ import '../workbench.css';
 export default function WorkbenchPage() {
   const { t } = useTranslation('workbench');
   const me = useMe().data;
-  const counts = useInboxCounts();
+  const { live } = useLiveInbox(me != null);
+  const counts = useInboxCounts(live);
   const inbox = useInbox();
   const action = useInboxAction();
   const mayApprove = canCall(me, 'approvals_list');
@@ -45,10 +48,13 @@ export default function WorkbenchPage() {
   return (
     <div className="workbench">
       <h1 className="page-title">{t('title')}</h1>
+      <EmergencyBanner />
       <div className="workbench-counts">
         <div className="workbench-count">
           <span className="ui-muted">{t('counts.unread')}</span>
-          <strong>{counts.data?.unread ?? '–'}</strong>
+          <strong data-testid="unread-count" data-live={live} aria-live="polite">
+            {counts.data?.unread ?? '–'}
+          </strong>
         </div>
         <div className="workbench-count">
           <span className="ui-muted">{t('counts.total')}</span>
@@ -84,7 +90,7 @@ export default function WorkbenchPage() {
         </Panel>
         <div className="workbench-side">
           {mayApprove && (
-            <Panel title={t('approvals.title')}>
+            <Panel title={t('approvals.title')} extra={<Link to="/approvals">{t('approvals.all')}</Link>}>
               <ErrorAlert error={approvals.error} />
               {approvals.isPending ? (
                 loading
@@ -92,9 +98,9 @@ export default function WorkbenchPage() {
                 <ul className="ui-list">
                   {approvals.data.items.map((item) => (
                     <li key={item.id}>
-                      <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>
+                      <Link to="/approvals">{messageHalf(item.label)}</Link>
                       <span className="ui-muted">
-                        {item.event} · {item.requestedBy} · {dayjs(item.requestedAt).format('YYYY-MM-DD HH:mm')}
+                        {item.fileReference} · {item.requestedBy} · {dayjs(item.requestedAt).format('YYYY-MM-DD HH:mm')}
                       </span>
                     </li>
                   ))}

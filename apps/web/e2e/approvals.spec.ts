@@ -1,0 +1,180 @@
+/**
+ * 审批 and 紧急访问 in the browser, and the live inbox: a supervisor approves
+ * one request and rejects another with a reason (four eyes: a caseworker
+ * asked, through the API); breaks the glass on a file of another county and
+ * sees the banner with the time left, which the city's supervisor then
+ * reviews; a reminder the worker delivers updates the workbench badge
+ * without a reload (Server-Sent Events). Its people and files are its own,
+ * in 官渡区 (set up through the API), so the other specs' pages stay as seeded.
+ */
+import pg from 'pg';
+import { residentId } from '../../../test/support/case-fixtures.js';
+import { TEST_TODAY } from '../../../test/support/clock.js';
+import { addDays } from '#app/platform';
+import type { Page } from '@playwright/test';
+import { checkPage, expect, test } from './support/test.js';
+import { USERS } from './support/users.js';
+
+const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
+const PASSWORD = 'Approvals-Spec-Passphrase-9';
+
+async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${BASE()}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** An adult handed over by the police to the bureau of `token`'s user. */
+async function handover(token: string, policeId: string, name: string, serial: string, placeCode = '530111'): Promise<{ id: string; reference: string; version: number }> {
+  const result = await api<{ file: { id: string; reference: string; version: number } }>(
+    'POST',
+    '/intake/police-handovers',
+    {
+      person: { name, sex: 'male', idNumber: residentId(placeCode, '19800101', serial), identityStatus: 'confirmed' },
+      handover: { policeOrganisationId: policeId, policeCaseNumber: `AP-${unique()}`, handoverDate: addDays(TEST_TODAY, -3), placeCode, materials: [], circumstances: '解救移交' },
+      duplicateDecision: { action: 'new_person' },
+    },
+    token,
+  );
+  return result.file;
+}
+
+const tag = unique();
+const who = {
+  caseworker: { username: `gd.cw.${tag}`, displayName: '孙丽' },
+  supervisor: { username: `gd.sv.${tag}`, displayName: '周强' },
+  reviewer: { username: `km.sv.${tag}`, displayName: '吴静' },
+} as const;
+let guanduPolice: string;
+let institution: string;
+
+async function signInAs(page: Page, username: string): Promise<void> {
+  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
+}
+
+test.beforeAll(async () => {
+  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
+  const organisation = (name: string, kind: string, jurisdictionCode: string) =>
+    api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
+  const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
+    api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
+  const guandu = await organisation('官渡区民政局', 'civil_affairs_bureau', '530111');
+  guanduPolice = (await organisation('官渡公安分局', 'public_security', '530111')).id;
+  institution = (await organisation('官渡区救助站', 'assistance_institution', '530111')).id;
+  const city = await organisation('昆明市民政局', 'civil_affairs_bureau', '530100');
+  await user(who.caseworker, 'caseworker', guandu.id);
+  await user(who.supervisor, 'supervisor', guandu.id);
+  await user(who.reviewer, 'supervisor', city.id);
+});
+
+test('a supervisor approves one request and rejects another with a reason', async ({ page }) => {
+  const caseworker = await tokenOf(who.caseworker.username, PASSWORD);
+  const asks: string[] = [];
+  for (const [name, serial] of [
+    ['刘德顺', '215'],
+    ['马文华', '237'],
+  ] as const) {
+    const file = await handover(caseworker, guanduPolice, name, serial);
+    await api(
+      'POST',
+      `/files/${file.id}/transitions`,
+      { event: 'place_in_institution', expectedVersion: file.version, payload: { institutionId: institution, fromDate: TEST_TODAY, reason: '需要临时庇护' } },
+      caseworker,
+    );
+    asks.push(file.reference);
+  }
+
+  await signInAs(page, who.supervisor.username);
+  await page.goto('/app/');
+  // The workbench card names the step in Chinese and leads to the page.
+  const card = page.getByRole('region', { name: '待我审批' }).or(page.locator('section', { has: page.getByRole('heading', { name: '待我审批' }) }));
+  await expect(card.getByRole('link', { name: '安置到救助机构' }).first()).toBeVisible();
+  await card.getByRole('link', { name: '全部审批' }).click();
+  await expect(page).toHaveURL(/\/app\/approvals$/);
+
+  const first = page.getByRole('listitem').filter({ hasText: asks[0] });
+  const second = page.getByRole('listitem').filter({ hasText: asks[1] });
+  await expect(first.getByRole('heading', { name: '安置到救助机构' })).toBeVisible();
+  await expect(first).toContainText(who.caseworker.displayName);
+  await expect(first).toContainText('需要临时庇护');
+  await checkPage(page, 'approvals');
+
+  await first.getByRole('button', { name: '批准' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+  await expect(first.getByText('已批准')).toBeVisible();
+
+  await second.getByRole('button', { name: '驳回' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '驳回' }).click();
+  // The reason is required.
+  await expect(dialog.getByText('请填写驳回理由')).toBeVisible();
+  await dialog.getByLabel('驳回理由').fill('机构床位已满，请另选机构');
+  await dialog.getByRole('button', { name: '驳回' }).click();
+  await expect(second.getByText('已驳回')).toBeVisible();
+  await expect(page.getByRole('button', { name: '批准' })).toHaveCount(0);
+});
+
+test('a supervisor breaks the glass on a file of another county; the banner shows the time left; the city reviews it', async ({ page, browser }) => {
+  // A file of 五华区 (the seed's): outside the 官渡区 supervisor's jurisdiction.
+  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
+  const elsewhere = (await api<{ items: { id: string; reference: string }[] }>('GET', '/files?limit=1', undefined, caseworker)).items[0];
+
+  await signInAs(page, who.supervisor.username);
+  await page.goto(`/app/emergency-access?fileId=${elsewhere.id}`);
+  await expect(page.getByRole('heading', { name: '申请紧急访问' })).toBeVisible();
+  await checkPage(page, 'emergency-access');
+  await page.getByLabel('访问理由').fill('当事人在官渡区被发现，需立即核对五华区档案');
+  await page.getByRole('button', { name: '开启紧急访问' }).click();
+  const banner = page.getByRole('status').filter({ hasText: '紧急访问生效中' });
+  await expect(banner).toContainText(elsewhere.reference);
+  await expect(banner).toContainText(/剩余 [34] 小时/);
+  await page.goto('/app/');
+  await expect(page.getByRole('status').filter({ hasText: '紧急访问生效中' })).toContainText(elsewhere.reference);
+
+  // The level above (the city's supervisor) reviews it with a note.
+  const reviewer = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const other = await reviewer.newPage();
+  await signInAs(other, who.reviewer.username);
+  await other.goto('/app/emergency-access');
+  const entry = other.getByRole('listitem').filter({ hasText: elsewhere.reference });
+  await expect(entry).toContainText('当事人在官渡区被发现');
+  await expect(entry).toContainText(who.supervisor.displayName);
+  await checkPage(other, 'emergency-access-review');
+  await entry.getByLabel('复核意见').fill('理由充分');
+  await entry.getByRole('button', { name: '标记为已复核' }).click();
+  await expect(other.getByText('暂无需复核的紧急访问')).toBeVisible();
+  await other.getByText('全部', { exact: true }).click();
+  await expect(other.getByRole('listitem').filter({ hasText: elsewhere.reference })).toContainText('理由充分');
+  await reviewer.close();
+});
+
+test('a reminder the worker delivers updates the unread badge live, without a reload', async ({ page }) => {
+  await signInAs(page, who.caseworker.username);
+  await page.goto('/app/');
+  const badge = page.getByTestId('unread-count');
+  await expect(badge).toHaveAttribute('data-live', 'true');
+  const before = Number(await badge.textContent());
+
+  const db = new pg.Client({ connectionString: process.env.HUIJIA_E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
+       SELECT 'other', '实时通知测试', $2::timestamptz, u.id, u.organisation_id FROM user_account u WHERE u.username = $1`,
+      // Due the day before the stack's day (its clock stands on TEST_TODAY).
+      [who.caseworker.username, `${addDays(TEST_TODAY, -1)}T10:00:00+08:00`],
+    );
+    await db.query(`SELECT pg_notify('reminder', '')`);
+  } finally {
+    await db.end();
+  }
+  // Well within the 30 s poll: the stream brought it.
+  await expect(badge).toHaveText(String(before + 1), { timeout: 10_000 });
+});

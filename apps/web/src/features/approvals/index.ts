@@ -1,0 +1,1 @@
+export { approvalKeys } from './api';

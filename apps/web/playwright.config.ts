@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // A cap, not a measure: the scenarios screenshot and axe-check every page at two widths, on 2 shared cores.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '../../.jest/playwright.json' }]],
   use: {

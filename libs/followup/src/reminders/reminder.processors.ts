@@ -16,6 +16,7 @@ import {
   type QueueProcessor,
   type ReminderDuePayload,
 } from '#app/platform';
+import { prefixed } from './halves.js';
 import { recipientsOf, SELECT_REMINDER, type LadderStep, type ReminderRow } from './recipients.js';
 
 const STEP_TITLES: Record<LadderStep, string> = {
@@ -33,7 +34,7 @@ async function notify(manager: EntityManager, outbox: Outbox, config: AppConfig,
      SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7
      ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
      RETURNING id, recipient_user_id`,
-    [recipients, reminder.id, level, reminder.kind, `${STEP_TITLES[step]}：${reminder.title}`, `due ${reminder.due_at.toISOString()}`, reminder.file_id],
+    [recipients, reminder.id, level, reminder.kind, prefixed(STEP_TITLES[step], reminder.title), `due ${reminder.due_at.toISOString()}`, reminder.file_id],
   );
   if (config.notify.channel !== 'none') {
     for (const row of rows) await outbox.publish(manager, QUEUES.outgoingNotifications, 'send', { notificationId: row.id });

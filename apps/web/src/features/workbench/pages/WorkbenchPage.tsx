@@ -9,13 +9,15 @@ import { Panel } from '../../../shared/ui/Panel';
 import { EmergencyBanner } from '../../emergency';
 import { isMinor, MinorTag, StateTag, useFileList } from '../../files';
 import { useApprovals, useInbox, useInboxAction, useInboxCounts } from '../api';
+import { OverduePanel } from '../components/OverduePanel';
+import { TransfersPanel } from '../components/TransfersPanel';
 import { useLiveInbox } from '../live';
 import '../workbench.css';
 
 /**
  * 工作台: what needs the user today — the inbox with its counts (acknowledge a
- * reminder, mark a notice read), their files, approvals awaiting them
- * (supervisors). Plain markup and CSS: shell and workbench load ≤ 250 KB of JavaScript.
+ * reminder, mark a notice read), their files, approvals awaiting them and
+ * overdue follow-ups (supervisors), files transferred to their bureau. Plain markup and CSS: shell and workbench load ≤ 250 KB of JavaScript.
  */
 export default function WorkbenchPage() {
   const { t } = useTranslation('workbench');
@@ -33,12 +35,12 @@ export default function WorkbenchPage() {
   const actionsOf = (item: NotificationView) => (
     <span className="workbench-actions">
       {item.reminderId && item.reminderStatus !== 'acknowledged' && item.reminderStatus !== 'cancelled' && (
-        <button type="button" className="workbench-button workbench-button-primary" onClick={() => action.mutate({ kind: 'acknowledge', id: item.reminderId! })}>
+        <button type="button" className="workbench-button workbench-button-primary" onClick={() => action.mutate({ kind: 'acknowledge', item })}>
           {t('inbox.acknowledge')}
         </button>
       )}
       {!item.readAt && (
-        <button type="button" className="workbench-button" onClick={() => action.mutate({ kind: 'read', id: item.id })}>
+        <button type="button" className="workbench-button" onClick={() => action.mutate({ kind: 'read', item })}>
           {t('inbox.markRead')}
         </button>
       )}
@@ -110,6 +112,8 @@ export default function WorkbenchPage() {
               )}
             </Panel>
           )}
+          {canCall(me, 'transfers_list') && <TransfersPanel />}
+          {canCall(me, 'followup_overdue') && <OverduePanel />}
           <Panel title={t('myFiles.title')} extra={<Link to="/files">{t('myFiles.all')}</Link>}>
             <ErrorAlert error={myFiles.error} />
             {myFiles.isPending ? (

@@ -19,3 +19,16 @@ export function prefixed(prefix: string, title: string): string {
   const [titleZh, titleEn] = halves(title);
   return `${prefixZh}：${titleZh} / ${prefixEn}: ${titleEn}`;
 }
+
+/**
+ * {@link prefixed} in SQL, for statements that title many rows at once: the
+ * Chinese half is the shortest head followed by ` / ` and a tail with no
+ * Chinese (`title` an SQL expression, `zh` and `en` the prefix's halves as
+ * parameters).
+ */
+export function prefixedSql(title: string, zh: string, en: string): string {
+  const head = `substring(${title} from '^(.*?) / [^\\u3400-\\u9fff]*$')`;
+  return `CASE WHEN ${head} ~ '[\\u3400-\\u9fff]'
+            THEN ${zh} || '：' || ${head} || ' / ' || ${en} || ': ' || substr(${title}, char_length(${head}) + 4)
+            ELSE ${zh} || '：' || ${title} || ' / ' || ${en} || ': ' || ${title} END`;
+}

@@ -113,6 +113,7 @@ test('a due reminder shows its whole title in Chinese; acknowledging it takes it
   const item = page.getByRole('listitem').filter({ hasText: reference });
   await expect(item).toContainText(`到期提醒：跟踪回访 1/3：档案 ${reference}`);
   await expect(item).not.toContainText('follow-up visit');
+  await expect(item).toContainText(`到期时间 ${addDays(TEST_TODAY, -1)} 10:00`);
   await checkPage(page, 'workbench');
 
   await item.getByRole('button', { name: '确认' }).click();

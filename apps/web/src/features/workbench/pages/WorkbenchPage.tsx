@@ -32,6 +32,12 @@ export default function WorkbenchPage() {
   const files = myFiles.data?.pages.flatMap((page) => page.items) ?? [];
   const loading = <p className="ui-empty">{t('common:states.loading')}</p>;
 
+  // A reminder's notice says when it fell due (`due 2026-11-22T02:00:00Z`): in the reader's words and time.
+  const bodyOf = (item: NotificationView) => {
+    const due = item.reminderId ? /^due (\S+)$/.exec(item.body) : null;
+    return due ? t('inbox.due', { at: dayjs(due[1]).format('YYYY-MM-DD HH:mm') }) : messageHalf(item.body);
+  };
+
   const actionsOf = (item: NotificationView) => (
     <span className="workbench-actions">
       {item.reminderId && item.reminderStatus !== 'acknowledged' && item.reminderStatus !== 'cancelled' && (
@@ -77,7 +83,7 @@ export default function WorkbenchPage() {
                       {messageHalf(item.title)}
                       {item.escalationLevel > 0 && <span className="workbench-escalated">{t('inbox.escalated', { level: item.escalationLevel })}</span>}
                     </div>
-                    <div className="ui-muted">{messageHalf(item.body)}</div>
+                    <div className="ui-muted">{bodyOf(item)}</div>
                     <div className="ui-muted">
                       {item.fileId && <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>} {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                     </div>

@@ -205,7 +205,7 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     const schooling = await refer(fileId, { kind: 'schooling', organisationId: org.otherSchool, purpose: '入学', details: { gradeLevel: '五年级' } });
     await request(server).post(`/referrals/${schooling.body.id}/decline`).set(partner.otherSchool.auth).send({ reason: '学位已满' }).expect(200);
     const [declined] = await noticed(caseworker, 'referral_declined', schooling.body.id);
-    expect(declined.body).toBe('五华区第二小学；理由 / reason：学位已满');
+    expect(declined.body).toBe('五华区第二小学；理由：学位已满 / 五华区第二小学; reason: 学位已满');
     // Only the caseworker: the supervisor, the partners and the other bureau hear nothing of the answers.
     for (const user of [supervisor, otherSupervisor, partner.school]) {
       expect((await inbox(user)).filter((n) => n.kind.startsWith('referral_') && n.fileId === fileId)).toEqual([]);
@@ -218,7 +218,7 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     expect(requested.body.outcome).toBe('approval_requested');
     const approvalId: string = requested.body.approval.id;
     const [asked] = await noticed(supervisor, 'approval_requested', approvalId);
-    expect(asked.title).toBe(`待审批：移交其他辖区 / transfer to another jurisdiction，档案 ${reference} / approval requested, file ${reference}`);
+    expect(asked.title).toBe(`待审批：移交其他辖区，档案 ${reference} / approval requested: transfer to another jurisdiction, file ${reference}`);
     await none([caseworker, otherSupervisor, receivingSupervisor], approvalId);
 
     await request(server).post(`/approvals/${approvalId}/approve`).set(supervisor.auth).send({ reason: '同意' }).expect(200);
@@ -242,7 +242,7 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     expect((await inbox(supervisor)).filter((n) => n.subjectId === approvalId)).toEqual([]);
     await request(server).post(`/approvals/${approvalId}/reject`).set(secondSupervisor.auth).send({ reason: '材料不全' }).expect(200);
     const [rejected] = await noticed(supervisor, 'approval_rejected', approvalId);
-    expect(rejected.body).toBe('理由 / reason：材料不全');
+    expect(rejected.body).toBe('理由：材料不全 / reason: 材料不全');
     expect((await inbox(receivingSupervisor)).filter((n) => n.fileId === fileId)).toEqual([]);
     expect((await inbox(caseworker)).filter((n) => n.subjectId === approvalId)).toEqual([]);
   });

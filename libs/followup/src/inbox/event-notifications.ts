@@ -4,9 +4,11 @@ import type { DataSource } from 'typeorm';
 import { DomainEventSubscriptions } from '#app/platform';
 import { TRANSITIONS } from '#app/case';
 import { InboxWriter } from './inbox-writer.js';
+import { halves } from '../reminders/halves.js';
 
 const LABELS = new Map(TRANSITIONS.map((transition) => [transition.event, transition.label]));
-const label = (event: string) => LABELS.get(event) ?? event;
+/** A step's label in its two halves (`安置到救助机构 / place in an institution (R5)`), so a text quoting it keeps one ` / ` between its own. */
+const label = (event: string) => halves(LABELS.get(event) ?? event);
 
 interface FileFacts {
   reference: string;
@@ -40,8 +42,8 @@ export class EventNotifications implements OnModuleInit {
         // Not the supervisor who asked: another one decides.
         to: { organisations: [{ id: file.responsible_organisation_id, roles: ['supervisor'] }], except: approval ? [approval.requested_by] : [] },
         kind: 'approval_requested',
-        title: `待审批：${label(event.data.event)}，档案 ${file.reference} / approval requested, file ${file.reference}`,
-        body: `请审批 / please approve or reject: ${label(event.data.event)}`,
+        title: `待审批：${label(event.data.event)[0]}，档案 ${file.reference} / approval requested: ${label(event.data.event)[1]}, file ${file.reference}`,
+        body: `请审批：${label(event.data.event)[0]} / please approve or reject: ${label(event.data.event)[1]}`,
         fileId: event.subjectId,
         subjectType: 'approval',
         subjectId: event.data.approvalId,
@@ -62,7 +64,7 @@ export class EventNotifications implements OnModuleInit {
         to: { organisations: [{ id: event.data.toOrganisationId, roles: ['caseworker', 'supervisor'] }] },
         kind: 'transfer_incoming',
         title: `转入待接收：档案 ${file.reference} / incoming transfer: file ${file.reference}`,
-        body: `转出单位 / from：${from?.name ?? '—'}；请接收或退回 / accept or decline it`,
+        body: `转出单位：${from?.name ?? '—'}；请接收或退回 / from ${from?.name ?? '—'}: accept or decline it`,
         fileId: event.subjectId,
         subjectType: 'file_transfer',
         subjectId: event.data.transferId,
@@ -79,7 +81,7 @@ export class EventNotifications implements OnModuleInit {
         to: { organisations: [{ id: event.data.policeOrganisationId }] },
         kind: 'dna_comparison_requested',
         title: `DNA 比对请求：档案 ${file.reference} / DNA comparison requested: file ${file.reference} (R9)`,
-        body: `公安编号 / police reference ${comparison?.police_reference ?? '—'}，${comparison?.requested_on ?? ''} 提出 / asked`,
+        body: `公安编号 ${comparison?.police_reference ?? '—'}，${comparison?.requested_on ?? ''} 提出 / police reference ${comparison?.police_reference ?? '—'}, asked ${comparison?.requested_on ?? ''}`,
         fileId: event.subjectId,
         subjectType: 'dna_comparison',
         subjectId: event.data.comparisonId,
@@ -100,8 +102,8 @@ export class EventNotifications implements OnModuleInit {
       eventId,
       to: { users: [approval.requested_by] },
       kind: approved ? 'approval_approved' : 'approval_rejected',
-      title: `${approved ? '审批已通过' : '审批未通过'}：${label(approval.event)}，档案 ${file.reference} / approval ${decision}, file ${file.reference}`,
-      body: approved ? '已批准并执行 / approved and done' : `理由 / reason：${approval.reason ?? '—'}`,
+      title: `${approved ? '审批已通过' : '审批未通过'}：${label(approval.event)[0]}，档案 ${file.reference} / approval ${decision}: ${label(approval.event)[1]}, file ${file.reference}`,
+      body: approved ? '已批准并执行 / approved and done' : `理由：${approval.reason ?? '—'} / reason: ${approval.reason ?? '—'}`,
       fileId,
       subjectType: 'approval',
       subjectId: approvalId,

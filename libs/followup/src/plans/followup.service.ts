@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addMonths, APP_CONFIG, Clock, dueAtNine, type AppConfig } from '#app/platform';
 import { RemindersService } from '../reminders/reminders.service.js';
+import { prefixed } from '../reminders/halves.js';
 import { planEnd, visitDates } from './followup-template.js';
 
 interface FileRow {
@@ -115,7 +116,7 @@ export class FollowupService {
         if (day <= today) continue;
         await this.reminders.schedule(manager, {
           kind: 'age_milestone',
-          title: `${milestone.title}：档案 ${file.reference}`,
+          title: prefixed(milestone.title, `档案 ${file.reference} / file ${file.reference}`),
           dueAt: dueAtNine(day),
           assigneeUserId: file.responsible_caseworker_id,
           assigneeOrganisationId: file.responsible_organisation_id,

@@ -16,6 +16,7 @@ import {
   type QueueProcessor,
   type ReminderDuePayload,
 } from '#app/platform';
+import { halves, prefixed, prefixedSql } from './halves.js';
 import { recipientsOf, SELECT_REMINDER, type LadderStep, type ReminderRow } from './recipients.js';
 
 const STEP_TITLES: Record<LadderStep, string> = {
@@ -33,7 +34,7 @@ async function notify(manager: EntityManager, outbox: Outbox, config: AppConfig,
      SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7
      ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
      RETURNING id, recipient_user_id`,
-    [recipients, reminder.id, level, reminder.kind, `${STEP_TITLES[step]}：${reminder.title}`, `due ${reminder.due_at.toISOString()}`, reminder.file_id],
+    [recipients, reminder.id, level, reminder.kind, prefixed(STEP_TITLES[step], reminder.title), `due ${reminder.due_at.toISOString()}`, reminder.file_id],
   );
   if (config.notify.channel !== 'none') {
     for (const row of rows) await outbox.publish(manager, QUEUES.outgoingNotifications, 'send', { notificationId: row.id });
@@ -69,6 +70,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
   async process(payload: ReminderDuePayload): Promise<{ delivered: number; notifications: number; notDueYet: number }> {
     const ladder = this.config.reminders.escalationLadder;
     const outgoing = this.config.notify.channel !== 'none';
+    const [dueZh, dueEn] = halves(STEP_TITLES.assignee);
     const [result]: { delivered: number; notifications: number; not_due: number; unheard: number; recipients: string[] | null }[] = await this.dataSource.query(
       `WITH target AS (
          SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.status,
@@ -85,7 +87,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
        ),
        inbox AS (
          INSERT INTO notification (recipient_user_id, reminder_id, escalation_level, kind, title, body, file_id)
-         SELECT rc.user_id, d.id, 0, d.kind, $2 || d.title, 'due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), d.file_id
+         SELECT rc.user_id, d.id, 0, d.kind, ${prefixedSql('d.title', '$2::text', '$7::text')}, 'due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), d.file_id
            FROM deliverable d JOIN recipients rc ON rc.reminder_id = d.id
          ON CONFLICT (reminder_id, escalation_level, recipient_user_id) WHERE reminder_id IS NOT NULL DO NOTHING
          RETURNING id, recipient_user_id
@@ -105,7 +107,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
               (SELECT count(*)::int FROM deliverable d WHERE NOT EXISTS (SELECT 1 FROM recipients rc WHERE rc.reminder_id = d.id)) AS unheard,
               (SELECT count(*) FROM outgoing) AS queued,
               (SELECT array_agg(DISTINCT recipient_user_id) FROM inbox) AS recipients`,
-      [payload.reminderIds, `${STEP_TITLES.assignee}：`, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600, this.clock.now()],
+      [payload.reminderIds, dueZh, outgoing, ladder.length, this.config.reminders.escalationGraceHours * 3600, this.clock.now(), dueEn],
     );
     // A reminder moved later after this job was made is not due yet: the job of its new time delivers it.
     // Committed (one statement): the recipients' open streams look now, whichever api process holds them.

@@ -74,7 +74,10 @@ export class ReferralNotifications implements OnModuleInit {
       to,
       kind: answer.kind,
       title: `${answer.zh}：${KIND_RULES[facts.kind].label}，档案 ${facts.reference} / ${answer.en}, file ${facts.reference}`,
-      body: type === 'referral.declined' ? `${facts.organisation_name}；理由 / reason：${facts.decline_reason ?? '—'}` : `${facts.organisation_name}`,
+      body:
+        type === 'referral.declined'
+          ? `${facts.organisation_name}；理由：${facts.decline_reason ?? '—'} / ${facts.organisation_name}; reason: ${facts.decline_reason ?? '—'}`
+          : `${facts.organisation_name}`,
       fileId: event.data.fileId,
       subjectType: 'referral',
       subjectId: event.subjectId,

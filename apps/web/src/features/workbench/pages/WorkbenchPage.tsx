@@ -9,13 +9,15 @@ import { Panel } from '../../../shared/ui/Panel';
 import { EmergencyBanner } from '../../emergency';
 import { isMinor, MinorTag, StateTag, useFileList } from '../../files';
 import { useApprovals, useInbox, useInboxAction, useInboxCounts } from '../api';
+import { OverduePanel } from '../components/OverduePanel';
+import { TransfersPanel } from '../components/TransfersPanel';
 import { useLiveInbox } from '../live';
 import '../workbench.css';
 
 /**
  * 工作台: what needs the user today — the inbox with its counts (acknowledge a
- * reminder, mark a notice read), their files, approvals awaiting them
- * (supervisors). Plain markup and CSS: shell and workbench load ≤ 250 KB of JavaScript.
+ * reminder, mark a notice read), their files, approvals awaiting them and
+ * overdue follow-ups (supervisors), files transferred to their bureau. Plain markup and CSS: shell and workbench load ≤ 250 KB of JavaScript.
  */
 export default function WorkbenchPage() {
   const { t } = useTranslation('workbench');
@@ -30,15 +32,21 @@ export default function WorkbenchPage() {
   const files = myFiles.data?.pages.flatMap((page) => page.items) ?? [];
   const loading = <p className="ui-empty">{t('common:states.loading')}</p>;
 
+  // A reminder's notice says when it fell due (`due 2026-11-22T02:00:00Z`): in the reader's words and time.
+  const bodyOf = (item: NotificationView) => {
+    const due = item.reminderId ? /^due (\S+)$/.exec(item.body) : null;
+    return due ? t('inbox.due', { at: dayjs(due[1]).format('YYYY-MM-DD HH:mm') }) : messageHalf(item.body);
+  };
+
   const actionsOf = (item: NotificationView) => (
     <span className="workbench-actions">
       {item.reminderId && item.reminderStatus !== 'acknowledged' && item.reminderStatus !== 'cancelled' && (
-        <button type="button" className="workbench-button workbench-button-primary" onClick={() => action.mutate({ kind: 'acknowledge', id: item.reminderId! })}>
+        <button type="button" className="workbench-button workbench-button-primary" onClick={() => action.mutate({ kind: 'acknowledge', item })}>
           {t('inbox.acknowledge')}
         </button>
       )}
       {!item.readAt && (
-        <button type="button" className="workbench-button" onClick={() => action.mutate({ kind: 'read', id: item.id })}>
+        <button type="button" className="workbench-button" onClick={() => action.mutate({ kind: 'read', item })}>
           {t('inbox.markRead')}
         </button>
       )}
@@ -75,7 +83,7 @@ export default function WorkbenchPage() {
                       {messageHalf(item.title)}
                       {item.escalationLevel > 0 && <span className="workbench-escalated">{t('inbox.escalated', { level: item.escalationLevel })}</span>}
                     </div>
-                    <div className="ui-muted">{messageHalf(item.body)}</div>
+                    <div className="ui-muted">{bodyOf(item)}</div>
                     <div className="ui-muted">
                       {item.fileId && <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>} {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                     </div>
@@ -110,6 +118,8 @@ export default function WorkbenchPage() {
               )}
             </Panel>
           )}
+          {canCall(me, 'transfers_list') && <TransfersPanel />}
+          {canCall(me, 'followup_overdue') && <OverduePanel />}
           <Panel title={t('myFiles.title')} extra={<Link to="/files">{t('myFiles.all')}</Link>}>
             <ErrorAlert error={myFiles.error} />
             {myFiles.isPending ? (

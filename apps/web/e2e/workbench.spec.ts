@@ -1,0 +1,156 @@
+/**
+ * 工作台 in the browser: a due reminder shows its whole Chinese title (its
+ * halves hold ` / ` of their own) and acknowledging it takes it off the
+ * unread count; a file transferred from another county waits on the
+ * receiving bureau's workbench until accepted; the supervisor sees the
+ * overdue follow-ups; a files list with a file in care passes axe (the state
+ * tags' colours). Its people and files are its own, in 盘龙区 and 西山区
+ * (set up through the API), so the other specs' pages stay as seeded.
+ */
+import pg from 'pg';
+import { residentId } from '../../../test/support/case-fixtures.js';
+import { TEST_TODAY } from '../../../test/support/clock.js';
+import { addDays } from '#app/platform';
+import type { Page } from '@playwright/test';
+import { checkPage, expect, test } from './support/test.js';
+import { USERS } from './support/users.js';
+
+const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
+const PASSWORD = 'Workbench-Spec-Passphrase-6';
+
+async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${BASE()}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+const tokenOf = async (username: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password: PASSWORD })).accessToken;
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+const tag = unique();
+const who = {
+  caseworker: { username: `pl.cw.${tag}`, displayName: '何芸' },
+  supervisor: { username: `pl.sv.${tag}`, displayName: '段明' },
+  receiver: { username: `xs.cw.${tag}`, displayName: '杨帆' },
+} as const;
+const ids = { police: '', institution: '', xishan: '' };
+
+async function signInAs(page: Page, username: string): Promise<void> {
+  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
+}
+
+/** An adult handed over by the police to 盘龙区 (the caseworker's bureau). */
+async function handover(token: string, name: string, serial: string): Promise<{ id: string; reference: string; version: number }> {
+  const result = await api<{ file: { id: string; reference: string; version: number } }>(
+    'POST',
+    '/intake/police-handovers',
+    {
+      person: { name, sex: 'male', idNumber: residentId('530103', '19800101', serial), identityStatus: 'confirmed' },
+      handover: {
+        policeOrganisationId: ids.police,
+        policeCaseNumber: `WB-${unique()}`,
+        handoverDate: addDays(TEST_TODAY, -3),
+        placeCode: '530103',
+        materials: [],
+        circumstances: '解救移交',
+      },
+      duplicateDecision: { action: 'new_person' },
+    },
+    token,
+  );
+  return result.file;
+}
+
+/** A step that needs a supervisor: asked by the caseworker, approved by the supervisor. */
+async function approvedStep(file: { id: string; version: number }, event: string, payload: Record<string, unknown>): Promise<void> {
+  const caseworker = await tokenOf(who.caseworker.username);
+  const asked = await api<{ outcome: string; approval: { id: string } }>('POST', `/files/${file.id}/transitions`, { event, expectedVersion: file.version, payload }, caseworker);
+  expect(asked.outcome).toBe('approval_requested');
+  await api('POST', `/approvals/${asked.approval.id}/approve`, { reason: '同意' }, await tokenOf(who.supervisor.username));
+}
+
+test.beforeAll(async () => {
+  const admin = (await api<{ accessToken: string }>('POST', '/auth/login', { username: USERS.admin.username, password: USERS.admin.password })).accessToken;
+  const organisation = (name: string, kind: string, jurisdictionCode: string) =>
+    api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
+  const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
+    api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
+  const panlong = await organisation('盘龙区民政局', 'civil_affairs_bureau', '530103');
+  ids.police = (await organisation('盘龙公安分局', 'public_security', '530103')).id;
+  ids.institution = (await organisation('盘龙区救助站', 'assistance_institution', '530103')).id;
+  ids.xishan = (await organisation('西山区民政局', 'civil_affairs_bureau', '530112')).id;
+  await user(who.caseworker, 'caseworker', panlong.id);
+  await user(who.supervisor, 'supervisor', panlong.id);
+  await user(who.receiver, 'caseworker', ids.xishan);
+});
+
+test('a due reminder shows its whole title in Chinese; acknowledging it takes it off the unread count', async ({ page }) => {
+  const reference = `WB-${tag}`;
+  await signInAs(page, who.caseworker.username);
+  await page.goto('/app/');
+  const badge = page.getByTestId('unread-count');
+  await expect(badge).toHaveAttribute('data-live', 'true');
+  const before = Number(await badge.textContent());
+
+  const db = new pg.Client({ connectionString: process.env.HUIJIA_E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
+       SELECT 'followup_visit', $2, $3::timestamptz, u.id, u.organisation_id FROM user_account u WHERE u.username = $1`,
+      // Titled as libs/followup titles a visit (both halves), due the day before the stack's day.
+      [who.caseworker.username, `跟踪回访 1/3：档案 ${reference} / follow-up visit 1 of 3, file ${reference}`, `${addDays(TEST_TODAY, -1)}T10:00:00+08:00`],
+    );
+    await db.query(`SELECT pg_notify('reminder', '')`);
+  } finally {
+    await db.end();
+  }
+  await expect(badge).toHaveText(String(before + 1), { timeout: 10_000 });
+  const item = page.getByRole('listitem').filter({ hasText: reference });
+  await expect(item).toContainText(`到期提醒：跟踪回访 1/3：档案 ${reference}`);
+  await expect(item).not.toContainText('follow-up visit');
+  await expect(item).toContainText(`到期时间 ${addDays(TEST_TODAY, -1)} 10:00`);
+  await checkPage(page, 'workbench');
+
+  await item.getByRole('button', { name: '确认' }).click();
+  await expect(badge).toHaveText(String(before));
+  await expect(item.getByRole('button', { name: '确认' })).toHaveCount(0);
+
+  // The supervisor of the county sees what is overdue there (the reminder, acknowledged, no longer is).
+  await signInAs(page, who.supervisor.username);
+  await page.goto('/app/');
+  await expect(page.getByRole('heading', { name: '逾期未处理的跟踪事项' })).toBeVisible();
+  await checkPage(page, 'workbench-supervisor');
+});
+
+test('a file transferred from another county waits on the receiving bureau’s workbench until accepted', async ({ page }) => {
+  const file = await handover(await tokenOf(who.caseworker.username), '罗成', '255');
+  await approvedStep(file, 'transfer', { toOrganisationId: ids.xishan, reason: '本人户籍在西山区' });
+
+  await signInAs(page, who.receiver.username);
+  await page.goto('/app/');
+  const panel = page.locator('section', { has: page.getByRole('heading', { name: '待接收的转入个案' }) });
+  const item = panel.getByRole('listitem').filter({ hasText: file.reference });
+  await expect(item).toContainText('罗成');
+  await expect(item).toContainText('本人户籍在西山区');
+  await checkPage(page, 'workbench-transfers');
+
+  await item.getByRole('button', { name: '接收' }).click();
+  await expect(item).toHaveCount(0);
+  await page.goto('/app/files');
+  await expect(page.getByRole('link', { name: file.reference })).toBeVisible();
+});
+
+test('the files list with a file in care passes axe (the state tags are legible)', async ({ page }) => {
+  const file = await handover(await tokenOf(who.caseworker.username), '施永福', '277');
+  await approvedStep(file, 'place_in_institution', { institutionId: ids.institution, fromDate: TEST_TODAY, reason: '需要临时庇护' });
+
+  await signInAs(page, who.caseworker.username);
+  await page.goto('/app/files');
+  await expect(page.locator('[data-state="in_care"]').first()).toHaveText('安置中');
+  await checkPage(page, 'files-in-care');
+});

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../shared/lib/forms';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import '../followup.css';
 import { useRecordVisit, type Visit } from '../api';
 
 interface Values {
@@ -63,6 +64,7 @@ export function VisitForm({ fileId, visit, onClose, onDone }: { fileId: string; 
       onCancel={onClose}
       mask={{ closable: false }}
       width={640}
+      className="visit-modal"
       destroyOnHidden
     >
       <ErrorAlert error={error} />

@@ -13,6 +13,7 @@ import { ApiError } from '../../../shared/api/api-error';
 import { applyFieldErrors } from '../../../shared/lib/forms';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useOrganisations, type OrganisationKind } from '../../intake';
+import '../referrals.css';
 import { DISCLOSURE_CATEGORIES, REFERRAL_KINDS, useReferralWrites, type ReferralKind } from '../api';
 
 /** Who receives each kind (libs/referral/src/kinds.ts): the picker offers these; the server decides (WRONG_ORGANISATION_KIND, NOT_DESIGNATED). */
@@ -124,6 +125,7 @@ export function ReferralForm({ fileId, onClose, onDone }: { fileId: string; onCl
       onCancel={onClose}
       mask={{ closable: false }}
       width={640}
+      className="referral-modal"
       destroyOnHidden
     >
       <ErrorAlert error={error} />

@@ -36,6 +36,7 @@ export function WithdrawForm({ referral, onClose, onDone }: { referral: Referral
       onOk={() => void submit()}
       onCancel={onClose}
       mask={{ closable: false }}
+      className="referral-modal"
       destroyOnHidden
     >
       <ErrorAlert error={error} />

@@ -123,9 +123,11 @@ test('R16: a caseworker refers an interviewed child to a school without disclosi
   await checkPage(page, 'file-referral-form');
   await form.getByRole('checkbox', { name: '被拐经历' }).uncheck();
 
-  const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith(`/files/${id}/referrals`));
+  const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/files/${id}/referrals`));
   await form.getByRole('button', { name: '发送转介' }).click();
-  expect(((await sent).postDataJSON() as { disclose: string[] }).disclose).toEqual([]);
+  // The wire: sent at once, nothing disclosed beyond the minimum a school needs.
+  const created = (await (await sent).json()) as { status: string; disclosed: string[] };
+  expect(created).toMatchObject({ status: 'sent', disclosed: [] });
   await expect(form).toBeHidden();
 
   const item = page.locator('.referral-item').filter({ hasText: SCHOOL });

@@ -7,9 +7,10 @@ import { canCall, useMe } from '../../shared/auth/me';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useFollowupPlan, type Visit } from './api';
 import { VisitForm } from './components/VisitForm';
+import './followup.css';
 
 type Shown = 'done' | 'scheduled' | 'overdue' | 'cancelled';
-const COLOR: Record<Shown, string> = { done: 'green', scheduled: 'blue', overdue: 'red', cancelled: 'default' };
+const COLOR: Record<Shown, string> = { done: 'success', scheduled: 'blue', overdue: 'red', cancelled: 'default' };
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
 /** A scheduled visit whose day has passed is overdue. */
@@ -64,7 +65,7 @@ export function FollowupTab({ file }: { file: FileView }) {
             key: 'status',
             render: (_, visit) => {
               const shown = shownStatus(visit, today);
-              return <Tag color={COLOR[shown]}>{t(`status.${shown}`)}</Tag>;
+              return shown === 'done' ? <Tag className="followup-tag-done">{t(`status.${shown}`)}</Tag> : <Tag color={COLOR[shown]}>{t(`status.${shown}`)}</Tag>;
             },
           },
           { title: t('columns.visitedOn'), dataIndex: 'visitedOn', render: day, responsive: ['sm'] },

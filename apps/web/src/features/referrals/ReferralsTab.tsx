@@ -15,7 +15,7 @@ const STATUS_COLOR: Record<Referral['status'], string> = {
   sent: 'blue',
   accepted: 'cyan',
   in_progress: 'processing',
-  completed: 'green',
+  completed: 'success',
   declined: 'red',
   withdrawn: 'default',
 };
@@ -56,7 +56,11 @@ export function ReferralsTab({ file }: { file: FileView }) {
               <Flex justify="space-between" align="center" wrap gap={8}>
                 <Space wrap>
                   <Typography.Text strong>{t(`kind.${referral.kind}`, { defaultValue: referral.label })}</Typography.Text>
-                  <Tag color={STATUS_COLOR[referral.status]}>{t(`status.${referral.status}`)}</Tag>
+                  {referral.status === 'completed' ? (
+                    <Tag className="referral-tag-done">{t('status.completed')}</Tag>
+                  ) : (
+                    <Tag color={STATUS_COLOR[referral.status]}>{t(`status.${referral.status}`)}</Tag>
+                  )}
                   {referral.greenChannel && <Tag color="gold">{t('greenChannel')}</Tag>}
                 </Space>
                 {canWithdraw && WITHDRAWABLE.includes(referral.status) && file.state !== 'closed' && (

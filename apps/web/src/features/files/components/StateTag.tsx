@@ -8,16 +8,17 @@ const COLOURS: Record<FileState, string> = {
   returning_home: 'geekblue',
   tracing: 'purple',
   repatriation: 'magenta',
-  reunified: 'green',
-  locally_resettled: 'green',
-  repatriated: 'green',
+  reunified: 'success',
+  locally_resettled: 'success',
+  repatriated: 'success',
   follow_up: 'gold',
   closed: 'default',
 };
 
 export function StateTag({ state }: { state: FileState }) {
   const { t } = useTranslation('files');
-  return <Tag color={COLOURS[state]}>{t(`state.${state}`)}</Tag>;
+  const colour = COLOURS[state];
+  return colour === 'success' ? <Tag className="file-tag-success">{t(`state.${state}`)}</Tag> : <Tag color={colour}>{t(`state.${state}`)}</Tag>;
 }
 
 /** Under 18 for certain (the whole estimated range): R-rules for minors apply. */

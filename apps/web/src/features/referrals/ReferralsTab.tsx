@@ -64,7 +64,7 @@ export function ReferralsTab({ file }: { file: FileView }) {
                   {referral.greenChannel && <Tag color="gold">{t('greenChannel')}</Tag>}
                 </Space>
                 {canWithdraw && WITHDRAWABLE.includes(referral.status) && file.state !== 'closed' && (
-                  <Button size="small" danger onClick={() => setWithdrawing(referral)}>
+                  <Button size="small" onClick={() => setWithdrawing(referral)}>
                     {t('actions.withdraw')}
                   </Button>
                 )}

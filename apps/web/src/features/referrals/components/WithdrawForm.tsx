@@ -30,7 +30,6 @@ export function WithdrawForm({ referral, onClose, onDone }: { referral: Referral
       open
       title={t('withdraw.title', { partner: referral.organisation.name })}
       okText={t('withdraw.submit')}
-      okButtonProps={{ danger: true }}
       cancelText={t('form.cancel')}
       confirmLoading={busy}
       onOk={() => void submit()}

@@ -38,7 +38,7 @@ export function FollowupTab({ file }: { file: FileView }) {
 
   return (
     <div className="file-tab">
-      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered>
+      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
         <Descriptions.Item label={t('plan.status')}>{t(`planStatus.${data.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('plan.period')}>
           {day(data.startsOn)} – {day(data.endsOn)}

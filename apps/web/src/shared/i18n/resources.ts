@@ -7,14 +7,38 @@ import emergencyEn from '../../features/emergency/locales/en.json';
 import emergencyZh from '../../features/emergency/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
+import followupEn from '../../features/followup/locales/en.json';
+import followupZh from '../../features/followup/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
+import referralsEn from '../../features/referrals/locales/en.json';
+import referralsZh from '../../features/referrals/locales/zh-CN.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
 import workbenchZh from '../../features/workbench/locales/zh-CN.json';
 import commonEn from './locales/en.json';
 import commonZh from './locales/zh-CN.json';
 
 export const resources = {
-  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, intake: intakeZh, workbench: workbenchZh, approvals: approvalsZh, emergency: emergencyZh },
-  en: { common: commonEn, auth: authEn, files: filesEn, intake: intakeEn, workbench: workbenchEn, approvals: approvalsEn, emergency: emergencyEn },
+  'zh-CN': {
+    common: commonZh,
+    auth: authZh,
+    files: filesZh,
+    intake: intakeZh,
+    workbench: workbenchZh,
+    approvals: approvalsZh,
+    emergency: emergencyZh,
+    referrals: referralsZh,
+    followup: followupZh,
+  },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    files: filesEn,
+    intake: intakeEn,
+    workbench: workbenchEn,
+    approvals: approvalsEn,
+    emergency: emergencyEn,
+    referrals: referralsEn,
+    followup: followupEn,
+  },
 } as const;

@@ -1,0 +1,49 @@
+import { Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../../shared/lib/forms';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { useReferralWrites, type Referral } from '../api';
+
+/** Withdraw a referral with the reason; the partner keeps only its own records of it. */
+export function WithdrawForm({ referral, onClose, onDone }: { referral: Referral; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation('referrals');
+  const [form] = Form.useForm<{ reason: string }>();
+  const writes = useReferralWrites(referral.fileId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await writes.withdraw(referral.id, reason ?? '');
+      onDone();
+    } catch (failure) {
+      setError(applyFieldErrors(form, failure, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('withdraw.title', { partner: referral.organisation.name })}
+      okText={t('withdraw.submit')}
+      cancelText={t('form.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      className="referral-modal"
+      destroyOnHidden
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" requiredMark={false}>
+        <Form.Item name="reason" label={t('withdraw.reason')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

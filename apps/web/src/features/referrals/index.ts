@@ -1,0 +1,1 @@
+export { ReferralsTab } from './ReferralsTab';

@@ -5,16 +5,40 @@ import authEn from '../../features/auth/locales/en.json';
 import authZh from '../../features/auth/locales/zh-CN.json';
 import emergencyEn from '../../features/emergency/locales/en.json';
 import emergencyZh from '../../features/emergency/locales/zh-CN.json';
+import householdEn from '../../features/household/locales/en.json';
+import householdZh from '../../features/household/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
+import tracingEn from '../../features/tracing/locales/en.json';
+import tracingZh from '../../features/tracing/locales/zh-CN.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
 import workbenchZh from '../../features/workbench/locales/zh-CN.json';
 import commonEn from './locales/en.json';
 import commonZh from './locales/zh-CN.json';
 
 export const resources = {
-  'zh-CN': { common: commonZh, auth: authZh, files: filesZh, intake: intakeZh, workbench: workbenchZh, approvals: approvalsZh, emergency: emergencyZh },
-  en: { common: commonEn, auth: authEn, files: filesEn, intake: intakeEn, workbench: workbenchEn, approvals: approvalsEn, emergency: emergencyEn },
+  'zh-CN': {
+    common: commonZh,
+    auth: authZh,
+    files: filesZh,
+    intake: intakeZh,
+    workbench: workbenchZh,
+    approvals: approvalsZh,
+    emergency: emergencyZh,
+    tracing: tracingZh,
+    household: householdZh,
+  },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    files: filesEn,
+    intake: intakeEn,
+    workbench: workbenchEn,
+    approvals: approvalsEn,
+    emergency: emergencyEn,
+    tracing: tracingEn,
+    household: householdEn,
+  },
 } as const;

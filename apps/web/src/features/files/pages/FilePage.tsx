@@ -13,7 +13,7 @@ import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 import '../files.css';
 
 interface FileTab {
-  key: 'basic' | 'interview' | 'care' | 'history' | 'access';
+  key: 'basic' | 'interview' | 'care' | 'history' | 'access' | 'tracing' | 'household';
   component: ComponentType<{ file: FileView }>;
   /** The operation the tab reads: shown when the API's x-roles of it include the role. */
   operation?: string;
@@ -24,6 +24,8 @@ const TABS: readonly FileTab[] = [
   { key: 'basic', component: lazy(() => import('../tabs/BasicTab')) },
   { key: 'interview', component: lazy(() => import('../tabs/InterviewTab')), operation: 'interview_read' },
   { key: 'care', component: lazy(() => import('../tabs/CareTab')) },
+  { key: 'tracing', component: lazy(() => import('../../tracing').then((m) => ({ default: m.TracingTab }))), operation: 'tracing_files_get' },
+  { key: 'household', component: lazy(() => import('../../household').then((m) => ({ default: m.HouseholdTab }))), operation: 'household_tasks_get' },
   { key: 'history', component: lazy(() => import('../tabs/HistoryTab')), operation: 'files_history' },
   { key: 'access', component: lazy(() => import('../tabs/AccessTab')), operation: 'audit_file' },
 ];

@@ -4,7 +4,7 @@ import type { FileState } from '../api';
 
 const COLOURS: Record<FileState, string> = {
   received: 'blue',
-  in_care: 'cyan',
+  in_care: 'geekblue',
   returning_home: 'geekblue',
   tracing: 'purple',
   repatriation: 'magenta',

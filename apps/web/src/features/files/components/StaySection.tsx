@@ -30,8 +30,8 @@ export function StaySection({ file }: { file: FileView }) {
         {current && !current.departure && (
           <Space wrap>
             {!current.arrival && may('stay_arrival') && <Button onClick={() => setOpen({ kind: 'arrival' })}>{t('stay.actions.arrival')}</Button>}
-            {may('stay_add_note') && <Button onClick={() => setOpen({ kind: 'note' })}>{t('stay.actions.note')}</Button>}
-            {!current.onLeave && may('stay_leave') && <Button onClick={() => setOpen({ kind: 'leave' })}>{t('stay.actions.leave')}</Button>}
+            {current.arrival && may('stay_add_note') && <Button onClick={() => setOpen({ kind: 'note' })}>{t('stay.actions.note')}</Button>}
+            {current.arrival && !current.onLeave && may('stay_leave') && <Button onClick={() => setOpen({ kind: 'leave' })}>{t('stay.actions.leave')}</Button>}
             {may('stay_departure') && <Button onClick={() => setOpen({ kind: 'departure' })}>{t('stay.actions.departure')}</Button>}
           </Space>
         )}
@@ -94,7 +94,6 @@ function StayDetails({ stay, canReturn, onReturn }: { stay: StayView; canReturn:
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={stay.leaves}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stay.noLeaves')} /> }}
         columns={[

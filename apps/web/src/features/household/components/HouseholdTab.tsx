@@ -41,7 +41,6 @@ export default function HouseholdTab({ file }: { file: FileView }) {
         <Steps
           size="small"
           current={STEP_OF[data.status]}
-          status={overdue ? 'error' : 'process'}
           items={(['counting', 'raised', 'application', 'registered'] as const).map((step) => ({ title: t(`steps.${step}`) }))}
           style={{ marginBottom: 16 }}
         />

@@ -44,7 +44,10 @@ function CandidateCard({ fileId, candidate, canDismiss, canRefer }: { fileId: st
           return (
             <li key={key}>
               <span className="tracing-feature-name">{t(`feature.${key}`)}</span>
-              <Progress percent={percent(feature.score)} size="small" aria-label={t(`feature.${key}`)} format={(value) => `${value ?? 0}%`} />
+              <span className="tracing-feature-bar">
+                <Progress percent={percent(feature.score)} size="small" status="normal" showInfo={false} aria-label={t(`feature.${key}`)} />
+                <span>{percent(feature.score)}%</span>
+              </span>
               <span className="tracing-feature-why">
                 {messageHalf(feature.why, i18n.language)} · {t('candidate.weight', { weight: percent(feature.weight) })}
               </span>
@@ -117,7 +120,6 @@ export default function TracingTab({ file }: { file: FileView }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={data.dnaComparisons}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dna.none')} /> }}
         columns={[

@@ -31,7 +31,7 @@ export default function HouseholdTab({ file }: { file: FileView }) {
           <Typography.Text>{t('daysInCare', { days, total: DAYS })}</Typography.Text>
           <Progress
             percent={Math.min(100, Math.round((days / DAYS) * 100))}
-            status={overdue ? 'exception' : 'active'}
+            status={overdue ? 'exception' : 'normal'}
             showInfo={false}
             aria-label={t('daysInCare', { days, total: DAYS })}
           />

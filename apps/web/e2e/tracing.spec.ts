@@ -131,6 +131,16 @@ test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to
   await expect(page.getByText(/本次在站 9\d 天/)).toBeVisible();
   await expect(page.getByText('昆明市公安局五华分局')).toBeVisible();
   await checkPage(page, 'file-tab-household');
+  // The caseworker's step: the application and its documents are ready for the police.
+  await page.getByRole('button', { name: '备妥落户申请' }).click();
+  const application = page.getByRole('dialog', { name: '备妥落户申请' });
+  await application.getByRole('textbox', { name: '材料准备日期' }).fill(TEST_TODAY);
+  await application.getByRole('textbox', { name: '材料准备日期' }).press('Enter');
+  await application.getByRole('checkbox', { name: '寻亲公告' }).check();
+  await application.getByRole('checkbox', { name: '滞留证明' }).check();
+  await application.getByRole('button', { name: '提交' }).click();
+  await expect(application).toBeHidden();
+  await expect(page.getByText('申请已备妥，待公安机关落户')).toBeVisible();
 });
 
 /** A man handed over by the police, interviewed, placed in the institution (a supervisor approved), arrived there. */

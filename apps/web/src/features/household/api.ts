@@ -1,6 +1,7 @@
 /** Household registration (R11): the file's task, read by the file page's 落户 tab. */
-import { useQuery } from '@tanstack/react-query';
-import { householdTasksGet } from '../../generated/sdk.gen';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { householdApplicationPrepare, householdTasksGet } from '../../generated/sdk.gen';
+import type { ApplicationDto } from '../../generated/types.gen';
 import { ApiError } from '../../shared/api/api-error';
 import { call } from '../../shared/api/client';
 
@@ -19,4 +20,14 @@ export function useHouseholdTask(fileId: string) {
       }
     },
   });
+}
+
+/** R11: the application ready; the file (and this task under its prefix) is fetched again. */
+export function usePrepareApplication(fileId: string) {
+  const queryClient = useQueryClient();
+  return async (body: ApplicationDto) => {
+    const result = await call(householdApplicationPrepare({ path: { id: fileId }, body }));
+    await queryClient.invalidateQueries({ queryKey: ['files', 'detail', fileId] });
+    return result;
+  };
 }

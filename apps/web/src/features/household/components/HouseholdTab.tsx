@@ -1,10 +1,13 @@
-import { Descriptions, Empty, Progress, Space, Steps, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Progress, Space, Steps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileView, HouseholdTaskView } from '../../../generated/types.gen';
+import { canCall, useMe } from '../../../shared/auth/me';
 import { messageHalf } from '../../../shared/i18n/message-half';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useHouseholdTask } from '../api';
+import { ApplicationForm } from './ApplicationForm';
 
 const DAYS = 90;
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
@@ -13,7 +16,9 @@ const STEP_OF: Record<HouseholdTaskView['status'], number> = { counting: 0, rais
 /** 落户 (R11): a person whose family is not found is registered locally — the 90-day clock, the steps, the police unit, social security. */
 export default function HouseholdTab({ file }: { file: FileView }) {
   const { t, i18n } = useTranslation('household');
+  const me = useMe();
   const task = useHouseholdTask(file.id);
+  const [preparing, setPreparing] = useState(false);
   if (task.error) return <ErrorAlert error={task.error} />;
   if (task.isPending) return <p className="ui-empty">{t('common:states.loading')}</p>;
   const data = task.data;
@@ -25,6 +30,11 @@ export default function HouseholdTab({ file }: { file: FileView }) {
       <Space wrap style={{ marginBottom: 16 }}>
         <Tag color={overdue ? 'red' : data.status === 'registered' ? 'green' : 'blue'}>{messageHalf(data.statusLabel, i18n.language)}</Tag>
         <span>{t('clock', { start: day(data.clockStartedOn), due: day(data.dueOn) })}</span>
+        {(data.status === 'counting' || data.status === 'raised') && canCall(me.data, 'household_application_prepare') && (
+          <Button type="primary" onClick={() => setPreparing(true)}>
+            {t('prepare')}
+          </Button>
+        )}
       </Space>
       {days != null && (
         <div style={{ maxWidth: 480, marginBottom: 16 }}>
@@ -82,6 +92,7 @@ export default function HouseholdTab({ file }: { file: FileView }) {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {preparing && <ApplicationForm fileId={file.id} onClose={() => setPreparing(false)} />}
     </div>
   );
 }

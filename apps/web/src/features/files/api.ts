@@ -10,10 +10,28 @@ import {
   interviewRead,
   interviewRecord,
   returnHomeSet,
+  stayAddNote,
+  stayArrival,
+  stayDeparture,
+  stayLeave,
+  stayRead,
+  stayReturn,
   transitionsAvailable,
   transitionsFire,
 } from '../../generated/sdk.gen';
-import type { AddendumDto, FilesListData, GuardianDto, InterviewDto, ReturnHomeDto, TransitionsFireData } from '../../generated/types.gen';
+import type {
+  AddendumDto,
+  ArrivalDto,
+  CareNoteDto,
+  DepartureDto,
+  LeaveDto,
+  ReturnDto,
+  FilesListData,
+  GuardianDto,
+  InterviewDto,
+  ReturnHomeDto,
+  TransitionsFireData,
+} from '../../generated/types.gen';
 import { ApiError } from '../../shared/api/api-error';
 import { call } from '../../shared/api/client';
 
@@ -43,6 +61,7 @@ export const fileKeys = {
   history: (id: string) => ['files', 'detail', id, 'history'] as const,
   interview: (id: string) => ['files', 'detail', id, 'interview'] as const,
   audit: (id: string) => ['files', 'detail', id, 'audit'] as const,
+  stay: (id: string) => ['files', 'detail', id, 'stay'] as const,
 };
 
 /** Keyset pages (WEB.md §2): 加载更多, no page numbers or totals. */
@@ -98,6 +117,11 @@ export function useFileAudit(id: string) {
   });
 }
 
+/** The stay in the institution: arrival, care notes, leaves (overdue by the server's clock), departure. */
+export function useStay(id: string) {
+  return useQuery({ queryKey: fileKeys.stay(id), queryFn: () => call(stayRead({ path: { id } })) });
+}
+
 export type FireBody = TransitionsFireData['body'];
 
 /** The writes of the file page. No optimistic updates (guards may refuse): after success, or a 409, the file is fetched again. */
@@ -128,5 +152,10 @@ export function useFileWrites(id: string) {
     addAddendum: write((body: AddendumDto) => call(interviewAddAddendum({ path: { id }, body }))),
     setReturnHome: write((body: ReturnHomeDto) => call(returnHomeSet({ path: { id }, body }))),
     addGuardian: write((body: GuardianDto) => call(guardiansAdd({ path: { id }, body }))),
+    stayArrival: write((body: ArrivalDto) => call(stayArrival({ path: { id }, body }))),
+    stayNote: write((body: CareNoteDto) => call(stayAddNote({ path: { id }, body }))),
+    stayLeave: write((body: LeaveDto) => call(stayLeave({ path: { id }, body }))),
+    stayReturn: write((leaveId: string, body: ReturnDto) => call(stayReturn({ path: { id, leaveId }, body }))),
+    stayDeparture: write((body: DepartureDto) => call(stayDeparture({ path: { id }, body }))),
   };
 }

@@ -5,6 +5,8 @@ import authEn from '../../features/auth/locales/en.json';
 import authZh from '../../features/auth/locales/zh-CN.json';
 import emergencyEn from '../../features/emergency/locales/en.json';
 import emergencyZh from '../../features/emergency/locales/zh-CN.json';
+import householdEn from '../../features/household/locales/en.json';
+import householdZh from '../../features/household/locales/zh-CN.json';
 import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
 import followupEn from '../../features/followup/locales/en.json';
@@ -13,6 +15,8 @@ import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
 import referralsEn from '../../features/referrals/locales/en.json';
 import referralsZh from '../../features/referrals/locales/zh-CN.json';
+import tracingEn from '../../features/tracing/locales/en.json';
+import tracingZh from '../../features/tracing/locales/zh-CN.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
 import workbenchZh from '../../features/workbench/locales/zh-CN.json';
 import commonEn from './locales/en.json';
@@ -29,6 +33,8 @@ export const resources = {
     emergency: emergencyZh,
     referrals: referralsZh,
     followup: followupZh,
+    tracing: tracingZh,
+    household: householdZh,
   },
   en: {
     common: commonEn,
@@ -40,5 +46,7 @@ export const resources = {
     emergency: emergencyEn,
     referrals: referralsEn,
     followup: followupEn,
+    tracing: tracingEn,
+    household: householdEn,
   },
 } as const;

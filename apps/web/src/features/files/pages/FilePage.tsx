@@ -13,7 +13,7 @@ import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 import '../files.css';
 
 interface FileTab {
-  key: 'basic' | 'interview' | 'care' | 'referrals' | 'followup' | 'history' | 'access';
+  key: 'basic' | 'interview' | 'care' | 'tracing' | 'household' | 'referrals' | 'followup' | 'history' | 'access';
   component: ComponentType<{ file: FileView }>;
   /** The operation the tab reads: shown when the API's x-roles of it include the role. */
   operation?: string;
@@ -24,6 +24,8 @@ const TABS: readonly FileTab[] = [
   { key: 'basic', component: lazy(() => import('../tabs/BasicTab')) },
   { key: 'interview', component: lazy(() => import('../tabs/InterviewTab')), operation: 'interview_read' },
   { key: 'care', component: lazy(() => import('../tabs/CareTab')) },
+  { key: 'tracing', component: lazy(() => import('../../tracing').then((m) => ({ default: m.TracingTab }))), operation: 'tracing_files_get' },
+  { key: 'household', component: lazy(() => import('../../household').then((m) => ({ default: m.HouseholdTab }))), operation: 'household_tasks_get' },
   { key: 'referrals', component: lazy(() => import('../../referrals').then((m) => ({ default: m.ReferralsTab }))), operation: 'referrals_list_for_file' },
   { key: 'followup', component: lazy(() => import('../../followup').then((m) => ({ default: m.FollowupTab }))), operation: 'followup_plan' },
   { key: 'history', component: lazy(() => import('../tabs/HistoryTab')), operation: 'files_history' },

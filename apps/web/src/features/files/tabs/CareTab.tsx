@@ -2,15 +2,19 @@ import { Descriptions, Empty, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../../generated/types.gen';
+import { canCall, useMe } from '../../../shared/auth/me';
+import { StaySection } from '../components/StaySection';
 
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
 /** 安置与救助 (R5, R7): where the person stayed, the assistance given, the return home. */
 export default function CareTab({ file }: { file: FileView }) {
   const { t } = useTranslation('files');
+  const me = useMe();
   const home = file.returnHome;
   return (
     <div className="file-tab">
+      {canCall(me.data, 'stay_read') && <StaySection file={file} />}
       <Typography.Title level={2} className="file-section-title">
         {t('care.placements')}
       </Typography.Title>

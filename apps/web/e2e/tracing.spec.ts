@@ -1,0 +1,207 @@
+/**
+ * 寻亲, 落户 and the stay (issue 13, page 5): a caseworker sees why a family's
+ * request matches an unidentified woman, feature by feature (R8), and refers
+ * the pair to the police for a DNA comparison — unit, reference, date, never
+ * genetic data (R9); her household registration is due after 90 days in care
+ * (R11); the institution's staff write a care note on her stay. Data is set
+ * up through the API; the browser's clock is the server's.
+ */
+import type { Page } from '@playwright/test';
+import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
+import { addDays } from '#app/platform';
+import { checkPage, expect, signIn, test } from './support/test.js';
+import { USERS } from './support/users.js';
+
+const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
+
+async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${BASE()}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
+
+const tag = Math.random().toString(36).slice(2, 8);
+const STAFF = { username: `wh.staff.${tag}`, displayName: '杨慧', password: 'Institution-Staff-Pass-9' };
+const INSTITUTION = `五华区未成年人救助保护中心${tag}`;
+
+/** A woman the institution found 95 days ago, who remembers only her childhood name 春花: interviewed, her clock run out (R11). */
+async function foundWoman(childhoodName: string): Promise<string> {
+  const staff = await tokenOf(STAFF.username, STAFF.password);
+  const intake = await api<{ file: { id: string } }>(
+    'POST',
+    '/intake/discoveries',
+    {
+      person: { sex: 'female', identityStatus: 'unknown', aliases: [{ name: childhoodName, kind: 'childhood_name' }], birthDateRange: { from: '1995-01-01', to: '1997-01-01' } },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -95), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
+    },
+    staff,
+  );
+  const id = intake.file.id;
+  await api(
+    'POST',
+    `/files/${id}/interview`,
+    {
+      conductedAt: new Date(chinaMorning(addDays(TEST_TODAY, -94)).getTime()).toISOString(),
+      language: 'zh',
+      attendees: [],
+      circumstances: '只记得小名叫春花，家门口有条河。',
+      needs: ['shelter'],
+      consents: {},
+    },
+    staff,
+  );
+  return id;
+}
+
+async function openAs(page: Page, username: string, password: string, url: string) {
+  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
+  expect((await page.request.post('/auth/login', { data: { username, password, session: 'cookie' } })).status()).toBe(200);
+  await page.goto(url);
+}
+
+let institutionId: string;
+
+test.beforeAll(async () => {
+  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
+  const institution = await api<{ id: string }>('POST', '/organisations', { name: INSTITUTION, kind: 'minor_protection_centre', jurisdictionCode: '530102' }, admin);
+  institutionId = institution.id;
+  await api('POST', '/users', { ...STAFF, role: 'institution_staff', organisationId: institution.id }, admin);
+});
+
+test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to the police for a DNA comparison; the registration is due', async ({ page }) => {
+  const fileId = await foundWoman('春花');
+  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
+  const { version } = await api<{ version: number }>('GET', `/files/${fileId}`, undefined, caseworker);
+  await api('POST', `/files/${fileId}/transitions`, { event: 'start_tracing', expectedVersion: version }, caseworker);
+  const wanted = await api<{ id: string; reference: string }>(
+    'POST',
+    '/tracing/requests',
+    {
+      names: [{ name: '春花', kind: 'childhood_name' }],
+      sex: 'female',
+      ageWhenMissing: 20,
+      missingOn: '2016-03-01',
+      missingPlaceCode: '530102',
+      familyContact: { name: '李国华', relation: '父亲', phone: '13812345678' },
+    },
+    caseworker,
+  );
+  const tracing = await api<{ candidates: { items: { requestId: string }[] } }>('POST', `/files/${fileId}/tracing/match`, undefined, caseworker);
+  expect(tracing.candidates.items.map((candidate) => candidate.requestId)).toContain(wanted.id);
+
+  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
+  await signIn(page, 'caseworker');
+  await page.goto(`/app/files/${fileId}?tab=tracing`);
+  const card = page.locator('.tracing-candidate').filter({ hasText: wanted.reference });
+  await expect(card.getByText('待核实')).toBeVisible();
+  // A bar per feature, and why in Chinese (the API's explanation, its English half not shown).
+  await expect(card.getByRole('progressbar', { name: '姓名' })).toBeVisible();
+  await expect(card.getByRole('progressbar', { name: '地点' })).toBeVisible();
+  await expect(card.getByText(/同一县区 530102/)).toBeVisible();
+  await expect(card.getByText(/same county/)).toHaveCount(0);
+  await checkPage(page, 'file-tab-tracing');
+
+  // R9: only the unit, its reference and the date go to the police; the form asks for nothing genetic.
+  await card.getByRole('button', { name: '送公安DNA比对' }).click();
+  const dialog = page.getByRole('dialog', { name: '送公安DNA比对' });
+  await expect(dialog.getByText('不录入任何遗传信息')).toBeVisible();
+  await dialog.getByRole('combobox', { name: '公安机关' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '昆明市公安局五华分局' }).click();
+  await dialog.getByLabel('公安编号').fill(`WH-DNA-${tag}`);
+  await dialog.getByRole('textbox', { name: '申请日期' }).fill(TEST_TODAY);
+  await dialog.getByRole('textbox', { name: '申请日期' }).press('Enter');
+  await checkPage(page, 'file-tracing-dna-form');
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByText('已送公安比对')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: `WH-DNA-${tag}` });
+  await expect(row.getByText('待反馈')).toBeVisible();
+  await expect(row.getByText('昆明市公安局五华分局')).toBeVisible();
+
+  // R11: 95 days in the institution without her family found: the registration is due.
+  await page.getByRole('tab', { name: '落户' }).click();
+  await expect(page).toHaveURL(/tab=household/);
+  await expect(page.getByText('已到期，待备妥落户申请')).toBeVisible();
+  await expect(page.getByText(/本次在站 9\d 天/)).toBeVisible();
+  await expect(page.getByText('昆明市公安局五华分局')).toBeVisible();
+  await checkPage(page, 'file-tab-household');
+  // The caseworker's step: the application and its documents are ready for the police.
+  await page.getByRole('button', { name: '备妥落户申请' }).click();
+  const application = page.getByRole('dialog', { name: '备妥落户申请' });
+  await application.getByRole('textbox', { name: '材料准备日期' }).fill(TEST_TODAY);
+  await application.getByRole('textbox', { name: '材料准备日期' }).press('Enter');
+  await application.getByRole('checkbox', { name: '寻亲公告' }).check();
+  await application.getByRole('checkbox', { name: '滞留证明' }).check();
+  await application.getByRole('button', { name: '提交' }).click();
+  await expect(application).toBeHidden();
+  await expect(page.getByText('申请已备妥，待公安机关落户')).toBeVisible();
+});
+
+/** A man handed over by the police, interviewed, placed in the institution (a supervisor approved), arrived there. */
+async function placedMan(name: string): Promise<string> {
+  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
+  const police = (await api<{ items: { id: string }[] }>('GET', '/organisations?kind=public_security&limit=1', undefined, caseworker)).items[0].id;
+  const intake = await api<{ file: { id: string; version: number } }>(
+    'POST',
+    '/intake/police-handovers',
+    {
+      person: { name, sex: 'male', birthDate: '1988-03-02', identityStatus: 'claimed' },
+      handover: {
+        policeOrganisationId: police,
+        policeCaseNumber: `WH-ST-${tag}`,
+        handoverDate: addDays(TEST_TODAY, -2),
+        placeCode: '530102',
+        materials: [],
+        circumstances: '解救移交',
+      },
+      duplicateDecision: { action: 'new_person' },
+    },
+    caseworker,
+  );
+  const id = intake.file.id;
+  await api(
+    'POST',
+    `/files/${id}/interview`,
+    { conductedAt: chinaMorning(addDays(TEST_TODAY, -1)).toISOString(), language: 'zh', attendees: [], circumstances: '由公安解救。', needs: ['shelter'], consents: {} },
+    caseworker,
+  );
+  const { version } = await api<{ version: number }>('GET', `/files/${id}`, undefined, caseworker);
+  await api(
+    'POST',
+    `/files/${id}/transitions`,
+    { event: 'place_in_institution', expectedVersion: version, payload: { institutionId, fromDate: addDays(TEST_TODAY, -1), reason: '需要临时庇护' } },
+    caseworker,
+  );
+  const file = await api<{ pendingApprovals: { id: string }[] }>('GET', `/files/${id}`, undefined, caseworker);
+  const supervisor = await tokenOf(USERS.supervisor.username, USERS.supervisor.password);
+  await api('POST', `/approvals/${file.pendingApprovals[0].id}/approve`, {}, supervisor);
+  const staff = await tokenOf(STAFF.username, STAFF.password);
+  await api('POST', `/files/${id}/stay/arrival`, { arrivedAt: chinaMorning(addDays(TEST_TODAY, -1)).toISOString(), room: '302室', unit: '男宾区' }, staff);
+  return id;
+}
+
+test('the institution staff write a care note on the stay', async ({ page }) => {
+  const fileId = await placedMan('赵永福');
+  await openAs(page, STAFF.username, STAFF.password, `/app/files/${fileId}?tab=care`);
+  const stay = page.getByRole('region', { name: '在站情况' });
+  await expect(stay.getByText(INSTITUTION)).toBeVisible();
+  await expect(stay.getByText('男宾区 302室')).toBeVisible();
+  await stay.getByRole('button', { name: '写照护记录' }).click();
+  const dialog = page.getByRole('dialog', { name: '写照护记录' });
+  await dialog.getByLabel('记录内容').fill('情绪平稳，午饭吃了一碗面。');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(stay.getByText('情绪平稳，午饭吃了一碗面。')).toBeVisible();
+  await expect(stay.getByText(new RegExp(STAFF.displayName))).toBeVisible();
+  await checkPage(page, 'file-tab-care-stay');
+  // Tracing is read by the staff too; 送公安DNA比对 is the caseworker's.
+  await page.getByRole('tab', { name: '寻亲' }).click();
+  await expect(page.getByText('暂无比对候选')).toBeVisible();
+  await expect(page.getByRole('button', { name: '送公安DNA比对' })).toHaveCount(0);
+});

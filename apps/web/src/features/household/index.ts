@@ -1,0 +1,1 @@
+export { default as HouseholdTab } from './components/HouseholdTab';

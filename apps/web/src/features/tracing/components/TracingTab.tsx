@@ -1,0 +1,160 @@
+import { Button, Card, Empty, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CandidateView, FileView, MatchFeatures } from '../../../generated/types.gen';
+import { canCall, useMe } from '../../../shared/auth/me';
+import { messageHalf } from '../../../shared/i18n/message-half';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { useFileTracing } from '../api';
+import { DismissForm, DnaReferralForm } from './CandidateForms';
+import '../tracing.css';
+
+const FEATURES: readonly (keyof MatchFeatures)[] = ['name', 'age', 'place', 'sex', 'marks', 'time'];
+const STATUS_COLOR: Record<CandidateView['status'], string> = {
+  open: 'blue',
+  dismissed: 'default',
+  referred_to_police: 'orange',
+  confirmed: 'green',
+  ruled_out: 'red',
+};
+const percent = (score: number) => Math.round(score * 100);
+const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
+
+/** One candidate: its total, a bar per feature with why (R8), and the caseworker's two steps. */
+function CandidateCard({ fileId, candidate, canDismiss, canRefer }: { fileId: string; candidate: CandidateView; canDismiss: boolean; canRefer: boolean }) {
+  const { t, i18n } = useTranslation('tracing');
+  const [open, setOpen] = useState<'dismiss' | 'refer' | null>(null);
+  const actionable = candidate.status === 'open';
+  return (
+    <Card
+      size="small"
+      className="tracing-candidate"
+      title={
+        <Space wrap>
+          <span>{t('candidate.request', { reference: candidate.requestReference })}</span>
+          <Tag color={STATUS_COLOR[candidate.status]}>{t(`status.${candidate.status}`)}</Tag>
+        </Space>
+      }
+      extra={<span className="tracing-total">{t('candidate.score', { score: percent(candidate.score) })}</span>}
+    >
+      <ul className="tracing-features" aria-label={t('candidate.features')}>
+        {FEATURES.map((key) => {
+          const feature = candidate.features[key];
+          return (
+            <li key={key}>
+              <span className="tracing-feature-name">{t(`feature.${key}`)}</span>
+              <span className="tracing-feature-bar">
+                <Progress percent={percent(feature.score)} size="small" status="normal" showInfo={false} aria-label={t(`feature.${key}`)} />
+                <span>{percent(feature.score)}%</span>
+              </span>
+              <span className="tracing-feature-why">
+                {messageHalf(feature.why, i18n.language)} · {t('candidate.weight', { weight: percent(feature.weight) })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {candidate.dismissedReason && <Typography.Paragraph type="secondary">{t('candidate.dismissedReason', { reason: candidate.dismissedReason })}</Typography.Paragraph>}
+      {actionable && (canDismiss || canRefer) && (
+        <Space wrap>
+          {canRefer && (
+            <Button type="primary" onClick={() => setOpen('refer')}>
+              {t('actions.refer')}
+            </Button>
+          )}
+          {canDismiss && <Button onClick={() => setOpen('dismiss')}>{t('actions.dismiss')}</Button>}
+        </Space>
+      )}
+      {open === 'dismiss' && <DismissForm fileId={fileId} candidateId={candidate.id} onClose={() => setOpen(null)} />}
+      {open === 'refer' && <DnaReferralForm fileId={fileId} candidateId={candidate.id} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}
+
+/** 寻亲 (R8–R10): the leads, the candidates and why they rank, the DNA comparisons asked of the police and their outcomes. */
+export default function TracingTab({ file }: { file: FileView }) {
+  const { t } = useTranslation('tracing');
+  const me = useMe();
+  const tracing = useFileTracing(file.id);
+  if (tracing.error) return <ErrorAlert error={tracing.error} />;
+  if (tracing.isPending) return <p className="ui-empty">{t('common:states.loading')}</p>;
+  const data = tracing.data;
+  const canDismiss = canCall(me.data, 'tracing_candidates_dismiss');
+  const canRefer = canCall(me.data, 'tracing_dna_request');
+  return (
+    <div className="file-tab">
+      <Typography.Title level={2} className="file-section-title">
+        {t('leads.title')}
+      </Typography.Title>
+      <List
+        size="small"
+        dataSource={data.leads}
+        locale={{ emptyText: <span className="ui-empty">{t('leads.none')}</span> }}
+        renderItem={(lead) => (
+          <List.Item>
+            <Space wrap>
+              <Tag>{t(`leadKind.${lead.kind}`)}</Tag>
+              <span>{lead.text}</span>
+              <Typography.Text type="secondary">{t('leads.source', { source: t(`leadSource.${lead.source}`), at: day(lead.recordedAt) })}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={2} className="file-section-title">
+        {t('candidate.title')}
+      </Typography.Title>
+      {data.candidates.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('candidate.none')} />
+      ) : (
+        <div className="tracing-candidates">
+          {data.candidates.items.map((candidate) => (
+            <CandidateCard key={candidate.id} fileId={file.id} candidate={candidate} canDismiss={canDismiss} canRefer={canRefer} />
+          ))}
+        </div>
+      )}
+      <Typography.Title level={2} className="file-section-title">
+        {t('dna.title')}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={data.dnaComparisons}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dna.none')} /> }}
+        columns={[
+          { title: t('dna.police'), dataIndex: 'police' },
+          { title: t('dna.reference'), dataIndex: 'policeReference' },
+          { title: t('dna.requestedOn'), dataIndex: 'requestedOn', render: day },
+          { title: t('dna.outcome'), dataIndex: 'outcome', render: (outcome: string) => <Tag>{t(`outcome.${outcome}`)}</Tag> },
+          { title: t('dna.reportedOn'), dataIndex: 'reportedOn', render: day },
+          { title: t('dna.reportReference'), dataIndex: 'reportReference', render: (value: string | null) => value ?? '—' },
+        ]}
+      />
+      {data.refusedPaternityTests.length > 0 && (
+        <>
+          <Typography.Title level={2} className="file-section-title">
+            {t('paternity.title')}
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={data.refusedPaternityTests}
+            renderItem={(test) => <List.Item>{t('paternity.item', { by: test.offeredBy, on: day(test.offeredOn), note: test.note ?? '' })}</List.Item>}
+          />
+        </>
+      )}
+      {data.dutyOfCareNotices.length > 0 && (
+        <>
+          <Typography.Title level={2} className="file-section-title">
+            {t('duty.title')}
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={data.dutyOfCareNotices}
+            renderItem={(notice) => <List.Item>{t('duty.item', { relatives: notice.relatives, on: day(notice.notifiedOn), method: notice.method })}</List.Item>}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { default as TracingTab } from './components/TracingTab';

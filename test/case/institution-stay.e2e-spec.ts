@@ -210,6 +210,22 @@ describe('the stay in an institution (issue 13)', () => {
     await as(otherStaff).get(`/files/${fileId}/stay`).expect(404);
   });
 
+  it('a person the institution found and recorded stays there from that day: its staff record the arrival and notes', async () => {
+    const intake = await as(staff)
+      .post('/intake/discoveries', {
+        person: { name: '拾遗', sex: 'female', identityStatus: 'unknown', birthDateRange: { from: bornAged(10), to: bornAged(9) } },
+        discovery: { discoveredOn: day(-3), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助站接回。' },
+      })
+      .expect(201);
+    const fileId: string = intake.body.file.id;
+    const stay = await as(staff).get(`/files/${fileId}/stay`).expect(200);
+    expect(stay.body).toMatchObject({ fileId, current: { institution: { id: staff.organisationId }, beginsOn: day(-3), notes: [], leaves: [] } });
+    await as(staff)
+      .post(`/files/${fileId}/stay/arrival`, { arrivedAt: at(-3, 18), room: '105室' })
+      .expect(201);
+    await as(staff).post(`/files/${fileId}/stay/notes`, { text: '入站体检正常。' }).expect(201);
+  });
+
   it('a closed file refuses every write (409 FILE_CLOSED)', async () => {
     const fileId = await placed(staff.organisationId);
     await arrived(fileId);

@@ -105,14 +105,15 @@ export class IntakeService {
          VALUES ($1, 'institution_discovery', $2, $3, $4, $5, $6)`,
           [result.file.id, institution.id, discovery.discoveredOn, discovery.placeCode, discovery.circumstances, actor.userId],
         );
-        // The person stays where they were found, from that day.
-        await manager.query('INSERT INTO placement (file_id, institution_id, from_date, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
-          result.file.id,
-          institution.id,
-          discovery.discoveredOn,
-          '机构主动发现 / found by the institution',
-          actor.userId,
-        ]);
+        // The person stays where they were found, from that day: the placement and, with it, the stay the staff record.
+        await manager.query(
+          `WITH placed AS (
+             INSERT INTO placement (file_id, institution_id, from_date, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)
+             RETURNING id, file_id, institution_id, from_date
+           )
+           INSERT INTO institution_stay (file_id, placement_id, institution_id, begins_on) SELECT file_id, id, institution_id, from_date FROM placed`,
+          [result.file.id, institution.id, discovery.discoveredOn, '机构主动发现 / found by the institution', actor.userId],
+        );
         await this.audit.record(
           {
             action: 'file.intake',

@@ -20,6 +20,7 @@ import { LeastPrivilege1796300000006 } from './1796300000006-LeastPrivilege.js';
 import { AuditCheckpoints1796300000007 } from './1796300000007-AuditCheckpoints.js';
 import { EventNotifications1796400000001 } from './1796400000001-EventNotifications.js';
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
+import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   AuditCheckpoints1796300000007,
   EventNotifications1796400000001,
   InstitutionStays1796400000002,
+  DiscoveryStays1796400000003,
 ];

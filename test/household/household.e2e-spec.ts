@@ -312,6 +312,11 @@ describe('R11: household registration for those who stay unidentified', () => {
     const first = await taskOf(returned);
     const other = await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530102', name: '五华区第二救助站' });
     await stack.database.query(`UPDATE placement SET to_date = $2 WHERE file_id = $1`, [returned, addDays(today(), -150)]);
+    // She left the station then: the stay that began with her discovery ends with the placement.
+    await stack.database.query(`UPDATE institution_stay SET departed_at = $2::date, departure_reason = 'left_without_notice' WHERE file_id = $1 AND departed_at IS NULL`, [
+      returned,
+      addDays(today(), -150),
+    ]);
     await approved(server, caseworker.auth, supervisor.auth, returned, 'place_in_institution', {
       institutionId: other,
       fromDate: addDays(today(), -40),

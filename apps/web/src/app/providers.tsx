@@ -7,18 +7,32 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { router } from './router';
 
-/** antd's defaults, with secondary text and links dark enough for WCAG AA contrast (4.5:1) on white. */
+/**
+ * antd's defaults, with every colour that is used for text dark enough for
+ * WCAG AA contrast (4.5:1) on white and on its own light background: antd's
+ * error red (#ff4d4f, 3.2:1), success green (2.3:1) and warning gold (1.9:1)
+ * are used as the text of tags, form errors and alerts. A preset-coloured
+ * tag's text is the palette's 7th shade, too light for green, orange, gold,
+ * cyan, lime and volcano: a darker shade of the same hue stands in for it.
+ */
 const THEME = {
   token: {
     colorPrimary: '#1f5fa8',
     colorInfo: '#1f5fa8',
     colorLink: '#1f5fa8',
+    colorError: '#c62828',
+    colorSuccess: '#2e7d32',
+    colorWarning: '#9a5b00',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     borderRadius: 6,
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+  },
+  // The palette is derived from seeds, so its shades are overridden where they are read: in the tag.
+  components: {
+    Tag: { green7: '#237804', orange7: '#ad4e00', gold7: '#874d00', cyan7: '#006d75', lime7: '#3f6600', volcano7: '#ad2102' },
   },
 };
 

@@ -7,7 +7,6 @@ import { canCall, useMe } from '../../shared/auth/me';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useFollowupPlan, type Visit } from './api';
 import { VisitForm } from './components/VisitForm';
-import './followup.css';
 
 type Shown = 'done' | 'scheduled' | 'overdue' | 'cancelled';
 const COLOR: Record<Shown, string> = { done: 'success', scheduled: 'blue', overdue: 'red', cancelled: 'default' };
@@ -65,7 +64,7 @@ export function FollowupTab({ file }: { file: FileView }) {
             key: 'status',
             render: (_, visit) => {
               const shown = shownStatus(visit, today);
-              return shown === 'done' ? <Tag className="followup-tag-done">{t(`status.${shown}`)}</Tag> : <Tag color={COLOR[shown]}>{t(`status.${shown}`)}</Tag>;
+              return <Tag color={COLOR[shown]}>{t(`status.${shown}`)}</Tag>;
             },
           },
           { title: t('columns.visitedOn'), dataIndex: 'visitedOn', render: day, responsive: ['sm'] },

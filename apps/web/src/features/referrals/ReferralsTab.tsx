@@ -57,7 +57,7 @@ export function ReferralsTab({ file }: { file: FileView }) {
                 <Space wrap>
                   <Typography.Text strong>{t(`kind.${referral.kind}`, { defaultValue: referral.label })}</Typography.Text>
                   {referral.status === 'completed' ? (
-                    <Tag className="referral-tag-done">{t('status.completed')}</Tag>
+                    <Tag color="success">{t('status.completed')}</Tag>
                   ) : (
                     <Tag color={STATUS_COLOR[referral.status]}>{t(`status.${referral.status}`)}</Tag>
                   )}

@@ -79,7 +79,7 @@ export default function ApprovalsPage() {
     <li key={item.id} className="approval" data-testid={`approval-${item.id}`}>
       <div className="approval-head">
         <h2 className="card-title">{messageHalf(item.label)}</h2>
-        {status && <Tag className={status === 'stale' ? 'tag-warning' : status === 'approved' ? 'tag-success' : undefined}>{t(`status.${status}`)}</Tag>}
+        {status && <Tag color={status === 'stale' ? 'warning' : status === 'approved' ? 'success' : undefined}>{t(`status.${status}`)}</Tag>}
         {!status && item.ownRequest && <Tag>{t('item.own')}</Tag>}
       </div>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>

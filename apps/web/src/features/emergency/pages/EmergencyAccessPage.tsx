@@ -47,8 +47,8 @@ function Entry({ item, reviewing }: { item: EmergencyAccessView; reviewing: bool
     <li data-testid={`emergency-${item.id}`}>
       <div className="emergency-head">
         <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>
-        {item.active ? <Tag className="tag-danger">{t('status.active')}</Tag> : <Tag>{t('status.ended')}</Tag>}
-        {item.review ? <Tag className="tag-success">{t('status.reviewed')}</Tag> : <Tag className="tag-warning">{t('status.unreviewed')}</Tag>}
+        {item.active ? <Tag color="error">{t('status.active')}</Tag> : <Tag>{t('status.ended')}</Tag>}
+        {item.review ? <Tag color="success">{t('status.reviewed')}</Tag> : <Tag color="warning">{t('status.unreviewed')}</Tag>}
       </div>
       {reviewing && (
         <div className="ui-muted">

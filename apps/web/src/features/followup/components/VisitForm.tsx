@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../shared/lib/forms';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
-import '../followup.css';
 import { useRecordVisit, type Visit } from '../api';
 
 interface Values {

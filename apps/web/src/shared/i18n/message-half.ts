@@ -9,6 +9,8 @@ const HAS_CHINESE = /[\u3400-\u9fff]/;
  * Chinese half holding ` / ` itself (`姓名（张三 / 章三） / same name`) stays
  * whole; failing that (an English half quoting Chinese), at the first ` / `.
  * The server cuts by the same rule (libs/followup reminders/halves.ts).
+ * English halves are written in lower case to read inside sentences; shown
+ * alone (a button, a title), the first letter is a capital.
  */
 export function messageHalf(message: string, language: string = i18n.language ?? 'zh-CN'): string {
   let cut = message.indexOf(' / ');
@@ -22,5 +24,5 @@ export function messageHalf(message: string, language: string = i18n.language ??
   const first = message.slice(0, cut);
   const second = message.slice(cut + 3);
   if (!HAS_CHINESE.test(first)) return message;
-  return language.startsWith('zh') ? first : second;
+  return language.startsWith('zh') ? first : second.charAt(0).toUpperCase() + second.slice(1);
 }

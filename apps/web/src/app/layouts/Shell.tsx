@@ -53,6 +53,10 @@ function Shell() {
 
   return (
     <div className="shell">
+      {/* WCAG 2.4.1: the first Tab offers to pass the navigation by. */}
+      <a className="shell-skip" href="#content">
+        {t('nav.skip')}
+      </a>
       <header className="shell-header">
         <Link to="/" className="shell-brand">
           {t('app.name')}
@@ -73,7 +77,7 @@ function Shell() {
           <UserMenu name={me.data.displayName} onChangePassword={() => void navigate('/password')} onSignOut={() => void signOut()} />
         </div>
       </header>
-      <main className="shell-content">
+      <main className="shell-content" id="content" tabIndex={-1}>
         <p className="shell-org">{me.data.organisation.name}</p>
         <Outlet />
       </main>

@@ -1,4 +1,5 @@
-import { Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Dialog } from '../../../shared/ui/Dialog';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,8 +54,7 @@ export function VisitForm({ fileId, visit, onClose, onDone }: { fileId: string; 
     }
   };
   return (
-    <Modal
-      open
+    <Dialog
       title={t('form.title', { seq: visit.seq })}
       okText={t('form.submit')}
       cancelText={t('form.cancel')}
@@ -93,6 +93,6 @@ export function VisitForm({ fileId, visit, onClose, onDone }: { fileId: string; 
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

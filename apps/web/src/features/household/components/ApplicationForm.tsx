@@ -1,4 +1,5 @@
-import { Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { Checkbox, DatePicker, Form, Input } from 'antd';
+import { Dialog } from '../../../shared/ui/Dialog';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,8 +43,7 @@ export function ApplicationForm({ fileId, onClose }: { fileId: string; onClose: 
     }
   };
   return (
-    <Modal
-      open
+    <Dialog
       title={t('prepare')}
       okText={t('submit')}
       cancelText={t('cancel')}
@@ -65,6 +65,6 @@ export function ApplicationForm({ fileId, onClose }: { fileId: string; onClose: 
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,8 @@
  * by default: the trafficking history and the rest go to a partner only when
  * ticked, and only with the person's or guardian's consent (R16, R22).
  */
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import { Dialog } from '../../../shared/ui/Dialog';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,8 +116,7 @@ export function ReferralForm({ fileId, onClose, onDone }: { fileId: string; onCl
   };
 
   return (
-    <Modal
-      open
+    <Dialog
       title={t('form.title')}
       okText={t('form.submit')}
       cancelText={t('form.cancel')}
@@ -201,6 +201,6 @@ export function ReferralForm({ fileId, onClose, onDone }: { fileId: string; onCl
           {t('form.sendNote')}
         </Typography.Paragraph>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
+import { Dialog } from '../../../shared/ui/Dialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../shared/lib/forms';
@@ -26,8 +27,7 @@ export function WithdrawForm({ referral, onClose, onDone }: { referral: Referral
     }
   };
   return (
-    <Modal
-      open
+    <Dialog
       title={t('withdraw.title', { partner: referral.organisation.name })}
       okText={t('withdraw.submit')}
       cancelText={t('form.cancel')}
@@ -44,6 +44,6 @@ export function WithdrawForm({ referral, onClose, onDone }: { referral: Referral
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { Dialog } from '../../../shared/ui/Dialog';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,8 +51,7 @@ function WriteModal<Values extends object>({
     }
   };
   return (
-    <Modal
-      open
+    <Dialog
       title={title}
       okText={t('actions.submit')}
       cancelText={t('actions.cancel')}
@@ -65,7 +65,7 @@ function WriteModal<Values extends object>({
       <Form<Values> form={form} layout="vertical" requiredMark={false} scrollToFirstError preserve>
         {children}
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { Alert, Form, type FormInstance } from 'antd';
+import { Dialog } from '../../../../shared/ui/Dialog';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/api/api-error';
@@ -62,8 +63,7 @@ export function ActionModal<Values extends object>({
   };
 
   return (
-    <Modal
-      open
+    <Dialog
       title={title}
       okText={okText}
       cancelText={t('actions.cancel')}
@@ -79,6 +79,6 @@ export function ActionModal<Values extends object>({
       <Form<Values> form={form} layout="vertical" requiredMark={false} scrollToFirstError initialValues={initialValues} preserve>
         {children}
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -23,6 +23,13 @@ const THEME = {
     colorError: '#c62828',
     colorSuccess: '#2e7d32',
     colorWarning: '#9a5b00',
+    // The light tints behind that text, fixed (derived from the darker seeds they would turn muddy).
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

@@ -1,7 +1,9 @@
 /**
  * The live inbox: a single-use, short-lived ticket opens a Server-Sent Events
  * stream; a notification written by the worker reaches its recipient's open
- * stream (through Redis pub/sub), nobody else's; signing out ends the stream.
+ * stream (through Redis pub/sub), nobody else's — and so does every other
+ * inbox write (the notice of repeated failed sign-ins, a partner told of a
+ * withdrawn referral); signing out ends the stream.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +12,7 @@ import type { App } from 'supertest/types.js';
 import { randomUUID } from 'node:crypto';
 import { InboxWriter, ReminderScheduler } from '#app/followup';
 import { OutboxRelay } from '#app/platform';
-import { createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { createFile, createInterview, createOrganisation, createUser, login, signedIn, type Session } from '../support/access-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
@@ -144,6 +146,42 @@ describe('the notification stream (Server-Sent Events through Redis pub/sub)', (
     expect(await stack.worker!.get(InboxWriter).deliver(notice)).toBe(0);
     mine.close();
     theirs.close();
+  });
+
+  it('brings the notice of repeated failed sign-ins to the user’s open stream', async () => {
+    const user = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    const stream = await opened(await ticketFor(user));
+    await eventually(() => stream.text().includes('event: ready'));
+
+    // LOGIN_MAX_FAILURES_PER_ACCOUNT (5) failures since the last sign-in: the notice is written, and announced.
+    for (let i = 0; i < 5; i++) await request(server).post('/auth/login').send({ username: user.username, password: 'Wrong-Password-1' }).expect(401);
+    await eventually(() => stream.text().includes('event: notification'));
+    const inbox = await request(server).get('/me/notifications').set(user.auth).expect(200);
+    expect(inbox.body.items.map((item: { kind: string }) => item.kind)).toEqual(['sign_in_failures']);
+    stream.close();
+  });
+
+  it('R16: brings the notice of a withdrawn referral to the open streams of the partner’s staff', async () => {
+    const school = await createOrganisation(stack.database, { kind: 'school', jurisdictionCode: '530102' });
+    const teacher = await signedIn(server, stack.database, 'school_staff', { id: school });
+    const fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau, caseworkerId: caseworker.userId });
+    await createInterview(stack.database, fileId, caseworker.userId);
+    const referral = await request(server)
+      .post(`/files/${fileId}/referrals`)
+      .set(caseworker.auth)
+      .send({ kind: 'schooling', organisationId: school, purpose: '适龄儿童入学', details: { gradeLevel: '五年级' }, send: true })
+      .expect(201);
+    // The new referral's notice reached the school's staff of then; a colleague who joins afterwards has nothing to hear but the withdrawal.
+    await eventually(async () => (await request(server).get('/me/notifications').set(teacher.auth)).body.items.some((item: { kind: string }) => item.kind === 'referral_sent'));
+    const colleague = await login(server, (await createUser(stack.database, { role: 'school_staff', organisationId: school })).username);
+    const stream = await opened(await ticketFor(colleague));
+    await eventually(() => stream.text().includes('event: ready'));
+
+    await request(server).post(`/referrals/${referral.body.id}/withdraw`).set(caseworker.auth).send({ reason: '家长已为孩子另行联系学校' }).expect(200);
+    await eventually(() => stream.text().includes('event: notification'));
+    const inbox = await request(server).get('/me/notifications').set(colleague.auth).expect(200);
+    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'referral_withdrawn', title: '转介已撤回：入学 / referral withdrawn: schooling (R14)' })]);
+    stream.close();
   });
 
   it('ends the stream when its login signs out, not the streams of another login', async () => {

@@ -239,6 +239,38 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     await returnHome(fileId, { recipientName: '赵某', relation: '父亲' }, 200);
   });
 
+  it('R5, R6, R23: the supervisor is shown what a request is bound to — who receives her, where, and her guardians — without contact details', async () => {
+    const { fileId } = await childFile();
+    await bureauAsGuardian(fileId);
+    await step(server, caseworker.auth, fileId, 'start_return_home');
+    await returnHome(fileId, { recipientName: '赵丽', recipientPhone: '13800000009', escortedBy: '李个案' }, 200);
+    const reunify = await step(server, caseworker.auth, fileId, 'reunify', { note: '由母亲接回' });
+    const transfer = await childFile();
+    const panlong = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530103' });
+    const moved = await step(server, caseworker.auth, transfer.fileId, 'transfer', { toOrganisationId: panlong, reason: '家属在盘龙区' });
+    expect(moved.body.outcome).toBe('approval_requested');
+    const pending = (await request(server).get('/approvals?limit=100').set(approver.auth).expect(200)).body.items as Record<string, unknown>[];
+
+    const asked = pending.find((item) => item.id === reunify.body.approval.id)!;
+    expect(asked).toMatchObject({
+      payload: { note: '由母亲接回' },
+      returnHome: {
+        recipientName: '赵丽',
+        relation: '母亲',
+        recipientIdNumberVerified: false,
+        address: '云南省昆明市五华区红云街道8号',
+        placeCode: '530102',
+        placeName: '五华区',
+        plannedOn: null,
+        escortedBy: '李个案',
+      },
+      guardians: [{ kind: 'civil_affairs', name: '五华区民政局', relation: null, idNumberVerified: false, since: day(-30), until: null }],
+    });
+    expect(JSON.stringify(asked)).not.toContain('13800000009');
+    // A step bound to neither shows neither.
+    expect(pending.find((item) => item.id === moved.body.approval.id)).toMatchObject({ returnHome: null, guardians: null });
+  });
+
   it('R6: an approval applies only to the data it was asked for: changed since, it is refused and must be asked again', async () => {
     const { fileId } = await childFile();
     await bureauAsGuardian(fileId);

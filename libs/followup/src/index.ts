@@ -4,6 +4,7 @@ export { InboxWriter, type Addressees, type EventNotice } from './inbox/inbox-wr
 export { FollowupCoreModule, FollowupModule, FollowupWorkerModule } from './followup.module.js';
 export { planEnd, visitDates } from './plans/followup-template.js';
 export { FollowupService } from './plans/followup.service.js';
+export { halves } from './reminders/halves.js';
 export { channelFor, type NotificationChannel, type OutgoingMessage } from './reminders/outgoing.js';
 export { escalationJobId, reminderJobId } from './reminders/reminder-jobs.js';
 export { ReminderScheduler } from './reminders/reminder-scheduler.js';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, Clock, Outbox, QUEUES, type AppConfig, type AuditSink, type ErrorDefinition } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, CHANNELS, Clock, Outbox, PubSub, QUEUES, type AppConfig, type AuditSink, type ErrorDefinition } from '#app/platform';
 
 /** The device cookie: random, httpOnly, SameSite=Strict, sent only to /auth; the server keeps its SHA-256. */
 export const DEVICE_COOKIE = 'huijia_device';
@@ -79,6 +79,7 @@ export class SignInThrottle {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly pubsub: PubSub,
   ) {}
 
   static hashDevice(token: string): Buffer {
@@ -191,7 +192,7 @@ export class SignInThrottle {
   /** A notice in the user's inbox once the account's failures since its last sign-in reach the limit; once per episode and day. */
   private async noticeIfRepeated(userId: string | undefined, username: string): Promise<void> {
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
+    const told = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('sign_in_failures:' || $1, 0))`, [username]);
       const [episode]: { failures: number; addresses: number; last_at: Date | null; last_ip: string | null; told: boolean }[] = await manager.query(
         `WITH since AS (
@@ -206,7 +207,7 @@ export class SignInThrottle {
                 EXISTS (SELECT 1 FROM notification WHERE recipient_user_id = $1 AND kind = $5 AND created_at > (SELECT t FROM since)) AS told`,
         [userId ?? null, username, now, MEMORY_HOURS, NOTICE_KIND],
       );
-      if (!userId || episode.failures < this.config.auth.maxFailuresPerAccount || episode.told || !episode.last_at) return;
+      if (!userId || episode.failures < this.config.auth.maxFailuresPerAccount || episode.told || !episode.last_at) return false;
       const at = chinaTime(episode.last_at);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO notification (recipient_user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -226,6 +227,9 @@ export class SignInThrottle {
         { action: 'auth.failures_notice', outcome: 'allowed', entityType: 'user_account', entityId: userId, details: { failures: episode.failures } },
         manager,
       );
+      return true;
     });
+    // After the commit: the user's open streams look now. Not awaited: the failed sign-in's answer waits on no Redis round trip.
+    if (told && userId) void this.pubsub.publish(CHANNELS.notificationsWritten, { userIds: [userId] });
   }
 }

@@ -6,7 +6,7 @@ import { fileWriteScope, type Actor } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import { FileGateway } from '../kernel/file-gateway.js';
 import { CaseStateMachine } from '../state-machine/case-state-machine.js';
-import type { BoundDigest } from '../state-machine/approval-binding.js';
+import type { BoundDigest, BoundRecord } from '../state-machine/approval-binding.js';
 import { TRANSITIONS } from '../state-machine/transitions.js';
 import type { FileState } from '../state-machine/states.js';
 import type { AppliedTransition } from '../state-machine/transition.view.js';
@@ -14,6 +14,20 @@ import type { ApprovalsQuery } from './workflow.dto.js';
 import type { ApprovalClosed, ApprovalView } from './workflow.view.js';
 
 const LABELS = new Map(TRANSITIONS.map((transition) => [transition.event, transition.label]));
+/** The steps bound to a record: their requests show it as it stands. */
+const boundTo = (record: BoundRecord) => TRANSITIONS.filter((transition) => transition.boundTo?.includes(record)).map((transition) => transition.event);
+
+/** R5, R6, R23: the records a request is bound to, as the supervisor approves them (no contact details); null for a step not bound to them. */
+const BOUND_RECORDS = (returnHomeEvents: string, guardianEvents: string) => `
+  CASE WHEN a.event = ANY(${returnHomeEvents}::text[]) THEN (
+    SELECT jsonb_build_object('recipientName', r.recipient_name, 'relation', r.relation, 'recipientIdNumberVerified', r.recipient_id_verified,
+                              'address', r.address, 'placeCode', r.place_code, 'placeName', j.name, 'plannedOn', to_char(r.planned_on, 'YYYY-MM-DD'),
+                              'travelArrangements', r.travel_arrangements, 'escortedBy', r.escorted_by)
+      FROM return_home r JOIN jurisdiction j ON j.code = r.place_code WHERE r.file_id = a.file_id) END AS "returnHome",
+  CASE WHEN a.event = ANY(${guardianEvents}::text[]) THEN (
+    SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', g.kind, 'name', g.name, 'relation', g.relation, 'idNumberVerified', g.id_number_verified,
+                                                 'since', to_char(g.since, 'YYYY-MM-DD'), 'until', to_char(g.until, 'YYYY-MM-DD')) ORDER BY g.since, g.recorded_at), '[]'::jsonb)
+      FROM guardian g WHERE g.file_id = a.file_id AND g.removed_at IS NULL) END AS "guardians"`;
 
 interface ApprovalRow {
   id: string;
@@ -42,14 +56,14 @@ export class ApprovalsService {
     private readonly stateMachine: CaseStateMachine,
   ) {}
 
-  /** Pending requests for files in the supervisor's jurisdiction, oldest first. */
+  /** Pending requests for files in the supervisor's jurisdiction, oldest first, with the records each is bound to. */
   async pending(actor: Actor, query: ApprovalsQuery): Promise<Page<ApprovalView>> {
-    const params: unknown[] = [actor.userId];
+    const params: unknown[] = [actor.userId, boundTo('returnHome'), boundTo('guardians')];
     const page = await keysetPage(
       this.dataSource,
       {
         select: `a.id, a.file_id AS "fileId", f.reference AS "fileReference", a.event, a.payload, a.requested_in_state AS "requestedInState",
-                 a.requested_at AS "requestedAt", u.display_name AS "requestedBy", a.requested_by = $1 AS "ownRequest", a.status`,
+                 a.requested_at AS "requestedAt", u.display_name AS "requestedBy", a.requested_by = $1 AS "ownRequest", a.status, ${BOUND_RECORDS('$2', '$3')}`,
         from: 'approval a JOIN victim_file f ON f.id = a.file_id JOIN user_account u ON u.id = a.requested_by',
         where: [`a.status = 'pending'`, fileWriteScope(actor, 'f', params)],
         params,

@@ -2,8 +2,11 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainEventSubscriptions, type DomainEventType, type TypedDomainEvent } from '#app/platform';
-import { InboxWriter } from '#app/followup';
+import { halves, InboxWriter } from '#app/followup';
 import { KIND_RULES, type ReferralKind } from '../kinds.js';
+
+/** A kind's label in its halves (`入学 / schooling (R14)`), so a title quoting it keeps one ` / ` between its own: readers show one language. */
+const kindLabel = (kind: ReferralKind) => halves(KIND_RULES[kind].label);
 
 interface Facts {
   kind: ReferralKind;
@@ -45,11 +48,12 @@ export class ReferralNotifications implements OnModuleInit {
       const facts = await this.facts(event.subjectId);
       if (!facts) return;
       const acceptBy = facts.accept_by ? `请于 ${facts.accept_by} 前接收 / accept it by ${facts.accept_by}` : '请及时接收 / please accept it';
+      const [zh, en] = kindLabel(facts.kind);
       await this.inbox.deliver({
         eventId: event.eventId,
         to: { organisations: [{ id: facts.organisation_id }] },
         kind: 'referral_sent',
-        title: `${facts.green_channel ? '【绿色通道】' : ''}新转介：${KIND_RULES[facts.kind].label}，档案 ${facts.reference} / new referral, file ${facts.reference}`,
+        title: `${facts.green_channel ? '【绿色通道】' : ''}新转介：${zh}，档案 ${facts.reference} / ${facts.green_channel ? '[green channel] ' : ''}new referral: ${en}, file ${facts.reference}`,
         body: acceptBy,
         fileId: event.data.fileId,
         subjectType: 'referral',
@@ -66,6 +70,7 @@ export class ReferralNotifications implements OnModuleInit {
     const facts = await this.facts(event.subjectId);
     if (!facts) return;
     const answer = ANSWERS[type];
+    const [zh, en] = kindLabel(facts.kind);
     const to = facts.responsible_caseworker_id
       ? { users: [facts.responsible_caseworker_id] }
       : { organisations: [{ id: facts.responsible_organisation_id, roles: ['caseworker', 'supervisor'] as const }] };
@@ -73,7 +78,7 @@ export class ReferralNotifications implements OnModuleInit {
       eventId: event.eventId,
       to,
       kind: answer.kind,
-      title: `${answer.zh}：${KIND_RULES[facts.kind].label}，档案 ${facts.reference} / ${answer.en}, file ${facts.reference}`,
+      title: `${answer.zh}：${zh}，档案 ${facts.reference} / ${answer.en}: ${en}, file ${facts.reference}`,
       body:
         type === 'referral.declined'
           ? `${facts.organisation_name}；理由：${facts.decline_reason ?? '—'} / ${facts.organisation_name}; reason: ${facts.decline_reason ?? '—'}`

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppError, Outbox, type AppConfig } from '#app/platform';
+import { APP_CONFIG, AppError, CHANNELS, Outbox, PubSub, type AppConfig } from '#app/platform';
 import type { Actor } from '#app/access';
 import type { FileWork } from '#app/case';
 import { ReferralErrors } from '../errors.js';
@@ -27,6 +27,7 @@ export class SendService {
     private readonly deadlines: ReferralDeadlines,
     private readonly views: ReferralViewsQuery,
     private readonly outbox: Outbox,
+    private readonly pubsub: PubSub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,13 +50,17 @@ export class SendService {
   }
 
   async withdraw(actor: Actor, referralId: string, reason: string): Promise<ReferrerReferralView> {
-    return this.scopes.asReferrer(actor, referralId, 'referral.withdraw', async ({ manager, referral, file, now }) => {
+    let told: string[] = [];
+    const view = await this.scopes.asReferrer(actor, referralId, 'referral.withdraw', async ({ manager, referral, file, now }) => {
       const partnerHadIt = referral.status !== 'draft';
       const transition = await this.lifecycle.fire(manager, actor, 'referrer', referral, 'withdraw', now, reason);
       await manager.query('UPDATE referral SET withdraw_reason = $2 WHERE id = $1', [referralId, reason]);
       if (transition.closes) await this.deadlines.closed(manager, referralId, now);
-      if (partnerHadIt) await tellPartnerOfWithdrawal(manager, this.outbox, this.config, referral, file.reference, reason, now);
+      if (partnerHadIt) told = await tellPartnerOfWithdrawal(manager, this.outbox, this.config, referral, file.reference, reason, now);
       return { result: await this.views.referrer(manager, referralId), entityType: 'referral', entityId: referralId, purpose: reason };
     });
+    // After the commit: the partner's staff's open streams look now.
+    if (told.length > 0) await this.pubsub.publish(CHANNELS.notificationsWritten, { userIds: told });
+    return view;
   }
 }

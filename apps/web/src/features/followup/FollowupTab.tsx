@@ -12,6 +12,9 @@ type Shown = 'done' | 'scheduled' | 'overdue' | 'cancelled';
 const COLOR: Record<Shown, string> = { done: 'success', scheduled: 'blue', overdue: 'red', cancelled: 'default' };
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
+/** The states a file has a plan in (R17: made on reunification or local resettlement; kept through follow-up). */
+const PLANNED: readonly FileView['state'][] = ['reunified', 'locally_resettled', 'follow_up'];
+
 /** A scheduled visit whose day has passed is overdue. */
 const shownStatus = (visit: Visit, today: string): Shown => (visit.status === 'scheduled' && visit.dueOn < today ? 'overdue' : visit.status);
 
@@ -19,12 +22,13 @@ const shownStatus = (visit: Visit, today: string): Shown => (visit.status === 's
 export function FollowupTab({ file }: { file: FileView }) {
   const { t } = useTranslation('followup');
   const me = useMe();
-  const plan = useFollowupPlan(file.id);
+  const coming = PLANNED.includes(file.state);
+  const plan = useFollowupPlan(file.id, coming);
   const [recording, setRecording] = useState<Visit | null>(null);
   if (plan.error) return <ErrorAlert error={plan.error} />;
   if (plan.isPending) return <p className="ui-empty">{t('common:states.loading')}</p>;
   const data = plan.data;
-  if (!data) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noPlan')} />;
+  if (!data) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span role="status">{t(coming ? 'planComing' : 'noPlan')}</span>} />;
   const today = dayjs().format('YYYY-MM-DD');
   const canRecord = canCall(me.data, 'followup_record_visit') && data.status === 'active' && file.state !== 'closed';
   const counts = data.visits.reduce<Record<Shown, number>>((sum, visit) => ({ ...sum, [shownStatus(visit, today)]: sum[shownStatus(visit, today)] + 1 }), {

@@ -12,10 +12,18 @@ export const followupKeys = {
   plan: (fileId: string) => ['files', 'detail', fileId, 'followup'] as const,
 };
 
-/** The plan, or null before there is one (404 PLAN_NOT_FOUND: not reunified or resettled yet). */
-export function useFollowupPlan(fileId: string) {
+/** How often a plan that is being made is looked for again. */
+const COMING_MS = 2_000;
+
+/**
+ * The plan, or null before there is one (404 PLAN_NOT_FOUND: not reunified or
+ * resettled yet). `coming`: the file is past the step that makes it — the
+ * worker makes it just after the commit, so it is looked for again until it is there.
+ */
+export function useFollowupPlan(fileId: string, coming: boolean) {
   return useQuery({
     queryKey: followupKeys.plan(fileId),
+    refetchInterval: (query) => (coming && query.state.data === null ? COMING_MS : false),
     queryFn: async () => {
       try {
         return await call(followupPlan({ path: { id: fileId } }));

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { StateTag } from '../../files';
 import { useApprovalList, useDecide, useOrganisationName } from '../api';
+import { BoundRecords } from '../components/BoundRecords';
 import '../approvals.css';
 
 /**
@@ -22,6 +23,8 @@ const SET_ASIDE = new Set(['APPROVAL_DATA_CHANGED']);
 
 /** The payload fields that name an organisation: shown by its name. */
 const ORGANISATION_FIELDS = new Set(['institutionId', 'toOrganisationId']);
+/** The payload fields that hold an instant: shown in the reader's time. */
+const INSTANT_FIELDS = new Set(['handedOverAt']);
 
 function OrganisationName({ id }: { id: string }) {
   const name = useOrganisationName(id);
@@ -30,6 +33,7 @@ function OrganisationName({ id }: { id: string }) {
 
 function Value({ field, value }: { field: string; value: unknown }) {
   if (ORGANISATION_FIELDS.has(field) && typeof value === 'string') return <OrganisationName id={value} />;
+  if (INSTANT_FIELDS.has(field) && typeof value === 'string') return <>{dayjs(value).format('YYYY-MM-DD HH:mm')}</>;
   return <>{typeof value === 'string' ? messageHalf(value) : JSON.stringify(value)}</>;
 }
 
@@ -109,6 +113,7 @@ export default function ApprovalsPage() {
           <p className="ui-muted">{t('item.noData')}</p>
         )}
       </div>
+      <BoundRecords item={item} />
       {!status && !item.ownRequest && (
         <div className="approval-actions">
           <Button type="primary" onClick={() => setOpen({ kind: 'approve', item })}>

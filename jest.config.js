@@ -18,6 +18,7 @@ const DATE_SENSITIVE = [
   '<rootDir>/test/case/buyer-household.e2e-spec.ts',
   '<rootDir>/test/case/closure.e2e-spec.ts',
   '<rootDir>/test/followup/followup.e2e-spec.ts',
+  '<rootDir>/test/followup/my-files.e2e-spec.ts',
   '<rootDir>/test/referral/referrals.e2e-spec.ts',
   '<rootDir>/test/household/household.e2e-spec.ts',
   '<rootDir>/test/tracing/tracing.e2e-spec.ts',

@@ -124,6 +124,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /me/notifications/{id}/read': all('ADD'),
   'POST /reminders/{id}/acknowledge': { ...all('ADD'), supervisor: 'AAD' },
   'GET /followup/overdue': only({ supervisor: 'AAA' }),
+  // One's own files with what is due next (the workbench): in one's scope, as the files list.
+  'GET /me/files': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /followup/overdue/workers': only({ supervisor: 'AAA' }),
   'GET /files/{id}/followup': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -566,6 +568,14 @@ describe('access matrix', () => {
     }),
     'GET /followup/overdue': async (actor: Actor) => ({ test: request(server).get('/followup/overdue').set(actor.auth) }),
     'GET /followup/overdue/workers': async (actor: Actor) => ({ test: request(server).get('/followup/overdue/workers').set(actor.auth) }),
+    'GET /me/files': async (actor: Actor, relation: Relation) => {
+      const jurisdictionCode = relation === 'other' ? ELSEWHERE : HOME;
+      const target = await createFile(stack.database, { jurisdictionCode, organisationId: organisationFor('caseworker', relation), caseworkerId: actor.userId });
+      return {
+        test: request(server).get('/me/files?limit=200').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === target),
+      };
+    },
     'GET /files/{id}/followup': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .get(`/files/${(await planFor(actor, relation)).fileId}/followup`)

@@ -343,6 +343,13 @@ describe('the victim file: rules and bad input', () => {
       expect((await request(server).get('/files?ageBand=7-9').set(reader.auth).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'ageBand' })]);
     });
 
+    it('R23: filters the minors — whoever may be under 18 today — and the adults for certain', async () => {
+      expect(await found('minor=true')).toEqual([ids.zhang, ids.unknown].sort());
+      expect(await found('minor=false')).toEqual([ids.zhao]);
+      expect(await found('minor=true&identityStatus=unknown')).toEqual([ids.unknown]);
+      expect((await request(server).get('/files?minor=yes').set(reader.auth).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'minor' })]);
+    });
+
     it('R4: shows an institution a possible duplicate whose file is not in its care as out of scope (false, never null)', async () => {
       const station = await createOrganisation(stack.database, { kind: 'assistance_institution', jurisdictionCode: '530103' });
       const staff = await signedIn(server, stack.database, 'institution_staff', { id: station });

@@ -3,8 +3,9 @@
  * request matches an unidentified woman, feature by feature (R8), and refers
  * the pair to the police for a DNA comparison — unit, reference, date, never
  * genetic data (R9); her household registration is due after 90 days in care
- * (R11); the institution's staff write a care note on her stay. Data is set
- * up through the API; the browser's clock is the server's.
+ * (R11); the institution's staff write a care note on her stay; more
+ * candidates than a page come by 加载更多. Data is set up through the API;
+ * the browser's clock is the server's.
  */
 import type { Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
@@ -204,4 +205,48 @@ test('the institution staff write a care note on the stay', async ({ page }) => 
   await page.getByRole('tab', { name: '寻亲' }).click();
   await expect(page.getByText('暂无比对候选')).toBeVisible();
   await expect(page.getByRole('button', { name: '送公安DNA比对' })).toHaveCount(0);
+});
+
+test('R8: more candidates than a page come by 加载更多 (keyset)', async ({ page }) => {
+  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
+  // Found far from the other specs' people (玉溪), she remembers her childhood name 阿朵; 51 families look for an 阿朵 lost there.
+  const intake = await api<{ file: { id: string } }>(
+    'POST',
+    '/intake/discoveries',
+    {
+      person: { sex: 'female', identityStatus: 'unknown', aliases: [{ name: '阿朵', kind: 'childhood_name' }], birthDateRange: { from: '1995-01-01', to: '1997-01-01' } },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -10), placeCode: '530402', institutionId, circumstances: '在玉溪客运站被发现，只记得小名。' },
+    },
+    caseworker,
+  );
+  const fileId = intake.file.id;
+  const PAGE_SIZE = 50;
+  for (let index = 0; index <= PAGE_SIZE; index += 1) {
+    await api(
+      'POST',
+      '/tracing/requests',
+      {
+        names: [{ name: '阿朵', kind: 'childhood_name' }],
+        sex: 'female',
+        ageWhenMissing: 20,
+        missingOn: '2016-03-01',
+        missingPlaceCode: '530402',
+        familyContact: { name: '刀家', relation: '父亲', phone: `1390871${String(index).padStart(4, '0')}` },
+      },
+      caseworker,
+    );
+  }
+  // The worker matches each request as it comes.
+  const count = async () => (await api<{ items: unknown[] }>('GET', `/files/${fileId}/tracing/candidates?limit=200`, undefined, caseworker)).items.length;
+  await expect.poll(count, { timeout: 60_000 }).toBe(PAGE_SIZE + 1);
+
+  await openAs(page, USERS.caseworker.username, USERS.caseworker.password, `/app/files/${fileId}?tab=tracing`);
+  const cards = page.locator('.tracing-candidate');
+  await expect(cards).toHaveCount(PAGE_SIZE);
+  // By keyboard. (The tab passed checkPage above; fifty cards more would only make the screenshots long.)
+  const more = page.getByRole('button', { name: '加载更多' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(PAGE_SIZE + 1);
+  await expect(more).toHaveCount(0);
 });

@@ -4,7 +4,8 @@
  * unread count; a file transferred from another county waits on the
  * receiving bureau's workbench until accepted; the supervisor sees the
  * overdue follow-ups; a files list with a file in care passes axe (the state
- * tags' colours). Its people and files are its own, in 盘龙区 and 西山区
+ * tags' colours); 我的个案 puts the file whose household registration day
+ * has passed first, then a referral's deadline. Its people and files are its own, in 盘龙区 and 西山区
  * (set up through the API), so the other specs' pages stay as seeded.
  */
 import pg from 'pg';
@@ -37,7 +38,7 @@ const who = {
   supervisor: { username: `pl.sv.${tag}`, displayName: '段明' },
   receiver: { username: `xs.cw.${tag}`, displayName: '杨帆' },
 } as const;
-const ids = { police: '', institution: '', xishan: '' };
+const ids = { police: '', institution: '', xishan: '', legalAid: '' };
 
 async function signInAs(page: Page, username: string): Promise<void> {
   expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
@@ -83,6 +84,7 @@ test.beforeAll(async () => {
   ids.police = (await organisation('盘龙公安分局', 'public_security', '530103')).id;
   ids.institution = (await organisation('盘龙区救助站', 'assistance_institution', '530103')).id;
   ids.xishan = (await organisation('西山区民政局', 'civil_affairs_bureau', '530112')).id;
+  ids.legalAid = (await organisation('盘龙区法律援助中心', 'legal_aid_centre', '530103')).id;
   await user(who.caseworker, 'caseworker', panlong.id);
   await user(who.supervisor, 'supervisor', panlong.id);
   await user(who.receiver, 'caseworker', ids.xishan);
@@ -153,4 +155,37 @@ test('the files list with a file in care passes axe (the state tags are legible)
   await page.goto('/app/files');
   await expect(page.locator('[data-state="in_care"]').first()).toHaveText('安置中');
   await checkPage(page, 'files-in-care');
+});
+
+test('my files: the next thing due on each, the overdue first — the household registration day (R11), then a referral to accept (R18)', async ({ page }) => {
+  const caseworker = await tokenOf(who.caseworker.username);
+  // R11: a woman the station took in 95 days ago, identity unknown: her 90th day has passed.
+  const found = await api<{ file: { id: string; reference: string } }>(
+    'POST',
+    '/intake/discoveries',
+    {
+      person: { name: '无名氏', sex: 'female', identityStatus: 'unknown', birthDateRange: { from: '1990-01-01', to: '1995-12-31' } },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -95), placeCode: '530103', institutionId: ids.institution, circumstances: '在街头徘徊，由救助站接回。' },
+    },
+    caseworker,
+  );
+  // R18: green-channel legal aid, to be accepted within 3 working days.
+  const referred = await handover(caseworker, '邓志强', '299');
+  await api('POST', `/files/${referred.id}/referrals`, { kind: 'legal_aid', organisationId: ids.legalAid, purpose: '追索劳动报酬', send: true }, caseworker);
+  // The worker starts her clock when her file opens.
+  await expect
+    .poll(async () => (await api<{ items: { id: string; nextDue: unknown }[] }>('GET', '/me/files', undefined, caseworker)).items[0]?.id, { timeout: 30_000 })
+    .toBe(found.file.id);
+
+  await signInAs(page, who.caseworker.username);
+  await page.goto('/app/');
+  const panel = page.locator('section', { has: page.getByRole('heading', { name: '我的个案' }) });
+  const items = panel.getByRole('listitem');
+  await expect(items.first()).toContainText(found.file.reference);
+  await expect(items.first()).toContainText(`下一事项：户籍登记，${addDays(TEST_TODAY, -5)} 到期`);
+  await expect(items.first().getByText('已逾期')).toBeVisible();
+  await expect(items.nth(1)).toContainText(referred.reference);
+  await expect(items.nth(1)).toContainText('下一事项：转介待接收');
+  await expect(items.nth(1).getByText('已逾期')).toHaveCount(0);
+  await checkPage(page, 'workbench-my-files');
 });

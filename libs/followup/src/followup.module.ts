@@ -10,6 +10,8 @@ import { NotificationStreamController } from './inbox/notification-stream.contro
 import { NotificationStream } from './inbox/notification-stream.service.js';
 import { NotificationsController } from './inbox/notifications.controller.js';
 import { NotificationsService } from './inbox/notifications.service.js';
+import { MyFilesController } from './my-files/my-files.controller.js';
+import { MyFilesService } from './my-files/my-files.service.js';
 import { OverdueController } from './overdue/overdue.controller.js';
 import { OverdueService } from './overdue/overdue.service.js';
 import { FollowupController } from './plans/followup.controller.js';
@@ -65,11 +67,11 @@ class CalendarReadiness implements OnModuleInit {
 })
 export class FollowupCoreModule {}
 
-/** The inbox, reminders, follow-up plans and visits (on the file kernel), the supervisors' overdue dashboard, the calendar (api). */
+/** The inbox, reminders, follow-up plans and visits (on the file kernel), one's files with what is due next, the supervisors' overdue dashboard, the calendar (api). */
 @Module({
   imports: [FollowupCoreModule, CaseCoreModule, AccessCoreModule],
-  controllers: [NotificationsController, NotificationStreamController, RemindersController, OverdueController, FollowupController, CalendarController],
-  providers: [NotificationsService, NotificationStream, ReminderAcknowledgement, OverdueService, VisitsService],
+  controllers: [NotificationsController, NotificationStreamController, RemindersController, OverdueController, MyFilesController, FollowupController, CalendarController],
+  providers: [NotificationsService, NotificationStream, ReminderAcknowledgement, OverdueService, MyFilesService, VisitsService],
   exports: [FollowupCoreModule],
 })
 export class FollowupModule {}

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '#app/platform';
 import { IDENTITY_STATUSES } from '../person/person.dto.js';
@@ -24,6 +25,13 @@ export class ListFilesQuery extends PageQuery {
   @IsIn(Object.keys(AGE_BANDS))
   ageBand?: keyof typeof AGE_BANDS;
 
+  /** R23: true, people who may be under 18 today or whose age is unknown (treated as minors); false, those 18 or over for certain. */
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  minor?: 'true' | 'false';
+
+  /** Files of people staying in this institution now. */
   @IsOptional()
   @IsUUID()
   institutionId?: string;

@@ -184,6 +184,11 @@ export class FilesService {
       // May be `youngest`..`oldest` today: born no later than today - youngest years, no earlier than today - (oldest + 1) years.
       where.push(`p.birth_date_from <= $${params.push(yearsBefore(today, youngest))}::date AND p.birth_date_to > $${params.push(yearsBefore(today, oldest + 1))}::date`);
     }
+    if (query.minor) {
+      // R23 (mayBeMinor): the youngest the birth range allows is under 18, or the age is unknown.
+      const adultIfBornBy = `$${params.push(yearsBefore(today, 18))}::date`;
+      where.push(query.minor === 'true' ? `(p.birth_date_to IS NULL OR p.birth_date_to > ${adultIfBornBy})` : `p.birth_date_to <= ${adultIfBornBy}`);
+    }
     if (query.q) {
       const found = this.search(query.q, today, params);
       if (!found) return { items: [], nextCursor: null };

@@ -52,6 +52,8 @@ export const FILE_STATES: readonly FileState[] = [
   'closed',
 ];
 export const AGE_BANDS: readonly AgeBand[] = ['0-5', '6-15', '16-17', '18-59', '60+'];
+/** Where a person may be placed and stay (R5). */
+export const INSTITUTION_KINDS = ['assistance_institution', 'minor_protection_centre', 'child_welfare_institution'] as const;
 
 export const fileKeys = {
   all: ['files'] as const,
@@ -65,10 +67,10 @@ export const fileKeys = {
 };
 
 /** Keyset pages (WEB.md §2): 加载更多, no page numbers or totals. */
-export function useFileList(filters: FileFilters, limit = 50) {
+export function useFileList(filters: FileFilters) {
   return useInfiniteQuery({
-    queryKey: [...fileKeys.list(filters), limit],
-    queryFn: ({ pageParam }) => call(filesList({ query: { ...filters, limit, cursor: pageParam } })),
+    queryKey: fileKeys.list(filters),
+    queryFn: ({ pageParam }) => call(filesList({ query: { ...filters, limit: 50, cursor: pageParam } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

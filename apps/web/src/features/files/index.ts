@@ -1,2 +1,2 @@
-export { fileKeys, useFileList, type FileState } from './api';
+export { fileKeys, type FileState } from './api';
 export { isMinor, MinorTag, StateTag } from './components/StateTag';

@@ -1,9 +1,10 @@
-/** The inbox (notifications, due reminders), approvals awaiting the user, incoming transfers, overdue follow-ups: keys, queries, writes. */
+/** The inbox (notifications, due reminders), approvals awaiting the user, the user's files and what is due on them, incoming transfers, overdue follow-ups: keys, queries, writes. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   approvalsList,
   followupOverdue,
   followupOverdueByWorker,
+  meFiles,
   notificationsCounts,
   notificationsList,
   notificationsRead,
@@ -23,6 +24,7 @@ export const inboxKeys = {
 };
 export const approvalKeys = { list: ['approvals', 'list'] as const };
 export const transferKeys = { incoming: ['transfers', 'incoming'] as const };
+export const myFilesKeys = { list: ['files', 'mine'] as const };
 export const overdueKeys = { summary: ['followup', 'overdue'] as const, workers: ['followup', 'overdue', 'workers'] as const };
 
 /** Live (the stream refreshes it) or, while the stream is down, polled. */
@@ -44,6 +46,9 @@ export function useInboxAction() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }
+
+/** The user's open files with what is due next on each, the nearest first (one page: the workbench shows the first ten). Under ['files']: a write to a file refreshes it. */
+export const useMyFiles = () => useQuery({ queryKey: myFilesKeys.list, queryFn: () => call(meFiles({ query: { limit: 10 } })) });
 
 /** Files other jurisdictions transfer to the user's bureau, awaiting acceptance (oldest first). */
 export const useIncomingTransfers = (enabled: boolean) => useQuery({ queryKey: transferKeys.incoming, queryFn: () => call(transfersList({ query: { limit: 10 } })), enabled });

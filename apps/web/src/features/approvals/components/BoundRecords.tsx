@@ -10,7 +10,7 @@ import type { ApprovalView } from '../../../generated/types.gen';
 export function BoundRecords({ item }: { item: ApprovalView }) {
   const { t } = useTranslation('approvals');
   const home = item.returnHome;
-  const verified = <Tag className="tag-success">{t('bound.verified')}</Tag>;
+  const verified = <Tag color="success">{t('bound.verified')}</Tag>;
   return (
     <>
       {home && (

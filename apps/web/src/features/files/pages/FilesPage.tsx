@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Typography, type SelectProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -7,30 +7,49 @@ import { Link, useSearchParams } from 'react-router';
 import type { FileListItem, PartnerFileListItem } from '../../../generated/types.gen';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
-import { AGE_BANDS, FILE_STATES, useFileList, type AgeBand, type FileFilters, type FileState } from '../api';
+import { useMe } from '../../../shared/auth/me';
+import { useOrganisations } from '../../intake';
+import { AGE_BANDS, FILE_STATES, INSTITUTION_KINDS, useFileList, type FileFilters } from '../api';
+import { JurisdictionCascader } from '../components/JurisdictionCascader';
 import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 import '../files.css';
 
 type Row = FileListItem | PartnerFileListItem;
 
+/** The filters the URL holds (a reload or a shared link keeps them), as the API takes them. */
+const FILTER_PARAMS = ['q', 'state', 'minor', 'ageBand', 'institutionId', 'jurisdiction'] as const satisfies readonly (keyof FileFilters)[];
+const MINOR_VALUES = ['true', 'false'] as const;
+
 /** 个案档案: one search box, filters in the URL, keyset paging. */
 export default function FilesPage() {
   const { t } = useTranslation('files');
+  const me = useMe().data;
   const [params, setParams] = useSearchParams();
-  const filters = useMemo<FileFilters>(() => {
-    const state = params.get('state') as FileState | null;
-    const ageBand = params.get('ageBand') as AgeBand | null;
-    return { ...(params.get('q') ? { q: params.get('q')! } : {}), ...(state ? { state } : {}), ...(ageBand ? { ageBand } : {}) };
-  }, [params]);
+  const filters = useMemo(() => Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : []))) as FileFilters, [params]);
   const list = useFileList(filters);
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const jurisdiction = me?.organisation.jurisdictionCode;
+  // Files are placed mostly within the province: its institutions are the choice.
+  const institutions = useOrganisations(INSTITUTION_KINDS, jurisdiction ? `${jurisdiction.slice(0, 2)}0000` : undefined);
 
-  const setFilter = (name: string, value: string | undefined) => {
+  const setFilter = (name: (typeof FILTER_PARAMS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
   };
+  const select = (name: 'state' | 'minor' | 'ageBand' | 'institutionId', options: { value: string; label: string }[], extra: SelectProps = {}) => (
+    <Select
+      aria-label={t(`filters.${name}`)}
+      placeholder={t(`filters.${name}`)}
+      allowClear
+      value={filters[name]}
+      onChange={(value?: string) => setFilter(name, value)}
+      options={options}
+      style={{ flex: '0 1 160px', minWidth: 140 }}
+      {...extra}
+    />
+  );
 
   const columns: ColumnsType<Row> = [
     { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link> },
@@ -83,24 +102,28 @@ export default function FilesPage() {
           onSearch={(value) => setFilter('q', value.trim() || undefined)}
           style={{ flex: '1 1 320px' }}
         />
-        <Select
-          aria-label={t('filters.state')}
-          placeholder={t('filters.state')}
-          allowClear
-          value={filters.state}
-          onChange={(value?: string) => setFilter('state', value)}
-          options={FILE_STATES.map((state) => ({ value: state, label: t(`state.${state}`) }))}
-          style={{ flex: '0 1 160px', minWidth: 140 }}
-        />
-        <Select
-          aria-label={t('filters.ageBand')}
-          placeholder={t('filters.ageBand')}
-          allowClear
-          value={filters.ageBand}
-          onChange={(value?: string) => setFilter('ageBand', value)}
-          options={AGE_BANDS.map((band) => ({ value: band, label: t(`ageBand.${band}`) }))}
-          style={{ flex: '0 1 160px', minWidth: 140 }}
-        />
+        {select(
+          'state',
+          FILE_STATES.map((state) => ({ value: state, label: t(`state.${state}`) })),
+        )}
+        {select(
+          'minor',
+          MINOR_VALUES.map((value) => ({ value, label: t(`minorFilter.${value}`) })),
+          { style: { flex: '0 1 180px', minWidth: 170 } },
+        )}
+        {select(
+          'ageBand',
+          AGE_BANDS.map((band) => ({ value: band, label: t(`ageBand.${band}`) })),
+        )}
+        {select(
+          'institutionId',
+          (institutions.data ?? []).map((institution) => ({ value: institution.id, label: institution.name })),
+          { showSearch: { optionFilterProp: 'label' }, loading: institutions.isPending, style: { flex: '0 1 240px', minWidth: 180 } },
+        )}
+        {/* A county has no division below it to choose. */}
+        {jurisdiction?.endsWith('00') && (
+          <JurisdictionCascader root={jurisdiction} value={filters.jurisdiction} onChange={(code) => setFilter('jurisdiction', code)} label={t('filters.jurisdiction')} />
+        )}
       </Flex>
       <ErrorAlert error={list.error} />
       <Table<Row> rowKey="id" columns={columns} dataSource={rows} loading={list.isPending} pagination={false} size="middle" scroll={{ x: 'max-content' }} />

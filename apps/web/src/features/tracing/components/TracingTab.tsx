@@ -1,12 +1,12 @@
-import { Button, Card, Empty, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Progress, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidateView, FileView, MatchFeatures } from '../../../generated/types.gen';
+import type { CandidatePage, CandidateView, FileView, MatchFeatures } from '../../../generated/types.gen';
 import { canCall, useMe } from '../../../shared/auth/me';
 import { messageHalf } from '../../../shared/i18n/message-half';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
-import { useFileTracing } from '../api';
+import { useCandidates, useFileTracing } from '../api';
 import { DismissForm, DnaReferralForm } from './CandidateForms';
 import '../tracing.css';
 
@@ -72,6 +72,31 @@ function CandidateCard({ fileId, candidate, canDismiss, canRefer }: { fileId: st
   );
 }
 
+/** The candidates, open ones first, the best first, 加载更多 while the API has more (keyset pages). */
+function CandidateList({ fileId, first, fetchedAt, canDismiss, canRefer }: { fileId: string; first: CandidatePage; fetchedAt: number; canDismiss: boolean; canRefer: boolean }) {
+  const { t } = useTranslation('tracing');
+  const candidates = useCandidates(fileId, first, fetchedAt);
+  const items = candidates.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('candidate.none')} />;
+  return (
+    <>
+      <ErrorAlert error={candidates.error} />
+      <div className="tracing-candidates">
+        {items.map((candidate) => (
+          <CandidateCard key={candidate.id} fileId={fileId} candidate={candidate} canDismiss={canDismiss} canRefer={canRefer} />
+        ))}
+      </div>
+      {candidates.hasNextPage && (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button onClick={() => void candidates.fetchNextPage()} loading={candidates.isFetchingNextPage}>
+            {t('common:actions.loadMore')}
+          </Button>
+        </Flex>
+      )}
+    </>
+  );
+}
+
 /** 寻亲 (R8–R10): the leads, the candidates and why they rank, the DNA comparisons asked of the police and their outcomes. */
 export default function TracingTab({ file }: { file: FileView }) {
   const { t } = useTranslation('tracing');
@@ -104,15 +129,7 @@ export default function TracingTab({ file }: { file: FileView }) {
       <Typography.Title level={2} className="file-section-title">
         {t('candidate.title')}
       </Typography.Title>
-      {data.candidates.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('candidate.none')} />
-      ) : (
-        <div className="tracing-candidates">
-          {data.candidates.items.map((candidate) => (
-            <CandidateCard key={candidate.id} fileId={file.id} candidate={candidate} canDismiss={canDismiss} canRefer={canRefer} />
-          ))}
-        </div>
-      )}
+      <CandidateList fileId={file.id} first={data.candidates} fetchedAt={tracing.dataUpdatedAt} canDismiss={canDismiss} canRefer={canRefer} />
       <Typography.Title level={2} className="file-section-title">
         {t('dna.title')}
       </Typography.Title>

@@ -7,8 +7,8 @@ import { messageHalf } from '../../../shared/i18n';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { EmergencyBanner } from '../../emergency';
-import { isMinor, MinorTag, StateTag, useFileList } from '../../files';
 import { useApprovals, useInbox, useInboxAction, useInboxCounts } from '../api';
+import { MyFilesPanel } from '../components/MyFilesPanel';
 import { OverduePanel } from '../components/OverduePanel';
 import { TransfersPanel } from '../components/TransfersPanel';
 import { useLiveInbox } from '../live';
@@ -16,7 +16,7 @@ import '../workbench.css';
 
 /**
  * 工作台: what needs the user today — the inbox with its counts (acknowledge a
- * reminder, mark a notice read), their files, approvals awaiting them and
+ * reminder, mark a notice read), their files with what is due next, approvals awaiting them and
  * overdue follow-ups (supervisors), files transferred to their bureau. Plain markup and CSS: shell and workbench load ≤ 250 KB of JavaScript.
  */
 export default function WorkbenchPage() {
@@ -28,8 +28,6 @@ export default function WorkbenchPage() {
   const action = useInboxAction();
   const mayApprove = canCall(me, 'approvals_list');
   const approvals = useApprovals(mayApprove);
-  const myFiles = useFileList({ caseworkerId: me?.userId }, 10);
-  const files = myFiles.data?.pages.flatMap((page) => page.items) ?? [];
   const loading = <p className="ui-empty">{t('common:states.loading')}</p>;
 
   // A reminder's notice says when it fell due (`due 2026-11-22T02:00:00Z`): in the reader's words and time.
@@ -120,30 +118,7 @@ export default function WorkbenchPage() {
           )}
           {canCall(me, 'transfers_list') && <TransfersPanel />}
           {canCall(me, 'followup_overdue') && <OverduePanel />}
-          <Panel title={t('myFiles.title')} extra={<Link to="/files">{t('myFiles.all')}</Link>}>
-            <ErrorAlert error={myFiles.error} />
-            {myFiles.isPending ? (
-              loading
-            ) : files.length ? (
-              <ul className="ui-list">
-                {files.map((file) => (
-                  <li key={file.id}>
-                    <span>
-                      <Link to={`/files/${file.id}`}>{file.reference}</Link> {file.audience === 'full' && file.name}
-                    </span>
-                    {file.audience === 'full' && (
-                      <span className="workbench-tags">
-                        <StateTag state={file.state} />
-                        {isMinor(file.age) && <MinorTag />}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="ui-empty">{t('myFiles.empty')}</p>
-            )}
-          </Panel>
+          {canCall(me, 'me_files') && <MyFilesPanel />}
         </div>
       </div>
     </div>

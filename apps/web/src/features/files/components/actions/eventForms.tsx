@@ -7,7 +7,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FireBody } from '../../api';
+import { INSTITUTION_KINDS, type FireBody } from '../../api';
 import { useOrganisations } from '../../../intake';
 
 type Event = FireBody['event'];
@@ -44,13 +44,12 @@ function ReasonFields() {
   );
 }
 
-const INSTITUTIONS = ['assistance_institution', 'minor_protection_centre', 'child_welfare_institution'] as const;
 const BUREAUS = ['civil_affairs_bureau'] as const;
 
 /** PlaceInInstitutionPayload (R5): the institution, from when, why. */
 function PlaceFields() {
   const { t } = useTranslation('files');
-  const institutions = useOrganisations(INSTITUTIONS);
+  const institutions = useOrganisations(INSTITUTION_KINDS);
   return (
     <>
       <Form.Item name={['payload', 'institutionId']} label={t('payload.institution')} rules={[{ required: true, message: t('payload.required') }]}>

@@ -136,6 +136,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /consents/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /files/{id}/consents/standing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/consents/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /schooling/unenrolled': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -652,6 +654,13 @@ describe('access matrix', () => {
       );
       return { test: request(server).post(`/consents/${consent.id}/withdraw`).set(actor.auth).send({ reason: 'matrix' }) };
     },
+    'GET /files/{id}/consents/standing': fileRecord('GET /files/{id}/consents/standing', {}),
+    'POST /files/{id}/consents/withdraw': fileRecord('POST /files/{id}/consents/withdraw', { category: 'family', reason: 'matrix' }, async (fileId) => {
+      await stack.database.query(`INSERT INTO consent (file_id, category, given_by, given_on, recorded_by) VALUES ($1, 'family', 'person', '2026-01-01', $2)`, [
+        fileId,
+        await colleagueIn('own'),
+      ]);
+    }),
     'GET /files/{id}/support-contributions': fileRecord('GET /files/{id}/support-contributions', {}),
     'POST /files/{id}/support-contributions': fileRecord('POST /files/{id}/support-contributions', {
       sourceKind: 'individual',

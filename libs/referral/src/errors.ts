@@ -13,6 +13,7 @@ export const ReferralErrors = defineErrors({
     message: '本人或监护人已撤回对该类信息的同意，不能再向合作机构披露 / The consent to share this category was withdrawn: it can no longer be disclosed to a partner (R16)',
   },
   CONSENT_NOT_FOUND: { status: 404, message: '同意记录不存在 / No such consent' },
+  NO_STANDING_CONSENT: { status: 409, message: '该类别没有有效的同意，无需撤回 / No consent of this category stands: there is nothing to withdraw' },
   CONSENT_ALREADY_WITHDRAWN: { status: 409, message: '该同意已撤回 / This consent was already withdrawn' },
   NOT_FOREIGN_NATIONAL: { status: 422, message: '遣返只适用于外国籍人员 / Repatriation is for foreign nationals only (R19)' },
   OUTCOME_INCOMPLETE: { status: 422, message: '结果记录不完整 / The outcome is incomplete' },

@@ -141,6 +141,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /schooling/unenrolled': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'PUT /referrals/{id}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/send': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /referrals/inbox': only(PARTNERS_OWN),
@@ -676,6 +677,12 @@ describe('access matrix', () => {
         listed: (body: unknown) => (body as { items: { fileId: string }[] }).items.some((row) => row.fileId === target),
       };
     },
+    'PUT /referrals/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .put(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}`)
+        .set(actor.auth)
+        .send({ kind: 'rehabilitation', organisationId: organisationFor('social_worker', 'own'), purpose: 'matrix', expectedVersion: 1 }),
+    }),
     'POST /referrals/{id}/send': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .post(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}/send`)

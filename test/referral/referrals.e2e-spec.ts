@@ -430,6 +430,36 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect((await centre.get(`/referrals/${legal.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
   });
 
+  it('R16: a draft is rewritten at the version seen under the rules of a new referral, then sent; only a draft is rewritten', async () => {
+    const fileId = await file({ birthDate: bornAged(30) });
+    const draft = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复' }).expect(201);
+    expect(draft.body).toMatchObject({ status: 'draft', version: 1, withheld: [] });
+    const keeper = as(caseworker);
+    const edit = (body: Record<string, unknown>) => request(server).put(`/referrals/${draft.body.id}`).set(caseworker.auth).send(body);
+    const medical = { kind: 'medical_care', organisationId: org.hospital, purpose: '入院体检', completeBy: day(30) };
+
+    expect((await edit({ ...medical, organisationId: org.plainHospital, expectedVersion: 1 }).expect(422)).body.error).toMatchObject({
+      code: 'NOT_DESIGNATED',
+      details: [{ field: 'organisationId', reason: expect.any(String) }],
+    });
+    expect((await edit({ ...medical, disclose: ['medical'], expectedVersion: 1 }).expect(422)).body.error).toMatchObject({
+      code: 'CONSENT_REQUIRED',
+      details: [{ field: 'disclose[0]', reason: expect.any(String) }],
+    });
+    const edited = await edit({ ...medical, expectedVersion: 1 }).expect(200);
+    expect(edited.body).toMatchObject({ status: 'draft', version: 2, kind: 'medical_care', organisation: { id: org.hospital }, purpose: '入院体检', completeBy: day(30) });
+    expect(edited.body.history.map((entry: { event: string }) => entry.event)).toEqual(['create', 'edit']);
+    // Someone else's edit meanwhile: the caller's version is stale.
+    expect((await edit({ ...medical, purpose: '复查', expectedVersion: 1 }).expect(409)).body.error).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+    expect(await auditRecords(stack.database, `action = 'referral.edit' AND outcome = 'allowed' AND entity_id = $1`, [draft.body.id])).toHaveLength(1);
+    // Nothing reached the hospital while it was a draft.
+    await as(partner.hospital).get(`/referrals/${draft.body.id}`).expect(404);
+
+    expect((await keeper.post(`/referrals/${draft.body.id}/send`).expect(200)).body).toMatchObject({ status: 'sent', version: 3 });
+    expect((await edit({ ...medical, expectedVersion: 3 }).expect(409)).body.error).toMatchObject({ code: 'REFERRAL_NOT_ALLOWED', details: { event: 'edit', status: 'sent' } });
+    expect((await as(partner.hospital).get(`/referrals/${draft.body.id}`).expect(200)).body).toMatchObject({ kind: 'medical_care', purpose: '入院体检' });
+  });
+
   it('R13: the support recorded on the file and by the partner is listed for those who keep the file, in pages', async () => {
     const fileId = await file({ birthDate: bornAged(40) });
     const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '社会功能康复', send: true }).expect(201);

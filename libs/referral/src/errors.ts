@@ -2,6 +2,7 @@ import { defineErrors } from '#app/platform';
 
 export const ReferralErrors = defineErrors({
   REFERRAL_NOT_FOUND: { status: 404, message: '转介不存在 / No such referral' },
+  STALE_VERSION: { status: 409, message: '转介已被他人修改，请刷新后重试 / The referral changed meanwhile; reload and try again' },
   REFERRAL_NOT_ALLOWED: { status: 409, message: '该转介当前状态下不能执行此操作 / The referral cannot take this step in its current state' },
   WRONG_ORGANISATION_KIND: { status: 422, message: '接收机构类型不符 / The receiving organisation is not of the right kind for this referral' },
   NOT_DESIGNATED: { status: 422, message: '医疗转介只能转至定点医院 / Medical referrals go to designated hospitals only (R12)' },

@@ -138,9 +138,12 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/consents': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /consents/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /files/{id}/consents/standing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/consents/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /files/{id}/support-contributions': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /schooling/unenrolled': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'PUT /referrals/{id}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/send': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /referrals/{id}/withdraw': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /referrals/inbox': only(PARTNERS_OWN),
@@ -662,6 +665,13 @@ describe('access matrix', () => {
       );
       return { test: request(server).post(`/consents/${consent.id}/withdraw`).set(actor.auth).send({ reason: 'matrix' }) };
     },
+    'GET /files/{id}/consents/standing': fileRecord('GET /files/{id}/consents/standing', {}),
+    'POST /files/{id}/consents/withdraw': fileRecord('POST /files/{id}/consents/withdraw', { category: 'family', reason: 'matrix' }, async (fileId) => {
+      await stack.database.query(`INSERT INTO consent (file_id, category, given_by, given_on, recorded_by) VALUES ($1, 'family', 'person', '2026-01-01', $2)`, [
+        fileId,
+        await colleagueIn('own'),
+      ]);
+    }),
     'GET /files/{id}/support-contributions': fileRecord('GET /files/{id}/support-contributions', {}),
     'POST /files/{id}/support-contributions': fileRecord('POST /files/{id}/support-contributions', {
       sourceKind: 'individual',
@@ -677,6 +687,12 @@ describe('access matrix', () => {
         listed: (body: unknown) => (body as { items: { fileId: string }[] }).items.some((row) => row.fileId === target),
       };
     },
+    'PUT /referrals/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .put(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}`)
+        .set(actor.auth)
+        .send({ kind: 'rehabilitation', organisationId: organisationFor('social_worker', 'own'), purpose: 'matrix', expectedVersion: 1 }),
+    }),
     'POST /referrals/{id}/send': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .post(`/referrals/${(await referralFor(actor, relation, 'draft')).referralId}/send`)

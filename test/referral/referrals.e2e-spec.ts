@@ -374,6 +374,92 @@ describe('referrals to partners, each working in its own inbox', () => {
     await as(partner.socialWork).get(`/files/${fileId}/consents`).expect(403);
   });
 
+  it('R16: a withdrawn consent also ends what partners of open referrals see of the category; the referring side sees it withheld', async () => {
+    const fileId = await file({ birthDate: bornAged(30), contacts: [{ label: '本人', phone: '13900000077' }] }, false);
+    // At the interview she agreed to share her contacts; nothing else.
+    await request(server)
+      .post(`/files/${fileId}/interview`)
+      .set(caseworker.auth)
+      .send({ ...interview, consents: { contacts: { given: true, by: 'person' }, trafficking_history: { given: false, by: 'person' } } })
+      .expect(201);
+    const keeper = as(caseworker);
+    const standing = async () =>
+      Object.fromEntries(
+        ((await keeper.get(`/files/${fileId}/consents/standing`).expect(200)).body.categories as { category: string }[]).map(({ category, ...rest }) => [category, rest]),
+      );
+    const before = await standing();
+    expect(Object.keys(before)).toEqual(['trafficking_history', 'identity', 'contacts', 'family', 'medical', 'needs', 'job_training']);
+    expect(before.contacts).toEqual({ standing: true, source: 'interview', givenBy: 'person', withdrawn: false });
+    expect(before.trafficking_history).toEqual({ standing: false, source: null, givenBy: null, withdrawn: false });
+
+    await keeper.post(`/files/${fileId}/consents`, { category: 'trafficking_history', givenBy: 'person', givenOn: day(-1), note: '同意告知法律援助中心' }).expect(201);
+    expect((await standing()).trafficking_history).toEqual({ standing: true, source: 'recorded', givenBy: 'person', withdrawn: false });
+    const legal = await refer(fileId, {
+      kind: 'legal_aid',
+      organisationId: org.legalAid,
+      purpose: '代理民事赔偿',
+      disclose: ['trafficking_history', 'contacts'],
+      send: true,
+    }).expect(201);
+    const centre = as(partner.legalAid);
+    const seen = (await centre.get(`/referrals/${legal.body.id}`).expect(200)).body;
+    expect(seen).toMatchObject({ disclosed: ['trafficking_history', 'contacts'], person: { circumstances: interview.circumstances, contacts: [{ phone: '13900000077' }] } });
+
+    // The person takes both back: the recorded consent, and the one given at the interview (now on record as withdrawn).
+    const reason = '本人不愿再向合作机构提供 / the person no longer wants it shared';
+    const history = await keeper.post(`/files/${fileId}/consents/withdraw`, { category: 'trafficking_history', reason }).expect(200);
+    expect(history.body).toEqual({ category: 'trafficking_history', items: [expect.objectContaining({ standing: false, withdrawReason: reason })] });
+    const contacts = await keeper.post(`/files/${fileId}/consents/withdraw`, { category: 'contacts', reason }).expect(200);
+    expect(contacts.body.items).toEqual([expect.objectContaining({ category: 'contacts', givenBy: 'person', givenOn: day(-7), standing: false, withdrawReason: reason })]);
+    expect((await keeper.post(`/files/${fileId}/consents/withdraw`, { category: 'contacts', reason }).expect(409)).body.error.code).toBe('NO_STANDING_CONSENT');
+    expect((await standing()).contacts).toEqual({ standing: false, source: null, givenBy: null, withdrawn: true });
+
+    // The centre no longer sees them, nor is told what they were; the referring side sees them withheld.
+    const after = await centre.get(`/referrals/${legal.body.id}`).expect(200);
+    expect(after.body.disclosed).toEqual([]);
+    expect(after.body.person).toEqual({ name: expect.any(String), sex: 'female', age: expect.any(Object), languages: ['zh'] });
+    const inbox = await centre.get('/referrals/inbox?limit=200').expect(200);
+    const listed = JSON.stringify(inbox.body.items.find((item: { id: string }) => item.id === legal.body.id));
+    for (const secret of [interview.circumstances, '13900000077']) expect({ secret, present: listed.includes(secret) }).toEqual({ secret, present: false });
+    const mine = (await keeper.get(`/files/${fileId}/referrals`).expect(200)).body.items[0];
+    expect(mine).toMatchObject({ disclosed: ['trafficking_history', 'contacts'], withheld: ['trafficking_history', 'contacts'] });
+    expect(await auditRecords(stack.database, `action = 'consent.withdraw' AND outcome = 'allowed' AND $1 = ANY(file_ids)`, [fileId])).toHaveLength(2);
+
+    // Given again, the centre sees the history again.
+    await keeper.post(`/files/${fileId}/consents`, { category: 'trafficking_history', givenBy: 'person', givenOn: day(0) }).expect(201);
+    expect((await centre.get(`/referrals/${legal.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
+  });
+
+  it('R16: a draft is rewritten at the version seen under the rules of a new referral, then sent; only a draft is rewritten', async () => {
+    const fileId = await file({ birthDate: bornAged(30) });
+    const draft = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复' }).expect(201);
+    expect(draft.body).toMatchObject({ status: 'draft', version: 1, withheld: [] });
+    const keeper = as(caseworker);
+    const edit = (body: Record<string, unknown>) => request(server).put(`/referrals/${draft.body.id}`).set(caseworker.auth).send(body);
+    const medical = { kind: 'medical_care', organisationId: org.hospital, purpose: '入院体检', completeBy: day(30) };
+
+    expect((await edit({ ...medical, organisationId: org.plainHospital, expectedVersion: 1 }).expect(422)).body.error).toMatchObject({
+      code: 'NOT_DESIGNATED',
+      details: [{ field: 'organisationId', reason: expect.any(String) }],
+    });
+    expect((await edit({ ...medical, disclose: ['medical'], expectedVersion: 1 }).expect(422)).body.error).toMatchObject({
+      code: 'CONSENT_REQUIRED',
+      details: [{ field: 'disclose[0]', reason: expect.any(String) }],
+    });
+    const edited = await edit({ ...medical, expectedVersion: 1 }).expect(200);
+    expect(edited.body).toMatchObject({ status: 'draft', version: 2, kind: 'medical_care', organisation: { id: org.hospital }, purpose: '入院体检', completeBy: day(30) });
+    expect(edited.body.history.map((entry: { event: string }) => entry.event)).toEqual(['create', 'edit']);
+    // Someone else's edit meanwhile: the caller's version is stale.
+    expect((await edit({ ...medical, purpose: '复查', expectedVersion: 1 }).expect(409)).body.error).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+    expect(await auditRecords(stack.database, `action = 'referral.edit' AND outcome = 'allowed' AND entity_id = $1`, [draft.body.id])).toHaveLength(1);
+    // Nothing reached the hospital while it was a draft.
+    await as(partner.hospital).get(`/referrals/${draft.body.id}`).expect(404);
+
+    expect((await keeper.post(`/referrals/${draft.body.id}/send`).expect(200)).body).toMatchObject({ status: 'sent', version: 3 });
+    expect((await edit({ ...medical, expectedVersion: 3 }).expect(409)).body.error).toMatchObject({ code: 'REFERRAL_NOT_ALLOWED', details: { event: 'edit', status: 'sent' } });
+    expect((await as(partner.hospital).get(`/referrals/${draft.body.id}`).expect(200)).body).toMatchObject({ kind: 'medical_care', purpose: '入院体检' });
+  });
+
   it('R13: the support recorded on the file and by the partner is listed for those who keep the file, in pages', async () => {
     const fileId = await file({ birthDate: bornAged(40) });
     const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '社会功能康复', send: true }).expect(201);

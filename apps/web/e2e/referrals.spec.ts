@@ -1,7 +1,10 @@
 /**
  * 转介 and 回访 on the file page (issue 13, page 5): a caseworker refers an
  * interviewed child to a school; the trafficking history is not disclosed
- * unless consented (R16), and the referral is listed as sent. A reunified
+ * unless consented (R16), and the referral is listed as sent. A guardian's
+ * consent is recorded, disclosed to a partner and withdrawn: the partner no
+ * longer sees it (R16, R23). A draft is saved, edited, sent later, worked by
+ * the partner and withdrawn, its timeline showing each step. A reunified
  * child's follow-up plan is shown and a visit recorded (R17). Data is set up
  * through the API; the browser's clock stands on the server's.
  */
@@ -11,6 +14,9 @@ import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS, type SeededUser } from './support/users.js';
 
 const SCHOOL = '五华区红山小学';
+const SOCIAL_WORK = '五华区阳光社工服务中心';
+/** The social worker of SOCIAL_WORK, created by the administrator; the partner side of the wire checks. */
+const SOCIAL_WORKER = { username: 'e2e.socialworker', password: 'Sunshine-Social-Work-Pass-9' };
 
 async function open(page: Page, who: SeededUser, url: string) {
   await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
@@ -18,8 +24,9 @@ async function open(page: Page, who: SeededUser, url: string) {
   await page.goto(url);
 }
 
-async function apiAs(request: APIRequestContext, who: SeededUser) {
-  const login = await request.post('/auth/login', { data: { username: USERS[who].username, password: USERS[who].password } });
+async function apiAs(request: APIRequestContext, who: SeededUser | { username: string; password: string }) {
+  const { username, password } = typeof who === 'string' ? USERS[who] : who;
+  const login = await request.post('/auth/login', { data: { username, password } });
   expect(login.status()).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
@@ -92,13 +99,16 @@ async function pick(page: Page, label: string, option: string) {
 }
 
 test.beforeAll(async ({ request }) => {
-  // A school of the county to refer to (R14), created once by the administrator.
-  const login = await request.post('/auth/login', { data: { username: USERS.admin.username, password: USERS.admin.password } });
-  const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const found = await request.get(`/organisations?kind=school&q=${encodeURIComponent(SCHOOL)}`, { headers });
-  if (((await found.json()) as { items: unknown[] }).items.length > 0) return;
-  const created = await request.post('/organisations', { headers, data: { name: SCHOOL, kind: 'school', jurisdictionCode: '530102' } });
-  expect(created.status()).toBe(201);
+  // A school (R14) and a social work organisation with its social worker (R13), created once by the administrator.
+  const admin = await apiAs(request, 'admin');
+  const organisation = async (name: string, kind: string) => {
+    const found = await admin<{ items: { id: string }[] }>('GET', `/organisations?kind=${kind}&q=${encodeURIComponent(name)}`);
+    return found.items[0] ?? (await admin<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530102' }));
+  };
+  await organisation(SCHOOL, 'school');
+  const socialWork = await organisation(SOCIAL_WORK, 'social_work_organisation');
+  const login = await request.post('/auth/login', { data: SOCIAL_WORKER });
+  if (login.status() !== 200) await admin('POST', '/users', { ...SOCIAL_WORKER, displayName: '何社工', role: 'social_worker', organisationId: socialWork.id });
 });
 
 test('R16: a caseworker refers an interviewed child to a school without disclosing her trafficking history, and sees it sent', async ({ page, request }) => {
@@ -112,16 +122,23 @@ test('R16: a caseworker refers an interviewed child to a school without disclosi
   const form = page.getByRole('dialog', { name: '新建转介' });
   await pick(page, '转介类型', '入学');
   await pick(page, '接收机构', SCHOOL);
-  await form.getByLabel('转介事由').fill('适龄儿童，安排就近入学。');
   await form.getByLabel('拟入读年级').fill('四年级');
-  // Nothing is disclosed by default (R16): her history is not ticked.
-  await expect(form.getByRole('checkbox', { name: '被拐经历' })).not.toBeChecked();
-  // Ticked without her consent, the server refuses it on the field.
-  await form.getByRole('checkbox', { name: '被拐经历' }).check();
+  // Nothing is disclosed by default (R16), and without her consent her history cannot be ticked: the form says why.
+  const history = form.getByRole('checkbox', { name: /被拐经历/ });
+  await expect(history).not.toBeChecked();
+  await expect(history).toBeDisabled();
+  await expect(form.locator('.referral-disclose').getByText('被拐经历 （无同意记录）')).toBeVisible();
+  // Too short a purpose: the server's refusal lands on its field.
+  await form.getByLabel('转介事由').fill('学');
   await form.getByRole('button', { name: '发送转介' }).click();
-  await expect(form.getByText(/没有本人或监护人分享 trafficking_history 的同意记录/)).toBeVisible();
+  await expect(
+    form
+      .locator('.ant-form-item-has-error')
+      .filter({ hasText: '转介事由' })
+      .getByText(/长度至少 2 个字符/),
+  ).toBeVisible();
   await checkPage(page, 'file-referral-form');
-  await form.getByRole('checkbox', { name: '被拐经历' }).uncheck();
+  await form.getByLabel('转介事由').fill('适龄儿童，安排就近入学。');
 
   const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/files/${id}/referrals`));
   await form.getByRole('button', { name: '发送转介' }).click();
@@ -136,6 +153,121 @@ test('R16: a caseworker refers an interviewed child to a school without disclosi
   await expect(item.getByText('仅基本信息（未披露被拐经历等）')).toBeVisible();
   await expect(item.getByRole('button', { name: '撤回' })).toBeVisible();
   await checkPage(page, 'file-tab-referrals');
+});
+
+test('R16, R23: the guardian consents to sharing her history, a referral discloses it, and once the consent is withdrawn the partner no longer sees it', async ({
+  page,
+  request,
+}) => {
+  const id = await interviewedChild(request, '杨小芸', '2013-08-21');
+  const api = await apiAs(request, 'caseworker');
+  await api('POST', `/files/${id}/guardians`, { kind: 'parent', name: '杨国平', relation: '父亲', since: TEST_TODAY });
+  await open(page, 'caseworker', `/app/files/${id}?tab=referrals`);
+  const consents = page.locator('.referral-consents');
+  const historyRow = consents.locator('.referral-consent-row').filter({ hasText: '被拐经历' });
+  await expect(historyRow.getByText('未同意')).toBeVisible();
+
+  // A minor: the guardian consents (R23), and the form names him.
+  await consents.getByRole('button', { name: '记录同意' }).click();
+  const consentForm = page.getByRole('dialog', { name: '记录同意' });
+  await pick(page, '同意的类别', '被拐经历');
+  await expect(consentForm.getByRole('radio', { name: '监护人' })).toBeChecked();
+  await expect(consentForm.getByText(/当前监护人：杨国平 · 父亲/)).toBeVisible();
+  await consentForm.getByLabel('说明').fill('父亲同意告知社工机构，以便开展心理康复');
+  await checkPage(page, 'file-consent-form');
+  await consentForm.getByRole('button', { name: '记录' }).click();
+  await expect(consentForm).toBeHidden();
+  await expect(historyRow.getByText('已同意')).toBeVisible();
+  await expect(historyRow.getByText('已记录 · 监护人')).toBeVisible();
+
+  // The referral may now disclose her history, and nothing else.
+  await page.getByRole('button', { name: '新建转介' }).click();
+  const form = page.getByRole('dialog', { name: '新建转介' });
+  await pick(page, '转介类型', '专业社会工作康复');
+  await pick(page, '接收机构', SOCIAL_WORK);
+  await form.getByLabel('转介事由').fill('心理与社会功能康复。');
+  await expect(form.getByRole('checkbox', { name: /家庭与监护人/ })).toBeDisabled();
+  await form.getByRole('checkbox', { name: /被拐经历/ }).check();
+  const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/files/${id}/referrals`));
+  await form.getByRole('button', { name: '发送转介' }).click();
+  const created = (await (await sent).json()) as { id: string; status: string; disclosed: string[] };
+  expect(created).toMatchObject({ status: 'sent', disclosed: ['trafficking_history'] });
+  await expect(form).toBeHidden();
+  await expect(historyRow.getByText(`当前可见：${SOCIAL_WORK}`)).toBeVisible();
+
+  // The wire: the partner sees her history while the consent stands.
+  const partner = await apiAs(request, SOCIAL_WORKER);
+  const circumstances = '被拐卖至外省，由公安解救。';
+  expect(JSON.stringify(await partner('GET', `/referrals/${created.id}`))).toContain(circumstances);
+
+  // Withdrawn: the form says beforehand who stops seeing it.
+  await historyRow.getByRole('button', { name: '撤回同意：被拐经历' }).click();
+  const withdrawForm = page.getByRole('dialog', { name: '撤回同意：被拐经历' });
+  await expect(withdrawForm.getByText('以下接收机构将不再看到此类信息：')).toBeVisible();
+  await expect(withdrawForm.getByText(`${SOCIAL_WORK}（专业社会工作康复 · 已发送）`)).toBeVisible();
+  await withdrawForm.getByLabel('撤回原因').fill('父亲要求不再向机构提供');
+  await checkPage(page, 'file-consent-withdraw');
+  await withdrawForm.getByRole('button', { name: '撤回同意' }).click();
+  await expect(withdrawForm).toBeHidden();
+  await expect(historyRow.getByText('已撤回')).toBeVisible();
+  const item = page.locator('.referral-item').filter({ hasText: SOCIAL_WORK });
+  await expect(item.getByText('被拐经历（同意已撤回）')).toBeVisible();
+  await expect(item.getByText(`同意已撤回：${SOCIAL_WORK} 已不再看到这些信息。`)).toBeVisible();
+  await expect(consents.locator('.referral-consent-record').getByText(/由 李敏 记录撤回：父亲要求不再向机构提供/)).toBeVisible();
+  expect(JSON.stringify(await partner('GET', `/referrals/${created.id}`))).not.toContain(circumstances);
+  await checkPage(page, 'file-tab-referrals-consents');
+});
+
+test('a draft is saved, edited and sent later; the partner works it and the caseworker withdraws it with a reason, each step on its timeline', async ({ page, request }) => {
+  const id = await interviewedChild(request, '杨小霞', '2010-02-14');
+  await open(page, 'caseworker', `/app/files/${id}?tab=referrals`);
+  await page.getByRole('button', { name: '新建转介' }).click();
+  const form = page.getByRole('dialog', { name: '新建转介' });
+  await pick(page, '转介类型', '专业社会工作康复');
+  await pick(page, '接收机构', SOCIAL_WORK);
+  await form.getByLabel('转介事由').fill('社会功能康复');
+  const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/files/${id}/referrals`));
+  await form.getByRole('button', { name: '保存草稿' }).click();
+  const draft = (await (await saved).json()) as { id: string; status: string };
+  expect(draft.status).toBe('draft');
+  await expect(form).toBeHidden();
+  const item = page.locator('.referral-item').filter({ hasText: SOCIAL_WORK });
+  await expect(item.getByText('草稿', { exact: true })).toBeVisible();
+  await expect(item.getByText('已保存草稿')).toBeVisible();
+
+  await item.getByRole('button', { name: '编辑：专业社会工作康复' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑转介草稿' });
+  await expect(edit.getByLabel('转介事由')).toHaveValue('社会功能康复');
+  await edit.getByLabel('转介事由').fill('社会功能康复，每周两次小组活动。');
+  await checkPage(page, 'file-referral-draft-form');
+  await edit.getByRole('button', { name: '保存草稿' }).click();
+  await expect(edit).toBeHidden();
+  await expect(item.getByText('草稿已修改')).toBeVisible();
+
+  await item.getByRole('button', { name: '发送：专业社会工作康复' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '发送' }).click();
+  await expect(item.getByText('已发送').first()).toBeVisible();
+
+  // The partner accepts, starts and writes a note; the caseworker sees each on the timeline.
+  const partner = await apiAs(request, SOCIAL_WORKER);
+  await partner('POST', `/referrals/${draft.id}/accept`);
+  await partner('POST', `/referrals/${draft.id}/start`);
+  await partner('POST', `/referrals/${draft.id}/notes`, { kind: 'progress', text: '已参加第一次小组活动。' });
+  await page.reload();
+  await expect(item.getByText('办理中').first()).toBeVisible();
+  await expect(item.getByText('已参加第一次小组活动。')).toBeVisible();
+
+  await item.getByRole('button', { name: '撤回：专业社会工作康复' }).click();
+  const withdraw = page.getByRole('dialog', { name: `撤回转介：${SOCIAL_WORK}` });
+  await expect(withdraw.getByText(/不再能查看本人信息/)).toBeVisible();
+  await withdraw.getByLabel('撤回原因').fill('本人随父母返乡，改由当地社工跟进');
+  await withdraw.getByRole('button', { name: '撤回' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(item.getByText('已撤回').first()).toBeVisible();
+  const timeline = item.locator('.referral-timeline');
+  for (const step of ['已保存草稿', '草稿已修改', '已发送', '已接收', '开始办理', '进展记录', '已撤回']) await expect(timeline.getByText(step, { exact: true })).toBeVisible();
+  await expect(timeline.getByText('本人随父母返乡，改由当地社工跟进')).toBeVisible();
+  await checkPage(page, 'file-tab-referrals-timeline');
 });
 
 test('R17: the follow-up tab of a reunified child shows the plan and records a visit', async ({ page, request }) => {

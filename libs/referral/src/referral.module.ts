@@ -16,6 +16,7 @@ import { RespondService } from './respond/respond.service.js';
 import { SchoolingController } from './schooling/schooling.controller.js';
 import { UnenrolledQuery } from './schooling/unenrolled.query.js';
 import { CreateReferralService } from './send/create-referral.service.js';
+import { EditDraftService } from './send/edit-draft.service.js';
 import { SendController } from './send/send.controller.js';
 import { SendService } from './send/send.service.js';
 import { ReferralDeadlines } from './shared/deadlines.js';
@@ -26,7 +27,7 @@ import { ReferralViewsService } from './views/views.service.js';
 
 /**
  * Referrals to partners and their kinds (R12–R16, R18, R19), by use case:
- * send (create, send, withdraw), consent, inbox, respond (accept, decline,
+ * send (create, edit a draft, send, withdraw), consent, inbox, respond (accept, decline,
  * start, complete), records (notes, assessments, enrolments, support),
  * schooling (R14) and the views of both sides; every touch of a file through
  * the kernel, the lifecycle a table validated at boot.
@@ -42,6 +43,7 @@ import { ReferralViewsService } from './views/views.service.js';
     ReferralViewsQuery,
     ReferralViewsService,
     CreateReferralService,
+    EditDraftService,
     SendService,
     ConsentService,
     InboxQueryService,

@@ -6,9 +6,9 @@ import { CaseErrors } from '#app/case';
 import { ReferralErrors } from '../errors.js';
 import { ReasonDto } from '../shared/reason.dto.js';
 import { FILE_KEEPERS, REFERRERS } from '../shared/roles.js';
-import { ConsentDto } from './consent.dto.js';
+import { ConsentDto, WithdrawCategoryDto } from './consent.dto.js';
 import { ConsentService } from './consent.service.js';
-import { ConsentView } from './consent.view.js';
+import { ConsentStandingView, ConsentView, ConsentWithdrawalView } from './consent.view.js';
 
 @ApiTags('consents')
 @ApiBearerAuth()
@@ -34,12 +34,39 @@ export class ConsentController {
     return this.consents.list(actor, id, query);
   }
 
+  @Get('files/:id/consents/standing')
+  @Roles(...FILE_KEEPERS)
+  @ApiOperation({
+    operationId: 'consents_standing',
+    summary: 'Per category, whether a consent stands (recorded, or given at the interview and not withdrawn since) — what a referral may disclose (R15, R16)',
+  })
+  @ApiOkResponse({ type: ConsentStandingView })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND)
+  standing(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ConsentStandingView> {
+    return this.consents.standing(actor, id);
+  }
+
+  @Post('files/:id/consents/withdraw')
+  @HttpCode(200)
+  @Roles(...REFERRERS)
+  @ApiOperation({
+    operationId: 'consents_withdraw_category',
+    summary:
+      'R16: the person or guardian takes a category back, with the reason (audited): every consent of it that stands, the one given at the interview too; partners of open referrals stop seeing it',
+  })
+  @ApiOkResponse({ type: ConsentWithdrawalView })
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.NO_STANDING_CONSENT)
+  withdrawCategory(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: WithdrawCategoryDto): Promise<ConsentWithdrawalView> {
+    return this.consents.withdrawCategory(actor, id, body);
+  }
+
   @Post('consents/:id/withdraw')
   @HttpCode(200)
   @Roles(...REFERRERS)
   @ApiOperation({
     operationId: 'consents_withdraw',
-    summary: 'R16: the person or guardian takes a consent back, with the reason (audited); the category is no longer disclosed to new referrals',
+    summary:
+      'R16: the person or guardian takes a consent back, with the reason (audited); unless another consent of the category stands, new referrals may not disclose it and partners of open ones no longer see it',
   })
   @ApiOkResponse({ type: ConsentView })
   @ApiErrors(ReferralErrors.CONSENT_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.CONSENT_ALREADY_WITHDRAWN)

@@ -17,3 +17,32 @@ export class ConsentView {
   withdrawnBy!: string | null;
   withdrawReason!: string | null;
 }
+
+/** Whether a category may be disclosed to a partner (or job training referred) now, and on what consent (R15, R16). */
+export class StandingConsentView {
+  @ApiProperty({ enum: CONSENT_CATEGORIES })
+  category!: ConsentCategory;
+  /** A consent stands: new referrals may disclose the category, and partners of open ones see it. */
+  standing!: boolean;
+  /** What it stands on: a consent recorded on the file, or one given at the interview; null when none stands. */
+  @ApiProperty({ enum: ['recorded', 'interview'], nullable: true, type: String })
+  source!: 'recorded' | 'interview' | null;
+  @ApiProperty({ enum: ['person', 'guardian'], nullable: true, type: String })
+  givenBy!: 'person' | 'guardian' | null;
+  /** A recorded consent of the category was withdrawn and none stands: only a new consent gives it again. */
+  withdrawn!: boolean;
+}
+
+/** Every category a consent is given to, in the catalogue's order. */
+export class ConsentStandingView {
+  @ApiProperty({ type: [StandingConsentView] })
+  categories!: StandingConsentView[];
+}
+
+/** The consents a category's withdrawal took back (R16). */
+export class ConsentWithdrawalView {
+  @ApiProperty({ enum: CONSENT_CATEGORIES })
+  category!: ConsentCategory;
+  @ApiProperty({ type: [ConsentView] })
+  items!: ConsentView[];
+}

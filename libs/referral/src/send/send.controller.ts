@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
@@ -8,7 +8,8 @@ import { ReasonDto } from '../shared/reason.dto.js';
 import { REFERRERS } from '../shared/roles.js';
 import { CreatedReferralView, ReferrerReferralView } from '../views/referral.view.js';
 import { CreateReferralService } from './create-referral.service.js';
-import { CreateReferralDto } from './send.dto.js';
+import { EditDraftService } from './edit-draft.service.js';
+import { CreateReferralDto, EditDraftDto } from './send.dto.js';
 import { SendService } from './send.service.js';
 
 @ApiTags('referrals')
@@ -17,6 +18,7 @@ import { SendService } from './send.service.js';
 export class SendController {
   constructor(
     private readonly creating: CreateReferralService,
+    private readonly editing: EditDraftService,
     private readonly sending: SendService,
   ) {}
 
@@ -40,6 +42,30 @@ export class SendController {
   )
   create(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateReferralDto): Promise<CreatedReferralView> {
     return this.creating.create(actor, id, body);
+  }
+
+  @Put('referrals/:id')
+  @Roles(...REFERRERS)
+  @ApiOperation({
+    operationId: 'referrals_edit_draft',
+    summary: 'Rewrite a draft before it is sent, at the version seen (409 STALE_VERSION otherwise), under the same rules as a new referral (R12–R16, R19)',
+  })
+  @ApiOkResponse({ type: CreatedReferralView })
+  @ApiErrors(
+    ReferralErrors.REFERRAL_NOT_FOUND,
+    CaseErrors.FILE_CLOSED,
+    ReferralErrors.REFERRAL_NOT_ALLOWED,
+    ReferralErrors.STALE_VERSION,
+    AccessErrors.UNKNOWN_ORGANISATION,
+    ReferralErrors.WRONG_ORGANISATION_KIND,
+    ReferralErrors.NOT_DESIGNATED,
+    ReferralErrors.TOO_YOUNG,
+    ReferralErrors.AGE_CONFIRMATION_REQUIRED,
+    ReferralErrors.CONSENT_REQUIRED,
+    ReferralErrors.NOT_FOREIGN_NATIONAL,
+  )
+  edit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: EditDraftDto): Promise<CreatedReferralView> {
+    return this.editing.edit(actor, id, body);
   }
 
   @Post('referrals/:id/send')

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DISCLOSURE_CATEGORIES, REFERRAL_KINDS, type DisclosureCategory, type ReferralKind } from '../kinds.js';
-import { IsPlausibleDate } from '#app/platform';
+import { IsPlausibleDate, MAX_INT4 } from '#app/platform';
 
 export class ElsewhereInput {
   /** 异地就学: the contact made with the school (or its education bureau) to help the child in (R14). */
@@ -37,7 +37,8 @@ export class ReferralDetailsInput {
   trade?: string;
 }
 
-export class CreateReferralDto {
+/** What a referral says, created or a draft edited: the rules are the same (R12–R16, R18, R19). */
+export class ReferralInputDto {
   @IsIn(REFERRAL_KINDS)
   kind!: ReferralKind;
 
@@ -77,9 +78,20 @@ export class CreateReferralDto {
   @IsOptional()
   @IsBoolean()
   ageConfirmed?: boolean;
+}
 
+export class CreateReferralDto extends ReferralInputDto {
   /** Send at once instead of keeping a draft. */
   @IsOptional()
   @IsBoolean()
   send?: boolean;
+}
+
+/** A draft rewritten as a whole; sent later with POST /referrals/:id/send. */
+export class EditDraftDto extends ReferralInputDto {
+  /** The referral's version as the caller saw it: 409 STALE_VERSION when someone changed it meanwhile. */
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT4)
+  expectedVersion!: number;
 }

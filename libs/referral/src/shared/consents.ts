@@ -7,21 +7,29 @@ export interface ConsentState {
   withdrawn: boolean;
 }
 
+const recorded = (file: string, category: string, withdrawn: boolean) =>
+  `EXISTS (SELECT 1 FROM consent k WHERE k.file_id = ${file} AND k.category = ${category} AND k.withdrawn_at IS ${withdrawn ? 'NOT ' : ''}NULL)`;
+const atInterview = (file: string, category: string) => `EXISTS (SELECT 1 FROM interview i WHERE i.file_id = ${file} AND (i.consents -> ${category} ->> 'given') = 'true')`;
+
 /**
- * Whether the person or the guardian consents, per category, in one query
- * (R15, R16). A consent recorded on the file stands until withdrawn; one given
- * at the interview stands unless a consent of the category was withdrawn —
- * the person took that category back, and only a new consent gives it again.
+ * SQL: whether the person or the guardian consents to `category` on `file`
+ * (both SQL expressions), R15, R16. A consent recorded on the file stands
+ * until withdrawn; one given at the interview stands unless a consent of the
+ * category was withdrawn — the person took that category back, and only a
+ * new consent gives it again. The one definition, for the checks and for
+ * what a partner sees.
  */
+export function consentStandsSql(file: string, category: string): string {
+  return `(${recorded(file, category, false)} OR (${atInterview(file, category)} AND NOT ${recorded(file, category, true)}))`;
+}
+
+/** Whether the person or the guardian consents, per category, in one query (R15, R16). */
 export async function consentsOf(manager: EntityManager, fileId: string, categories: readonly string[]): Promise<Map<string, ConsentState>> {
   if (categories.length === 0) return new Map();
-  const rows: { category: string; active: boolean; withdrawn: boolean; at_interview: boolean }[] = await manager.query(
-    `SELECT c.category,
-            EXISTS (SELECT 1 FROM consent k WHERE k.file_id = $1 AND k.category = c.category AND k.withdrawn_at IS NULL) AS active,
-            EXISTS (SELECT 1 FROM consent k WHERE k.file_id = $1 AND k.category = c.category AND k.withdrawn_at IS NOT NULL) AS withdrawn,
-            EXISTS (SELECT 1 FROM interview i WHERE i.file_id = $1 AND (i.consents -> c.category ->> 'given') = 'true') AS at_interview
+  const rows: { category: string; given: boolean; withdrawn: boolean }[] = await manager.query(
+    `SELECT c.category, ${consentStandsSql('$1', 'c.category')} AS given, ${recorded('$1', 'c.category', true)} AS withdrawn
        FROM unnest($2::text[]) AS c(category)`,
     [fileId, [...new Set(categories)]],
   );
-  return new Map(rows.map((row) => [row.category, { given: row.active || (row.at_interview && !row.withdrawn), withdrawn: !row.active && row.withdrawn }]));
+  return new Map(rows.map((row) => [row.category, { given: row.given, withdrawn: !row.given && row.withdrawn }]));
 }

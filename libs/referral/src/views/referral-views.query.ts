@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ageRange, FieldCipher } from '#app/platform';
 import { KIND_RULES, REFERRAL_KINDS, type BaseField, type DisclosureCategory, type ReferralKind } from '../kinds.js';
 import { OPEN_STATES, REFERRAL_STATE_LABELS, type ReferralStatus } from '../lifecycle.js';
+import { consentStandsSql } from '../shared/consents.js';
 import { daySql, isoSql, type ReferralDetails } from '../shared/referral-row.js';
 import type {
   ContactSeenView,
@@ -46,6 +47,7 @@ interface CoreRow {
 }
 
 interface ReferrerRow extends CoreRow {
+  withheld: DisclosureCategory[];
   notes: ReferralNoteView[];
   history: ReferralHistoryEntry[];
   assessments: DisabilityAssessmentView[];
@@ -53,6 +55,8 @@ interface ReferrerRow extends CoreRow {
 }
 
 interface PartnerRow extends CoreRow {
+  /** The categories disclosed whose consent still stands: all the partner sees of them (R16). */
+  shown: DisclosureCategory[];
   notes?: ReferralNoteView[];
   history?: ReferralHistoryEntry[];
   open: boolean;
@@ -95,6 +99,10 @@ const HISTORY = `COALESCE((
   SELECT json_agg(json_build_object('event', h.event, 'from', h.from_status, 'to', h.to_status, 'note', h.note, 'at', ${isoSql('h.at')}, 'actor', hu.display_name) ORDER BY h.id)
     FROM referral_history h LEFT JOIN user_account hu ON hu.id = h.actor_user_id WHERE h.referral_id = r.id), '[]'::json) AS history`;
 
+/** The categories disclosed to the referral `r` whose consent stands (R16), or (`standing` false) whose consent was withdrawn since. */
+const disclosedWhile = (standing: boolean) =>
+  `ARRAY(SELECT c.category FROM unnest(r.disclosed) WITH ORDINALITY AS c(category, position) WHERE ${standing ? '' : 'NOT '}${consentStandsSql('r.file_id', 'c.category')} ORDER BY c.position)`;
+
 const RECORDS = `COALESCE((
   SELECT json_agg(json_build_object('id', a.id, 'category', a.category, 'grade', a.grade, 'assessedOn', ${daySql('a.assessed_on')}, 'assessedBy', a.assessed_by)
                   ORDER BY a.recorded_at, a.id)
@@ -120,7 +128,7 @@ export class ReferralViewsQuery {
   readonly from = FROM;
 
   referrerColumns(): string {
-    return `${CORE}, ${NOTES}, ${HISTORY}, ${RECORDS}`;
+    return `${CORE}, ${disclosedWhile(false)} AS withheld, ${NOTES}, ${HISTORY}, ${RECORDS}`;
   }
 
   /** The partner's columns; `today` decides which guardians are current. */
@@ -128,13 +136,13 @@ export class ReferralViewsQuery {
     const guardianKinds = `$${params.push(kindsSeeing('guardianContact'))}::text[]`;
     const travelKinds = `$${params.push(kindsSeeing('travelDocument'))}::text[]`;
     const day = `$${params.push(today)}::date`;
-    const disclosed = (category: DisclosureCategory) => `${OPEN} AND '${category}' = ANY(r.disclosed)`;
-    return `${CORE}${withNotes ? `, ${NOTES}, ${HISTORY}` : ''}, ${OPEN} AS open,
+    const disclosed = (category: DisclosureCategory) => `${OPEN} AND '${category}' = ANY(d.shown)`;
+    return `${CORE}${withNotes ? `, ${NOTES}, ${HISTORY}` : ''}, ${OPEN} AS open, d.shown,
       p.name, p.sex, ${daySql('p.birth_date_from')} AS birth_date_from, ${daySql('p.birth_date_to')} AS birth_date_to, p.languages, p.disability, p.nationality,
       CASE WHEN ${OPEN} AND r.kind = ANY(${travelKinds}) AND p.travel_document_cipher IS NOT NULL
            THEN json_build_object('type', p.travel_document_type, 'country', p.travel_document_country, 'number', encode(p.travel_document_cipher, 'base64')) END AS travel_document,
       CASE WHEN ${disclosed('identity')} THEN p.id_number_cipher END AS id_number_cipher,
-      CASE WHEN ${OPEN} AND (r.kind = ANY(${guardianKinds}) OR 'family' = ANY(r.disclosed)) THEN COALESCE((
+      CASE WHEN ${OPEN} AND (r.kind = ANY(${guardianKinds}) OR 'family' = ANY(d.shown)) THEN COALESCE((
         SELECT json_agg(json_build_object('name', g.name, 'relation', g.relation, 'phone', encode(g.phone_cipher, 'base64')) ORDER BY g.since, g.recorded_at, g.id)
           FROM guardian g WHERE g.file_id = r.file_id AND g.removed_at IS NULL AND (g.until IS NULL OR g.until >= ${day})), '[]'::json) END AS guardians,
       CASE WHEN ${disclosed('medical')} THEN COALESCE((
@@ -147,8 +155,8 @@ export class ReferralViewsQuery {
       CASE WHEN ${disclosed('needs')} THEN (SELECT json_build_object('needs', i.needs, 'note', i.needs_note, 'wishes', i.wishes) FROM interview i WHERE i.file_id = r.file_id) END AS needs`;
   }
 
-  /** The partner's FROM: the referral with the person (`p`). */
-  readonly partnerFrom = `${FROM} JOIN person p ON p.id = f.person_id`;
+  /** The partner's FROM: the referral with the person (`p`) and the disclosures whose consent stands (`d.shown`, R16). */
+  readonly partnerFrom = `${FROM} JOIN person p ON p.id = f.person_id CROSS JOIN LATERAL (SELECT ${disclosedWhile(true)}::text[] AS shown) d`;
 
   toReferrer(row: ViewRow): ReferrerReferralView {
     const referrer = row as unknown as ReferrerRow;
@@ -156,6 +164,7 @@ export class ReferralViewsQuery {
       ...this.core(referrer),
       audience: 'referrer',
       fileId: referrer.file_id,
+      withheld: referrer.withheld,
       notes: referrer.notes,
       history: referrer.history,
       assessments: referrer.assessments,
@@ -165,7 +174,8 @@ export class ReferralViewsQuery {
 
   toPartnerItem(row: ViewRow, today: string): PartnerReferralListItem {
     const partner = row as unknown as PartnerRow;
-    const item: PartnerReferralListItem = { ...this.core(partner), audience: 'partner' };
+    // A category whose consent was withdrawn is no longer disclosed to the partner, nor named to it (R16).
+    const item: PartnerReferralListItem = { ...this.core(partner), disclosed: partner.shown, audience: 'partner' };
     if (partner.open) item.person = this.person(partner, today);
     return item;
   }
@@ -229,7 +239,7 @@ export class ReferralViewsQuery {
       if (field === 'nationality') out.nationality = row.nationality;
       if (field === 'travelDocument') out.travelDocument = row.travel_document ? { ...row.travel_document, number: this.open(row.travel_document.number)! } : null;
     }
-    for (const category of row.disclosed) {
+    for (const category of row.shown) {
       if (category === 'identity') out.idNumber = this.cipher.open(row.id_number_cipher);
       if (category === 'family') out.guardians = guardians();
       if (category === 'medical') {

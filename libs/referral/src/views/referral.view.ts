@@ -117,7 +117,7 @@ export class ReferralCoreView {
   declineReason!: string | null;
   withdrawReason!: string | null;
   sentAt!: Date | null;
-  /** The categories disclosed to the partner with consent (R16). */
+  /** The categories disclosed to the partner with consent (R16); the partner is told only those whose consent still stands. */
   @ApiProperty({ enum: DISCLOSURE_CATEGORIES, isArray: true })
   disclosed!: DisclosureCategory[];
 }
@@ -126,6 +126,12 @@ export class ReferralCoreView {
 export class ReferrerReferralView extends ReferralCoreView {
   audience!: 'referrer';
   fileId!: string;
+  /**
+   * R16: the categories disclosed whose consent was withdrawn since and none
+   * stands: the partner no longer sees them, and a draft holding one cannot be sent.
+   */
+  @ApiProperty({ enum: DISCLOSURE_CATEGORIES, isArray: true })
+  withheld!: DisclosureCategory[];
   notes!: ReferralNoteView[];
   history!: ReferralHistoryEntry[];
   assessments!: DisabilityAssessmentView[];

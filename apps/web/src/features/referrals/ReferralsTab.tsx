@@ -1,37 +1,36 @@
-import { Button, Descriptions, Empty, Flex, List, Space, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Empty, Flex, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../generated/types.gen';
 import { canCall, useMe } from '../../shared/auth/me';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { useFileReferrals, type Referral } from './api';
+import { useFileReferrals, type Referral, type ReferralKind } from './api';
+import { ConsentsSection } from './components/ConsentsSection';
 import { ReferralForm } from './components/ReferralForm';
+import { ReferralItem } from './components/ReferralItem';
 import { WithdrawForm } from './components/WithdrawForm';
 import './referrals.css';
 
-const STATUS_COLOR: Record<Referral['status'], string> = {
-  draft: 'default',
-  sent: 'blue',
-  accepted: 'cyan',
-  in_progress: 'processing',
-  completed: 'success',
-  declined: 'red',
-  withdrawn: 'default',
-};
-const WITHDRAWABLE: readonly Referral['status'][] = ['draft', 'sent', 'accepted', 'in_progress'];
-const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
-const minute = (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm');
+/** The form open: a new referral, or the draft of this id (read from the list, so a refetch brings its current version). */
+type Editing = { draftId?: string } | null;
 
-/** 转介 (R12–R16, R18, R19): the file's referrals, oldest first, each with its partner, status, deadlines and course. */
+/**
+ * 转介 (R12–R16, R18, R19): the file's referrals, oldest first, each with its
+ * partner, status, deadlines, disclosures and course; a new referral or a
+ * draft edited, sent, withdrawn; and the consents its disclosures rest on.
+ */
 export function ReferralsTab({ file }: { file: FileView }) {
   const { t } = useTranslation('referrals');
   const me = useMe();
   const referrals = useFileReferrals(file.id);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);
+  const [guided, setGuided] = useState<{ from: ReferralKind; to: ReferralKind } | null>(null);
   const rows = referrals.data?.pages.flatMap((page) => page.items) ?? [];
-  const canWithdraw = canCall(me.data, 'referrals_withdraw');
+  const writable = file.state !== 'closed';
+  const canCreate = writable && canCall(me.data, 'referrals_create');
+  const canWrite = writable && canCall(me.data, 'referrals_withdraw');
+  const draft = editing?.draftId ? rows.find((row) => row.id === editing.draftId) : undefined;
 
   return (
     <div className="file-tab">
@@ -39,81 +38,33 @@ export function ReferralsTab({ file }: { file: FileView }) {
         <Typography.Title level={2} className="file-section-title">
           {t('title')}
         </Typography.Title>
-        {canCall(me.data, 'referrals_create') && file.state !== 'closed' && (
-          <Button type="primary" onClick={() => setCreating(true)}>
+        {canCreate && (
+          <Button type="primary" onClick={() => setEditing({})}>
             {t('actions.create')}
           </Button>
         )}
       </div>
       <ErrorAlert error={referrals.error} />
+      {guided && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setGuided(null) }}
+          className="referral-form-note"
+          title={t('guided', { from: t(`kind.${guided.from}`), to: t(`kind.${guided.to}`) })}
+        />
+      )}
       <List<Referral>
         loading={referrals.isPending}
         dataSource={rows}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} /> }}
         renderItem={(referral) => (
-          <List.Item className="referral-item">
-            <Flex vertical gap={8} style={{ width: '100%' }}>
-              <Flex justify="space-between" align="center" wrap gap={8}>
-                <Space wrap>
-                  <Typography.Text strong>{t(`kind.${referral.kind}`, { defaultValue: referral.label })}</Typography.Text>
-                  {referral.status === 'completed' ? (
-                    <Tag color="success">{t('status.completed')}</Tag>
-                  ) : (
-                    <Tag color={STATUS_COLOR[referral.status]}>{t(`status.${referral.status}`)}</Tag>
-                  )}
-                  {referral.greenChannel && <Tag color="gold">{t('greenChannel')}</Tag>}
-                </Space>
-                {canWithdraw && WITHDRAWABLE.includes(referral.status) && file.state !== 'closed' && (
-                  <Button size="small" onClick={() => setWithdrawing(referral)}>
-                    {t('actions.withdraw')}
-                  </Button>
-                )}
-              </Flex>
-              <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-                <Descriptions.Item label={t('fields.partner')}>{referral.organisation.name}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.sentAt')}>{referral.sentAt ? minute(referral.sentAt) : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.acceptBy')}>{day(referral.acceptBy)}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.completeBy')}>{day(referral.completeBy)}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.purpose')} span={2}>
-                  <span className="file-prose">{referral.purpose}</span>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('fields.disclosed')} span={2}>
-                  {referral.disclosed.length === 0 ? t('fields.nothingDisclosed') : referral.disclosed.map((category) => <Tag key={category}>{t(`disclosure.${category}`)}</Tag>)}
-                </Descriptions.Item>
-                {referral.withdrawReason && (
-                  <Descriptions.Item label={t('fields.withdrawReason')} span={2}>
-                    {referral.withdrawReason}
-                  </Descriptions.Item>
-                )}
-                {referral.declineReason && (
-                  <Descriptions.Item label={t('fields.declineReason')} span={2}>
-                    {referral.declineReason}
-                  </Descriptions.Item>
-                )}
-                {referral.outcome?.summary && (
-                  <Descriptions.Item label={t('fields.outcome')} span={2}>
-                    {referral.outcome.summary}
-                  </Descriptions.Item>
-                )}
-              </Descriptions>
-              <Timeline
-                className="referral-timeline"
-                items={referral.history.map((entry) => ({
-                  key: `${entry.event}-${entry.at}`,
-                  content: (
-                    <>
-                      <Typography.Text>{t(`status.${entry.to}`)}</Typography.Text>{' '}
-                      <Typography.Text type="secondary">
-                        {minute(entry.at)}
-                        {entry.actor ? ` · ${entry.actor}` : ''}
-                      </Typography.Text>
-                      {entry.note && <div className="file-prose">{entry.note}</div>}
-                    </>
-                  ),
-                }))}
-              />
-            </Flex>
-          </List.Item>
+          <ReferralItem
+            referral={referral}
+            canWrite={canWrite && canCall(me.data, 'referrals_edit_draft')}
+            onEdit={(row) => setEditing({ draftId: row.id })}
+            onWithdraw={setWithdrawing}
+          />
         )}
       />
       {referrals.hasNextPage && (
@@ -123,7 +74,18 @@ export function ReferralsTab({ file }: { file: FileView }) {
           </Button>
         </Flex>
       )}
-      {creating && <ReferralForm fileId={file.id} onClose={() => setCreating(false)} onDone={() => setCreating(false)} />}
+      {canCall(me.data, 'consents_standing') && <ConsentsSection file={file} referrals={rows} />}
+      {editing && (!editing.draftId || draft) && (
+        <ReferralForm
+          file={file}
+          draft={draft}
+          onClose={() => setEditing(null)}
+          onDone={(saved) => {
+            setEditing(null);
+            setGuided(saved.forcedFrom ? { from: saved.forcedFrom, to: saved.kind } : null);
+          }}
+        />
+      )}
       {withdrawing && <WithdrawForm referral={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => setWithdrawing(null)} />}
     </div>
   );

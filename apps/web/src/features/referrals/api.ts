@@ -1,12 +1,25 @@
-/** Referrals of a file (R12–R16, R18, R19): the list, a new referral, a withdrawal. */
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { referralsCreate, referralsListForFile, referralsWithdraw } from '../../generated/sdk.gen';
-import type { CreateReferralDto, ReferrerReferralView } from '../../generated/types.gen';
+/** Referrals of a file (R12–R16, R18, R19) and the consents they disclose under: the lists, a referral created or its draft edited, sent, withdrawn; a consent recorded or taken back. */
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  consentsList,
+  consentsRecord,
+  consentsStanding,
+  consentsWithdrawCategory,
+  referralsCreate,
+  referralsEditDraft,
+  referralsListForFile,
+  referralsSend,
+  referralsWithdraw,
+} from '../../generated/sdk.gen';
+import type { ConsentDto, ConsentView, CreateReferralDto, EditDraftDto, ReferrerReferralView, StandingConsentView } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
 export type Referral = ReferrerReferralView;
 export type ReferralKind = CreateReferralDto['kind'];
 export type DisclosureCategory = NonNullable<CreateReferralDto['disclose']>[number];
+export type Consent = ConsentView;
+export type ConsentCategory = ConsentView['category'];
+export type Standing = StandingConsentView;
 
 export const REFERRAL_KINDS: readonly ReferralKind[] = [
   'medical_care',
@@ -23,10 +36,17 @@ export const REFERRAL_KINDS: readonly ReferralKind[] = [
 
 /** What a partner sees beyond the minimum, each only with a standing consent (R16); nothing by default. */
 export const DISCLOSURE_CATEGORIES: readonly DisclosureCategory[] = ['trafficking_history', 'identity', 'contacts', 'family', 'medical', 'needs'];
+/** What a consent is given to: the disclosure categories, and job training by the person's own will (R15). */
+export const CONSENT_CATEGORIES: readonly ConsentCategory[] = [...DISCLOSURE_CATEGORIES, 'job_training'];
 
-/** Under the file's key: invalidating the file refreshes its referrals. */
+/** While the partner works the referral it sees the person (R16). */
+export const OPEN_STATUSES: readonly Referral['status'][] = ['sent', 'accepted', 'in_progress'];
+
+/** Under the file's key: invalidating the file refreshes its referrals and consents. */
 export const referralKeys = {
   forFile: (fileId: string) => ['files', 'detail', fileId, 'referrals'] as const,
+  consents: (fileId: string) => ['files', 'detail', fileId, 'consents'] as const,
+  standing: (fileId: string) => ['files', 'detail', fileId, 'consents', 'standing'] as const,
 };
 
 export function useFileReferrals(fileId: string) {
@@ -38,20 +58,39 @@ export function useFileReferrals(fileId: string) {
   });
 }
 
-/** No optimistic updates (guards may refuse): after success the file and its referrals are fetched again. */
+export function useConsents(fileId: string) {
+  return useInfiniteQuery({
+    queryKey: referralKeys.consents(fileId),
+    queryFn: ({ pageParam }) => call(consentsList({ path: { id: fileId }, query: { limit: 50, cursor: pageParam } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Per category, whether a consent stands and on what: what a referral may disclose (R16). */
+export function useConsentStanding(fileId: string) {
+  return useQuery({
+    queryKey: referralKeys.standing(fileId),
+    queryFn: async () => new Map((await call(consentsStanding({ path: { id: fileId } }))).categories.map((row) => [row.category, row])),
+  });
+}
+
+/** No optimistic updates (guards may refuse): after success the file, its referrals and consents are fetched again. */
 export function useReferralWrites(fileId: string) {
   const queryClient = useQueryClient();
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['files', 'detail', fileId] }), queryClient.invalidateQueries({ queryKey: ['inbox'] })]);
+  const then = async <T>(pending: Promise<T>): Promise<T> => {
+    const result = await pending;
+    await refresh();
+    return result;
+  };
   return {
-    create: async (body: CreateReferralDto) => {
-      const created = await call(referralsCreate({ path: { id: fileId }, body }));
-      await refresh();
-      return created;
-    },
-    withdraw: async (referralId: string, reason: string) => {
-      const withdrawn = await call(referralsWithdraw({ path: { id: referralId }, body: { reason } }));
-      await refresh();
-      return withdrawn;
-    },
+    refresh,
+    create: (body: CreateReferralDto) => then(call(referralsCreate({ path: { id: fileId }, body }))),
+    editDraft: (referralId: string, body: EditDraftDto) => then(call(referralsEditDraft({ path: { id: referralId }, body }))),
+    send: (referralId: string) => then(call(referralsSend({ path: { id: referralId } }))),
+    withdraw: (referralId: string, reason: string) => then(call(referralsWithdraw({ path: { id: referralId }, body: { reason } }))),
+    recordConsent: (body: ConsentDto) => then(call(consentsRecord({ path: { id: fileId }, body }))),
+    withdrawConsent: (category: ConsentCategory, reason: string) => then(call(consentsWithdrawCategory({ path: { id: fileId }, body: { category, reason } }))),
   };
 }

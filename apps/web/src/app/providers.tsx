@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { router } from './router';
 
-/** antd's defaults, with secondary text and links dark enough for WCAG AA contrast (4.5:1) on white. */
+/** antd's defaults, with secondary text, links and errors (a field's refusal, a late step) dark enough for WCAG AA contrast (4.5:1) on white. */
 const THEME = {
   token: {
     colorPrimary: '#1f5fa8',
     colorInfo: '#1f5fa8',
     colorLink: '#1f5fa8',
+    colorError: '#c41d1d',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

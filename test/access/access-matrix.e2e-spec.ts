@@ -169,6 +169,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /tracing/requests/{id}/close': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /tracing/requests/{id}/releases': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
   'POST /files/{id}/tracing/leads': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
+  'POST /files/{id}/tracing/leads/{leadId}/outcome': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/tracing': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/tracing/candidates': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/tracing/match': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -830,6 +831,19 @@ describe('access matrix', () => {
       return { test: request(server).post(`/tracing/requests/${requestId}/releases`).set(actor.auth).send({ fileId, reason: 'matrix: the family agreed' }) };
     },
     'POST /files/{id}/tracing/leads': tracingFile('POST /files/{id}/tracing/leads', { kind: 'dialect', text: '说昭通口音', source: 'person' }),
+    'POST /files/{id}/tracing/leads/{leadId}/outcome': async (actor: Actor, relation: Relation) => {
+      const fileId = await fileFor(actor.role, relation);
+      const [lead] = await stack.database.query<{ id: string }>(
+        `INSERT INTO tracing_lead (file_id, kind, text, source, recorded_by) VALUES ($1, 'place_name', '记得村口有座石桥', 'person', $2) RETURNING id`,
+        [fileId, await colleagueIn('own')],
+      );
+      return {
+        test: request(server)
+          .post(`/files/${fileId}/tracing/leads/${lead.id}/outcome`)
+          .set(actor.auth)
+          .send({ outcome: 'ruled_out', checkedOn: '2026-01-05', note: 'matrix: no such bridge' }),
+      };
+    },
     'GET /files/{id}/tracing': tracingFile('GET /files/{id}/tracing', {}),
     'GET /files/{id}/tracing/candidates': tracingFile('GET /files/{id}/tracing/candidates', {}),
     'POST /files/{id}/tracing/match': tracingFile('POST /files/{id}/tracing/match', {}),

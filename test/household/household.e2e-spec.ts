@@ -97,7 +97,22 @@ describe('R11: household registration for those who stay unidentified', () => {
       policeUnit: { id: police, name: '昆明市公安局户政支队' },
       application: null,
       registration: null,
+      dnaDatabaseCheckRequired: false,
     });
+    // The steps as the reader may take them, greyed with their reasons (as the file's transitions): the application is due on day 90.
+    const stepsOf = (view: { steps: { step: string; allowed: boolean; reasons: { code: string; message: string }[]; dueOn: string | null }[] }) =>
+      Object.fromEntries(view.steps.map(({ step, allowed, reasons, dueOn }) => [step, { allowed, reasons, dueOn }]));
+    expect(stepsOf(task)).toEqual({
+      application: { allowed: true, reasons: [], dueOn: addDays(today(), -5) },
+      registration: {
+        allowed: false,
+        reasons: [{ code: 'STEP_OUT_OF_ORDER', message: '须先完成：备妥落户申请及材料 / first: the application and its documents prepared' }],
+        dueOn: null,
+      },
+      social_security: { allowed: false, reasons: [expect.objectContaining({ code: 'STEP_OUT_OF_ORDER' })], dueOn: null },
+      exception: { allowed: false, reasons: [expect.objectContaining({ code: 'ROLE_MAY_NOT_FIRE' })], dueOn: null },
+    });
+    expect(stepsOf(await taskOf(fileId, supervisor)).exception).toEqual({ allowed: true, reasons: [], dueOn: null });
     expect((await auditRecords(stack.database, `action = 'household.clock_started' AND entity_id = $1`, [fileId])).length).toBe(1);
 
     // Thirty days in, the clock counts; nothing is raised yet, and the police have nothing to see.
@@ -124,6 +139,14 @@ describe('R11: household registration for those who stay unidentified', () => {
       .send({ preparedOn: today(), documents: ['tracing_notice', 'institution_certificate', 'police_sampling_receipt', 'photo'], note: '寻亲公告已发布满30日' })
       .expect(201);
     expect(application.body).toMatchObject({ status: 'application_prepared', registrationDueOn: addDays(today(), 30) });
+    // The registration is the police's turn now, due HOUSEHOLD_STEP_DAYS after the application; the application is behind.
+    const prepared = stepsOf(await taskOf(fileId, policeLiaison));
+    expect(prepared.registration).toEqual({ allowed: true, reasons: [], dueOn: addDays(today(), 30) });
+    expect(prepared.application.reasons).toEqual(
+      expect.arrayContaining([
+        { code: 'STEP_OUT_OF_ORDER', message: '落户任务已是「申请已备妥，待公安机关落户」 / the task is already: application prepared: the police register next' },
+      ]),
+    );
     // The raise is answered; the registration is now the police's, reminded to the unit and escalated to the bureau.
     const reminders = await stack.database.query(
       `SELECT dedupe_key, status, assignee_organisation_id, escalate_to_organisation_id FROM reminder WHERE file_id = $1 AND kind = 'household_registration' ORDER BY created_at, dedupe_key`,
@@ -152,6 +175,7 @@ describe('R11: household registration for those who stay unidentified', () => {
       .send({ registeredOn: today(), householdNumber: 'KM-5301-0001' })
       .expect(201);
     expect(registered.body).toMatchObject({ status: 'registered', socialSecurityDueOn: addDays(today(), 30) });
+    expect(stepsOf(await taskOf(fileId)).social_security).toEqual({ allowed: true, reasons: [], dueOn: addDays(today(), 30) });
     const [stored] = await stack.database.query(`SELECT encode(household_number_cipher, 'escape') AS raw FROM household_registration WHERE file_id = $1`, [fileId]);
     expect(stored.raw).not.toContain('KM-5301-0001');
     const [socialReminder] = await stack.database.query(`SELECT status, assignee_organisation_id FROM reminder WHERE dedupe_key = $1`, [`household:${fileId}:social_security`]);
@@ -224,7 +248,7 @@ describe('R11: household registration for those who stay unidentified', () => {
 
   it('R11, C-3.7: a child of unknown origin is registered only after the police checked the DNA database — their reference, never the data', async () => {
     const fileId = await foundDaysAgo(120, { birthDateRange: { from: bornAged(10), to: bornAged(8) } });
-    await taskOf(fileId);
+    expect((await taskOf(fileId)).dnaDatabaseCheckRequired).toBe(true);
     await request(server)
       .post(`/files/${fileId}/household-registration/application`)
       .set(caseworker.auth)

@@ -329,6 +329,45 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     expect((await request(server).get(`/tracing/requests/${wanted.body.id}`).set(caseworker.auth).expect(200)).body.status).toBe('open');
   });
 
+  it('R8: a lead is followed up and its outcome recorded once — held or ruled out, the day, what was done — on its own file only', async () => {
+    const fileId = await unidentifiedChild({ aliases: [{ name: '阿珍', kind: 'childhood_name' }], birthDateRange: { from: '2013-01-01', to: '2015-01-01' } });
+    const elsewhere = await unidentifiedChild({ aliases: [{ name: '阿秀', kind: 'childhood_name' }] });
+    const lead = await request(server)
+      .post(`/files/${fileId}/tracing/leads`)
+      .set(institutionStaff.auth)
+      .send({ kind: 'place_name', text: '记得村口有座石桥', source: 'person', placeCode: '530602' })
+      .expect(201);
+    const other = await request(server)
+      .post(`/files/${elsewhere}/tracing/leads`)
+      .set(institutionStaff.auth)
+      .send({ kind: 'dialect', text: '说彝语', source: 'person' })
+      .expect(201);
+    const outcome = (forFile: string, leadId: string, body: Record<string, unknown>, as: User = caseworker) =>
+      request(server).post(`/files/${forFile}/tracing/leads/${leadId}/outcome`).set(as.auth).send(body);
+    const checked = { outcome: 'ruled_out', checkedOn: today(), note: '联系昭阳区各乡镇，未找到有石桥的村' };
+
+    // Before any outcome the lead is open, dated by the clock.
+    const leads = async () => (await request(server).get(`/files/${fileId}/tracing`).set(caseworker.auth).expect(200)).body.leads;
+    expect(await leads()).toEqual([
+      expect.objectContaining({ id: lead.body.id, status: 'open', checkedOn: null, outcomeNote: null, checkedBy: null, recordedAt: expect.stringMatching(/Z$/) }),
+    ]);
+    expect((await leads())[0].recordedAt.slice(0, 10)).toBe(stack.clock.now().toISOString().slice(0, 10));
+
+    // A lead of another file is none of this one; the day cannot be ahead; the outcome is one of two.
+    expect((await outcome(fileId, other.body.id, checked).expect(404)).body.error.code).toBe('LEAD_NOT_FOUND');
+    expect((await outcome(fileId, lead.body.id, { ...checked, checkedOn: day(1) }).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'checkedOn' })]);
+    expect((await outcome(fileId, lead.body.id, { ...checked, outcome: 'maybe' }).expect(422)).body.error.details).toEqual([expect.objectContaining({ field: 'outcome' })]);
+
+    expect((await outcome(fileId, lead.body.id, checked, institutionStaff).expect(200)).body).toEqual({ id: lead.body.id, fileId, status: 'ruled_out', checkedOn: today() });
+    expect((await outcome(fileId, lead.body.id, { ...checked, outcome: 'confirmed' }).expect(409)).body.error.code).toBe('LEAD_CHECKED');
+    expect(await leads()).toEqual([
+      expect.objectContaining({ id: lead.body.id, status: 'ruled_out', checkedOn: today(), outcomeNote: '联系昭阳区各乡镇，未找到有石桥的村', checkedBy: expect.any(String) }),
+    ]);
+    expect((await auditRecords(stack.database, `action = 'tracing.lead_checked' AND entity_id = $1`, [lead.body.id])).map((r) => r.outcome)).toEqual(['allowed']);
+    // The police compare DNA; following a file's leads up is not theirs.
+    await outcome(elsewhere, other.body.id, checked, policeLiaison).expect(403);
+  });
+
   it('R9: genetic content is refused in every field, query and upload — nothing stored, the attempt audited without the content', async () => {
     const fileId = await unidentifiedChild({ birthDateRange: { from: '2012-01-01', to: '2013-12-31' } });
     const leadsBefore = await stack.database.query(`SELECT count(*)::int AS n FROM tracing_lead WHERE file_id = $1`, [fileId]);

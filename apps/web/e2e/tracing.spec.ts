@@ -10,54 +10,21 @@
 import type { Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
+import { api, foundInCare, tokenOf } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
-
-const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
-
-async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${BASE()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
 
 const tag = Math.random().toString(36).slice(2, 8);
 const STAFF = { username: `wh.staff.${tag}`, displayName: '杨慧', password: 'Institution-Staff-Pass-9' };
 const INSTITUTION = `五华区未成年人救助保护中心${tag}`;
 
-/** A woman the institution found 95 days ago, who remembers only her childhood name 春花: interviewed, her clock run out (R11). */
+/** A woman the institution found 95 days ago, who remembers only her childhood name: interviewed, her clock run out (R11). */
 async function foundWoman(childhoodName: string): Promise<string> {
-  const staff = await tokenOf(STAFF.username, STAFF.password);
-  const intake = await api<{ file: { id: string } }>(
-    'POST',
-    '/intake/discoveries',
-    {
-      person: { sex: 'female', identityStatus: 'unknown', aliases: [{ name: childhoodName, kind: 'childhood_name' }], birthDateRange: { from: '1995-01-01', to: '1997-01-01' } },
-      discovery: { discoveredOn: addDays(TEST_TODAY, -95), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
-    },
-    staff,
-  );
-  const id = intake.file.id;
-  await api(
-    'POST',
-    `/files/${id}/interview`,
-    {
-      conductedAt: new Date(chinaMorning(addDays(TEST_TODAY, -94)).getTime()).toISOString(),
-      language: 'zh',
-      attendees: [],
-      circumstances: '只记得小名叫春花，家门口有条河。',
-      needs: ['shelter'],
-      consents: {},
-    },
-    staff,
-  );
-  return id;
+  return foundInCare(await tokenOf(STAFF.username, STAFF.password), {
+    daysAgo: 95,
+    person: { sex: 'female', aliases: [{ name: childhoodName, kind: 'childhood_name' }], birthDateRange: { from: '1995-01-01', to: '1997-01-01' } },
+    remembers: `只记得小名叫${childhoodName}，家门口有条河。`,
+  });
 }
 
 async function openAs(page: Page, username: string, password: string, url: string) {
@@ -142,6 +109,56 @@ test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to
   await application.getByRole('button', { name: '提交' }).click();
   await expect(application).toBeHidden();
   await expect(page.getByText('申请已备妥，待公安机关落户')).toBeVisible();
+});
+
+test('R8: the caseworker records a lead she gives and what following it up found, then that her relatives were told of their duties of care', async ({ page }) => {
+  const fileId = await foundWoman('秋菊');
+  await openAs(page, USERS.caseworker.username, USERS.caseworker.password, `/app/files/${fileId}?tab=tracing`);
+  await expect(page.getByText('暂无线索')).toBeVisible();
+  await expect(page.getByText('尚未告知亲属抚养义务')).toBeVisible();
+
+  // A lead in her words, the place it names by its code (the matcher uses it).
+  await page.getByRole('button', { name: '记录线索' }).click();
+  const add = page.getByRole('dialog', { name: '记录线索' });
+  await add.getByRole('combobox', { name: '线索类别' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '地名' }).click();
+  await add.getByLabel('线索内容（本人原话）').fill('记得村口有座石桥，赶集要走半天');
+  await add.getByLabel('涉及地点代码').fill('530102');
+  await add.getByRole('button', { name: '提交' }).click();
+  await expect(add).toBeHidden();
+  const lead = page.locator('.tracing-lead').filter({ hasText: '记得村口有座石桥' });
+  await expect(lead.getByText('待核实')).toBeVisible();
+  await expect(lead.getByText(`来源：本人 · ${TEST_TODAY}`)).toBeVisible();
+
+  // Followed up: a day ahead of today is the server's refusal, on the field; then ruled out, with what was done.
+  await lead.getByRole('button', { name: /^记录核实结果/ }).click();
+  const check = page.getByRole('dialog', { name: '记录核实结果' });
+  await check.getByRole('radio', { name: '已排除' }).check();
+  const checkedOn = check.getByRole('textbox', { name: '核实日期' });
+  await checkedOn.fill(addDays(TEST_TODAY, 1));
+  await checkedOn.press('Enter');
+  await check.getByLabel('核实经过').fill('联系五华区各街道，未找到有石桥的村子');
+  await check.getByRole('button', { name: '提交' }).click();
+  await expect(check.getByText('不能晚于今天')).toBeVisible();
+  await checkPage(page, 'file-tracing-lead-outcome-form');
+  await checkedOn.fill(TEST_TODAY);
+  await checkedOn.press('Enter');
+  await check.getByRole('button', { name: '提交' }).click();
+  await expect(check).toBeHidden();
+  await expect(lead.getByText('已排除')).toBeVisible();
+  await expect(lead.getByText(`核实于 ${TEST_TODAY}（${USERS.caseworker.displayName}）：联系五华区各街道，未找到有石桥的村子`)).toBeVisible();
+  await expect(lead.getByRole('button', { name: /^记录核实结果/ })).toHaveCount(0);
+
+  // Her relatives found, they are told of their duties of care (going home waits for it).
+  await page.getByRole('button', { name: '记录抚养义务告知' }).click();
+  const duty = page.getByRole('dialog', { name: '记录抚养义务告知' });
+  await duty.getByLabel('被告知的亲属').fill('父亲李建国、母亲张秀英');
+  await duty.getByRole('radio', { name: '电话告知' }).check();
+  await duty.getByLabel('告知内容').fill('告知监护、抚养义务及不得再次出卖');
+  await duty.getByRole('button', { name: '提交' }).click();
+  await expect(duty).toBeHidden();
+  await expect(page.locator('.tracing-duty').getByText(`父亲李建国、母亲张秀英 · ${TEST_TODAY} · 电话告知`)).toBeVisible();
+  await checkPage(page, 'file-tab-tracing-leads');
 });
 
 /** A man handed over by the police, interviewed, placed in the institution (a supervisor approved), arrived there. */

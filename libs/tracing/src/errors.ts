@@ -8,4 +8,6 @@ export const TracingErrors = defineErrors({
   CANDIDATE_DECIDED: { status: 409, message: '该候选已处理 / The candidate was already decided' },
   COMPARISON_NOT_FOUND: { status: 404, message: 'DNA比对申请不存在 / No such DNA comparison' },
   OUTCOME_REPORTED: { status: 409, message: '比对结果已报告 / The outcome was already reported' },
+  LEAD_NOT_FOUND: { status: 404, message: '寻亲线索不存在 / No such lead' },
+  LEAD_CHECKED: { status: 409, message: '该线索已有核实结果 / The lead was already checked' },
 });

@@ -6,6 +6,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../../test/support/clock.js';
+import { addDays } from '#app/platform';
 import { expect, signIn } from './test.js';
 import { USERS, type SeededUser } from './users.js';
 
@@ -111,3 +112,24 @@ export async function api<T>(method: string, url: string, body?: unknown, token?
 
 /** An access token for a user. */
 export const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
+
+/** Someone the institution of `staff` found `daysAgo` days ago, identity unknown, interviewed the next day; the file's id. */
+export async function foundInCare(staff: string, { daysAgo, person, remembers }: { daysAgo: number; person: Record<string, unknown>; remembers: string }): Promise<string> {
+  const intake = await api<{ file: { id: string } }>(
+    'POST',
+    '/intake/discoveries',
+    {
+      person: { identityStatus: 'unknown', ...person },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -daysAgo), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
+    },
+    staff,
+  );
+  const id = intake.file.id;
+  await api(
+    'POST',
+    `/files/${id}/interview`,
+    { conductedAt: chinaMorning(addDays(TEST_TODAY, 1 - daysAgo)).toISOString(), language: 'zh', attendees: [], circumstances: remembers, needs: ['shelter'], consents: {} },
+    staff,
+  );
+  return id;
+}

@@ -33,7 +33,7 @@ export const STATUS_TABLE: Readonly<Record<TaskStatus, StatusDefinition>> = {
   raised: { label: '已到期，待备妥落户申请 / raised: the application is due', open: true, due: true, police: true, final: false },
   application_prepared: { label: '申请已备妥，待公安机关落户 / application prepared: the police register next', open: true, due: true, police: true, final: false },
   registered: { label: '已落户 / household registered', open: false, due: false, police: true, final: true },
-  cancelled: { label: '已取消（身份查明或离开机构）/ cancelled (identified, or left care)', open: false, due: false, police: false, final: false },
+  cancelled: { label: '已取消（身份查明或离开机构） / cancelled (identified, or left care)', open: false, due: false, police: false, final: false },
 };
 
 /** The reminders a task keeps: the raise (to the bureau and the police), the registration (the police), social security (the bureau). */

@@ -35,7 +35,7 @@ export class StepsService {
         throw AppError.field(
           PlatformErrors.VALIDATION_FAILED,
           'preparedOn',
-          `不能早于本次滞留开始之日（${task.clock_started_on}）/ must not be before the stay began (${task.clock_started_on})`,
+          `不能早于本次滞留开始之日（${task.clock_started_on}） / must not be before the stay began (${task.clock_started_on})`,
         );
       }
       await manager.query(
@@ -67,7 +67,7 @@ export class StepsService {
         throw AppError.field(
           PlatformErrors.VALIDATION_FAILED,
           'registeredOn',
-          `不能早于申请备妥之日（${task.application_on}）/ must not be before the application (${task.application_on})`,
+          `不能早于申请备妥之日（${task.application_on}） / must not be before the application (${task.application_on})`,
         );
       }
       // C-3.7: 对来历不明儿童落户的，要采血检验入库比对 — the reference of the police check, never its data (R9).
@@ -103,7 +103,7 @@ export class StepsService {
         throw AppError.field(
           PlatformErrors.VALIDATION_FAILED,
           'enrolledOn',
-          `不能早于落户之日（${task.registered_on}）/ must not be before the registration (${task.registered_on})`,
+          `不能早于落户之日（${task.registered_on}） / must not be before the registration (${task.registered_on})`,
         );
       }
       const inserted: { id: string }[] = await manager.query(

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IdName } from '#app/platform';
-import { TASK_STATUSES, type TaskStatus } from '../lifecycle/lifecycle.js';
+import { DisabledReason } from '#app/case';
+import { TASK_STATUSES, type PeopleStep, type TaskStatus } from '../lifecycle/lifecycle.js';
+import { PEOPLE_STEPS } from '../lifecycle/step-availability.js';
 import { HOUSEHOLD_DOCUMENTS, SOCIAL_SECURITY_KINDS } from '../steps/steps.dto.js';
 
 export class HouseholdApplicationView {
@@ -33,6 +35,23 @@ export class HouseholdExceptionView {
   at!: Date;
 }
 
+/** A step people take (R11), for the reader: may they take it now, else why not — as the file's transitions are. */
+export class HouseholdStepView {
+  @ApiProperty({ enum: PEOPLE_STEPS })
+  step!: PeopleStep;
+  /** The step in words, Chinese and English. */
+  label!: string;
+  allowed!: boolean;
+  /** Why not: the role, a closed file, or the order of the steps (what must come first, what the task already is). */
+  reasons!: DisabledReason[];
+  /**
+   * By when: the application on the task's due day (day 90 of the stay by
+   * default), the registration and social security HOUSEHOLD_STEP_DAYS after
+   * the step before them; null until that step is done, and for the exception.
+   */
+  dueOn!: string | null;
+}
+
 /** R11: the file's household registration — the clock, the steps, social security, an exception. */
 export class HouseholdTaskView {
   fileId!: string;
@@ -52,6 +71,10 @@ export class HouseholdTaskView {
   socialSecurity!: SocialSecurityEnrolmentView[];
   exception!: HouseholdExceptionView | null;
   cancelledReason!: string | null;
+  /** The people's steps in order: application, registration, social security, the exception. */
+  steps!: HouseholdStepView[];
+  /** C-3.7: the person may be a child, so the registration needs the police's DNA database check reference. */
+  dnaDatabaseCheckRequired!: boolean;
 }
 
 /** A task on a to-do list, the oldest due first. */

@@ -1,18 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, Clock, daysBetween, FieldCipher, keysetPage, type AuditSink, type Page } from '#app/platform';
+import { APP_CONFIG, AppError, AUDIT_SINK, Clock, daysBetween, FieldCipher, keysetPage, mayBeMinor, type AppConfig, type AuditSink, type Page } from '#app/platform';
 import { fileScope, type Actor } from '#app/access';
 import { CaseErrors, FileGateway } from '#app/case';
 import { HouseholdErrors } from '../errors.js';
 import { sqlList, STATUS_TABLE, statusesWhere, statusOf, statusSql, storedOf, type TaskStatus } from '../lifecycle/lifecycle.js';
 import { policeTaskScope } from '../lifecycle/police-scope.js';
+import { stepsFor } from '../lifecycle/step-availability.js';
 import { TASK_COLUMNS, type TaskRow } from '../lifecycle/task-row.js';
 import type { HouseholdTaskQuery } from './tasks.dto.js';
 import type { HouseholdApplicationView, HouseholdTaskListItem, HouseholdTaskView, SocialSecurityEnrolmentView } from './task.view.js';
 
 interface ViewRow extends TaskRow {
   reference: string;
+  file_state: string;
+  birth_date_from: string | null;
+  birth_date_to: string | null;
   police_name: string | null;
   documents: HouseholdApplicationView['documents'];
   application_note: string | null;
@@ -35,6 +39,7 @@ type ListRow = Omit<HouseholdTaskListItem, 'statusLabel'>;
 @Injectable()
 export class TasksService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly gateway: FileGateway,
@@ -48,7 +53,7 @@ export class TasksService {
       actor,
       fileId,
       { action: 'household.read', details: (found) => ({ task: found !== undefined }) },
-      ({ manager, today }) => this.load(manager, fileId, today),
+      ({ manager, today }) => this.load(manager, actor, fileId, today),
     );
     if (!view) throw new AppError(HouseholdErrors.NO_HOUSEHOLD_TASK);
     return view;
@@ -57,7 +62,7 @@ export class TasksService {
   /** The police unit reads the task raised to it, nothing before (R22). */
   private async policeView(actor: Actor, fileId: string): Promise<HouseholdTaskView> {
     const today = this.clock.today();
-    const view = await this.load(this.dataSource.manager, fileId, today, (params) => policeTaskScope(actor, params, today));
+    const view = await this.load(this.dataSource.manager, actor, fileId, today, (params) => policeTaskScope(actor, params, today));
     if (!view) {
       await this.audit.record({ action: 'household.read', outcome: 'denied', entityType: 'victim_file', entityId: fileId, details: { code: CaseErrors.FILE_NOT_FOUND.code } });
       throw new AppError(CaseErrors.FILE_NOT_FOUND);
@@ -73,16 +78,17 @@ export class TasksService {
     return view;
   }
 
-  /** The task with its social security enrolments, in one query. */
-  private async load(manager: EntityManager, fileId: string, today: string, scope?: (params: unknown[]) => string): Promise<HouseholdTaskView | undefined> {
+  /** The task with its social security enrolments and the reader's steps, in one query. */
+  private async load(manager: EntityManager, actor: Actor, fileId: string, today: string, scope?: (params: unknown[]) => string): Promise<HouseholdTaskView | undefined> {
     const params: unknown[] = [fileId];
     const where = scope ? ` AND ${scope(params)}` : '';
     const [row]: ViewRow[] = await manager.query(
-      `SELECT ${TASK_COLUMNS}, f.reference, o.name AS police_name, h.documents, h.application_note, h.household_number_cipher,
+      `SELECT ${TASK_COLUMNS}, f.reference, f.state AS file_state, to_char(p.birth_date_from, 'YYYY-MM-DD') AS birth_date_from,
+              to_char(p.birth_date_to, 'YYYY-MM-DD') AS birth_date_to, o.name AS police_name, h.documents, h.application_note, h.household_number_cipher,
               h.dna_database_check_reference, h.exception_reason, h.cancelled_reason, u.display_name AS exception_by_name,
               coalesce((SELECT jsonb_agg(jsonb_build_object('kind', s.kind, 'enrolledOn', to_char(s.enrolled_on, 'YYYY-MM-DD'), 'reference', s.reference) ORDER BY s.enrolled_on, s.kind)
                           FROM social_security_enrolment s WHERE s.file_id = h.file_id), '[]') AS social_security
-         FROM household_registration h JOIN victim_file f ON f.id = h.file_id
+         FROM household_registration h JOIN victim_file f ON f.id = h.file_id JOIN person p ON p.id = f.person_id
          LEFT JOIN organisation o ON o.id = h.police_organisation_id LEFT JOIN user_account u ON u.id = h.exception_by
         WHERE h.file_id = $1${where}`,
       params,
@@ -105,6 +111,8 @@ export class TasksService {
       socialSecurity: row.social_security,
       exception: row.exception_at ? { reason: row.exception_reason ?? '', by: row.exception_by_name ?? '', at: row.exception_at } : null,
       cancelledReason: row.cancelled_reason,
+      steps: stepsFor(row, { role: actor.role, today, stepDays: this.config.household.stepDays, fileClosed: row.file_state === 'closed' }),
+      dnaDatabaseCheckRequired: mayBeMinor(row.birth_date_from, row.birth_date_to, today),
     };
   }
 

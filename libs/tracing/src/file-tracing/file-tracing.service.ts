@@ -42,7 +42,11 @@ export class FileTracingService {
     const q = (sql: string) => manager.query(sql, [fileId]);
     return {
       fileId,
-      leads: await q(`SELECT id, kind, text, source, place_code AS "placeCode", recorded_at AS "recordedAt" FROM tracing_lead WHERE file_id = $1 ORDER BY recorded_at, id`),
+      leads: await q(
+        `SELECT l.id, l.kind, l.text, l.source, l.place_code AS "placeCode", l.recorded_at AS "recordedAt", l.status, to_char(l.checked_on, 'YYYY-MM-DD') AS "checkedOn",
+                l.outcome_note AS "outcomeNote", u.display_name AS "checkedBy"
+           FROM tracing_lead l LEFT JOIN user_account u ON u.id = l.checked_by WHERE l.file_id = $1 ORDER BY l.recorded_at, l.id`,
+      ),
       candidates: await this.candidatePage(manager, fileId, {}),
       dnaComparisons: await q(
         `SELECT d.id, d.candidate_id AS "candidateId", o.name AS police, d.police_reference AS "policeReference", to_char(d.requested_on, 'YYYY-MM-DD') AS "requestedOn",

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf, type Page } from '#app/platform';
-import { LEAD_KINDS, LEAD_SOURCES } from '../leads/lead.dto.js';
+import { LEAD_KINDS, LEAD_SOURCES, LEAD_STATUSES } from '../leads/lead.dto.js';
 import { DUTY_NOTICE_METHODS } from '../reunification/reunification.dto.js';
 
-/** R8: what the person remembers, with its source. */
+/** R8: what the person remembers, with its source, and what following it up found. */
 export class LeadView {
   id!: string;
   @ApiProperty({ enum: LEAD_KINDS })
@@ -13,6 +13,14 @@ export class LeadView {
   source!: (typeof LEAD_SOURCES)[number];
   placeCode!: string | null;
   recordedAt!: Date;
+  /** open until followed up; then confirmed (it held) or ruled_out. */
+  @ApiProperty({ enum: LEAD_STATUSES })
+  status!: (typeof LEAD_STATUSES)[number];
+  checkedOn!: string | null;
+  /** What was done and found. */
+  outcomeNote!: string | null;
+  /** Who recorded the outcome (their name). */
+  checkedBy!: string | null;
 }
 
 /** One feature of a match: its score (0–1), its weight in the total, and why — in Chinese with English beside. */

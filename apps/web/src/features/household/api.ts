@@ -1,7 +1,7 @@
-/** Household registration (R11): the file's task, read by the file page's 落户 tab. */
+/** Household registration (R11): the file's task, read by the file page's 落户 tab, and the steps people take on it. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { householdApplicationPrepare, householdTasksGet } from '../../generated/sdk.gen';
-import type { ApplicationDto } from '../../generated/types.gen';
+import { householdApplicationPrepare, householdExceptionGrant, householdRegistrationRecord, householdSocialSecurityEnrol, householdTasksGet } from '../../generated/sdk.gen';
+import type { ApplicationDto, ExceptionDto, RegistrationDto, SocialSecurityDto } from '../../generated/types.gen';
 import { ApiError } from '../../shared/api/api-error';
 import { call } from '../../shared/api/client';
 
@@ -22,12 +22,22 @@ export function useHouseholdTask(fileId: string) {
   });
 }
 
-/** R11: the application ready; the file (and this task under its prefix) is fetched again. */
-export function usePrepareApplication(fileId: string) {
+/** The people's steps (R11). No optimistic updates: after each the file (and this task under its prefix) is fetched again. */
+export function useHouseholdSteps(fileId: string) {
   const queryClient = useQueryClient();
-  return async (body: ApplicationDto) => {
-    const result = await call(householdApplicationPrepare({ path: { id: fileId }, body }));
+  const path = { id: fileId };
+  const taken = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
     await queryClient.invalidateQueries({ queryKey: ['files', 'detail', fileId] });
-    return result;
+    return value;
+  };
+  return {
+    /** The application and its documents ready; the police unit is reminded to register. */
+    application: (body: ApplicationDto) => taken(call(householdApplicationPrepare({ path, body }))),
+    /** What the police registered, recorded for them (their own form is in their workspace); a child needs the DNA database check reference. */
+    registration: (body: RegistrationDto) => taken(call(householdRegistrationRecord({ path, body }))),
+    socialSecurity: (body: SocialSecurityDto) => taken(call(householdSocialSecurityEnrol({ path, body }))),
+    /** A supervisor excuses the registration, with the reason. */
+    exception: (body: ExceptionDto) => taken(call(householdExceptionGrant({ path, body }))),
   };
 }

@@ -1,7 +1,15 @@
-/** Tracing (R8–R10): the file's tracing, its candidates, and the caseworker's writes on them. */
+/** Tracing (R8–R10): the file's tracing, its leads, candidates and duty notices, and the caseworker's writes on them. */
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { tracingCandidatesDismiss, tracingCandidatesList, tracingDnaRequest, tracingFilesGet } from '../../generated/sdk.gen';
-import type { CandidatePage, DismissCandidateDto, DnaRequestDto } from '../../generated/types.gen';
+import {
+  tracingCandidatesDismiss,
+  tracingCandidatesList,
+  tracingDnaRequest,
+  tracingDutyNoticesRecord,
+  tracingFilesGet,
+  tracingLeadsAdd,
+  tracingLeadsOutcome,
+} from '../../generated/sdk.gen';
+import type { CandidatePage, DismissCandidateDto, DnaRequestDto, DutyNoticeDto, LeadDto, LeadOutcomeDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
 /** Under the file's prefix: invalidating ['files','detail',id] refetches it too. */
@@ -32,21 +40,23 @@ export function useCandidates(fileId: string, first: CandidatePage, fetchedAt: n
   });
 }
 
-/** No optimistic updates: after a write the tracing (and the file) is fetched again. */
+/** No optimistic updates: after a write the tracing (and the file, whose transitions a duty notice unblocks) is fetched again. */
 export function useTracingWrites(fileId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['files', 'detail', fileId] });
+  const written = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    await queryClient.invalidateQueries({ queryKey: ['files', 'detail', fileId] });
+    return value;
+  };
   return {
-    dismiss: async (candidateId: string, body: DismissCandidateDto) => {
-      const result = await call(tracingCandidatesDismiss({ path: { id: candidateId }, body }));
-      await refresh();
-      return result;
-    },
+    dismiss: (candidateId: string, body: DismissCandidateDto) => written(call(tracingCandidatesDismiss({ path: { id: candidateId }, body }))),
     /** R9: only the unit, its reference and the date; the page never holds genetic data. */
-    referToPolice: async (candidateId: string, body: DnaRequestDto) => {
-      const result = await call(tracingDnaRequest({ path: { id: candidateId }, body }));
-      await refresh();
-      return result;
-    },
+    referToPolice: (candidateId: string, body: DnaRequestDto) => written(call(tracingDnaRequest({ path: { id: candidateId }, body }))),
+    /** R8: a lead the person gave; the matcher runs again with it. */
+    addLead: (body: LeadDto) => written(call(tracingLeadsAdd({ path: { id: fileId }, body }))),
+    /** R8: what following a lead up found. */
+    leadOutcome: (leadId: string, body: LeadOutcomeDto) => written(call(tracingLeadsOutcome({ path: { id: fileId, leadId }, body }))),
+    /** R8: the relatives found were told of their duties of care. */
+    dutyNotice: (body: DutyNoticeDto) => written(call(tracingDutyNoticesRecord({ path: { id: fileId }, body }))),
   };
 }

@@ -2,11 +2,13 @@ import type { FormInstance } from 'antd';
 import { ApiError, namePathOf } from '../api/api-error';
 
 /**
- * A 422's field problems onto the form's fields (WEB.md §3). Returns the
- * error left for the form's Alert: null when every problem found its field.
+ * The field problems of a refusal onto the form's fields (WEB.md §3): a
+ * 422's, and those of a conflict that names its field (409 ALREADY_ENROLLED
+ * on `kind`). Returns the error left for the form's Alert: null when every
+ * problem found its field.
  */
 export function applyFieldErrors(form: FormInstance, error: unknown, fields: readonly string[]): unknown {
-  if (!(error instanceof ApiError) || error.status !== 422) return error;
+  if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) return error;
   const problems = error.fieldProblems;
   const placed = problems.filter((problem) => fields.includes(String(namePathOf(problem.field)[0])));
   const byField = new Map<string, string[]>();

@@ -21,6 +21,7 @@ import { AuditCheckpoints1796300000007 } from './1796300000007-AuditCheckpoints.
 import { EventNotifications1796400000001 } from './1796400000001-EventNotifications.js';
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
+import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   EventNotifications1796400000001,
   InstitutionStays1796400000002,
   DiscoveryStays1796400000003,
+  TracingLeadOutcomes1796400000011,
 ];

@@ -1,10 +1,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import { Dialog } from '../../../shared/ui/Dialog';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../../shared/lib/forms';
-import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { WriteModal } from '../../../shared/ui/WriteModal';
 import { useOrganisations } from '../../intake';
 import { useTracingWrites } from '../api';
 
@@ -12,61 +9,6 @@ interface CandidateFormProps {
   fileId: string;
   candidateId: string;
   onClose: () => void;
-}
-
-/** One write in a modal: 422 problems onto the fields, the rest in the alert (WEB.md §3). */
-function WriteModal<Values extends object>({
-  title,
-  fields,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  fields: readonly string[];
-  onSubmit: (values: Values) => Promise<unknown>;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation('tracing');
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (failure) {
-      setError(applyFieldErrors(form, failure, fields));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog
-      title={title}
-      okText={t('actions.submit')}
-      cancelText={t('actions.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
-      <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" requiredMark={false} scrollToFirstError preserve>
-        {children}
-      </Form>
-    </Dialog>
-  );
 }
 
 /** R8: set a candidate aside, with the reason. */

@@ -2,22 +2,24 @@ import { Button, Card, Empty, Flex, List, Progress, Space, Table, Tag, Typograph
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidatePage, CandidateView, FileView, MatchFeatures } from '../../../generated/types.gen';
+import type { CandidatePage, CandidateView, FileView, LeadView, MatchFeatures } from '../../../generated/types.gen';
 import { canCall, useMe } from '../../../shared/auth/me';
 import { messageHalf } from '../../../shared/i18n/message-half';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useCandidates, useFileTracing } from '../api';
 import { DismissForm, DnaReferralForm } from './CandidateForms';
+import { DutyNoticeForm, LeadForm, LeadOutcomeForm } from './RecordForms';
 import '../tracing.css';
 
 const FEATURES: readonly (keyof MatchFeatures)[] = ['name', 'age', 'place', 'sex', 'marks', 'time'];
-const STATUS_COLOR: Record<CandidateView['status'], string> = {
+const STATUS_COLOR: Record<CandidateView['status'], string | undefined> = {
   open: 'blue',
   dismissed: 'default',
   referred_to_police: 'orange',
-  confirmed: 'green',
+  confirmed: undefined,
   ruled_out: 'red',
 };
+const LEAD_STATUS_COLOR: Record<LeadView['status'], string | undefined> = { open: 'blue', confirmed: undefined, ruled_out: 'default' };
 const percent = (score: number) => Math.round(score * 100);
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
@@ -33,7 +35,9 @@ function CandidateCard({ fileId, candidate, canDismiss, canRefer }: { fileId: st
       title={
         <Space wrap>
           <span>{t('candidate.request', { reference: candidate.requestReference })}</span>
-          <Tag color={STATUS_COLOR[candidate.status]}>{t(`status.${candidate.status}`)}</Tag>
+          <Tag color={STATUS_COLOR[candidate.status]} className={candidate.status === 'confirmed' ? 'ui-tag-done' : undefined}>
+            {t(`status.${candidate.status}`)}
+          </Tag>
         </Space>
       }
       extra={<span className="tracing-total">{t('candidate.score', { score: percent(candidate.score) })}</span>}
@@ -97,34 +101,73 @@ function CandidateList({ fileId, first, fetchedAt, canDismiss, canRefer }: { fil
   );
 }
 
-/** 寻亲 (R8–R10): the leads, the candidates and why they rank, the DNA comparisons asked of the police and their outcomes. */
+/** R8: a lead, its status, and what following it up found; an open one may be followed up. */
+function LeadItem({ lead, canCheck, onCheck }: { lead: LeadView; canCheck: boolean; onCheck: () => void }) {
+  const { t } = useTranslation('tracing');
+  return (
+    <List.Item
+      className="tracing-lead"
+      actions={
+        canCheck && lead.status === 'open'
+          ? [
+              <Button key="check" size="small" onClick={onCheck} aria-label={t('leads.checkThis', { text: lead.text })}>
+                {t('leads.check')}
+              </Button>,
+            ]
+          : undefined
+      }
+    >
+      <Flex vertical gap={4}>
+        <Space wrap>
+          <Tag>{t(`leadKind.${lead.kind}`)}</Tag>
+          <span className="file-prose">{lead.text}</span>
+          <Tag color={LEAD_STATUS_COLOR[lead.status]} className={lead.status === 'confirmed' ? 'ui-tag-done' : undefined}>
+            {t(`leadStatus.${lead.status}`)}
+          </Tag>
+        </Space>
+        <Typography.Text type="secondary">
+          {t('leads.source', { source: t(`leadSource.${lead.source}`), at: day(lead.recordedAt) })}
+          {lead.placeCode ? ` · ${t('leads.place', { code: lead.placeCode })}` : ''}
+        </Typography.Text>
+        {lead.status !== 'open' && (
+          <Typography.Text className="file-prose">{t('leads.checked', { on: day(lead.checkedOn), by: lead.checkedBy ?? '—', note: lead.outcomeNote ?? '' })}</Typography.Text>
+        )}
+      </Flex>
+    </List.Item>
+  );
+}
+
+type Open = { kind: 'lead' } | { kind: 'outcome'; leadId: string } | { kind: 'duty' } | null;
+
+/** 寻亲 (R8–R10): the leads and what following them up found, the candidates and why they rank, the DNA comparisons asked of the police and their outcomes, the duty-of-care notices. */
 export default function TracingTab({ file }: { file: FileView }) {
   const { t } = useTranslation('tracing');
   const me = useMe();
   const tracing = useFileTracing(file.id);
+  const [open, setOpen] = useState<Open>(null);
   if (tracing.error) return <ErrorAlert error={tracing.error} />;
   if (tracing.isPending) return <p className="ui-empty">{t('common:states.loading')}</p>;
   const data = tracing.data;
+  const writable = file.state !== 'closed';
   const canDismiss = canCall(me.data, 'tracing_candidates_dismiss');
   const canRefer = canCall(me.data, 'tracing_dna_request');
+  const canAddLead = writable && canCall(me.data, 'tracing_leads_add');
+  const canCheckLead = writable && canCall(me.data, 'tracing_leads_outcome');
+  const canNotify = writable && canCall(me.data, 'tracing_duty_notices_record');
+  const close = () => setOpen(null);
   return (
     <div className="file-tab">
-      <Typography.Title level={2} className="file-section-title">
-        {t('leads.title')}
-      </Typography.Title>
+      <div className="file-section-head">
+        <Typography.Title level={2} className="file-section-title">
+          {t('leads.title')}
+        </Typography.Title>
+        {canAddLead && <Button onClick={() => setOpen({ kind: 'lead' })}>{t('leads.add')}</Button>}
+      </div>
       <List
         size="small"
         dataSource={data.leads}
         locale={{ emptyText: <span className="ui-empty">{t('leads.none')}</span> }}
-        renderItem={(lead) => (
-          <List.Item>
-            <Space wrap>
-              <Tag>{t(`leadKind.${lead.kind}`)}</Tag>
-              <span>{lead.text}</span>
-              <Typography.Text type="secondary">{t('leads.source', { source: t(`leadSource.${lead.source}`), at: day(lead.recordedAt) })}</Typography.Text>
-            </Space>
-          </List.Item>
-        )}
+        renderItem={(lead) => <LeadItem lead={lead} canCheck={canCheckLead} onCheck={() => setOpen({ kind: 'outcome', leadId: lead.id })} />}
       />
       <Typography.Title level={2} className="file-section-title">
         {t('candidate.title')}
@@ -160,18 +203,32 @@ export default function TracingTab({ file }: { file: FileView }) {
           />
         </>
       )}
-      {data.dutyOfCareNotices.length > 0 && (
-        <>
-          <Typography.Title level={2} className="file-section-title">
-            {t('duty.title')}
-          </Typography.Title>
-          <List
-            size="small"
-            dataSource={data.dutyOfCareNotices}
-            renderItem={(notice) => <List.Item>{t('duty.item', { relatives: notice.relatives, on: day(notice.notifiedOn), method: notice.method })}</List.Item>}
-          />
-        </>
-      )}
+      <div className="file-section-head">
+        <Typography.Title level={2} className="file-section-title">
+          {t('duty.title')}
+        </Typography.Title>
+        {canNotify && <Button onClick={() => setOpen({ kind: 'duty' })}>{t('duty.add')}</Button>}
+      </div>
+      <List
+        size="small"
+        dataSource={data.dutyOfCareNotices}
+        locale={{ emptyText: <span className="ui-empty">{t('duty.none')}</span> }}
+        renderItem={(notice) => (
+          <List.Item className="tracing-duty">
+            <Flex vertical gap={4}>
+              <span>{t('duty.item', { relatives: notice.relatives, on: day(notice.notifiedOn), method: t(`dutyMethod.${notice.method}`) })}</span>
+              {notice.note && (
+                <Typography.Text type="secondary" className="file-prose">
+                  {notice.note}
+                </Typography.Text>
+              )}
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {open?.kind === 'lead' && <LeadForm fileId={file.id} onClose={close} />}
+      {open?.kind === 'outcome' && <LeadOutcomeForm fileId={file.id} leadId={open.leadId} onClose={close} />}
+      {open?.kind === 'duty' && <DutyNoticeForm fileId={file.id} onClose={close} />}
     </div>
   );
 }

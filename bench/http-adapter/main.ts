@@ -28,16 +28,14 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { hash } from '@node-rs/argon2';
 import pg from 'pg';
-import { nameForms } from '#app/case';
-import { configureHttpApp, loadConfig, type AppConfig } from '#app/platform';
+import type { AppConfig } from '#app/platform';
 import { ApiModule } from '../../apps/api/src/api.module.js';
+import { benchConfig, signInAs, startApi } from '../support/api.js';
 import { quantile, type LoadResult } from '../support/load.js';
 import { loadInProcess } from '../support/load-process.js';
-import { progress } from '../support/pgbench.js';
+import { seedFiles } from '../support/seed-files.js';
 import { benchStores, ratioLine } from '../support/stores.js';
 import { bodyLimitBytes, configureFastifyApp, fastifyAdapterFor } from './configure-fastify.js';
 
@@ -49,94 +47,21 @@ const WARM_UP_SECONDS = Math.max(1, Math.min(3, SECONDS / 3));
 const CLIENTS = 16;
 const USERS = 4;
 const CHUNK = 10_000;
-const PASSWORD = 'Bench-Pass-2026';
-
-const SURNAMES = [
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-];
-const GIVEN = [...'芳娜敏静丽艳娟霞秀英华慧巧美娅婷雪琳晶妍茜秋珊莎锦黛青倩婕馨瑶怡蕾薇菁梦岚苑婉瑾颖露瑶燕海兰梅红玲萍雨欣佳文晓小春明'];
-const STATES = ['received', 'in_care', 'in_care', 'tracing', 'returning_home', 'reunified', 'follow_up', 'follow_up', 'closed', 'locally_resettled'];
 
 type Adapter = 'express' | 'fastify';
 const ADAPTERS: Adapter[] = ['express', 'fastify'];
 
 /** The seeding of bench/search, smaller: half the files in 昆明市's counties, the rest across Yunnan. Returns the ids the caseworkers may read. */
 async function seed(url: string): Promise<string[]> {
+  await seedFiles(url, { files: FILES, chunk: CHUNK, usernames: Array.from({ length: USERS }, (_, user) => `bench.caseworker${user}`), referencePrefix: 'H', kunmingShare: 0.5 });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const counties: string[] = (await client.query(`SELECT code FROM jurisdiction WHERE level = 3 AND code LIKE '53%' ORDER BY code`)).rows.map((row) => row.code);
-    const kunmingCounties = counties.filter((code) => code.startsWith('5301'));
-    if (kunmingCounties.length === 0) throw new Error('no counties of 昆明市 (5301xx) in the jurisdiction table');
-    const bureaus = new Map<string, string>();
-    for (const code of counties) {
-      const [{ id }] = (
-        await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ($1, 'civil_affairs_bureau', $2) RETURNING id`, [`${code} 民政局`, code])
-      ).rows;
-      bureaus.set(code, id);
-    }
-    const [{ id: kunming }] = (
-      await client.query(`INSERT INTO organisation (name, kind, jurisdiction_code) VALUES ('昆明市民政局', 'civil_affairs_bureau', '530100') RETURNING id`)
-    ).rows;
-    const passwordHash = await hash(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
-    for (let user = 0; user < USERS; user++) {
-      await client.query(`INSERT INTO user_account (username, display_name, organisation_id, role, password_hash) VALUES ($1, 'Bench', $2, 'caseworker', $3)`, [
-        `bench.caseworker${user}`,
-        kunming,
-        passwordHash,
-      ]);
-    }
-    const combos = SURNAMES.flatMap((surname) => GIVEN.flatMap((a) => [surname + a, surname + a + GIVEN[(a.charCodeAt(0) * 7) % GIVEN.length]]));
-    const forms = combos.map((name) => nameForms(name));
-    let random = 42;
-    const next = () => (random = (random * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let done = 0; done < FILES; done += CHUNK) {
-      const size = Math.min(CHUNK, FILES - done);
-      const pick = Array.from({ length: size }, () => Math.floor(next() * combos.length));
-      const births = Array.from({ length: size }, () => {
-        const year = 1970 + Math.floor(next() * 50);
-        return next() < 0.5 ? [`${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`] : [`${year}-01-01`, `${year + Math.floor(next() * 3)}-12-31`];
-      });
-      const places = Array.from({ length: size }, () =>
-        next() < 0.5 ? kunmingCounties[Math.floor(next() * kunmingCounties.length)] : counties[Math.floor(next() * counties.length)],
-      );
-      await client.query('BEGIN');
-      const persons = await client.query(
-        `INSERT INTO person (name, sex, birth_date_from, birth_date_to, identity_status)
-         SELECT name, CASE WHEN n % 5 = 0 THEN 'male' ELSE 'female' END, bfrom::date, bto::date, (ARRAY['confirmed', 'claimed', 'unknown'])[1 + n % 3]
-           FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(name, bfrom, bto, n) RETURNING id`,
-        [pick.map((i) => combos[i]), births.map((b) => b[0]), births.map((b) => b[1] ?? b[0])],
-      );
-      const ids: string[] = persons.rows.map((row) => row.id);
-      await client.query(
-        `INSERT INTO person_name (person_id, kind, name, pinyin, pinyin_compact, initials)
-         SELECT id, 'name', name, pinyin, compact, initials FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, name, pinyin, compact, initials)`,
-        [ids, pick.map((i) => combos[i]), pick.map((i) => forms[i].pinyin), pick.map((i) => forms[i].compact), pick.map((i) => forms[i].initials)],
-      );
-      // person_id, intake_kind and place_code are NOT NULL (bench/audit's seed predates them).
-      await client.query(
-        `INSERT INTO victim_file (reference, state, person_id, intake_kind, place_code, responsible_jurisdiction_code, responsible_organisation_id, opened_at)
-         SELECT 'H-' || ($4::int + n), (ARRAY[${STATES.map((s) => `'${s}'`).join(',')}])[1 + (n * 7) % ${STATES.length}], id, 'police_handover', place, place, bureau,
-                now() - make_interval(mins => ($4::int + n)::int)
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS t(id, place, bureau, n)`,
-        [ids, places, places.map((place) => bureaus.get(place)), done],
-      );
-      await client.query('COMMIT');
-      progress('seeding files', done + size, FILES);
-    }
-    await client.query('ANALYZE');
     const visible = await client.query(`SELECT id FROM victim_file WHERE responsible_jurisdiction_code LIKE '5301%' ORDER BY random() LIMIT 5000`);
     return visible.rows.map((row) => row.id);
   } finally {
     await client.end();
   }
-}
-
-async function startExpress(config: AppConfig): Promise<{ app: INestApplication; port: number }> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), { bodyParser: false, bufferLogs: true, logger: ['error'] });
-  configureHttpApp(app, config);
-  await app.listen(0, '127.0.0.1');
-  return { app, port: (app.getHttpServer().address() as AddressInfo).port };
 }
 
 async function startFastify(config: AppConfig): Promise<{ app: INestApplication; port: number }> {
@@ -328,20 +253,11 @@ function pool(results: Measured[]): Pooled {
 async function main(): Promise<void> {
   process.stdout.write(`bench/http-adapter: ${FILES} files, ${USERS} caseworkers, ${CLIENTS} clients, ${SECONDS} s per phase; starting PostgreSQL and redis-server …\n`);
   const stores = await benchStores();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_PRETTY: 'false',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: stores.databaseUrl,
-    REDIS_URL: stores.redisUrl,
-    DATABASE_POOL_SIZE: '20',
-    // The run outlasts the default 15 minutes when BENCH_SECONDS is large.
-    ACCESS_TOKEN_TTL_SECONDS: '86400',
-  });
+  const config = benchConfig(stores);
   const apps: { app: INestApplication; port: number }[] = [];
   try {
     const ids = await seed(stores.ownerUrl);
-    const express = await startExpress(config);
+    const express = await startApi(config);
     apps.push(express);
     const fastify = await startFastify(config);
     apps.push(fastify);
@@ -349,14 +265,8 @@ async function main(): Promise<void> {
     const tokens: string[] = [];
     for (let user = 0; user < USERS; user++) {
       // Signing in goes through each adapter once: the tokens work on both (same database, same keys).
-      const port = ports[ADAPTERS[user % 2]];
-      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': `bench-login-${ADAPTERS[user % 2]}-${user}` },
-        body: JSON.stringify({ username: `bench.caseworker${user}`, password: PASSWORD }),
-      });
-      if (response.status !== 200) throw new Error(`sign-in of bench.caseworker${user} answered ${response.status}: ${await response.text()}`);
-      tokens.push(((await response.json()) as { accessToken: string }).accessToken);
+      const adapter = ADAPTERS[user % 2];
+      tokens.push(await signInAs(ports[adapter], `bench.caseworker${user}`, { 'x-request-id': `bench-login-${adapter}-${user}` }));
     }
     const notes = await checkEquivalence(config, ports, tokens[0], ids[0], stores.databaseUrl);
     // A request with a body: does RequestContext (the request id) outlive the body parsing on both?

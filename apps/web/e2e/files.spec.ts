@@ -2,7 +2,7 @@
  * 个案档案 (issue 13): the filters — minor, age band, institution, and the
  * jurisdiction chosen level by level (GB/T 2260) — live in the URL, so a
  * reload keeps them; more files than a page come by 加载更多 (keyset). Its
- * people and files are its own, in 官渡区 and 东川区 and the city above them
+ * people and files are its own, in 晋宁区 and 东川区 and the city above them
  * (set up through the API), so the other specs' pages stay as seeded.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
@@ -17,7 +17,7 @@ const PASSWORD = 'Files-Spec-Passphrase-5';
 const PAGE_SIZE = 50;
 
 const tag = Math.random().toString(36).slice(2, 8);
-const who = { city: `km.cw.${tag}`, guandu: `gd.cw.${tag}`, dongchuan: `dc.cw.${tag}` };
+const who = { city: `km.cw.${tag}`, jinning: `jn.cw.${tag}`, dongchuan: `dc.cw.${tag}` };
 const INSTITUTION = `东川区救助管理站${tag}`;
 let police = '';
 
@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   const caseworker = async (username: string, organisationId: string) =>
     api('POST', '/users', { username, displayName: '测试员', role: 'caseworker', organisationId, password: PASSWORD }, admin);
   await caseworker(who.city, await organisation(`昆明市民政局${tag}`, 'civil_affairs_bureau', '530100'));
-  await caseworker(who.guandu, await organisation(`官渡区民政局${tag}`, 'civil_affairs_bureau', '530111'));
+  await caseworker(who.jinning, await organisation(`晋宁区民政局${tag}`, 'civil_affairs_bureau', '530115'));
   await caseworker(who.dongchuan, await organisation(`东川区民政局${tag}`, 'civil_affairs_bureau', '530113'));
   police = await organisation(`昆明市公安局${tag}`, 'public_security', '530100');
   const institution = await organisation(INSTITUTION, 'assistance_institution', '530113');
@@ -63,11 +63,11 @@ test.beforeAll(async () => {
   );
   await handover(dongchuan, '杨建华', '530113');
 
-  // 官渡区: one file more than a page.
-  const guandu = await tokenOf(who.guandu, PASSWORD);
+  // 晋宁区 (no other spec's county): one file more than a page.
+  const jinning = await tokenOf(who.jinning, PASSWORD);
   const surnames = [...'赵钱孙李周吴郑王冯陈'];
   const given = [...'一二三四五六'];
-  for (let index = 0; index <= PAGE_SIZE; index += 1) await handover(guandu, `${surnames[index % 10]}${given[Math.floor(index / 10)]}官`, '530111');
+  for (let index = 0; index <= PAGE_SIZE; index += 1) await handover(jinning, `${surnames[index % 10]}${given[Math.floor(index / 10)]}官`, '530115');
 });
 
 test('the filters live in the URL — the jurisdiction chosen level by level, minor, age band, institution — and a reload keeps them', async ({ page }) => {
@@ -126,7 +126,7 @@ test('the filters live in the URL — the jurisdiction chosen level by level, mi
 });
 
 test('more files than a page: 加载更多 brings the next one (keyset), then there are no more', async ({ page }) => {
-  await signInAs(page, who.guandu);
+  await signInAs(page, who.jinning);
   await page.goto('/app/files');
   const rows = page.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(PAGE_SIZE);

@@ -7,19 +7,20 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { expect, signIn } from './test.js';
+import { expect, signIn, type Credentials } from './test.js';
 import { USERS, type SeededUser } from './users.js';
 
 export type Api = <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) => Promise<T>;
 
-export async function openAs(page: Page, who: SeededUser, url: string): Promise<void> {
+export async function openAs(page: Page, who: SeededUser | Credentials, url: string): Promise<void> {
   await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
   await signIn(page, who);
   await page.goto(url);
 }
 
-export async function apiAs(request: APIRequestContext, who: SeededUser): Promise<Api> {
-  const login = await request.post('/auth/login', { data: { username: USERS[who].username, password: USERS[who].password } });
+export async function apiAs(request: APIRequestContext, who: SeededUser | Credentials): Promise<Api> {
+  const { username, password } = typeof who === 'string' ? USERS[who] : who;
+  const login = await request.post('/auth/login', { data: { username, password } });
   expect(login.status()).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
@@ -38,6 +39,15 @@ export async function organisationId(request: APIRequestContext, kind: string): 
 
 /** A girl handed over by the police and interviewed; she gave no consent to share her history. */
 export async function interviewedChild(request: APIRequestContext, name: string, birthDate: string): Promise<string> {
+  return interviewedPerson(request, name, { birthDate, needs: ['schooling'], consents: { schooling: { given: true, by: 'guardian' } } });
+}
+
+/** Someone handed over by the police to the seeded bureau and interviewed: the file's id. */
+export async function interviewedPerson(
+  request: APIRequestContext,
+  name: string,
+  { birthDate, needs, consents }: { birthDate: string; needs: string[]; consents: Record<string, unknown> },
+): Promise<string> {
   const api = await apiAs(request, 'caseworker');
   const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
     person: { name, sex: 'female', birthDate, identityStatus: 'claimed' },
@@ -57,8 +67,8 @@ export async function interviewedChild(request: APIRequestContext, name: string,
     language: 'zh',
     attendees: [],
     circumstances: '被拐卖至外省，由公安解救。',
-    needs: ['schooling'],
-    consents: { schooling: { given: true, by: 'guardian' } },
+    needs,
+    consents,
   });
   return id;
 }
@@ -92,10 +102,22 @@ export async function reunifiedChild(request: APIRequestContext, name: string): 
   return id;
 }
 
-/** Picks an option of an antd select by its accessible label. */
+/**
+ * Picks an option of a single antd select by its accessible label, and waits until
+ * the select shows it: under load a click while the dropdown still opens was
+ * lost, and the form was sent without the value. Each step waits once (the
+ * expect timeout), no retry loop.
+ */
 export async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).click();
+  const combobox = page.getByRole('combobox', { name: label, exact: true });
+  await combobox.click();
+  const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+  await expect(dropdown).toBeVisible();
+  const choice = dropdown.locator('.ant-select-item-option', { hasText: option });
+  await expect(choice).toBeVisible();
+  await choice.click();
+  await expect(dropdown).toBeHidden();
+  await expect(page.locator('.ant-select').filter({ has: combobox })).toContainText(option);
 }
 
 /** The API outside the page, for setting data up as people would (its own logins: no cookie in the page). */

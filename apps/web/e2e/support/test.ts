@@ -52,8 +52,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   if (original) await page.setViewportSize(original);
 }
 
-export async function signIn(page: Page, who: SeededUser): Promise<void> {
-  const { username, password } = USERS[who];
+/** Someone a spec created itself, beside the seeded users. */
+export type Credentials = { username: string; password: string };
+
+export async function signIn(page: Page, who: SeededUser | Credentials): Promise<void> {
+  const { username, password } = typeof who === 'string' ? USERS[who] : who;
   const response = await page.request.post('/auth/login', { data: { username, password, session: 'cookie' } });
   expect(response.status()).toBe(200);
 }

@@ -5,11 +5,8 @@
  * cannot be sent as they are, new referrals may not disclose it.
  */
 import { Alert, Form, Input, Typography } from 'antd';
-import { Dialog } from '../../../shared/ui/Dialog';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../../shared/lib/forms';
-import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { WriteModal } from '../../../shared/ui/WriteModal';
 import { OPEN_STATUSES, useReferralWrites, type ConsentCategory, type Referral } from '../api';
 
 interface Props {
@@ -23,10 +20,7 @@ interface Props {
 
 export function ConsentWithdrawForm({ fileId, category, referrals, onClose, onDone }: Props) {
   const { t } = useTranslation('referrals');
-  const [form] = Form.useForm<{ reason: string }>();
   const writes = useReferralWrites(fileId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const has = (categories: readonly string[]) => categories.some((one) => one === category);
   const disclosing = referrals.filter((referral) => has(referral.disclosed) && !has(referral.withheld));
   const seeing = disclosing.filter((referral) => OPEN_STATUSES.includes(referral.status));
@@ -34,38 +28,16 @@ export function ConsentWithdrawForm({ fileId, category, referrals, onClose, onDo
   const name = (referral: Referral) =>
     t('consents.withdraw.referral', { partner: referral.organisation.name, kind: t(`kind.${referral.kind}`), status: t(`status.${referral.status}`) });
 
-  const submit = async () => {
-    let reason: string;
-    try {
-      ({ reason } = await form.validateFields());
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await writes.withdrawConsent(category, reason);
-      onDone();
-    } catch (failure) {
-      setError(applyFieldErrors(form, failure, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
+    <WriteModal<{ reason: string }>
       title={t('consents.withdraw.title', { category: t(`consentCategory.${category}`) })}
       okText={t('consents.withdraw.submit')}
-      cancelText={t('form.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      fields={['reason']}
+      onSubmit={({ reason }) => writes.withdrawConsent(category, reason)}
+      onDone={onDone}
+      onClose={onClose}
       className="referral-modal"
-      destroyOnHidden
     >
-      <ErrorAlert error={error} />
       <Alert
         type="warning"
         showIcon
@@ -105,11 +77,9 @@ export function ConsentWithdrawForm({ fileId, category, referrals, onClose, onDo
           </ul>
         }
       />
-      <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="reason" label={t('consents.withdraw.reason')} rules={[{ required: true, message: t('form.required') }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Dialog>
+      <Form.Item name="reason" label={t('consents.withdraw.reason')} rules={[{ required: true, message: t('form.required') }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </WriteModal>
   );
 }

@@ -12,6 +12,17 @@ import { EditDraftService } from './edit-draft.service.js';
 import { CreateReferralDto, EditDraftDto } from './send.dto.js';
 import { SendService } from './send.service.js';
 
+/** What a referral's content may be refused for, new or a draft rewritten: the partner and its kind (R12–R15, R19), consent to disclose (R16). */
+const REFERRAL_RULE_ERRORS = [
+  AccessErrors.UNKNOWN_ORGANISATION,
+  ReferralErrors.WRONG_ORGANISATION_KIND,
+  ReferralErrors.NOT_DESIGNATED,
+  ReferralErrors.TOO_YOUNG,
+  ReferralErrors.AGE_CONFIRMATION_REQUIRED,
+  ReferralErrors.CONSENT_REQUIRED,
+  ReferralErrors.NOT_FOREIGN_NATIONAL,
+];
+
 @ApiTags('referrals')
 @ApiBearerAuth()
 @Controller()
@@ -29,17 +40,7 @@ export class SendController {
     summary: 'Refer the person to a partner of the right kind (R12–R15, R18, R19), as a draft or sent at once; extra disclosure needs a standing consent (R16)',
   })
   @ApiCreatedResponse({ type: CreatedReferralView })
-  @ApiErrors(
-    CaseErrors.FILE_NOT_FOUND,
-    CaseErrors.FILE_CLOSED,
-    AccessErrors.UNKNOWN_ORGANISATION,
-    ReferralErrors.WRONG_ORGANISATION_KIND,
-    ReferralErrors.NOT_DESIGNATED,
-    ReferralErrors.TOO_YOUNG,
-    ReferralErrors.AGE_CONFIRMATION_REQUIRED,
-    ReferralErrors.CONSENT_REQUIRED,
-    ReferralErrors.NOT_FOREIGN_NATIONAL,
-  )
+  @ApiErrors(CaseErrors.FILE_NOT_FOUND, CaseErrors.FILE_CLOSED, ...REFERRAL_RULE_ERRORS)
   create(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateReferralDto): Promise<CreatedReferralView> {
     return this.creating.create(actor, id, body);
   }
@@ -51,19 +52,7 @@ export class SendController {
     summary: 'Rewrite a draft before it is sent, at the version seen (409 STALE_VERSION otherwise), under the same rules as a new referral (R12–R16, R19)',
   })
   @ApiOkResponse({ type: CreatedReferralView })
-  @ApiErrors(
-    ReferralErrors.REFERRAL_NOT_FOUND,
-    CaseErrors.FILE_CLOSED,
-    ReferralErrors.REFERRAL_NOT_ALLOWED,
-    ReferralErrors.STALE_VERSION,
-    AccessErrors.UNKNOWN_ORGANISATION,
-    ReferralErrors.WRONG_ORGANISATION_KIND,
-    ReferralErrors.NOT_DESIGNATED,
-    ReferralErrors.TOO_YOUNG,
-    ReferralErrors.AGE_CONFIRMATION_REQUIRED,
-    ReferralErrors.CONSENT_REQUIRED,
-    ReferralErrors.NOT_FOREIGN_NATIONAL,
-  )
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.REFERRAL_NOT_ALLOWED, ReferralErrors.STALE_VERSION, ...REFERRAL_RULE_ERRORS)
   edit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: EditDraftDto): Promise<CreatedReferralView> {
     return this.editing.edit(actor, id, body);
   }

@@ -11,25 +11,12 @@ import pg from 'pg';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './support/test.js';
+import { api, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
 const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
 const PASSWORD = 'Approvals-Spec-Passphrase-9';
-
-async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${BASE()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
-const unique = () => Math.random().toString(36).slice(2, 8);
 
 /** An adult handed over by the police to the bureau of `token`'s user. */
 async function handover(token: string, policeId: string, name: string, serial: string, placeCode = '530111'): Promise<{ id: string; reference: string; version: number }> {
@@ -38,7 +25,7 @@ async function handover(token: string, policeId: string, name: string, serial: s
     '/intake/police-handovers',
     {
       person: { name, sex: 'male', idNumber: residentId(placeCode, '19800101', serial), identityStatus: 'confirmed' },
-      handover: { policeOrganisationId: policeId, policeCaseNumber: `AP-${unique()}`, handoverDate: addDays(TEST_TODAY, -3), placeCode, materials: [], circumstances: '解救移交' },
+      handover: { policeOrganisationId: policeId, policeCaseNumber: `AP-2026-${serial}`, handoverDate: addDays(TEST_TODAY, -3), placeCode, materials: [], circumstances: '解救移交' },
       duplicateDecision: { action: 'new_person' },
     },
     token,
@@ -46,32 +33,23 @@ async function handover(token: string, policeId: string, name: string, serial: s
   return result.file;
 }
 
-const tag = unique();
 const who = {
-  caseworker: { username: `gd.cw.${tag}`, displayName: '孙丽' },
-  supervisor: { username: `gd.sv.${tag}`, displayName: '周强' },
-  reviewer: { username: `km.sv.${tag}`, displayName: '吴静' },
+  caseworker: { username: 'gd.cw', displayName: '孙丽', password: PASSWORD },
+  supervisor: { username: 'gd.sv', displayName: '周强', password: PASSWORD },
+  reviewer: { username: 'km.sv', displayName: '吴静', password: PASSWORD },
 } as const;
 let guanduPolice: string;
 let institution: string;
 
-async function signInAs(page: Page, username: string): Promise<void> {
-  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
-}
-
 test.beforeAll(async () => {
-  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const organisation = (name: string, kind: string, jurisdictionCode: string) =>
-    api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
-  const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
-    api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
-  const guandu = await organisation('官渡区民政局', 'civil_affairs_bureau', '530111');
-  guanduPolice = (await organisation('官渡公安分局', 'public_security', '530111')).id;
-  institution = (await organisation('官渡区救助站', 'assistance_institution', '530111')).id;
-  const city = await organisation('昆明市民政局', 'civil_affairs_bureau', '530100');
-  await user(who.caseworker, 'caseworker', guandu.id);
-  await user(who.supervisor, 'supervisor', guandu.id);
-  await user(who.reviewer, 'supervisor', city.id);
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  const guandu = await organisationNamed(admin, '官渡区民政局', 'civil_affairs_bureau', '530111');
+  guanduPolice = await organisationNamed(admin, '官渡公安分局', 'public_security', '530111');
+  institution = await organisationNamed(admin, '官渡区救助站', 'assistance_institution', '530111');
+  const city = await organisationNamed(admin, '昆明市民政局', 'civil_affairs_bureau', '530100');
+  await userNamed(admin, who.caseworker, 'caseworker', guandu);
+  await userNamed(admin, who.supervisor, 'supervisor', guandu);
+  await userNamed(admin, who.reviewer, 'supervisor', city);
 });
 
 test('a supervisor approves one request and rejects another with a reason', async ({ page }) => {
@@ -91,7 +69,7 @@ test('a supervisor approves one request and rejects another with a reason', asyn
     asks.push(file.reference);
   }
 
-  await signInAs(page, who.supervisor.username);
+  await signIn(page, who.supervisor);
   await page.goto('/app/');
   // The workbench card names the step in Chinese and leads to the page.
   const card = page.getByRole('region', { name: '待我审批' }).or(page.locator('section', { has: page.getByRole('heading', { name: '待我审批' }) }));
@@ -126,7 +104,7 @@ test('a supervisor breaks the glass on a file of another county; the banner show
   const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
   const elsewhere = (await api<{ items: { id: string; reference: string }[] }>('GET', '/files?limit=1', undefined, caseworker)).items[0];
 
-  await signInAs(page, who.supervisor.username);
+  await signIn(page, who.supervisor);
   await page.goto(`/app/emergency-access?fileId=${elsewhere.id}`);
   await expect(page.getByRole('heading', { name: '申请紧急访问' })).toBeVisible();
   await checkPage(page, 'emergency-access');
@@ -141,7 +119,7 @@ test('a supervisor breaks the glass on a file of another county; the banner show
   // The level above (the city's supervisor) reviews it with a note.
   const reviewer = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const other = await reviewer.newPage();
-  await signInAs(other, who.reviewer.username);
+  await signIn(other, who.reviewer);
   await other.goto('/app/emergency-access');
   const entry = other.getByRole('listitem').filter({ hasText: elsewhere.reference });
   await expect(entry).toContainText('当事人在官渡区被发现');
@@ -156,7 +134,7 @@ test('a supervisor breaks the glass on a file of another county; the banner show
 });
 
 test('a reminder the worker delivers updates the unread badge live, without a reload', async ({ page }) => {
-  await signInAs(page, who.caseworker.username);
+  await signIn(page, who.caseworker);
   await page.goto('/app/');
   const badge = page.getByTestId('unread-count');
   await expect(badge).toHaveAttribute('data-live', 'true');

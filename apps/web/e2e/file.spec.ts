@@ -9,81 +9,29 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { checkResidentId } from '../../../libs/case/src/person/resident-id.js';
 import { residentId } from '../../../test/support/case-fixtures.js';
-import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
+import { TEST_TODAY } from '../../../test/support/clock.js';
 import { idNumberProblem } from '../src/shared/lib/idNumber.js';
-import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS, type SeededUser } from './support/users.js';
+import { apiAs, interviewedPerson, openAs, organisationNamed, pick } from './support/api.js';
+import { checkPage, expect, test } from './support/test.js';
 
 const today = () => TEST_TODAY;
 
-/** The browser's clock on the server's (CLOCK_AT: 10:00 in China on TEST_TODAY), so "today" in a form is the server's today. */
-async function open(page: Page, who: SeededUser, url: string) {
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  await signIn(page, who);
-  await page.goto(url);
-}
-
-/** The API as a role, outside the page (its own login, no cookie in the page). */
-async function apiAs(request: APIRequestContext, who: SeededUser) {
-  const login = await request.post('/auth/login', { data: { username: USERS[who].username, password: USERS[who].password } });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
-  const send = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(url, { method, headers, data });
-    expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return send;
-}
-
-async function organisationId(request: APIRequestContext, kind: string): Promise<string> {
-  const api = await apiAs(request, 'caseworker');
-  const page = await api<{ items: { id: string }[] }>('GET', `/organisations?kind=${kind}&limit=1`);
-  return page.items[0].id;
-}
-
 /** An adult handed over by the police, interviewed, with a buying household on record, on the way home (returning_home). */
 async function fileReturningHome(request: APIRequestContext, name: string): Promise<string> {
+  const id = await interviewedPerson(request, name, { birthDate: '1990-04-18', needs: ['shelter'], consents: {} });
   const api = await apiAs(request, 'caseworker');
-  const police = await organisationId(request, 'public_security');
-  const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
-    person: { name, sex: 'female', birthDate: '1990-04-18', identityStatus: 'claimed' },
-    handover: {
-      policeOrganisationId: police,
-      policeCaseNumber: `WH-2026-${name}`,
-      handoverDate: today(),
-      placeCode: '530102',
-      materials: [],
-      circumstances: '解救移交',
-    },
-    duplicateDecision: { action: 'new_person' },
-  });
-  const id = intake.file.id;
-  await api('POST', `/files/${id}/interview`, {
-    conductedAt: new Date(chinaMorning(TEST_TODAY).getTime() - 3600_000).toISOString(),
-    language: 'zh',
-    attendees: [],
-    circumstances: '被拐卖至外省，由公安解救。',
-    needs: ['shelter'],
-    consents: {},
-  });
   await api('POST', `/files/${id}/buyer-household`, { name: '刘大山', relation: '收买人', address: '云南省某县某村 12 号', placeCode: '530102' });
   const { version } = await api<{ version: number }>('GET', `/files/${id}`);
   await api('POST', `/files/${id}/transitions`, { event: 'start_return_home', expectedVersion: version });
   return id;
 }
 
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).click();
-}
-
 const INSTITUTION = '昆明市救助管理站';
 
 test.beforeAll(async ({ request }) => {
   // An institution to place people in (R5), created once by the administrator, as the seed's organisations.
-  const login = await request.post('/auth/login', { data: { username: USERS.admin.username, password: USERS.admin.password } });
+  await organisationNamed(await apiAs(request, 'admin'), INSTITUTION, 'assistance_institution', '530102');
+});
   const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
   const found = await request.get(`/organisations?kind=assistance_institution&q=${encodeURIComponent(INSTITUTION)}`, { headers });
   if (((await found.json()) as { items: unknown[] }).items.length > 0) return;
@@ -113,7 +61,7 @@ test('R3: the ID number is checked as it is typed by the same GB 11643 rules as 
 test('R1, R4, R2, R5: a caseworker records a police handover, meets the duplicate warning, confirms a new person, records the interview and asks approval for a placement', async ({
   page,
 }) => {
-  await open(page, 'caseworker', '/app/intake');
+  await openAs(page, 'caseworker', '/app/intake');
   await expect(page.getByRole('heading', { name: '接收登记' })).toBeVisible();
   await checkPage(page, 'intake');
 
@@ -194,7 +142,7 @@ test('R1, R4, R2, R5: a caseworker records a police handover, meets the duplicat
 
 test('R6: the buying household is refused as the return home, in Chinese', async ({ page, request }) => {
   const id = await fileReturningHome(request, '王秀英');
-  await open(page, 'caseworker', `/app/files/${id}`);
+  await openAs(page, 'caseworker', `/app/files/${id}`);
   await expect(page.getByRole('heading', { name: '王秀英' })).toBeVisible();
   await expect(page.getByText('刘大山')).toBeVisible();
   await expect(page.getByText('须先登记返家安排').first()).toBeVisible();
@@ -214,10 +162,10 @@ test('R6: the buying household is refused as the return home, in Chinese', async
 
 test('409: two browsers on one file — the second save meets the conflict, keeps the input, reloads and submits again', async ({ page, browser, request }) => {
   const id = await fileReturningHome(request, '李春燕');
-  await open(page, 'caseworker', `/app/files/${id}`);
+  await openAs(page, 'caseworker', `/app/files/${id}`);
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const second = await other.newPage();
-  await open(second, 'caseworker', `/app/files/${id}`);
+  await openAs(second, 'caseworker', `/app/files/${id}`);
   await expect(second.getByRole('heading', { name: '李春燕' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '李春燕' })).toBeVisible();
 
@@ -250,7 +198,7 @@ test('409: two browsers on one file — the second save meets the conflict, keep
 test('R22: a supervisor sees who looked at the file', async ({ page, request }) => {
   const api = await apiAs(request, 'supervisor');
   const files = await api<{ items: { id: string }[] }>('GET', `/files?q=${encodeURIComponent('周小兰')}`);
-  await open(page, 'supervisor', `/app/files/${files.items[0].id}?tab=access`);
+  await openAs(page, 'supervisor', `/app/files/${files.items[0].id}?tab=access`);
   await expect(page.getByRole('tab', { name: '访问记录', selected: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'file.read' }).first()).toBeVisible();
   await checkPage(page, 'file-tab-access');

@@ -16,53 +16,29 @@ import type { Browser, Page } from '@playwright/test';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays, addMonths, yearsBefore } from '#app/platform';
-import { checkPage, expect, test } from './support/test.js';
+import { api, openAs, organisationNamed, pick, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, test, type Credentials } from './support/test.js';
 import { USERS } from './support/users.js';
 
 const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
 const PASSWORD = 'Journey-Spec-Passphrase-5';
 const PLACE = '530114';
 
-async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${BASE()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string, password = PASSWORD) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
-
-const tag = Math.random().toString(36).slice(2, 8);
 const who = {
-  caseworker: { username: `cg.cw.${tag}`, displayName: '郑晓红' },
-  supervisor: { username: `cg.sv.${tag}`, displayName: '普建华' },
-  colleague: { username: `cg.cw2.${tag}`, displayName: '沈丽' },
-  teacher: { username: `cg.school.${tag}`, displayName: '李老师' },
+  caseworker: { username: 'cg.cw', displayName: '郑晓红', password: PASSWORD },
+  supervisor: { username: 'cg.sv', displayName: '普建华', password: PASSWORD },
+  colleague: { username: 'cg.cw2', displayName: '沈丽', password: PASSWORD },
+  teacher: { username: 'cg.school', displayName: '李老师', password: PASSWORD },
 } as const;
-const names = { police: `呈贡公安分局${tag}`, centre: `呈贡区未成年人救助保护中心${tag}`, school: `呈贡区春城小学${tag}` };
+const names = { police: '呈贡公安分局', centre: '呈贡区未成年人救助保护中心', school: '呈贡区春城小学' };
 const ids = { police: '', centre: '', school: '' };
 
-/** The browser's clock on the server's (10:00 in China on TEST_TODAY), signed in as one of this spec's people. */
-async function open(page: Page, username: string, url: string): Promise<void> {
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
-  await page.goto(url);
-}
-
 /** A second browser, its own sign-in (WEB.md §8: two contexts). */
-async function secondBrowser(browser: Browser, username: string, url: string): Promise<Page> {
+async function secondBrowser(browser: Browser, person: Credentials, url: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await open(page, username, url);
+  await openAs(page, person, url);
   return page;
-}
-
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).click();
 }
 
 /** A police handover recorded through the API by this spec's caseworker. */
@@ -74,7 +50,7 @@ async function handover(token: string, person: Record<string, unknown>, handover
       person,
       handover: {
         policeOrganisationId: ids.police,
-        policeCaseNumber: `CG-${Math.random().toString(36).slice(2, 8)}`,
+        policeCaseNumber: `CG-${handoverDate}`,
         handoverDate,
         placeCode: PLACE,
         materials: [],
@@ -88,18 +64,15 @@ async function handover(token: string, person: Record<string, unknown>, handover
 }
 
 test.beforeAll(async () => {
-  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const organisation = (name: string, kind: string) => api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: PLACE }, admin);
-  const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
-    api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
-  const bureau = await organisation(`呈贡区民政局${tag}`, 'civil_affairs_bureau');
-  ids.police = (await organisation(names.police, 'public_security')).id;
-  ids.centre = (await organisation(names.centre, 'minor_protection_centre')).id;
-  ids.school = (await organisation(names.school, 'school')).id;
-  await user(who.caseworker, 'caseworker', bureau.id);
-  await user(who.supervisor, 'supervisor', bureau.id);
-  await user(who.colleague, 'caseworker', bureau.id);
-  await user(who.teacher, 'school_staff', ids.school);
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  const bureau = await organisationNamed(admin, '呈贡区民政局', 'civil_affairs_bureau', PLACE);
+  ids.police = await organisationNamed(admin, names.police, 'public_security', PLACE);
+  ids.centre = await organisationNamed(admin, names.centre, 'minor_protection_centre', PLACE);
+  ids.school = await organisationNamed(admin, names.school, 'school', PLACE);
+  await userNamed(admin, who.caseworker, 'caseworker', bureau);
+  await userNamed(admin, who.supervisor, 'supervisor', bureau);
+  await userNamed(admin, who.colleague, 'caseworker', bureau);
+  await userNamed(admin, who.teacher, 'school_staff', ids.school);
 });
 
 test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, places her, refers her to school without her history and brings her home, with a supervisor approving in a second browser', async ({
@@ -109,12 +82,12 @@ test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, pl
   // The girl has been here before: her earlier file, a year ago.
   const birthDate = yearsBefore(addDays(TEST_TODAY, -40), 12);
   const idNumber = residentId(PLACE, birthDate.replaceAll('-', ''), '062');
-  const earlier = await handover(await tokenOf(who.caseworker.username), { name: '杜小娟', sex: 'female', idNumber, identityStatus: 'confirmed' }, addDays(TEST_TODAY, -365));
+  const earlier = await handover(await tokenOf(who.caseworker.username, PASSWORD), { name: '杜小娟', sex: 'female', idNumber, identityStatus: 'confirmed' }, addDays(TEST_TODAY, -365));
 
   // R1: the police hand her over again; the caseworker records it on 接收登记.
-  await open(page, who.caseworker.username, '/app/intake');
+  await openAs(page, who.caseworker, '/app/intake');
   await pick(page, '移交单位', names.police);
-  await page.getByLabel('案件编号').fill(`CG-2026-${tag}`);
+  await page.getByLabel('案件编号').fill('CG-2026-0117');
   await page.getByText('解救经过说明', { exact: true }).click();
   await page.getByLabel('解救与移交经过').fill('公安机关在外省解救后移交呈贡区民政局');
   await page.getByLabel('姓名', { exact: true }).fill('杜小娟');
@@ -136,7 +109,7 @@ test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, pl
   expect(fileId).not.toBe(earlier.id);
   await expect(page.getByRole('heading', { name: '杜小娟' })).toBeVisible();
   await expect(page.getByText('已接收').first()).toBeVisible();
-  const reference = (await api<{ reference: string }>('GET', `/files/${fileId}`, undefined, await tokenOf(who.caseworker.username))).reference;
+  const reference = (await api<{ reference: string }>('GET', `/files/${fileId}`, undefined, await tokenOf(who.caseworker.username, PASSWORD))).reference;
 
   // R2: the one interview; she gives no consent to share her history.
   await page.getByRole('button', { name: '记录询问笔录' }).click();
@@ -170,7 +143,7 @@ test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, pl
   await expect(page.getByText('待审批：安置到救助机构')).toBeVisible();
 
   // The supervisor, in a browser of their own, sees what was asked and approves it.
-  const supervisor = await secondBrowser(browser, who.supervisor.username, '/app/approvals');
+  const supervisor = await secondBrowser(browser, who.supervisor, '/app/approvals');
   const placement = supervisor.getByRole('listitem').filter({ hasText: reference });
   await expect(placement.getByRole('heading', { name: '安置到救助机构' })).toBeVisible();
   await expect(placement).toContainText(who.caseworker.displayName);
@@ -265,7 +238,7 @@ test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, pl
 
 test('a school declining a referral reaches the caseworker’s open workbench without a reload', async ({ page }) => {
   // A caseworker of their own: nothing else of this spec comes into their inbox meanwhile.
-  const caseworker = await tokenOf(who.colleague.username);
+  const caseworker = await tokenOf(who.colleague.username, PASSWORD);
   const file = await handover(caseworker, { name: '柏小雨', sex: 'female', birthDate: yearsBefore(TEST_TODAY, 10), identityStatus: 'claimed' }, TEST_TODAY);
   await api(
     'POST',
@@ -287,7 +260,7 @@ test('a school declining a referral reaches the caseworker’s open workbench wi
     caseworker,
   );
 
-  await open(page, who.colleague.username, '/app/');
+  await openAs(page, who.colleague, '/app/');
   const badge = page.getByTestId('unread-count');
   await expect(badge).toHaveAttribute('data-live', 'true');
   const before = Number(await badge.textContent());
@@ -295,7 +268,7 @@ test('a school declining a referral reaches the caseworker’s open workbench wi
   await expect(notice).toHaveCount(0);
 
   // The school's staff decline it (their workspace is a later issue: through the API).
-  await api('POST', `/referrals/${referral.id}/decline`, { reason: '本校学位已满，请联系其他学校' }, await tokenOf(who.teacher.username));
+  await api('POST', `/referrals/${referral.id}/decline`, { reason: '本校学位已满，请联系其他学校' }, await tokenOf(who.teacher.username, PASSWORD));
 
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('本校学位已满，请联系其他学校');

@@ -8,112 +8,28 @@
  * child's follow-up plan is shown and a visit recorded (R17). Data is set up
  * through the API; the browser's clock stands on the server's.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
-import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
-import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS, type SeededUser } from './support/users.js';
+import { TEST_TODAY } from '../../../test/support/clock.js';
+import { apiAs, interviewedChild, openAs, organisationNamed, pick, reunifiedChild, userNamed } from './support/api.js';
+import { checkPage, expect, test } from './support/test.js';
 
 const SCHOOL = '五华区红山小学';
 const SOCIAL_WORK = '五华区阳光社工服务中心';
 /** The social worker of SOCIAL_WORK, created by the administrator; the partner side of the wire checks. */
 const SOCIAL_WORKER = { username: 'e2e.socialworker', password: 'Sunshine-Social-Work-Pass-9' };
 
-async function open(page: Page, who: SeededUser, url: string) {
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  await signIn(page, who);
-  await page.goto(url);
-}
-
-async function apiAs(request: APIRequestContext, who: SeededUser | { username: string; password: string }) {
-  const { username, password } = typeof who === 'string' ? USERS[who] : who;
-  const login = await request.post('/auth/login', { data: { username, password } });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
-  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(url, { method, headers, data });
-    expect(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
-/** A girl handed over by the police and interviewed; she gave no consent to share her history. */
-async function interviewedChild(request: APIRequestContext, name: string, birthDate: string): Promise<string> {
-  const api = await apiAs(request, 'caseworker');
-  const police = await api<{ items: { id: string }[] }>('GET', '/organisations?kind=public_security&limit=1');
-  const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
-    person: { name, sex: 'female', birthDate, identityStatus: 'claimed' },
-    handover: {
-      policeOrganisationId: police.items[0].id,
-      policeCaseNumber: `WH-2026-${name}`,
-      handoverDate: TEST_TODAY,
-      placeCode: '530102',
-      materials: [],
-      circumstances: '解救移交',
-    },
-    duplicateDecision: { action: 'new_person' },
-  });
-  const id = intake.file.id;
-  await api('POST', `/files/${id}/interview`, {
-    conductedAt: new Date(chinaMorning(TEST_TODAY).getTime() - 3600_000).toISOString(),
-    language: 'zh',
-    attendees: [],
-    circumstances: '被拐卖至外省，由公安解救。',
-    needs: ['schooling'],
-    consents: { schooling: { given: true, by: 'guardian' } },
-  });
-  return id;
-}
-
-/** The same child, home with her father: reunification approved by the supervisor; the plan follows (R17). */
-async function reunifiedChild(request: APIRequestContext, name: string): Promise<string> {
-  const id = await interviewedChild(request, name, '2014-03-09');
-  const api = await apiAs(request, 'caseworker');
-  const version = async () => (await api<{ version: number }>('GET', `/files/${id}`)).version;
-  await api('POST', `/files/${id}/guardians`, { kind: 'parent', name: '杨建华', relation: '父亲', since: TEST_TODAY });
-  await api('POST', `/files/${id}/transitions`, { event: 'start_return_home', expectedVersion: await version() });
-  await api('PUT', `/files/${id}/return-home`, {
-    recipientName: '杨建华',
-    relation: '父亲',
-    address: '五华区红云街道 8 号',
-    placeCode: '530102',
-    expectedVersion: await version(),
-  });
-  const requested = await api<{ outcome: string; approval: { id: string } }>('POST', `/files/${id}/transitions`, {
-    event: 'reunify',
-    expectedVersion: await version(),
-    payload: {},
-  });
-  expect(requested.outcome).toBe('approval_requested');
-  const supervisor = await apiAs(request, 'supervisor');
-  await supervisor('POST', `/approvals/${requested.approval.id}/approve`, { reason: '同意返家' });
-  const login = await request.post('/auth/login', { data: { username: USERS.caseworker.username, password: USERS.caseworker.password } });
-  const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  await expect.poll(async () => (await request.get(`/files/${id}/followup`, { headers })).status()).toBe(200);
-  return id;
-}
-
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).click();
-}
-
 test.beforeAll(async ({ request }) => {
   // A school (R14) and a social work organisation with its social worker (R13), created once by the administrator.
   const admin = await apiAs(request, 'admin');
-  const organisation = async (name: string, kind: string) => {
-    const found = await admin<{ items: { id: string }[] }>('GET', `/organisations?kind=${kind}&q=${encodeURIComponent(name)}`);
-    return found.items[0] ?? (await admin<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530102' }));
-  };
-  await organisation(SCHOOL, 'school');
-  const socialWork = await organisation(SOCIAL_WORK, 'social_work_organisation');
-  const login = await request.post('/auth/login', { data: SOCIAL_WORKER });
+  await organisationNamed(admin, SCHOOL, 'school', '530102');
+  const socialWork = await organisationNamed(admin, SOCIAL_WORK, 'social_work_organisation', '530102');
+  await userNamed(admin, { ...SOCIAL_WORKER, displayName: '何社工' }, 'social_worker', socialWork);
+});
   if (login.status() !== 200) await admin('POST', '/users', { ...SOCIAL_WORKER, displayName: '何社工', role: 'social_worker', organisationId: socialWork.id });
 });
 
 test('R16: a caseworker refers an interviewed child to a school without disclosing her trafficking history, and sees it sent', async ({ page, request }) => {
   const id = await interviewedChild(request, '杨小雨', '2016-05-01');
-  await open(page, 'caseworker', `/app/files/${id}?tab=referrals`);
+  await openAs(page, 'caseworker', `/app/files/${id}?tab=referrals`);
   await expect(page.getByRole('tab', { name: '转介', selected: true })).toBeVisible();
   await expect(page.getByText('尚无转介')).toBeVisible();
   await checkPage(page, 'file-tab-referrals-empty');
@@ -162,7 +78,7 @@ test('R16, R23: the guardian consents to sharing her history, a referral disclos
   const id = await interviewedChild(request, '杨小芸', '2013-08-21');
   const api = await apiAs(request, 'caseworker');
   await api('POST', `/files/${id}/guardians`, { kind: 'parent', name: '杨国平', relation: '父亲', since: TEST_TODAY });
-  await open(page, 'caseworker', `/app/files/${id}?tab=referrals`);
+  await openAs(page, 'caseworker', `/app/files/${id}?tab=referrals`);
   const consents = page.locator('.referral-consents');
   const historyRow = consents.locator('.referral-consent-row').filter({ hasText: '被拐经历' });
   await expect(historyRow.getByText('未同意')).toBeVisible();
@@ -220,7 +136,7 @@ test('R16, R23: the guardian consents to sharing her history, a referral disclos
 
 test('a draft is saved, edited and sent later; the partner works it and the caseworker withdraws it with a reason, each step on its timeline', async ({ page, request }) => {
   const id = await interviewedChild(request, '杨小霞', '2010-02-14');
-  await open(page, 'caseworker', `/app/files/${id}?tab=referrals`);
+  await openAs(page, 'caseworker', `/app/files/${id}?tab=referrals`);
   await page.getByRole('button', { name: '新建转介' }).click();
   const form = page.getByRole('dialog', { name: '新建转介' });
   await pick(page, '转介类型', '专业社会工作康复');
@@ -272,7 +188,7 @@ test('a draft is saved, edited and sent later; the partner works it and the case
 
 test('R17: the follow-up tab of a reunified child shows the plan and records a visit', async ({ page, request }) => {
   const id = await reunifiedChild(request, '杨小燕');
-  await open(page, 'caseworker', `/app/files/${id}?tab=followup`);
+  await openAs(page, 'caseworker', `/app/files/${id}?tab=followup`);
   await expect(page.getByRole('tab', { name: '回访', selected: true })).toBeVisible();
   await expect(page.getByText('已完成 0 次')).toBeVisible();
   await expect(page.getByText('待回访').first()).toBeVisible();

@@ -12,37 +12,18 @@ import pg from 'pg';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './support/test.js';
+import { api, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
-const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
 const PASSWORD = 'Workbench-Spec-Passphrase-6';
 
-async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${BASE()}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const tokenOf = async (username: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password: PASSWORD })).accessToken;
-const unique = () => Math.random().toString(36).slice(2, 8);
-
-const tag = unique();
 const who = {
-  caseworker: { username: `pl.cw.${tag}`, displayName: '何芸' },
-  supervisor: { username: `pl.sv.${tag}`, displayName: '段明' },
-  receiver: { username: `xs.cw.${tag}`, displayName: '杨帆' },
+  caseworker: { username: 'pl.cw', displayName: '何芸', password: PASSWORD },
+  supervisor: { username: 'pl.sv', displayName: '段明', password: PASSWORD },
+  receiver: { username: 'xs.cw', displayName: '杨帆', password: PASSWORD },
 } as const;
 const ids = { police: '', institution: '', xishan: '', legalAid: '' };
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
-}
 
 /** An adult handed over by the police to 盘龙区 (the caseworker's bureau). */
 async function handover(token: string, name: string, serial: string): Promise<{ id: string; reference: string; version: number }> {
@@ -53,7 +34,7 @@ async function handover(token: string, name: string, serial: string): Promise<{ 
       person: { name, sex: 'male', idNumber: residentId('530103', '19800101', serial), identityStatus: 'confirmed' },
       handover: {
         policeOrganisationId: ids.police,
-        policeCaseNumber: `WB-${unique()}`,
+        policeCaseNumber: `WB-2026-${serial}`,
         handoverDate: addDays(TEST_TODAY, -3),
         placeCode: '530103',
         materials: [],
@@ -68,31 +49,27 @@ async function handover(token: string, name: string, serial: string): Promise<{ 
 
 /** A step that needs a supervisor: asked by the caseworker, approved by the supervisor. */
 async function approvedStep(file: { id: string; version: number }, event: string, payload: Record<string, unknown>): Promise<void> {
-  const caseworker = await tokenOf(who.caseworker.username);
+  const caseworker = await tokenOf(who.caseworker.username, PASSWORD);
   const asked = await api<{ outcome: string; approval: { id: string } }>('POST', `/files/${file.id}/transitions`, { event, expectedVersion: file.version, payload }, caseworker);
   expect(asked.outcome).toBe('approval_requested');
-  await api('POST', `/approvals/${asked.approval.id}/approve`, { reason: '同意' }, await tokenOf(who.supervisor.username));
+  await api('POST', `/approvals/${asked.approval.id}/approve`, { reason: '同意' }, await tokenOf(who.supervisor.username, PASSWORD));
 }
 
 test.beforeAll(async () => {
-  const admin = (await api<{ accessToken: string }>('POST', '/auth/login', { username: USERS.admin.username, password: USERS.admin.password })).accessToken;
-  const organisation = (name: string, kind: string, jurisdictionCode: string) =>
-    api<{ id: string }>('POST', '/organisations', { name: `${name}${tag}`, kind, jurisdictionCode }, admin);
-  const user = (person: { username: string; displayName: string }, role: string, organisationId: string) =>
-    api('POST', '/users', { ...person, role, organisationId, password: PASSWORD }, admin);
-  const panlong = await organisation('盘龙区民政局', 'civil_affairs_bureau', '530103');
-  ids.police = (await organisation('盘龙公安分局', 'public_security', '530103')).id;
-  ids.institution = (await organisation('盘龙区救助站', 'assistance_institution', '530103')).id;
-  ids.xishan = (await organisation('西山区民政局', 'civil_affairs_bureau', '530112')).id;
-  ids.legalAid = (await organisation('盘龙区法律援助中心', 'legal_aid_centre', '530103')).id;
-  await user(who.caseworker, 'caseworker', panlong.id);
-  await user(who.supervisor, 'supervisor', panlong.id);
-  await user(who.receiver, 'caseworker', ids.xishan);
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  const panlong = await organisationNamed(admin, '盘龙区民政局', 'civil_affairs_bureau', '530103');
+  ids.police = await organisationNamed(admin, '盘龙公安分局', 'public_security', '530103');
+  ids.institution = await organisationNamed(admin, '盘龙区救助站', 'assistance_institution', '530103');
+  ids.xishan = await organisationNamed(admin, '西山区民政局', 'civil_affairs_bureau', '530112');
+  ids.legalAid = await organisationNamed(admin, '盘龙区法律援助中心', 'legal_aid_centre', '530103');
+  await userNamed(admin, who.caseworker, 'caseworker', panlong);
+  await userNamed(admin, who.supervisor, 'supervisor', panlong);
+  await userNamed(admin, who.receiver, 'caseworker', ids.xishan);
 });
 
 test('a due reminder shows its whole title in Chinese; acknowledging it takes it off the unread count', async ({ page }) => {
-  const reference = `WB-${tag}`;
-  await signInAs(page, who.caseworker.username);
+  const reference = 'WB-2026-0093';
+  await signIn(page, who.caseworker);
   await page.goto('/app/');
   const badge = page.getByTestId('unread-count');
   await expect(badge).toHaveAttribute('data-live', 'true');
@@ -123,17 +100,17 @@ test('a due reminder shows its whole title in Chinese; acknowledging it takes it
   await expect(item.getByRole('button', { name: '确认' })).toHaveCount(0);
 
   // The supervisor of the county sees what is overdue there (the reminder, acknowledged, no longer is).
-  await signInAs(page, who.supervisor.username);
+  await signIn(page, who.supervisor);
   await page.goto('/app/');
   await expect(page.getByRole('heading', { name: '逾期未处理的跟踪事项' })).toBeVisible();
   await checkPage(page, 'workbench-supervisor');
 });
 
 test('a file transferred from another county waits on the receiving bureau’s workbench until accepted', async ({ page }) => {
-  const file = await handover(await tokenOf(who.caseworker.username), '罗成', '255');
+  const file = await handover(await tokenOf(who.caseworker.username, PASSWORD), '罗成', '255');
   await approvedStep(file, 'transfer', { toOrganisationId: ids.xishan, reason: '本人户籍在西山区' });
 
-  await signInAs(page, who.receiver.username);
+  await signIn(page, who.receiver);
   await page.goto('/app/');
   const panel = page.locator('section', { has: page.getByRole('heading', { name: '待接收的转入个案' }) });
   const item = panel.getByRole('listitem').filter({ hasText: file.reference });
@@ -148,17 +125,17 @@ test('a file transferred from another county waits on the receiving bureau’s w
 });
 
 test('the files list with a file in care passes axe (the state tags are legible)', async ({ page }) => {
-  const file = await handover(await tokenOf(who.caseworker.username), '施永福', '277');
+  const file = await handover(await tokenOf(who.caseworker.username, PASSWORD), '施永福', '277');
   await approvedStep(file, 'place_in_institution', { institutionId: ids.institution, fromDate: TEST_TODAY, reason: '需要临时庇护' });
 
-  await signInAs(page, who.caseworker.username);
+  await signIn(page, who.caseworker);
   await page.goto('/app/files');
   await expect(page.locator('[data-state="in_care"]').first()).toHaveText('安置中');
   await checkPage(page, 'files-in-care');
 });
 
 test('my files: the next thing due on each, the overdue first — the household registration day (R11), then a referral to accept (R18)', async ({ page }) => {
-  const caseworker = await tokenOf(who.caseworker.username);
+  const caseworker = await tokenOf(who.caseworker.username, PASSWORD);
   // R11: a woman the station took in 95 days ago, identity unknown: her 90th day has passed.
   const found = await api<{ file: { id: string; reference: string } }>(
     'POST',
@@ -177,7 +154,7 @@ test('my files: the next thing due on each, the overdue first — the household 
     .poll(async () => (await api<{ items: { id: string; nextDue: unknown }[] }>('GET', '/me/files', undefined, caseworker)).items[0]?.id, { timeout: 30_000 })
     .toBe(found.file.id);
 
-  await signInAs(page, who.caseworker.username);
+  await signIn(page, who.caseworker);
   await page.goto('/app/');
   const panel = page.locator('section', { has: page.getByRole('heading', { name: '我的个案' }) });
   const items = panel.getByRole('listitem');

@@ -155,3 +155,24 @@ export async function foundInCare(staff: string, { daysAgo, person, remembers }:
   );
   return id;
 }
+
+/** The API outside the page as the holder of `token`, in the shape of apiAs's. */
+export const withToken =
+  (token: string): Api =>
+  <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) =>
+    api<T>(method, url, data, token);
+
+/**
+ * The organisation of that name and kind, created by `admin` the first time:
+ * a spec's setup run again (its worker restarted after a failure) finds its own.
+ */
+export async function organisationNamed(admin: Api, name: string, kind: string, jurisdictionCode: string): Promise<string> {
+  const found = await admin<{ items: { id: string; name: string }[] }>('GET', `/organisations?kind=${kind}&q=${encodeURIComponent(name)}`);
+  return found.items.find((one) => one.name === name)?.id ?? (await admin<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode })).id;
+}
+
+/** A spec's own user, created by `admin` unless they can already sign in (the setup run again). */
+export async function userNamed(admin: Api, user: Credentials & { displayName: string }, role: string, organisationId: string): Promise<void> {
+  const signedIn = await tokenOf(user.username, user.password).catch(() => null);
+  if (!signedIn) await admin('POST', '/users', { ...user, role, organisationId });
+}

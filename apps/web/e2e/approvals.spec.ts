@@ -25,7 +25,14 @@ async function handover(token: string, policeId: string, name: string, serial: s
     '/intake/police-handovers',
     {
       person: { name, sex: 'male', idNumber: residentId(placeCode, '19800101', serial), identityStatus: 'confirmed' },
-      handover: { policeOrganisationId: policeId, policeCaseNumber: `AP-2026-${serial}`, handoverDate: addDays(TEST_TODAY, -3), placeCode, materials: [], circumstances: '解救移交' },
+      handover: {
+        policeOrganisationId: policeId,
+        policeCaseNumber: `AP-2026-${serial}`,
+        handoverDate: addDays(TEST_TODAY, -3),
+        placeCode,
+        materials: [],
+        circumstances: '解救移交',
+      },
       duplicateDecision: { action: 'new_person' },
     },
     token,

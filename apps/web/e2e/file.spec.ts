@@ -32,12 +32,6 @@ test.beforeAll(async ({ request }) => {
   // An institution to place people in (R5), created once by the administrator, as the seed's organisations.
   await organisationNamed(await apiAs(request, 'admin'), INSTITUTION, 'assistance_institution', '530102');
 });
-  const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const found = await request.get(`/organisations?kind=assistance_institution&q=${encodeURIComponent(INSTITUTION)}`, { headers });
-  if (((await found.json()) as { items: unknown[] }).items.length > 0) return;
-  const created = await request.post('/organisations', { headers, data: { name: INSTITUTION, kind: 'assistance_institution', jurisdictionCode: '530102' } });
-  expect(created.status()).toBe(201);
-});
 
 test('R3: the ID number is checked as it is typed by the same GB 11643 rules as the server', () => {
   const valid = residentId('530102', '20150301', '022');

@@ -7,23 +7,18 @@
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays, yearsBefore } from '#app/platform';
-import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './support/test.js';
-import { api, tokenOf } from './support/api.js';
+import { api, organisationNamed, pick, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
 const PASSWORD = 'Files-Spec-Passphrase-5';
 /** What the files page asks for at once (useFileList). */
 const PAGE_SIZE = 50;
 
-const tag = Math.random().toString(36).slice(2, 8);
-const who = { city: `km.cw.${tag}`, jinning: `jn.cw.${tag}`, dongchuan: `dc.cw.${tag}` };
-const INSTITUTION = `东川区救助管理站${tag}`;
+const person = (username: string) => ({ username, displayName: '测试员', password: PASSWORD });
+const who = { city: person('km.cw'), jinning: person('jn.cw'), dongchuan: person('dc.cw') };
+const INSTITUTION = '东川区救助管理站';
 let police = '';
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  expect((await page.request.post('/auth/login', { data: { username, password: PASSWORD, session: 'cookie' } })).status()).toBe(200);
-}
 
 /** An adult the police handed over to the caseworker's county. */
 const handover = (token: string, name: string, placeCode: string) =>
@@ -32,26 +27,23 @@ const handover = (token: string, name: string, placeCode: string) =>
     '/intake/police-handovers',
     {
       person: { name, sex: 'male', birthDate: '1980-05-01', identityStatus: 'claimed' },
-      handover: { policeOrganisationId: police, policeCaseNumber: `FL-${tag}-${name}`, handoverDate: addDays(TEST_TODAY, -2), placeCode, materials: [], circumstances: '解救移交' },
+      handover: { policeOrganisationId: police, policeCaseNumber: `FL-2026-${name}`, handoverDate: addDays(TEST_TODAY, -2), placeCode, materials: [], circumstances: '解救移交' },
       duplicateDecision: { action: 'new_person' },
     },
     token,
   );
 
 test.beforeAll(async () => {
-  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const organisation = async (name: string, kind: string, jurisdictionCode: string) =>
-    (await api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode }, admin)).id;
-  const caseworker = async (username: string, organisationId: string) =>
-    api('POST', '/users', { username, displayName: '测试员', role: 'caseworker', organisationId, password: PASSWORD }, admin);
-  await caseworker(who.city, await organisation(`昆明市民政局${tag}`, 'civil_affairs_bureau', '530100'));
-  await caseworker(who.jinning, await organisation(`晋宁区民政局${tag}`, 'civil_affairs_bureau', '530115'));
-  await caseworker(who.dongchuan, await organisation(`东川区民政局${tag}`, 'civil_affairs_bureau', '530113'));
-  police = await organisation(`昆明市公安局${tag}`, 'public_security', '530100');
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  const organisation = (name: string, kind: string, jurisdictionCode: string) => organisationNamed(admin, name, kind, jurisdictionCode);
+  await userNamed(admin, who.city, 'caseworker', await organisation('昆明市民政局', 'civil_affairs_bureau', '530100'));
+  await userNamed(admin, who.jinning, 'caseworker', await organisation('晋宁区民政局', 'civil_affairs_bureau', '530115'));
+  await userNamed(admin, who.dongchuan, 'caseworker', await organisation('东川区民政局', 'civil_affairs_bureau', '530113'));
+  police = await organisation('昆明市公安局', 'public_security', '530100');
   const institution = await organisation(INSTITUTION, 'assistance_institution', '530113');
 
   // 东川区: a girl of 12 to 14 the station found (she stays there), and a man the police handed over.
-  const dongchuan = await tokenOf(who.dongchuan, PASSWORD);
+  const dongchuan = await tokenOf(who.dongchuan.username, PASSWORD);
   await api(
     'POST',
     '/intake/discoveries',
@@ -64,14 +56,14 @@ test.beforeAll(async () => {
   await handover(dongchuan, '杨建华', '530113');
 
   // 晋宁区 (no other spec's county): one file more than a page.
-  const jinning = await tokenOf(who.jinning, PASSWORD);
+  const jinning = await tokenOf(who.jinning.username, PASSWORD);
   const surnames = [...'赵钱孙李周吴郑王冯陈'];
   const given = [...'一二三四五六'];
   for (let index = 0; index <= PAGE_SIZE; index += 1) await handover(jinning, `${surnames[index % 10]}${given[Math.floor(index / 10)]}官`, '530115');
 });
 
 test('the filters live in the URL — the jurisdiction chosen level by level, minor, age band, institution — and a reload keeps them', async ({ page }) => {
-  await signInAs(page, who.city);
+  await signIn(page, who.city);
   await page.goto('/app/files');
   await expect(page.getByRole('heading', { name: '个案档案' })).toBeVisible();
 
@@ -82,15 +74,13 @@ test('the filters live in the URL — the jurisdiction chosen level by level, mi
   const rows = page.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(2);
 
-  await page.getByRole('combobox', { name: '是否成年' }).click();
-  await page.locator('.ant-select-item-option', { hasText: '未成年（含可能）' }).click();
+  await pick(page, '是否成年', '未成年（含可能）');
   await expect(page).toHaveURL(/minor=true/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('李小秀');
   await expect(rows.first().getByText('未成年')).toBeVisible();
 
-  await page.getByRole('combobox', { name: '年龄段' }).click();
-  await page.locator('.ant-select-item-option', { hasText: '6–15 岁' }).click();
+  await pick(page, '年龄段', '6–15 岁');
   await page.getByRole('combobox', { name: '所在机构' }).click();
   await page.getByRole('combobox', { name: '所在机构' }).fill('东川区救助');
   await page.locator('.ant-select-item-option', { hasText: INSTITUTION }).click();
@@ -117,8 +107,7 @@ test('the filters live in the URL — the jurisdiction chosen level by level, mi
     .locator('.ant-select', { has: page.getByRole('combobox', { name: '年龄段' }) })
     .locator('.ant-select-clear')
     .click();
-  await page.getByRole('combobox', { name: '是否成年' }).click();
-  await page.locator('.ant-select-item-option', { hasText: '已成年' }).click();
+  await pick(page, '是否成年', '已成年');
   await expect(page).toHaveURL(/minor=false/);
   await expect(page).not.toHaveURL(/institutionId/);
   await expect(rows).toHaveCount(1);
@@ -126,7 +115,7 @@ test('the filters live in the URL — the jurisdiction chosen level by level, mi
 });
 
 test('more files than a page: 加载更多 brings the next one (keyset), then there are no more', async ({ page }) => {
-  await signInAs(page, who.jinning);
+  await signIn(page, who.jinning);
   await page.goto('/app/files');
   const rows = page.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(PAGE_SIZE);

@@ -10,27 +10,23 @@
  * person found so many days ago that the clock has run); the browser's
  * clock is the server's.
  */
-import type { Page } from '@playwright/test';
-import { bornAged, chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
+import { bornAged, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, foundInCare, tokenOf } from './support/api.js';
-import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS, type SeededUser } from './support/users.js';
+import { api, foundInCare, openAs, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, test } from './support/test.js';
+import { USERS } from './support/users.js';
 
-const tag = Math.random().toString(36).slice(2, 8);
 const PASSWORD = 'Household-Spec-Pass-6';
-const STAFF = { username: `hh.staff.${tag}`, displayName: '周敏', password: PASSWORD };
-const POLICE = { username: `hh.police.${tag}`, displayName: '段警官', password: PASSWORD };
+const STAFF = { username: 'hh.staff', displayName: '周敏', password: PASSWORD };
+const POLICE = { username: 'hh.police', displayName: '段警官', password: PASSWORD };
 const POLICE_UNIT = '昆明市公安局五华分局';
 
 let staff: string;
 
 test.beforeAll(async () => {
-  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const institution = await api<{ id: string }>('POST', '/organisations', { name: `五华区救助管理站${tag}`, kind: 'assistance_institution', jurisdictionCode: '530102' }, admin);
-  await api('POST', '/users', { ...STAFF, role: 'institution_staff', organisationId: institution.id }, admin);
-  const police = await api<{ items: { id: string }[] }>('GET', `/organisations?kind=public_security&q=${encodeURIComponent(POLICE_UNIT)}`, undefined, admin);
-  await api('POST', '/users', { ...POLICE, role: 'police_liaison', organisationId: police.items[0].id }, admin);
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  await userNamed(admin, STAFF, 'institution_staff', await organisationNamed(admin, '五华区救助管理站', 'assistance_institution', '530102'));
+  await userNamed(admin, POLICE, 'police_liaison', await organisationNamed(admin, POLICE_UNIT, 'public_security', '530102'));
   staff = await tokenOf(STAFF.username, STAFF.password);
 });
 
@@ -42,15 +38,9 @@ async function inCare(daysAgo: number, person: Record<string, unknown>): Promise
   return fileId;
 }
 
-async function open(page: Page, who: SeededUser, fileId: string) {
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  await signIn(page, who);
-  await page.goto(`/app/files/${fileId}?tab=household`);
-}
-
 test('R11, C-3.7: a child unidentified after 95 days in care — the application, the police registration with their DNA database check, social security', async ({ page }) => {
   const fileId = await inCare(95, { sex: 'male', birthDateRange: { from: bornAged(10), to: bornAged(8) } });
-  await open(page, 'caseworker', fileId);
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=household`);
 
   // Day 90 has passed: the task is raised, the application five days late; what comes later is greyed with the reason.
   await expect(page.getByText('已到期，待备妥落户申请')).toBeVisible();
@@ -118,7 +108,7 @@ test("R11: the police unit's own registration shows on the tab; a supervisor exc
   const police = await tokenOf(POLICE.username, POLICE.password);
   await api('POST', `/files/${registered}/household-registration/registration`, { registeredOn: TEST_TODAY, householdNumber: 'KM-5301-0202' }, police);
 
-  await open(page, 'caseworker', registered);
+  await openAs(page, 'caseworker', `/app/files/${registered}?tab=household`);
   await expect(page.getByText(`办理机关：${POLICE_UNIT}`)).toBeVisible();
   await expect(page.getByText('KM-5301-0202')).toBeVisible();
   await expect(page.getByText(`已于 ${addDays(TEST_TODAY, -2)} 备妥`)).toBeVisible();
@@ -127,7 +117,7 @@ test("R11: the police unit's own registration shows on the tab; a supervisor exc
 
   // Thirty days in, the clock counts; the supervisor excuses the registration (a reason too short is the server's refusal, on the field).
   await page.context().clearCookies();
-  await open(page, 'supervisor', counting);
+  await openAs(page, 'supervisor', `/app/files/${counting}?tab=household`);
   await expect(page.getByText('计时中')).toBeVisible();
   await expect(page.getByText('本次在站 30 天 / 90 天')).toBeVisible();
   await expect(page.getByText(`应于 ${addDays(TEST_TODAY, 60)} 前备妥`)).toBeVisible();

@@ -82,7 +82,11 @@ test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, pl
   // The girl has been here before: her earlier file, a year ago.
   const birthDate = yearsBefore(addDays(TEST_TODAY, -40), 12);
   const idNumber = residentId(PLACE, birthDate.replaceAll('-', ''), '062');
-  const earlier = await handover(await tokenOf(who.caseworker.username, PASSWORD), { name: '杜小娟', sex: 'female', idNumber, identityStatus: 'confirmed' }, addDays(TEST_TODAY, -365));
+  const earlier = await handover(
+    await tokenOf(who.caseworker.username, PASSWORD),
+    { name: '杜小娟', sex: 'female', idNumber, identityStatus: 'confirmed' },
+    addDays(TEST_TODAY, -365),
+  );
 
   // R1: the police hand her over again; the caseworker records it on 接收登记.
   await openAs(page, who.caseworker, '/app/intake');

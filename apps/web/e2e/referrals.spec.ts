@@ -24,8 +24,6 @@ test.beforeAll(async ({ request }) => {
   const socialWork = await organisationNamed(admin, SOCIAL_WORK, 'social_work_organisation', '530102');
   await userNamed(admin, { ...SOCIAL_WORKER, displayName: '何社工' }, 'social_worker', socialWork);
 });
-  if (login.status() !== 200) await admin('POST', '/users', { ...SOCIAL_WORKER, displayName: '何社工', role: 'social_worker', organisationId: socialWork.id });
-});
 
 test('R16: a caseworker refers an interviewed child to a school without disclosing her trafficking history, and sees it sent', async ({ page, request }) => {
   const id = await interviewedChild(request, '杨小雨', '2016-05-01');

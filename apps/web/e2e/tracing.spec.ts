@@ -7,16 +7,14 @@
  * candidates than a page come by 加载更多. Data is set up through the API;
  * the browser's clock is the server's.
  */
-import type { Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, foundInCare, tokenOf } from './support/api.js';
-import { checkPage, expect, signIn, test } from './support/test.js';
+import { api, foundInCare, openAs, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { checkPage, expect, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
-const tag = Math.random().toString(36).slice(2, 8);
-const STAFF = { username: `wh.staff.${tag}`, displayName: '杨慧', password: 'Institution-Staff-Pass-9' };
-const INSTITUTION = `五华区未成年人救助保护中心${tag}`;
+const STAFF = { username: 'wh.staff', displayName: '杨慧', password: 'Institution-Staff-Pass-9' };
+const INSTITUTION = '五华区未成年人救助保护中心';
 
 /** A woman the institution found 95 days ago, who remembers only her childhood name: interviewed, her clock run out (R11). */
 async function foundWoman(childhoodName: string): Promise<string> {
@@ -27,19 +25,12 @@ async function foundWoman(childhoodName: string): Promise<string> {
   });
 }
 
-async function openAs(page: Page, username: string, password: string, url: string) {
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  expect((await page.request.post('/auth/login', { data: { username, password, session: 'cookie' } })).status()).toBe(200);
-  await page.goto(url);
-}
-
 let institutionId: string;
 
 test.beforeAll(async () => {
-  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
-  const institution = await api<{ id: string }>('POST', '/organisations', { name: INSTITUTION, kind: 'minor_protection_centre', jurisdictionCode: '530102' }, admin);
-  institutionId = institution.id;
-  await api('POST', '/users', { ...STAFF, role: 'institution_staff', organisationId: institution.id }, admin);
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  institutionId = await organisationNamed(admin, INSTITUTION, 'minor_protection_centre', '530102');
+  await userNamed(admin, STAFF, 'institution_staff', institutionId);
 });
 
 test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to the police for a DNA comparison; the registration is due', async ({ page }) => {
@@ -63,9 +54,7 @@ test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to
   const tracing = await api<{ candidates: { items: { requestId: string }[] } }>('POST', `/files/${fileId}/tracing/match`, undefined, caseworker);
   expect(tracing.candidates.items.map((candidate) => candidate.requestId)).toContain(wanted.id);
 
-  await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
-  await signIn(page, 'caseworker');
-  await page.goto(`/app/files/${fileId}?tab=tracing`);
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=tracing`);
   const card = page.locator('.tracing-candidate').filter({ hasText: wanted.reference });
   await expect(card.getByText('待核实')).toBeVisible();
   // A bar per feature, and why in Chinese (the API's explanation, its English half not shown).
@@ -81,14 +70,14 @@ test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to
   await expect(dialog.getByText('不录入任何遗传信息')).toBeVisible();
   await dialog.getByRole('combobox', { name: '公安机关' }).click();
   await page.locator('.ant-select-item-option', { hasText: '昆明市公安局五华分局' }).click();
-  await dialog.getByLabel('公安编号').fill(`WH-DNA-${tag}`);
+  await dialog.getByLabel('公安编号').fill('WH-DNA-2026-017');
   await dialog.getByRole('textbox', { name: '申请日期' }).fill(TEST_TODAY);
   await dialog.getByRole('textbox', { name: '申请日期' }).press('Enter');
   await checkPage(page, 'file-tracing-dna-form');
   await dialog.getByRole('button', { name: '提交' }).click();
   await expect(dialog).toBeHidden();
   await expect(card.getByText('已送公安比对')).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: `WH-DNA-${tag}` });
+  const row = page.getByRole('row').filter({ hasText: 'WH-DNA-2026-017' });
   await expect(row.getByText('待反馈')).toBeVisible();
   await expect(row.getByText('昆明市公安局五华分局')).toBeVisible();
 
@@ -113,7 +102,7 @@ test('R8, R9, R11: the caseworker sees why a request matches, refers the pair to
 
 test('R8: the caseworker records a lead she gives and what following it up found, then that her relatives were told of their duties of care', async ({ page }) => {
   const fileId = await foundWoman('秋菊');
-  await openAs(page, USERS.caseworker.username, USERS.caseworker.password, `/app/files/${fileId}?tab=tracing`);
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=tracing`);
   await expect(page.getByText('暂无线索')).toBeVisible();
   await expect(page.getByText('尚未告知亲属抚养义务')).toBeVisible();
 
@@ -172,7 +161,7 @@ async function placedMan(name: string): Promise<string> {
       person: { name, sex: 'male', birthDate: '1988-03-02', identityStatus: 'claimed' },
       handover: {
         policeOrganisationId: police,
-        policeCaseNumber: `WH-ST-${tag}`,
+        policeCaseNumber: `WH-ST-${name}`,
         handoverDate: addDays(TEST_TODAY, -2),
         placeCode: '530102',
         materials: [],
@@ -206,7 +195,7 @@ async function placedMan(name: string): Promise<string> {
 
 test('the institution staff write a care note on the stay', async ({ page }) => {
   const fileId = await placedMan('赵永福');
-  await openAs(page, STAFF.username, STAFF.password, `/app/files/${fileId}?tab=care`);
+  await openAs(page, STAFF, `/app/files/${fileId}?tab=care`);
   const stay = page.getByRole('region', { name: '在站情况' });
   await expect(stay.getByText(INSTITUTION)).toBeVisible();
   await expect(stay.getByText('男宾区 302室')).toBeVisible();
@@ -257,7 +246,7 @@ test('R8: more candidates than a page come by 加载更多 (keyset)', async ({ p
   const count = async () => (await api<{ items: unknown[] }>('GET', `/files/${fileId}/tracing/candidates?limit=200`, undefined, caseworker)).items.length;
   await expect.poll(count, { timeout: 60_000 }).toBe(PAGE_SIZE + 1);
 
-  await openAs(page, USERS.caseworker.username, USERS.caseworker.password, `/app/files/${fileId}?tab=tracing`);
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=tracing`);
   const cards = page.locator('.tracing-candidate');
   await expect(cards).toHaveCount(PAGE_SIZE);
   // By keyboard. (The tab passed checkPage above; fifty cards more would only make the screenshots long.)

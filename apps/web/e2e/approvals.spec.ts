@@ -7,11 +7,10 @@
  * without a reload (Server-Sent Events). Its people and files are its own,
  * in 官渡区 (set up through the API), so the other specs' pages stay as seeded.
  */
-import pg from 'pg';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, dueReminder, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -147,19 +146,7 @@ test('a reminder the worker delivers updates the unread badge live, without a re
   await expect(badge).toHaveAttribute('data-live', 'true');
   const before = Number(await badge.textContent());
 
-  const db = new pg.Client({ connectionString: process.env.HUIJIA_E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(
-      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
-       SELECT 'other', '实时通知测试', $2::timestamptz, u.id, u.organisation_id FROM user_account u WHERE u.username = $1`,
-      // Due the day before the stack's day (its clock stands on TEST_TODAY).
-      [who.caseworker.username, `${addDays(TEST_TODAY, -1)}T10:00:00+08:00`],
-    );
-    await db.query(`SELECT pg_notify('reminder', '')`);
-  } finally {
-    await db.end();
-  }
+  await dueReminder(who.caseworker.username, 'other', '实时通知测试');
   // Well within the 30 s poll: the stream brought it.
   await expect(badge).toHaveText(String(before + 1), { timeout: 10_000 });
 });

@@ -65,9 +65,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     });
     if (admin.code !== 0) throw new Error(`user:create-admin failed: ${admin.stdout}${admin.stderr}`);
     const baseURL = `http://127.0.0.1:${port}`;
-    await seed(baseURL);
-    // The workers read it (playwright.config.ts's baseURL).
+    // The workers read it (playwright.config.ts's baseURL), and the seed's calls.
     process.env.HUIJIA_E2E_BASE_URL = baseURL;
+    await seed();
     // For specs that must write what no route writes (a reminder coming due for the worker to deliver).
     process.env.HUIJIA_E2E_DATABASE_URL = postgres.url('huijia');
     return teardown;

@@ -8,11 +8,10 @@
  * has passed first, then a referral's deadline. Its people and files are its own, in 盘龙区 and 西山区
  * (set up through the API), so the other specs' pages stay as seeded.
  */
-import pg from 'pg';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, dueReminder, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -75,19 +74,8 @@ test('a due reminder shows its whole title in Chinese; acknowledging it takes it
   await expect(badge).toHaveAttribute('data-live', 'true');
   const before = Number(await badge.textContent());
 
-  const db = new pg.Client({ connectionString: process.env.HUIJIA_E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(
-      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
-       SELECT 'followup_visit', $2, $3::timestamptz, u.id, u.organisation_id FROM user_account u WHERE u.username = $1`,
-      // Titled as libs/followup titles a visit (both halves), due the day before the stack's day.
-      [who.caseworker.username, `跟踪回访 1/3：档案 ${reference} / follow-up visit 1 of 3, file ${reference}`, `${addDays(TEST_TODAY, -1)}T10:00:00+08:00`],
-    );
-    await db.query(`SELECT pg_notify('reminder', '')`);
-  } finally {
-    await db.end();
-  }
+  // Titled as libs/followup titles a visit (both halves).
+  await dueReminder(who.caseworker.username, 'followup_visit', `跟踪回访 1/3：档案 ${reference} / follow-up visit 1 of 3, file ${reference}`);
   await expect(badge).toHaveText(String(before + 1), { timeout: 10_000 });
   const item = page.getByRole('listitem').filter({ hasText: reference });
   await expect(item).toContainText(`到期提醒：跟踪回访 1/3：档案 ${reference}`);

@@ -8,7 +8,11 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../../test/support/clock.js';
 import { addDays } from '#app/platform';
 import { expect, signIn, type Credentials } from './test.js';
+import pg from 'pg';
+import { api, tokenOf } from './http.js';
 import { USERS, type SeededUser } from './users.js';
+
+export { api, tokenOf };
 
 export type Api = <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) => Promise<T>;
 
@@ -120,21 +124,6 @@ export async function pick(page: Page, label: string, option: string): Promise<v
   await expect(page.locator('.ant-select').filter({ has: combobox })).toContainText(option);
 }
 
-/** The API outside the page, for setting data up as people would (its own logins: no cookie in the page). */
-export async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${process.env.HUIJIA_E2E_BASE_URL!}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** An access token for a user. */
-export const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
-
 /** Someone the institution of `staff` found `daysAgo` days ago, identity unknown, interviewed the next day; the file's id. */
 export async function foundInCare(staff: string, { daysAgo, person, remembers }: { daysAgo: number; person: Record<string, unknown>; remembers: string }): Promise<string> {
   const intake = await api<{ file: { id: string } }>(
@@ -175,4 +164,24 @@ export async function organisationNamed(admin: Api, name: string, kind: string, 
 export async function userNamed(admin: Api, user: Credentials & { displayName: string }, role: string, organisationId: string): Promise<void> {
   const signedIn = await tokenOf(user.username, user.password).catch(() => null);
   if (!signedIn) await admin('POST', '/users', { ...user, role, organisationId });
+}
+
+/**
+ * A reminder for `username`, due the day before the stack's day, written
+ * where no route writes one, and the worker told: it delivers it to the inbox
+ * and the live stream as one that came due.
+ */
+export async function dueReminder(username: string, kind: string, title: string): Promise<void> {
+  const db = new pg.Client({ connectionString: process.env.HUIJIA_E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO reminder (kind, title, due_at, assignee_user_id, assignee_organisation_id)
+       SELECT $2, $3, $4::timestamptz, u.id, u.organisation_id FROM user_account u WHERE u.username = $1`,
+      [username, kind, title, `${addDays(TEST_TODAY, -1)}T10:00:00+08:00`],
+    );
+    await db.query(`SELECT pg_notify('reminder', '')`);
+  } finally {
+    await db.end();
+  }
 }

@@ -7,36 +7,24 @@
 import { residentId } from '../../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../../test/support/clock.js';
 import { addDays } from '#app/platform';
+import { api, tokenOf } from './http.js';
 import { PASSWORDS, USERS } from './users.js';
 
-async function api<T>(baseURL: string, method: string, url: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${baseURL}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const signIn = async (baseURL: string, username: string, password: string) =>
-  (await api<{ accessToken: string }>(baseURL, 'POST', '/auth/login', { username, password })).accessToken;
-
-export async function seed(baseURL: string): Promise<void> {
-  const admin = await signIn(baseURL, USERS.admin.username, USERS.admin.password);
-  const organisation = (name: string, kind: string) => api<{ id: string }>(baseURL, 'POST', '/organisations', { name, kind, jurisdictionCode: '530102' }, admin);
+/** On the stack at HUIJIA_E2E_BASE_URL. */
+export async function seed(): Promise<void> {
+  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
+  const organisation = (name: string, kind: string) => api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530102' }, admin);
   const bureau = await organisation('五华区民政局', 'civil_affairs_bureau');
   const police = await organisation('昆明市公安局五华分局', 'public_security');
   const user = (username: string, displayName: string, role: string, organisationId: string, password: string) =>
-    api<{ id: string }>(baseURL, 'POST', '/users', { username, displayName, role, organisationId, password }, admin);
+    api<{ id: string }>('POST', '/users', { username, displayName, role, organisationId, password }, admin);
 
   await user(USERS.caseworker.username, USERS.caseworker.displayName, 'caseworker', bureau.id, PASSWORDS.caseworker);
   await user(USERS.supervisor.username, USERS.supervisor.displayName, 'supervisor', bureau.id, PASSWORDS.supervisor);
   const reset = await user(USERS.reset.username, USERS.reset.displayName, 'caseworker', bureau.id, 'Before-The-Reset-Pass-1');
-  await api(baseURL, 'POST', `/users/${reset.id}/password`, { newPassword: PASSWORDS.reset }, admin);
+  await api('POST', `/users/${reset.id}/password`, { newPassword: PASSWORDS.reset }, admin);
 
-  const caseworker = await signIn(baseURL, USERS.caseworker.username, USERS.caseworker.password);
+  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
   const people = [
     { name: '周小兰', sex: 'female', idNumber: residentId('530102', '20150301', '022') },
     { name: '陈小梅', sex: 'female', idNumber: residentId('530102', '20110716', '046') },
@@ -44,7 +32,6 @@ export async function seed(baseURL: string): Promise<void> {
   ];
   for (const [index, person] of people.entries()) {
     await api(
-      baseURL,
       'POST',
       '/intake/police-handovers',
       {

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { canCall, useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { useStay } from '../api';
 import { StayRecordForm, type StayForm } from './actions/stayForms';
+import { RecordTable } from '../../../shared/ui/RecordTable';
 
 const minute = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -90,12 +91,9 @@ function StayDetails({ stay, canReturn, onReturn }: { stay: StayView; canReturn:
       <Typography.Title level={3} className="file-section-title" style={{ fontSize: 15 }}>
         {t('stay.leaves')}
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={stay.leaves}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stay.noLeaves')} /> }}
+      <RecordTable
+        rows={stay.leaves}
+        empty={t('stay.noLeaves')}
         columns={[
           { title: t('stay.leftAt'), dataIndex: 'leftAt', render: minute },
           { title: t('stay.expectedBackAt'), dataIndex: 'expectedBackAt', render: minute },

@@ -1,8 +1,9 @@
-import { Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../../generated/types.gen';
 import { isMinor } from '../components/StateTag';
+import { RecordTable } from '../../../shared/ui/RecordTable';
 
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 const minute = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
@@ -69,12 +70,9 @@ export default function BasicTab({ file }: { file: FileView }) {
           <Typography.Title level={2} className="file-section-title">
             {t('basic.guardians')}
           </Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={file.guardians}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noGuardians')} /> }}
+          <RecordTable
+            rows={file.guardians}
+            empty={t('basic.noGuardians')}
             columns={[
               { title: t('guardian.name'), dataIndex: 'name' },
               { title: t('guardian.kind'), dataIndex: 'kind', render: (kind: string) => t(`guardian.kinds.${kind}`) },
@@ -91,12 +89,9 @@ export default function BasicTab({ file }: { file: FileView }) {
           <Typography.Title level={2} className="file-section-title">
             {t('basic.mandatoryReports')}
           </Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={file.mandatoryReports}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noReports')} /> }}
+          <RecordTable
+            rows={file.mandatoryReports}
+            empty={t('basic.noReports')}
             columns={[
               { title: t('basic.reportedAt'), dataIndex: 'reportedAt', render: minute },
               { title: t('basic.reportedTo'), dataIndex: 'reportedTo' },
@@ -109,12 +104,9 @@ export default function BasicTab({ file }: { file: FileView }) {
       <Typography.Title level={2} className="file-section-title">
         {t('basic.buyerHousehold')}
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={file.buyerHousehold}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basic.noBuyers')} /> }}
+      <RecordTable
+        rows={file.buyerHousehold}
+        empty={t('basic.noBuyers')}
         columns={[
           {
             title: t('columns.name'),

@@ -1,9 +1,10 @@
-import { Descriptions, Empty, Table, Typography } from 'antd';
+import { Descriptions, Empty, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../../generated/types.gen';
 import { canCall, useMe } from '../../../shared/auth/me';
 import { StaySection } from '../components/StaySection';
+import { RecordTable } from '../../../shared/ui/RecordTable';
 
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
@@ -18,12 +19,9 @@ export default function CareTab({ file }: { file: FileView }) {
       <Typography.Title level={2} className="file-section-title">
         {t('care.placements')}
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={file.placements}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.noPlacements')} /> }}
+      <RecordTable
+        rows={file.placements}
+        empty={t('care.noPlacements')}
         columns={[
           { title: t('payload.institution'), dataIndex: 'institution' },
           { title: t('care.from'), dataIndex: 'fromDate', render: day },
@@ -34,12 +32,9 @@ export default function CareTab({ file }: { file: FileView }) {
       <Typography.Title level={2} className="file-section-title">
         {t('care.assistance')}
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={file.assistanceMeasures}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('care.noAssistance')} /> }}
+      <RecordTable
+        rows={file.assistanceMeasures}
+        empty={t('care.noAssistance')}
         columns={[
           { title: t('care.providedOn'), dataIndex: 'providedOn', render: day },
           { title: t('care.kind'), dataIndex: 'kind' },

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useCandidates, useFileTracing } from '../api';
 import { DismissForm, DnaReferralForm } from './CandidateForms';
 import { DutyNoticeForm, LeadForm, LeadOutcomeForm } from './RecordForms';
 import '../tracing.css';
+import { RecordTable } from '../../../shared/ui/RecordTable';
 
 const FEATURES: readonly (keyof MatchFeatures)[] = ['name', 'age', 'place', 'sex', 'marks', 'time'];
 const STATUS_COLOR: Record<CandidateView['status'], string | undefined> = {
@@ -176,12 +177,9 @@ export default function TracingTab({ file }: { file: FileView }) {
       <Typography.Title level={2} className="file-section-title">
         {t('dna.title')}
       </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={data.dnaComparisons}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dna.none')} /> }}
+      <RecordTable
+        rows={data.dnaComparisons}
+        empty={t('dna.none')}
         columns={[
           { title: t('dna.police'), dataIndex: 'police' },
           { title: t('dna.reference'), dataIndex: 'policeReference' },

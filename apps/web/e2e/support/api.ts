@@ -7,8 +7,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { chinaMorning, TEST_TODAY } from '../../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { expect, signIn, type Credentials } from './test.js';
 import pg from 'pg';
+import { expect, signIn, type Credentials } from './test.js';
 import { api, tokenOf } from './http.js';
 import { USERS, type SeededUser } from './users.js';
 

@@ -6,18 +6,29 @@
  */
 import { defineConfig } from '@playwright/test';
 
+/** Specs that assert exact counts of the seeded caseworker's or supervisor's inbox and queues. */
+const SHARED_INBOX_SPECS = ['**/civil.spec.ts', '**/workbench.spec.ts', '**/approvals.spec.ts', '**/journey.spec.ts'];
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results/playwright',
   globalSetup: './e2e/global-setup.ts',
+  // Two workers on CI's two cores: a browser test waits on the page, the api and the database more than it computes.
+  // Spec files run side by side; the tests of one file run in order in one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   // A cap, not a measure: the scenarios screenshot and axe-check every page at two widths, on 2 shared cores.
   timeout: 180_000,
   expect: { timeout: 15_000 },
+  projects: [
+    { name: 'own-data', testIgnore: SHARED_INBOX_SPECS },
+    // These read the shared caseworker's and supervisor's unread counts and approval lists, which every other spec
+    // writes to: they run after the others, one at a time.
+    { name: 'shared-inbox', testMatch: SHARED_INBOX_SPECS, dependencies: ['own-data'], workers: 1 },
+  ],
   reporter: [['list'], ['json', { outputFile: '../../.jest/playwright.json' }]],
   use: {
     baseURL: process.env.HUIJIA_E2E_BASE_URL,

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Space, Table, Typography, type SelectProps } from 'antd';
+import { Button, Flex, Input, Select, Table, Typography, type SelectProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -8,16 +8,15 @@ import type { FileListItem, PartnerFileListItem } from '../../../generated/types
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { useMe } from '../../../shared/auth/me';
+import { reaches, useScreenWidth, type Breakpoint } from '../../../shared/lib/useScreenWidth';
 import { useOrganisations } from '../../intake';
-import { AGE_BANDS, FILE_STATES, INSTITUTION_KINDS, useFileList, type FileFilters } from '../api';
+import { AGE_BANDS, FILE_STATES, FILTER_PARAMS, filtersFromUrl, INSTITUTION_KINDS, useFileList } from '../api';
 import { JurisdictionCascader } from '../components/JurisdictionCascader';
 import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 import '../files.css';
 
 type Row = FileListItem | PartnerFileListItem;
 
-/** The filters the URL holds (a reload or a shared link keeps them), as the API takes them. */
-const FILTER_PARAMS = ['q', 'state', 'minor', 'ageBand', 'institutionId', 'jurisdiction'] as const satisfies readonly (keyof FileFilters)[];
 const MINOR_VALUES = ['true', 'false'] as const;
 
 /** 个案档案: one search box, filters in the URL, keyset paging. */
@@ -25,7 +24,7 @@ export default function FilesPage() {
   const { t } = useTranslation('files');
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : []))) as FileFilters, [params]);
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
   const list = useFileList(filters);
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const jurisdiction = me?.organisation.jurisdictionCode;
@@ -51,43 +50,41 @@ export default function FilesPage() {
     />
   );
 
-  const columns: ColumnsType<Row> = [
-    { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link> },
-    {
-      title: t('columns.name'),
-      key: 'name',
-      render: (_, row) =>
-        row.audience === 'full' ? (
-          <Space size={4} wrap>
-            {row.name ?? t('unnamed')}
-            {isMinor(row.age) && <MinorTag />}
-            {/* Narrow screens drop the state column: the state goes beside the name. */}
-            <span className="files-state-inline">
-              <StateTag state={row.state} />
+  const width = useScreenWidth();
+  // The same columns from render to render (antd redraws every cell when they change); each column only at the width it fits.
+  const columns = useMemo<ColumnsType<Row>>(() => {
+    const at = (breakpoint: Breakpoint, column: ColumnsType<Row>[number]) => (reaches(width, breakpoint) ? [column] : []);
+    // Narrow screens drop the state column: the state goes beside the name (one tag per row either way).
+    const stateInline = !reaches(width, 'sm');
+    return [
+      { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link> },
+      {
+        title: t('columns.name'),
+        key: 'name',
+        render: (_, row) =>
+          row.audience === 'full' ? (
+            <span className="files-name">
+              {row.name ?? t('unnamed')}
+              {isMinor(row.age) && <MinorTag />}
+              {stateInline && <StateTag state={row.state} />}
             </span>
-          </Space>
-        ) : (
-          t('unnamed')
-        ),
-    },
-    { title: t('columns.state'), key: 'state', render: (_, row) => (row.audience === 'full' ? <StateTag state={row.state} /> : null), responsive: ['sm'] },
-    { title: t('columns.sex'), key: 'sex', render: (_, row) => (row.audience === 'full' ? t(`sex.${row.sex}`) : null), width: 70, responsive: ['md'] },
-    { title: t('columns.age'), key: 'age', render: (_, row) => (row.audience === 'full' ? ageText(row.age, t) : null), width: 90, responsive: ['md'] },
-    {
-      title: t('columns.jurisdiction'),
-      key: 'jurisdiction',
-      render: (_, row) => (row.audience === 'full' ? row.responsibleJurisdiction.name : null),
-      responsive: ['lg'],
-    },
-    { title: t('columns.caseworker'), key: 'caseworker', render: (_, row) => (row.audience === 'full' ? (row.caseworker ?? '—') : null), responsive: ['lg'] },
-    {
-      title: t('columns.openedAt'),
-      key: 'openedAt',
-      render: (_, row) => (row.audience === 'full' ? dayjs(row.openedAt).format('YYYY-MM-DD') : null),
-      width: 110,
-      responsive: ['md'],
-    },
-  ];
+          ) : (
+            t('unnamed')
+          ),
+      },
+      ...at('sm', { title: t('columns.state'), key: 'state', render: (_, row) => (row.audience === 'full' ? <StateTag state={row.state} /> : null) }),
+      ...at('md', { title: t('columns.sex'), key: 'sex', render: (_, row) => (row.audience === 'full' ? t(`sex.${row.sex}`) : null), width: 70 }),
+      ...at('md', { title: t('columns.age'), key: 'age', render: (_, row) => (row.audience === 'full' ? ageText(row.age, t) : null), width: 90 }),
+      ...at('lg', { title: t('columns.jurisdiction'), key: 'jurisdiction', render: (_, row) => (row.audience === 'full' ? row.responsibleJurisdiction.name : null) }),
+      ...at('lg', { title: t('columns.caseworker'), key: 'caseworker', render: (_, row) => (row.audience === 'full' ? (row.caseworker ?? '—') : null) }),
+      ...at('md', {
+        title: t('columns.openedAt'),
+        key: 'openedAt',
+        render: (_, row) => (row.audience === 'full' ? dayjs(row.openedAt).format('YYYY-MM-DD') : null),
+        width: 110,
+      }),
+    ];
+  }, [t, width]);
 
   return (
     <Panel level={1} title={t('title')}>

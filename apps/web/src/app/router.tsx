@@ -11,7 +11,14 @@ export const router = createBrowserRouter(
       lazy: page(() => import('./layouts/Shell')),
       children: [
         { index: true, lazy: page(() => import('../features/workbench/pages/WorkbenchPage')) },
-        { path: 'files', lazy: page(() => import('../features/files/pages/FilesPage')) },
+        {
+          path: 'files',
+          // Two chunks loaded at once: the loader starts GET /files while the page's code still loads.
+          lazy: {
+            loader: async () => (await import('../features/files/route')).filesListLoader,
+            Component: async () => (await import('../features/files/pages/FilesPage')).default,
+          },
+        },
         { path: 'intake', lazy: page(() => import('../features/intake/pages/IntakePage')) },
         { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
         { path: 'approvals', lazy: page(() => import('../features/approvals/pages/ApprovalsPage')) },

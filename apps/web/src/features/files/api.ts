@@ -1,5 +1,5 @@
 /** Files: query keys (one prefix invalidates a file) and queries. */
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   auditFile,
   filesGet,
@@ -66,14 +66,30 @@ export const fileKeys = {
   stay: (id: string) => ['files', 'detail', id, 'stay'] as const,
 };
 
-/** Keyset pages (WEB.md §2): 加载更多, no page numbers or totals. */
-export function useFileList(filters: FileFilters) {
-  return useInfiniteQuery({
+/** The filters the URL holds (a reload or a shared link keeps them), as the API takes them. */
+export const FILTER_PARAMS = ['q', 'state', 'minor', 'ageBand', 'institutionId', 'jurisdiction'] as const satisfies readonly (keyof FileFilters)[];
+
+export function filtersFromUrl(params: URLSearchParams): FileFilters {
+  return Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : []))) as FileFilters;
+}
+
+/**
+ * Keyset pages (WEB.md §2): 加载更多, no page numbers or totals. Shared by the
+ * page and its route's loader, which starts the request at the navigation;
+ * fresh for a few seconds so the page mounting on the loader's answer does
+ * not ask again (writes invalidate the lists).
+ */
+export const fileListQuery = (filters: FileFilters) =>
+  infiniteQueryOptions({
     queryKey: fileKeys.list(filters),
     queryFn: ({ pageParam }) => call(filesList({ query: { ...filters, limit: 50, cursor: pageParam } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 10_000,
   });
+
+export function useFileList(filters: FileFilters) {
+  return useInfiniteQuery(fileListQuery(filters));
 }
 
 export function useFile(id: string) {

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileState } from '../api';
+import './state-tag.css';
 
 /**
  * antd's preset tag colours put a mid shade on a pale one (cyan, green, gold
@@ -27,9 +27,9 @@ const COLOURS: Record<FileState, CSSProperties> = {
 export function StateTag({ state }: { state: FileState }) {
   const { t } = useTranslation('files');
   return (
-    <Tag style={COLOURS[state]} data-state={state}>
+    <span className="state-tag" style={COLOURS[state]} data-state={state}>
       {t(`state.${state}`)}
-    </Tag>
+    </span>
   );
 }
 
@@ -40,5 +40,9 @@ export function isMinor(age: { max: number } | null | undefined): boolean {
 
 export function MinorTag() {
   const { t } = useTranslation('files');
-  return <Tag style={tone('#fff1f0', '#a8071a', '#ffa39e') /* 7.0:1 */}>{t('minor')}</Tag>;
+  return (
+    <span className="state-tag" style={tone('#fff1f0', '#a8071a', '#ffa39e') /* 7.0:1 */}>
+      {t('minor')}
+    </span>
+  );
 }

@@ -1,23 +1,15 @@
-import { Button, Flex, Input, Select, Space, Table, Typography, type SelectProps } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
+import { Flex, Input, Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import type { FileListItem, PartnerFileListItem } from '../../../generated/types.gen';
-import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { useSearchParams } from 'react-router';
 import { Panel } from '../../../shared/ui/Panel';
 import { useMe } from '../../../shared/auth/me';
 import { useOrganisations } from '../../intake';
-import { AGE_BANDS, FILE_STATES, INSTITUTION_KINDS, useFileList, type FileFilters } from '../api';
+import { AGE_BANDS, FILE_STATES, FILTER_PARAMS, filtersFromUrl, INSTITUTION_KINDS } from '../api';
+import { FileListTable } from '../components/FileListTable';
 import { JurisdictionCascader } from '../components/JurisdictionCascader';
-import { isMinor, MinorTag, StateTag } from '../components/StateTag';
 import '../files.css';
 
-type Row = FileListItem | PartnerFileListItem;
-
-/** The filters the URL holds (a reload or a shared link keeps them), as the API takes them. */
-const FILTER_PARAMS = ['q', 'state', 'minor', 'ageBand', 'institutionId', 'jurisdiction'] as const satisfies readonly (keyof FileFilters)[];
 const MINOR_VALUES = ['true', 'false'] as const;
 
 /** 个案档案: one search box, filters in the URL, keyset paging. */
@@ -25,9 +17,7 @@ export default function FilesPage() {
   const { t } = useTranslation('files');
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => Object.fromEntries(FILTER_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : []))) as FileFilters, [params]);
-  const list = useFileList(filters);
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filters = useMemo(() => filtersFromUrl(params), [params]);
   const jurisdiction = me?.organisation.jurisdictionCode;
   // Files are placed mostly within the province: its institutions are the choice.
   const institutions = useOrganisations(INSTITUTION_KINDS, jurisdiction ? `${jurisdiction.slice(0, 2)}0000` : undefined);
@@ -50,44 +40,6 @@ export default function FilesPage() {
       {...extra}
     />
   );
-
-  const columns: ColumnsType<Row> = [
-    { title: t('columns.reference'), key: 'reference', render: (_, row) => <Link to={`/files/${row.id}`}>{row.reference}</Link> },
-    {
-      title: t('columns.name'),
-      key: 'name',
-      render: (_, row) =>
-        row.audience === 'full' ? (
-          <Space size={4} wrap>
-            {row.name ?? t('unnamed')}
-            {isMinor(row.age) && <MinorTag />}
-            {/* Narrow screens drop the state column: the state goes beside the name. */}
-            <span className="files-state-inline">
-              <StateTag state={row.state} />
-            </span>
-          </Space>
-        ) : (
-          t('unnamed')
-        ),
-    },
-    { title: t('columns.state'), key: 'state', render: (_, row) => (row.audience === 'full' ? <StateTag state={row.state} /> : null), responsive: ['sm'] },
-    { title: t('columns.sex'), key: 'sex', render: (_, row) => (row.audience === 'full' ? t(`sex.${row.sex}`) : null), width: 70, responsive: ['md'] },
-    { title: t('columns.age'), key: 'age', render: (_, row) => (row.audience === 'full' ? ageText(row.age, t) : null), width: 90, responsive: ['md'] },
-    {
-      title: t('columns.jurisdiction'),
-      key: 'jurisdiction',
-      render: (_, row) => (row.audience === 'full' ? row.responsibleJurisdiction.name : null),
-      responsive: ['lg'],
-    },
-    { title: t('columns.caseworker'), key: 'caseworker', render: (_, row) => (row.audience === 'full' ? (row.caseworker ?? '—') : null), responsive: ['lg'] },
-    {
-      title: t('columns.openedAt'),
-      key: 'openedAt',
-      render: (_, row) => (row.audience === 'full' ? dayjs(row.openedAt).format('YYYY-MM-DD') : null),
-      width: 110,
-      responsive: ['md'],
-    },
-  ];
 
   return (
     <Panel level={1} title={t('title')}>
@@ -125,22 +77,7 @@ export default function FilesPage() {
           <JurisdictionCascader root={jurisdiction} value={filters.jurisdiction} onChange={(code) => setFilter('jurisdiction', code)} label={t('filters.jurisdiction')} />
         )}
       </Flex>
-      <ErrorAlert error={list.error} />
-      <Table<Row> rowKey="id" columns={columns} dataSource={rows} loading={list.isPending} pagination={false} size="middle" scroll={{ x: 'max-content' }} />
-      <Flex justify="center" style={{ marginTop: 16 }}>
-        {list.hasNextPage ? (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:states.noMore')}</Typography.Text>
-        )}
-      </Flex>
+      <FileListTable filters={filters} />
     </Panel>
   );
-}
-
-function ageText(age: { min: number; max: number } | null, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (!age) return '—';
-  return age.min === age.max ? t('age.exact', { age: age.min }) : t('age.range', { min: age.min, max: age.max });
 }

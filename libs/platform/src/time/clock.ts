@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chinaDate } from './dates.js';
 
 /**
@@ -46,11 +46,14 @@ export class Clock {
  * The clock of an api or worker started by the browser suite (NODE_ENV=test
  * only, never in production: see PlatformModule): a spec moves the running
  * stack to another day — R18's green channel on the eve of National Day — by
- * writing `{"offsetMs": n}` (from the wall clock) to the file, and back by
- * removing it; without the file the process keeps its CLOCK_AT start. Read on
- * every call, so the api and the worker move together and at once.
+ * writing `{"at": "<ISO instant>"}` to the file (the clock stands there when
+ * the file was written, and runs on), and back by removing it; without the
+ * file the process keeps its CLOCK_AT start. Looked at on every call, so the
+ * api and the worker move together and at once.
  */
 export class TestMovableClock extends Clock {
+  private seen: { writtenAt: number; offsetMs: number } | undefined;
+
   constructor(
     startAt: Date | undefined,
     private readonly file: string,
@@ -60,10 +63,15 @@ export class TestMovableClock extends Clock {
 
   protected override currentOffset(): number {
     try {
-      const { offsetMs } = JSON.parse(readFileSync(this.file, 'utf8')) as { offsetMs?: unknown };
-      if (typeof offsetMs === 'number' && Number.isFinite(offsetMs)) return offsetMs;
+      const writtenAt = statSync(this.file).mtimeMs;
+      if (this.seen?.writtenAt !== writtenAt) {
+        const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
+        this.seen = Number.isFinite(at) ? { writtenAt, offsetMs: at - writtenAt } : undefined;
+      }
+      if (this.seen) return this.seen.offsetMs;
     } catch {
       // No file (or one being written): the start the process was given.
+      this.seen = undefined;
     }
     return this.offsetMs;
   }

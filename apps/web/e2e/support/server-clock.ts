@@ -1,9 +1,10 @@
 /**
  * Stands the running api and worker on another day: they run with
  * NODE_ENV=test, whose clock (TestMovableClock) stands at the instant written
- * here from the moment it was written, time running on; removing the file puts them back on their start (CLOCK_AT,
- * 10:00 in China on TEST_TODAY). Always `finally` put the stack back: the
- * specs after it count on the base date.
+ * here from the moment it was written, time running on; removing the file
+ * puts them back on their start (CLOCK_AT, 10:00 in China on TEST_TODAY).
+ * Always put the stack back (`finally`): the specs after it count on the
+ * base date.
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { chinaMorning } from '../../../../test/support/clock.js';

@@ -91,7 +91,7 @@ export function PersonSection({ person, disclosed }: { person: Person; disclosed
             {shown.has('trafficking_history') && (
               <div>
                 <dt>{marked('trafficking_history')}</dt>
-                <dd className="file-prose">{person.circumstances ?? '—'}</dd>
+                <dd className="partner-prose">{person.circumstances ?? '—'}</dd>
               </div>
             )}
             {shown.has('needs') && (
@@ -99,8 +99,8 @@ export function PersonSection({ person, disclosed }: { person: Person; disclosed
                 <dt>{marked('needs')}</dt>
                 <dd>
                   {person.needs?.needs.join(t('person.separator')) || '—'}
-                  {person.needs?.note && <div className="file-prose">{person.needs.note}</div>}
-                  {person.needs?.wishes && <div className="file-prose">{t('person.labelled', { label: t('person.wishes'), value: person.needs.wishes })}</div>}
+                  {person.needs?.note && <div className="partner-prose">{person.needs.note}</div>}
+                  {person.needs?.wishes && <div className="partner-prose">{t('person.labelled', { label: t('person.wishes'), value: person.needs.wishes })}</div>}
                 </dd>
               </div>
             )}

@@ -1,6 +1,7 @@
 import { Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { canCall, useMe } from '../../../shared/auth/me';
@@ -20,13 +21,22 @@ type Dialog = 'decline' | 'complete' | 'progress' | 'visit' | 'assessment' | 'en
 const WORKING: readonly PartnerReferral['status'][] = ['accepted', 'in_progress'];
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
-/** The outcome reported, whatever its kind's fields. */
-function outcomeLines(outcome: PartnerReferral['outcome']): string[] {
+/** The outcome reported, each field named, whatever its kind's fields (summary, course, placement, legal service…). */
+function outcomeLines(outcome: PartnerReferral['outcome'], t: TFunction<'partner'>): string[] {
   if (!outcome) return [];
-  const placement = outcome.placement ? `${outcome.placement.employer} · ${outcome.placement.place} · ${outcome.placement.startDate}` : undefined;
-  return [outcome.summary, outcome.course, outcome.certificate, placement, outcome.workElsewhere, outcome.court, outcome.stage, outcome.result].filter((line): line is string =>
-    Boolean(line),
-  );
+  const placement = outcome.placement && [outcome.placement.employer, outcome.placement.place, outcome.placement.startDate].join(' · ');
+  const fields: [string, string | null | undefined][] = [
+    ['complete.summary', outcome.summary],
+    ['complete.course', outcome.course],
+    ['complete.certificate', outcome.certificate],
+    ['complete.employer', placement],
+    ['complete.workElsewhere', outcome.workElsewhere],
+    ['complete.service', outcome.service && t(`complete.${outcome.service}`)],
+    ['complete.court', outcome.court],
+    ['complete.stage', outcome.stage],
+    ['complete.result', outcome.result],
+  ];
+  return fields.filter(([, value]) => Boolean(value)).map(([label, value]) => t('person.labelled', { label: t(label), value }));
 }
 
 /**
@@ -67,7 +77,7 @@ export default function PartnerReferralPage() {
       setBusy(false);
     }
   };
-  const outcome = outcomeLines(data.outcome);
+  const outcome = outcomeLines(data.outcome, t);
 
   return (
     <div className="partner-page">
@@ -132,28 +142,23 @@ export default function PartnerReferralPage() {
             )}
           </Space>
         )}
-      </Panel>
-
-      <Panel title={t('person.title')}>{data.person ? <PersonSection person={data.person} disclosed={data.disclosed} /> : <p className="ui-muted">{t('person.closed')}</p>}</Panel>
-
-      <Panel title={t('referral.details')}>
-        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small" className="partner-details">
           <Descriptions.Item label={t('referral.reference')}>{data.fileReference}</Descriptions.Item>
           <Descriptions.Item label={t('referral.sentAt')}>{data.sentAt ? dayjs(data.sentAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('referral.acceptBy')}>{day(data.acceptBy)}</Descriptions.Item>
           <Descriptions.Item label={t('referral.completeBy')}>{day(data.completeBy)}</Descriptions.Item>
           <Descriptions.Item label={t('referral.purpose')} span={2}>
-            <span className="file-prose">{data.purpose}</span>
+            <span className="partner-prose">{data.purpose}</span>
           </Descriptions.Item>
           {data.details.gradeLevel && <Descriptions.Item label={t('referral.gradeLevel')}>{data.details.gradeLevel}</Descriptions.Item>}
           {data.details.elsewhere && (
             <Descriptions.Item label={t('referral.elsewhere')} span={2}>
-              <span className="file-prose">{data.details.elsewhere.contactMade}</span>
+              <span className="partner-prose">{data.details.elsewhere.contactMade}</span>
             </Descriptions.Item>
           )}
           {data.details.matter && (
             <Descriptions.Item label={t('referral.matter')} span={2}>
-              <span className="file-prose">{data.details.matter}</span>
+              <span className="partner-prose">{data.details.matter}</span>
             </Descriptions.Item>
           )}
           {data.details.trade && <Descriptions.Item label={t('referral.trade')}>{data.details.trade}</Descriptions.Item>}
@@ -169,11 +174,13 @@ export default function PartnerReferralPage() {
           )}
           {outcome.length > 0 && (
             <Descriptions.Item label={t('referral.outcome')} span={2}>
-              <span className="file-prose">{outcome.join('\n')}</span>
+              <span className="partner-prose">{outcome.join('\n')}</span>
             </Descriptions.Item>
           )}
         </Descriptions>
       </Panel>
+
+      <Panel title={t('person.title')}>{data.person ? <PersonSection person={data.person} disclosed={data.disclosed} /> : <p className="ui-muted">{t('person.closed')}</p>}</Panel>
 
       {(data.assessments.length > 0 || data.enrolment) && (
         <Panel title={t('records.title')}>

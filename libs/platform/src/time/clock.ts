@@ -52,8 +52,6 @@ export class Clock {
  * api and the worker move together and at once.
  */
 export class TestMovableClock extends Clock {
-  private seen: { writtenAt: number; offsetMs: number } | undefined;
-
   constructor(
     startAt: Date | undefined,
     private readonly file: string,
@@ -63,15 +61,10 @@ export class TestMovableClock extends Clock {
 
   protected override currentOffset(): number {
     try {
-      const writtenAt = statSync(this.file).mtimeMs;
-      if (this.seen?.writtenAt !== writtenAt) {
-        const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
-        this.seen = Number.isFinite(at) ? { writtenAt, offsetMs: at - writtenAt } : undefined;
-      }
-      if (this.seen) return this.seen.offsetMs;
+      const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
+      if (Number.isFinite(at)) return at - statSync(this.file).mtimeMs;
     } catch {
       // No file (or one being written): the start the process was given.
-      this.seen = undefined;
     }
     return this.offsetMs;
   }

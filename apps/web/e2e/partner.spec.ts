@@ -145,6 +145,8 @@ test('a partner opening a referral or a file not sent to it gets the not-found p
     send: true,
   });
   await openAs(page, 'school', '/app/referrals');
+  // Signed in before moving on: leaving while the page still refreshes its login would lose the rotated refresh cookie.
+  await expect(page.getByRole('heading', { name: '收件箱' })).toBeVisible();
   for (const [url, api] of [
     [`/app/referrals/${elsewhere.id}`, `/referrals/${elsewhere.id}`],
     ['/app/referrals/00000000-0000-4000-8000-000000000000', '/referrals/00000000-0000-4000-8000-000000000000'],

@@ -6,8 +6,11 @@
  */
 import { defineConfig } from '@playwright/test';
 
-/** Specs that assert exact counts of the seeded caseworker's or supervisor's inbox and queues. */
-const SHARED_INBOX_SPECS = ['**/civil.spec.ts', '**/workbench.spec.ts', '**/approvals.spec.ts', '**/journey.spec.ts'];
+/**
+ * Specs that need the stack to themselves: they assert exact counts of the seeded caseworker's or supervisor's
+ * inbox and queues, which every other spec writes to, or move the running stack's clock (partner.spec, R18).
+ */
+const STACK_TO_THEMSELVES = ['**/civil.spec.ts', '**/workbench.spec.ts', '**/approvals.spec.ts', '**/journey.spec.ts', '**/partner.spec.ts'];
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,10 +27,9 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 15_000 },
   projects: [
-    { name: 'own-data', testIgnore: SHARED_INBOX_SPECS },
-    // These read the shared caseworker's and supervisor's unread counts and approval lists, which every other spec
-    // writes to: they run after the others, one at a time.
-    { name: 'shared-inbox', testMatch: SHARED_INBOX_SPECS, dependencies: ['own-data'], workers: 1 },
+    { name: 'own-data', testIgnore: STACK_TO_THEMSELVES },
+    // After the others, one at a time.
+    { name: 'alone', testMatch: STACK_TO_THEMSELVES, dependencies: ['own-data'], workers: 1 },
   ],
   reporter: [['list'], ['json', { outputFile: '../../.jest/playwright.json' }]],
   use: {

@@ -252,6 +252,8 @@ describe('referrals to partners, each working in its own inbox', () => {
     expect(created.body.acceptBy).toBe('2026-10-10T15:59:59.000Z');
     const inbox = await as(partner.legalAid).get('/referrals/inbox').expect(200);
     expect(inbox.body.items[0]).toMatchObject({ greenChannel: true });
+    // The working days left, 调休 counted: 8 and 9 October and the make-up Saturday.
+    expect(inbox.body.items[0].deadline).toEqual({ kind: 'accept', day: '2026-10-10', workingDaysLeft: 3, overdue: false });
 
     // The deadline passes with nobody accepting: the centre is told, then the centre and the caseworker's supervisor.
     const [reminder] = await stack.database.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [`referral:${created.body.id}:accept`]);

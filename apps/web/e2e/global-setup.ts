@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { EmbeddedPostgres, RedisServer } from '#app/platform';
+import { EmbeddedPostgres, RedisServer, TEST_CLOCK_FILE } from '#app/platform';
 import { builtEntry, childEnv, REPO_ROOT, Running, runToEnd } from '../../../test/support/processes.js';
 import { seed } from './support/seed.js';
 import { USERS } from './support/users.js';
@@ -70,6 +70,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await seed();
     // For specs that must write what no route writes (a reminder coming due for the worker to deliver).
     process.env.HUIJIA_E2E_DATABASE_URL = postgres.url('huijia');
+    // For specs that stand the running api and worker on another day (NODE_ENV=test only; support/server-clock.ts).
+    process.env.HUIJIA_E2E_CLOCK_FILE = path.join(scratch, TEST_CLOCK_FILE);
     return teardown;
   } catch (error) {
     if (launcher) process.stderr.write(launcher.output);

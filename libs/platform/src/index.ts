@@ -49,7 +49,7 @@ export { refuseToMigrateAsAppRole, runMigrations } from './database/migrate.js';
 export { APP_ROLE, databaseRole, provisionAppRole, urlAsRole, type DatabaseRole } from './database/app-role.js';
 export { installShutdownWatchdog } from './lifecycle/shutdown-watchdog.js';
 export { FieldCipher, normaliseIdentifier } from './crypto/field-cipher.js';
-export { Clock } from './time/clock.js';
+export { Clock, TEST_CLOCK_FILE } from './time/clock.js';
 export { addDays, addMonths, ageOn, ageRange, chinaDate, daysBetween, dueAtNine, endOfChinaDay, isCalendarDate, mayBeMinor, yearsBefore } from './time/dates.js';
 export { findGeneticContent, findGeneticField, type GeneticFinding } from './genetic/genetic-data.js';
 export { GeneticDataInterceptor, GeneticErrors } from './genetic/genetic-data.interceptor.js';

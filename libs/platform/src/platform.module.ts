@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { FieldCipher } from './crypto/field-cipher.js';
-import { Clock } from './time/clock.js';
+import path from 'node:path';
+import { Clock, TEST_CLOCK_FILE, TestMovableClock } from './time/clock.js';
 import { ReadinessChecks } from './health/readiness-checks.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { loggerParams } from './logging/logging.js';
@@ -40,7 +41,11 @@ export class PlatformModule {
         DomainEventSubscriptions,
         FieldCipher,
         ReadinessChecks,
-        { provide: Clock, useFactory: () => new Clock(config.clockAt) },
+        // The browser suite moves a running test stack's clock (TestMovableClock); any other environment keeps CLOCK_AT or the real time.
+        {
+          provide: Clock,
+          useFactory: () => (config.env === 'test' ? new TestMovableClock(config.clockAt, path.join(config.dataDir, TEST_CLOCK_FILE)) : new Clock(config.clockAt)),
+        },
       ],
       exports: [APP_CONFIG, QueueRegistry, PubSub, Outbox, DomainEventSubscriptions, FieldCipher, ReadinessChecks, Clock],
     };

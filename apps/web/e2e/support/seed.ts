@@ -2,7 +2,9 @@
  * The data the browser suite stands on, set up through the API as people
  * would (the administrator is the CLI's): a county bureau with a caseworker
  * and a supervisor, a police unit, a user whose password the administrator
- * reset, and three files handed over by the police.
+ * reset, and three files handed over by the police; and the partner
+ * workspace's own county, 西山区: a bureau, a police unit, a school and a
+ * legal aid centre, each with its user.
  */
 import { residentId } from '../../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../../test/support/clock.js';
@@ -23,6 +25,16 @@ export async function seed(): Promise<void> {
   await user(USERS.supervisor.username, USERS.supervisor.displayName, 'supervisor', bureau.id, PASSWORDS.supervisor);
   const reset = await user(USERS.reset.username, USERS.reset.displayName, 'caseworker', bureau.id, 'Before-The-Reset-Pass-1');
   await api('POST', `/users/${reset.id}/password`, { newPassword: PASSWORDS.reset }, admin);
+
+  const xishan = (name: string, kind: string) => api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530112' }, admin);
+  await xishan('西山区公安分局', 'public_security');
+  for (const [who, role, organisation] of [
+    ['xishanCaseworker', 'caseworker', await xishan('西山区民政局', 'civil_affairs_bureau')],
+    ['school', 'school_staff', await xishan('西山区碧鸡小学', 'school')],
+    ['legalAid', 'legal_aid_staff', await xishan('西山区法律援助中心', 'legal_aid_centre')],
+  ] as const) {
+    await user(USERS[who].username, USERS[who].displayName, role, organisation.id, PASSWORDS.partner);
+  }
 
   const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
   const people = [

@@ -5,6 +5,7 @@ export const PASSWORDS = {
   supervisor: 'Yunnan-Supervisor-Pass-8',
   reset: 'Reset-By-The-Admin-Pass-3',
   resetNew: 'A-Fresh-Start-Passphrase-4',
+  partner: 'Xishan-Partner-Passphrase-5',
 } as const;
 
 export const USERS = {
@@ -12,6 +13,10 @@ export const USERS = {
   caseworker: { username: 'e2e.caseworker', password: PASSWORDS.caseworker, displayName: '李敏' },
   supervisor: { username: 'e2e.supervisor', password: PASSWORDS.supervisor, displayName: '王芳' },
   reset: { username: 'e2e.reset', password: PASSWORDS.reset, displayName: '赵强' },
+  // The partner workspace's own county, 西山区 (partner.spec.ts): its bureau's caseworker, a school, a legal aid centre.
+  xishanCaseworker: { username: 'e2e.xishan.caseworker', password: PASSWORDS.partner, displayName: '杜娟' },
+  school: { username: 'e2e.xishan.school', password: PASSWORDS.partner, displayName: '何老师' },
+  legalAid: { username: 'e2e.xishan.legalaid', password: PASSWORDS.partner, displayName: '郑律师' },
 } as const;
 
 export type SeededUser = keyof typeof USERS;

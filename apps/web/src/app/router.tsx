@@ -23,6 +23,8 @@ export const router = createBrowserRouter(
         { path: 'files/:id', lazy: page(() => import('../features/files/pages/FilePage')) },
         { path: 'approvals', lazy: page(() => import('../features/approvals/pages/ApprovalsPage')) },
         { path: 'emergency-access', lazy: page(() => import('../features/emergency/pages/EmergencyAccessPage')) },
+        { path: 'referrals', lazy: page(() => import('../features/partner/pages/PartnerInboxPage')) },
+        { path: 'referrals/:id', lazy: page(() => import('../features/partner/pages/PartnerReferralPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },
       ],

@@ -70,6 +70,18 @@ export class WorkingCalendar implements OnModuleInit {
     return current;
   }
 
+  /**
+   * The working days from `from` to `to`: those after `from` up to and
+   * including `to`; negative when `to` is before `from` (the working days
+   * late, `to` itself not counted). 0 when `to` is `from`.
+   */
+  workingDaysBetween(from: string, to: string): number {
+    if (to < from) return -this.workingDaysBetween(to, from);
+    let counted = 0;
+    for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) if (this.isWorkday(current)) counted += 1;
+    return counted;
+  }
+
   /** A year's exceptions to the weekend rule (holidays on weekdays, 调休 working weekends), by day. */
   async year(year: number): Promise<{ year: number; loaded: boolean; exceptions: { date: string; isWorkday: boolean; name: string }[] }> {
     const exceptions: { date: string; isWorkday: boolean; name: string }[] = await this.dataSource.query(

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { chinaDate } from './dates.js';
 
 /**
@@ -19,7 +20,7 @@ export class Clock {
   }
 
   now(): Date {
-    return new Date(Clock.wallClock() + this.offsetMs);
+    return new Date(Clock.wallClock() + this.currentOffset());
   }
 
   /** Today in China (Asia/Shanghai), YYYY-MM-DD. */
@@ -29,6 +30,10 @@ export class Clock {
 
   /** The offset from the wall clock, for a process started beside this one on the same time. */
   offset(): number {
+    return this.currentOffset();
+  }
+
+  protected currentOffset(): number {
     return this.offsetMs;
   }
 
@@ -36,3 +41,34 @@ export class Clock {
     return Date.now();
   }
 }
+
+/**
+ * The clock of an api or worker started by the browser suite (NODE_ENV=test
+ * only, never in production: see PlatformModule): a spec moves the running
+ * stack to another day — R18's green channel on the eve of National Day — by
+ * writing `{"at": "<ISO instant>"}` to the file (the clock stands there when
+ * the file was written, and runs on), and back by removing it; without the
+ * file the process keeps its CLOCK_AT start. Looked at on every call, so the
+ * api and the worker move together and at once.
+ */
+export class TestMovableClock extends Clock {
+  constructor(
+    startAt: Date | undefined,
+    private readonly file: string,
+  ) {
+    super(startAt);
+  }
+
+  protected override currentOffset(): number {
+    try {
+      const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
+      if (Number.isFinite(at)) return at - statSync(this.file).mtimeMs;
+    } catch {
+      // No file (or one being written): the start the process was given.
+    }
+    return this.offsetMs;
+  }
+}
+
+/** Where a test stack's TestMovableClock reads its offset: in the process's DATA_DIR. */
+export const TEST_CLOCK_FILE = 'test-clock.json';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ageRange, FieldCipher } from '#app/platform';
+import { ageRange, chinaDate, FieldCipher } from '#app/platform';
+import { WorkingCalendar } from '#app/followup';
 import { KIND_RULES, REFERRAL_KINDS, type BaseField, type DisclosureCategory, type ReferralKind } from '../kinds.js';
 import { OPEN_STATES, REFERRAL_STATE_LABELS, type ReferralStatus } from '../lifecycle.js';
 import { consentStandsSql } from '../shared/consents.js';
@@ -16,6 +17,7 @@ import type {
   PartnerReferralListItem,
   PartnerReferralView,
   ReferralCoreView,
+  ReferralDeadlineView,
   ReferralHistoryEntry,
   ReferralNoteView,
   ReferralOutcomeView,
@@ -59,6 +61,8 @@ interface PartnerRow extends CoreRow {
   shown: DisclosureCategory[];
   notes?: ReferralNoteView[];
   history?: ReferralHistoryEntry[];
+  assessments?: DisabilityAssessmentView[];
+  enrolment?: EnrolmentView | null;
   open: boolean;
   name: string | null;
   sex: DisclosedPersonView['sex'];
@@ -123,7 +127,10 @@ function kindsSeeing(field: BaseField): ReferralKind[] {
  */
 @Injectable()
 export class ReferralViewsQuery {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   readonly from = FROM;
 
@@ -137,7 +144,7 @@ export class ReferralViewsQuery {
     const travelKinds = `$${params.push(kindsSeeing('travelDocument'))}::text[]`;
     const day = `$${params.push(today)}::date`;
     const disclosed = (category: DisclosureCategory) => `${OPEN} AND '${category}' = ANY(d.shown)`;
-    return `${CORE}${withNotes ? `, ${NOTES}, ${HISTORY}` : ''}, ${OPEN} AS open, d.shown,
+    return `${CORE}${withNotes ? `, ${NOTES}, ${HISTORY}, ${RECORDS}` : ''}, ${OPEN} AS open, d.shown,
       p.name, p.sex, ${daySql('p.birth_date_from')} AS birth_date_from, ${daySql('p.birth_date_to')} AS birth_date_to, p.languages, p.disability, p.nationality,
       CASE WHEN ${OPEN} AND r.kind = ANY(${travelKinds}) AND p.travel_document_cipher IS NOT NULL
            THEN json_build_object('type', p.travel_document_type, 'country', p.travel_document_country, 'number', encode(p.travel_document_cipher, 'base64')) END AS travel_document,
@@ -176,13 +183,23 @@ export class ReferralViewsQuery {
     const partner = row as unknown as PartnerRow;
     // A category whose consent was withdrawn is no longer disclosed to the partner, nor named to it (R16).
     const item: PartnerReferralListItem = { ...this.core(partner), disclosed: partner.shown, audience: 'partner' };
-    if (partner.open) item.person = this.person(partner, today);
+    if (partner.open) {
+      item.person = this.person(partner, today);
+      const deadline = this.deadline(partner, today);
+      if (deadline) item.deadline = deadline;
+    }
     return item;
   }
 
   toPartner(row: ViewRow, today: string): PartnerReferralView {
     const partner = row as unknown as PartnerRow;
-    return { ...this.toPartnerItem(row, today), notes: partner.notes ?? [], history: partner.history ?? [] };
+    return {
+      ...this.toPartnerItem(row, today),
+      notes: partner.notes ?? [],
+      history: partner.history ?? [],
+      assessments: partner.assessments ?? [],
+      enrolment: partner.enrolment ?? null,
+    };
   }
 
   /** One referral of the referring side (the caller has checked the scope). */
@@ -225,6 +242,17 @@ export class ReferralViewsQuery {
       sentAt: row.sent_at,
       disclosed: row.disclosed,
     };
+  }
+
+  /** The deadline the partner has to meet next, in working days with 调休 (R18): accepting a sent referral, then completing it. */
+  private deadline(row: CoreRow, today: string): ReferralDeadlineView | undefined {
+    const due =
+      row.status === 'sent' && row.accept_by
+        ? { kind: 'accept' as const, day: chinaDate(new Date(row.accept_by)) }
+        : row.status !== 'sent' && row.complete_by
+          ? { kind: 'complete' as const, day: row.complete_by }
+          : undefined;
+    return due && { ...due, workingDaysLeft: this.calendar.workingDaysBetween(today, due.day), overdue: due.day < today };
   }
 
   /** What the partner sees of the person (R16): only what was computed for it, each field only when its kind or a disclosure allows. */

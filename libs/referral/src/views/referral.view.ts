@@ -208,15 +208,33 @@ export class DisclosedPersonView {
   needs?: NeedsSeenView | null;
 }
 
+/** The partner's next deadline while the referral is open: to accept it (sent), then to complete it (accepted, in progress). */
+export class ReferralDeadlineView {
+  @ApiProperty({ enum: ['accept', 'complete'] })
+  kind!: 'accept' | 'complete';
+  /** The last day, in China (YYYY-MM-DD). */
+  day!: string;
+  /** Working days from today to the day, 调休 counted (R18); 0 on the day itself, negative once overdue (the working days late). */
+  workingDaysLeft!: number;
+  /** The day has passed. */
+  overdue!: boolean;
+}
+
 /** A referral in the partner's inbox: the referral, and the person while it is open (R16). */
 export class PartnerReferralListItem extends ReferralCoreView {
   audience!: 'partner';
   /** Absent once the referral is closed: the partner keeps only its own records of it. */
   person?: DisclosedPersonView;
+  /** Absent once the referral is closed, or when it has no deadline left to meet. */
+  deadline?: ReferralDeadlineView;
 }
 
-/** One referral as the partner sees it, with its own notes and the history. */
+/** One referral as the partner sees it, with its own notes and records and the history; its records stay after closure, without the person. */
 export class PartnerReferralView extends PartnerReferralListItem {
   notes!: ReferralNoteView[];
   history!: ReferralHistoryEntry[];
+  /** Hospitals (R12): the assessments it reported. */
+  assessments!: DisabilityAssessmentView[];
+  /** Schools (R14): the enrolment it recorded. */
+  enrolment!: EnrolmentView | null;
 }

@@ -1,1 +1,2 @@
 export { ReferralsTab } from './ReferralsTab';
+export { ReferralTimeline } from './components/ReferralTimeline';

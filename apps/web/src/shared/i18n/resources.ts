@@ -11,6 +11,8 @@ import filesEn from '../../features/files/locales/en.json';
 import filesZh from '../../features/files/locales/zh-CN.json';
 import followupEn from '../../features/followup/locales/en.json';
 import followupZh from '../../features/followup/locales/zh-CN.json';
+import partnerEn from '../../features/partner/locales/en.json';
+import partnerZh from '../../features/partner/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
 import referralsEn from '../../features/referrals/locales/en.json';
@@ -35,6 +37,7 @@ export const resources = {
     followup: followupZh,
     tracing: tracingZh,
     household: householdZh,
+    partner: partnerZh,
   },
   en: {
     common: commonEn,
@@ -48,5 +51,6 @@ export const resources = {
     followup: followupEn,
     tracing: tracingEn,
     household: householdEn,
+    partner: partnerEn,
   },
 } as const;

@@ -6,6 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { FileView, MeView } from '../../../generated/types.gen';
 import { canCall, useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { isNotFound, NotFoundResult } from '../../../shared/ui/NotFoundResult';
 import { Panel } from '../../../shared/ui/Panel';
 import { useFile } from '../api';
 import { ActionsPanel } from '../components/ActionsPanel';
@@ -56,7 +57,7 @@ export default function FilePage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const file = useFile(id);
-  if (file.error) return <ErrorAlert error={file.error} />;
+  if (file.error) return isNotFound(file.error) ? <NotFoundResult /> : <ErrorAlert error={file.error} />;
   const data = file.data;
   if (file.isPending || !data) return <p className="ui-empty">{t('common:states.loading')}</p>;
   if (data.audience === 'partner') {

@@ -16,8 +16,8 @@ interface Entry {
   color?: string;
 }
 
-/** The referral's course, oldest first: its moves (with the reasons given) and the partner's notes and visits with their corrections. */
-export function ReferralTimeline({ referral }: { referral: Referral }) {
+/** The referral's course, oldest first (either side's view): its moves (with the reasons given) and the partner's notes and visits with their corrections. */
+export function ReferralTimeline({ referral }: { referral: Pick<Referral, 'history' | 'notes'> }) {
   const { t } = useTranslation('referrals');
   const moves: Entry[] = referral.history.map((entry, index) => ({
     key: `move-${index}`,

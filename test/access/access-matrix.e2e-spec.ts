@@ -180,6 +180,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /tracing/candidates/{id}/dismiss': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /tracing/candidates/{id}/dna-comparison': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /tracing/dna-comparisons': only({ police_liaison: 'ADD' }),
+  'GET /tracing/dna-comparisons/{id}': only({ police_liaison: 'ADD' }),
   'POST /tracing/dna-comparisons/{id}/outcome': only({ police_liaison: 'ADD' }),
   // Household registration (R11): with the file for civil affairs; the police unit once the task is raised to it.
   'GET /household-registrations': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
@@ -883,6 +884,11 @@ describe('access matrix', () => {
         listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === target),
       };
     },
+    'GET /tracing/dna-comparisons/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .get(`/tracing/dna-comparisons/${await comparisonFor(actor, relation)}`)
+        .set(actor.auth),
+    }),
     'POST /tracing/dna-comparisons/{id}/outcome': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .post(`/tracing/dna-comparisons/${await comparisonFor(actor, relation)}/outcome`)

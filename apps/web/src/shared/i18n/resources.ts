@@ -13,6 +13,8 @@ import followupEn from '../../features/followup/locales/en.json';
 import followupZh from '../../features/followup/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
+import policeEn from '../../features/police/locales/en.json';
+import policeZh from '../../features/police/locales/zh-CN.json';
 import referralsEn from '../../features/referrals/locales/en.json';
 import referralsZh from '../../features/referrals/locales/zh-CN.json';
 import tracingEn from '../../features/tracing/locales/en.json';
@@ -35,6 +37,7 @@ export const resources = {
     followup: followupZh,
     tracing: tracingZh,
     household: householdZh,
+    police: policeZh,
   },
   en: {
     common: commonEn,
@@ -48,5 +51,6 @@ export const resources = {
     followup: followupEn,
     tracing: tracingEn,
     household: householdEn,
+    police: policeEn,
   },
 } as const;

@@ -113,14 +113,17 @@ export async function api<T>(method: string, url: string, body?: unknown, token?
 /** An access token for a user. */
 export const tokenOf = async (username: string, password: string) => (await api<{ accessToken: string }>('POST', '/auth/login', { username, password })).accessToken;
 
-/** Someone the institution of `staff` found `daysAgo` days ago, identity unknown, interviewed the next day; the file's id. */
-export async function foundInCare(staff: string, { daysAgo, person, remembers }: { daysAgo: number; person: Record<string, unknown>; remembers: string }): Promise<string> {
+/** Someone the institution of `staff` found `daysAgo` days ago (in 五华区 unless `placeCode` says), identity unknown, interviewed the next day; the file's id. */
+export async function foundInCare(
+  staff: string,
+  { daysAgo, person, remembers, placeCode = '530102' }: { daysAgo: number; person: Record<string, unknown>; remembers: string; placeCode?: string },
+): Promise<string> {
   const intake = await api<{ file: { id: string } }>(
     'POST',
     '/intake/discoveries',
     {
       person: { identityStatus: 'unknown', ...person },
-      discovery: { discoveredOn: addDays(TEST_TODAY, -daysAgo), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -daysAgo), placeCode, circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
     },
     staff,
   );

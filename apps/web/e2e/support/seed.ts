@@ -2,7 +2,8 @@
  * The data the browser suite stands on, set up through the API as people
  * would (the administrator is the CLI's): a county bureau with a caseworker
  * and a supervisor, a police unit, a user whose password the administrator
- * reset, and three files handed over by the police.
+ * reset, and three files handed over by the police; and 安宁市 of the police
+ * workspace (its bureau, police unit, police liaison and caseworker), which no other spec fills.
  */
 import { residentId } from '../../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../../test/support/clock.js';
@@ -35,6 +36,12 @@ export async function seed(baseURL: string): Promise<void> {
   await user(USERS.supervisor.username, USERS.supervisor.displayName, 'supervisor', bureau.id, PASSWORDS.supervisor);
   const reset = await user(USERS.reset.username, USERS.reset.displayName, 'caseworker', bureau.id, 'Before-The-Reset-Pass-1');
   await api(baseURL, 'POST', `/users/${reset.id}/password`, { newPassword: PASSWORDS.reset }, admin);
+
+  const anning = (name: string, kind: string) => api<{ id: string }>(baseURL, 'POST', '/organisations', { name, kind, jurisdictionCode: '530181' }, admin);
+  const anningBureau = await anning('安宁市民政局', 'civil_affairs_bureau');
+  const anningPolice = await anning('安宁市公安局', 'public_security');
+  await user(USERS.police.username, USERS.police.displayName, 'police_liaison', anningPolice.id, PASSWORDS.police);
+  await user(USERS.anningCaseworker.username, USERS.anningCaseworker.displayName, 'caseworker', anningBureau.id, PASSWORDS.anningCaseworker);
 
   const caseworker = await signIn(baseURL, USERS.caseworker.username, USERS.caseworker.password);
   const people = [

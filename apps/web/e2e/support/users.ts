@@ -5,6 +5,8 @@ export const PASSWORDS = {
   supervisor: 'Yunnan-Supervisor-Pass-8',
   reset: 'Reset-By-The-Admin-Pass-3',
   resetNew: 'A-Fresh-Start-Passphrase-4',
+  police: 'Anning-Police-Liaison-Pass-5',
+  anningCaseworker: 'Anning-Caseworker-Pass-6',
 } as const;
 
 export const USERS = {
@@ -12,6 +14,9 @@ export const USERS = {
   caseworker: { username: 'e2e.caseworker', password: PASSWORDS.caseworker, displayName: '李敏' },
   supervisor: { username: 'e2e.supervisor', password: PASSWORDS.supervisor, displayName: '王芳' },
   reset: { username: 'e2e.reset', password: PASSWORDS.reset, displayName: '赵强' },
+  // The police workspace's own county, 安宁市 (police.spec): its police liaison and a caseworker of its bureau.
+  police: { username: 'e2e.police', password: PASSWORDS.police, displayName: '段志刚' },
+  anningCaseworker: { username: 'e2e.anning.caseworker', password: PASSWORDS.anningCaseworker, displayName: '孙丽' },
 } as const;
 
 export type SeededUser = keyof typeof USERS;

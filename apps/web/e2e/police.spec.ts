@@ -14,8 +14,6 @@ import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
 const ANNING = '530181';
-const STAFF = { username: 'e2e.anning.staff', displayName: '马晓燕', password: 'Anning-Institution-Pass-7' };
-
 let staff: string;
 let bureauId: string;
 let policeId: string;
@@ -25,9 +23,7 @@ test.beforeAll(async () => {
   const byName = async (name: string) => (await api<{ items: { id: string }[] }>('GET', `/organisations?q=${encodeURIComponent(name)}`, undefined, admin)).items[0].id;
   bureauId = await byName('安宁市民政局');
   policeId = await byName('安宁市公安局');
-  const institution = await api<{ id: string }>('POST', '/organisations', { name: '安宁市救助管理站', kind: 'assistance_institution', jurisdictionCode: ANNING }, admin);
-  await api('POST', '/users', { ...STAFF, role: 'institution_staff', organisationId: institution.id }, admin);
-  staff = await tokenOf(STAFF.username, STAFF.password);
+  staff = await tokenOf(USERS.anningStaff.username, USERS.anningStaff.password);
 });
 
 test('R9, R10: the police report a match (genetic text refused with the reason), and the caseworker may then record the family found', async ({ page, request }) => {
@@ -71,7 +67,7 @@ test('R9, R10: the police report a match (genetic text refused with the reason),
   // R9: an STR profile typed into the report's reference is refused, the field named, and why is said.
   await page.getByRole('button', { name: '报告比对结果' }).click();
   const dialog = page.getByRole('dialog', { name: '报告比对结果' });
-  await dialog.getByRole('radio', { name: '比中' }).check();
+  await dialog.getByRole('radio', { name: '比中', exact: true }).check();
   const reference = dialog.getByRole('textbox', { name: '比对报告编号' });
   await reference.fill('D8S1179 13,14 TH01 6,9.3');
   await dialog.getByRole('button', { name: '提交' }).click();

@@ -3,7 +3,7 @@
  * would (the administrator is the CLI's): a county bureau with a caseworker
  * and a supervisor, a police unit, a user whose password the administrator
  * reset, and three files handed over by the police; and 安宁市 of the police
- * workspace (its bureau, police unit, police liaison and caseworker), which no other spec fills.
+ * workspace (its bureau, police unit and assistance station with their people), which no other spec fills.
  */
 import { residentId } from '../../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../../test/support/clock.js';
@@ -42,6 +42,8 @@ export async function seed(baseURL: string): Promise<void> {
   const anningPolice = await anning('安宁市公安局', 'public_security');
   await user(USERS.police.username, USERS.police.displayName, 'police_liaison', anningPolice.id, PASSWORDS.police);
   await user(USERS.anningCaseworker.username, USERS.anningCaseworker.displayName, 'caseworker', anningBureau.id, PASSWORDS.anningCaseworker);
+  const anningStation = await anning('安宁市救助管理站', 'assistance_institution');
+  await user(USERS.anningStaff.username, USERS.anningStaff.displayName, 'institution_staff', anningStation.id, PASSWORDS.anningStaff);
 
   const caseworker = await signIn(baseURL, USERS.caseworker.username, USERS.caseworker.password);
   const people = [

@@ -7,6 +7,7 @@ export const PASSWORDS = {
   resetNew: 'A-Fresh-Start-Passphrase-4',
   police: 'Anning-Police-Liaison-Pass-5',
   anningCaseworker: 'Anning-Caseworker-Pass-6',
+  anningStaff: 'Anning-Institution-Pass-7',
 } as const;
 
 export const USERS = {
@@ -14,9 +15,10 @@ export const USERS = {
   caseworker: { username: 'e2e.caseworker', password: PASSWORDS.caseworker, displayName: '李敏' },
   supervisor: { username: 'e2e.supervisor', password: PASSWORDS.supervisor, displayName: '王芳' },
   reset: { username: 'e2e.reset', password: PASSWORDS.reset, displayName: '赵强' },
-  // The police workspace's own county, 安宁市 (police.spec): its police liaison and a caseworker of its bureau.
+  // The police workspace's own county, 安宁市 (police.spec): its police liaison, a caseworker of its bureau, staff of its assistance station.
   police: { username: 'e2e.police', password: PASSWORDS.police, displayName: '段志刚' },
   anningCaseworker: { username: 'e2e.anning.caseworker', password: PASSWORDS.anningCaseworker, displayName: '孙丽' },
+  anningStaff: { username: 'e2e.anning.staff', password: PASSWORDS.anningStaff, displayName: '马晓燕' },
 } as const;
 
 export type SeededUser = keyof typeof USERS;

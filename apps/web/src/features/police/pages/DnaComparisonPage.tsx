@@ -88,12 +88,12 @@ export default function DnaComparisonPage() {
           <h2 className="card-title police-section">{t('dna.pair')}</h2>
           <div className="police-pair">
             <section aria-labelledby="police-pair-file">
-              <h2 id="police-pair-file">{t('dna.fileSide')}</h2>
+              <h3 id="police-pair-file">{t('dna.fileSide')}</h3>
               <ErrorAlert error={pair.file.error} />
               {pair.file.data?.audience === 'partner' && <FileSide file={pair.file.data} />}
             </section>
             <section aria-labelledby="police-pair-request">
-              <h2 id="police-pair-request">{t('dna.requestSide')}</h2>
+              <h3 id="police-pair-request">{t('dna.requestSide')}</h3>
               <ErrorAlert error={pair.request.error} />
               {pair.request.data && <RequestSide request={pair.request.data} />}
             </section>

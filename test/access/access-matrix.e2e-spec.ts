@@ -85,6 +85,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   // Intake (R1): civil affairs for a bureau within its jurisdiction; the police for any bureau; institutions for themselves.
   'POST /intake/police-handovers': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'AAA' }),
   'POST /intake/discoveries': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'AAA' }),
+  // The police unit follows the handovers it made, no other unit's.
+  'GET /intake/police-handovers': only({ police_liaison: 'ADD' }),
   // The file's own records: those who keep the file (civil affairs by jurisdiction, the institution where the person stays).
   'GET /files/{id}/history': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'GET /files/{id}/duplicates': only({ caseworker: 'AAD', supervisor: 'AAD' }),
@@ -178,6 +180,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /tracing/candidates/{id}/dismiss': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'POST /tracing/candidates/{id}/dna-comparison': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'GET /tracing/dna-comparisons': only({ police_liaison: 'ADD' }),
+  'GET /tracing/dna-comparisons/{id}': only({ police_liaison: 'ADD' }),
   'POST /tracing/dna-comparisons/{id}/outcome': only({ police_liaison: 'ADD' }),
   // Household registration (R11): with the file for civil affairs; the police unit once the task is raised to it.
   'GET /household-registrations': only({ caseworker: 'AAD', supervisor: 'AAD', police_liaison: 'ADD' }),
@@ -408,6 +411,19 @@ describe('access matrix', () => {
           },
         }),
     }),
+    'GET /intake/police-handovers': async (actor: Actor, relation: Relation) => {
+      // A handover by the police unit of the relation, the newest of all so that it is on the first page.
+      const target = await fileFor('caseworker', relation);
+      await stack.database.query(
+        `INSERT INTO intake (file_id, kind, reporting_organisation_id, police_case_number, occurred_on, place_code, circumstances, recorded_by)
+         VALUES ($1, 'police_handover', $2, $3, date '2026-06-01', $4, 'matrix', $5)`,
+        [target, organisationFor('police_liaison', relation), `A${unique()}`, HOME, actor.userId],
+      );
+      return {
+        test: request(server).get('/intake/police-handovers?limit=200').set(actor.auth),
+        listed: (body: unknown) => (body as { items: { fileId: string }[] }).items.some((row) => row.fileId === target),
+      };
+    },
     'POST /intake/discoveries': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .post('/intake/discoveries')
@@ -868,6 +884,11 @@ describe('access matrix', () => {
         listed: (body: unknown) => (body as { items: { id: string }[] }).items.some((row) => row.id === target),
       };
     },
+    'GET /tracing/dna-comparisons/{id}': async (actor: Actor, relation: Relation) => ({
+      test: request(server)
+        .get(`/tracing/dna-comparisons/${await comparisonFor(actor, relation)}`)
+        .set(actor.auth),
+    }),
     'POST /tracing/dna-comparisons/{id}/outcome': async (actor: Actor, relation: Relation) => ({
       test: request(server)
         .post(`/tracing/dna-comparisons/${await comparisonFor(actor, relation)}/outcome`)

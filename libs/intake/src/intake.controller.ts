@@ -1,9 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '#app/platform';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf, PageQuery, type Page } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
 import { CaseErrors, DuplicateCandidate } from '#app/case';
 import { DiscoveryDto, PoliceHandoverDto } from './intake.dto.js';
+import { HandoversService } from './handovers.service.js';
+import { PoliceHandoverListItem } from './handovers.view.js';
 import { IntakeService } from './intake.service.js';
 import { IntakeResultView } from './intake.view.js';
 
@@ -25,7 +27,21 @@ const DUPLICATES =
 @ApiExtraModels(DuplicateCandidate)
 @Controller('intake')
 export class IntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly handovers: HandoversService,
+  ) {}
+
+  @Get('police-handovers')
+  @Roles('police_liaison')
+  @ApiOperation({
+    operationId: 'intake_police_handovers_list',
+    summary: "R1: the handovers one's police unit made and how far each file has come, the newest first (no person data)",
+  })
+  @ApiOkResponse({ type: PageOf(PoliceHandoverListItem) })
+  handoverList(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<PoliceHandoverListItem>> {
+    return this.handovers.list(actor, query);
+  }
 
   @Post('police-handovers')
   @Roles('caseworker', 'supervisor', 'police_liaison')

@@ -124,14 +124,17 @@ export async function pick(page: Page, label: string, option: string): Promise<v
   await expect(page.locator('.ant-select').filter({ has: combobox })).toContainText(option);
 }
 
-/** Someone the institution of `staff` found `daysAgo` days ago, identity unknown, interviewed the next day; the file's id. */
-export async function foundInCare(staff: string, { daysAgo, person, remembers }: { daysAgo: number; person: Record<string, unknown>; remembers: string }): Promise<string> {
+/** Someone the institution of `staff` found `daysAgo` days ago (in 五华区 unless `placeCode` says), identity unknown, interviewed the next day; the file's id. */
+export async function foundInCare(
+  staff: string,
+  { daysAgo, person, remembers, placeCode = '530102' }: { daysAgo: number; person: Record<string, unknown>; remembers: string; placeCode?: string },
+): Promise<string> {
   const intake = await api<{ file: { id: string } }>(
     'POST',
     '/intake/discoveries',
     {
       person: { identityStatus: 'unknown', ...person },
-      discovery: { discoveredOn: addDays(TEST_TODAY, -daysAgo), placeCode: '530102', circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
+      discovery: { discoveredOn: addDays(TEST_TODAY, -daysAgo), placeCode, circumstances: '在客运站独自徘徊，由救助保护中心接回。' },
     },
     staff,
   );

@@ -2,9 +2,11 @@
  * The data the browser suite stands on, set up through the API as people
  * would (the administrator is the CLI's): a county bureau with a caseworker
  * and a supervisor, a police unit, a user whose password the administrator
- * reset, and three files handed over by the police; and the partner
- * workspace's own county, 西山区: a bureau, a police unit, a school and a
- * legal aid centre, each with its user.
+ * reset, and three files handed over by the police; the partner workspace's
+ * own county, 西山区 (a bureau, a police unit, a school and a legal aid
+ * centre, each with its user); and 安宁市 of the police workspace (its
+ * bureau, police unit and assistance station with their people). No other
+ * spec fills either county.
  */
 import { residentId } from '../../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../../test/support/clock.js';
@@ -35,6 +37,14 @@ export async function seed(): Promise<void> {
   ] as const) {
     await user(USERS[who].username, USERS[who].displayName, role, organisation.id, PASSWORDS.partner);
   }
+
+  const anning = (name: string, kind: string) => api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530181' }, admin);
+  const anningBureau = await anning('安宁市民政局', 'civil_affairs_bureau');
+  const anningPolice = await anning('安宁市公安局', 'public_security');
+  await user(USERS.police.username, USERS.police.displayName, 'police_liaison', anningPolice.id, PASSWORDS.police);
+  await user(USERS.anningCaseworker.username, USERS.anningCaseworker.displayName, 'caseworker', anningBureau.id, PASSWORDS.anningCaseworker);
+  const anningStation = await anning('安宁市救助管理站', 'assistance_institution');
+  await user(USERS.anningStaff.username, USERS.anningStaff.displayName, 'institution_staff', anningStation.id, PASSWORDS.anningStaff);
 
   const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
   const people = [

@@ -6,6 +6,9 @@ export const PASSWORDS = {
   reset: 'Reset-By-The-Admin-Pass-3',
   resetNew: 'A-Fresh-Start-Passphrase-4',
   partner: 'Xishan-Partner-Passphrase-5',
+  police: 'Anning-Police-Liaison-Pass-5',
+  anningCaseworker: 'Anning-Caseworker-Pass-6',
+  anningStaff: 'Anning-Institution-Pass-7',
 } as const;
 
 export const USERS = {
@@ -17,6 +20,10 @@ export const USERS = {
   xishanCaseworker: { username: 'e2e.xishan.caseworker', password: PASSWORDS.partner, displayName: '杜娟' },
   school: { username: 'e2e.xishan.school', password: PASSWORDS.partner, displayName: '何老师' },
   legalAid: { username: 'e2e.xishan.legalaid', password: PASSWORDS.partner, displayName: '郑律师' },
+  // The police workspace's own county, 安宁市 (police.spec): its police liaison, a caseworker of its bureau, staff of its assistance station.
+  police: { username: 'e2e.police', password: PASSWORDS.police, displayName: '段志刚' },
+  anningCaseworker: { username: 'e2e.anning.caseworker', password: PASSWORDS.anningCaseworker, displayName: '孙丽' },
+  anningStaff: { username: 'e2e.anning.staff', password: PASSWORDS.anningStaff, displayName: '马晓燕' },
 } as const;
 
 export type SeededUser = keyof typeof USERS;

@@ -31,6 +31,15 @@ export class DnaController {
     return this.dna.worklist(actor, query);
   }
 
+  @Get('dna-comparisons/:id')
+  @Roles('police_liaison')
+  @ApiOperation({ operationId: 'tracing_dna_get', summary: "R9: one comparison asked of one's police unit, with the references of the file and the request compared" })
+  @ApiOkResponse({ type: PoliceComparisonView })
+  @ApiErrors(TracingErrors.COMPARISON_NOT_FOUND)
+  one(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<PoliceComparisonView> {
+    return this.dna.one(actor, id);
+  }
+
   @Post('dna-comparisons/:id/outcome')
   @HttpCode(200)
   @Roles('police_liaison')

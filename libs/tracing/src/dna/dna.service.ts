@@ -8,6 +8,12 @@ import { TracingErrors } from '../errors.js';
 import type { DnaComparisonQuery, DnaOutcomeDto, DnaRequestDto } from './dna.dto.js';
 import type { DnaComparisonRequested, DnaOutcomeReported, PoliceComparisonView } from './dna.view.js';
 
+/** A comparison as the police unit sees it: its references, the file's and the request's, never a person's details. */
+const COMPARISON_COLUMNS = `d.id, d.police_reference AS "policeReference", to_char(d.requested_on, 'YYYY-MM-DD') AS "requestedOn", d.outcome,
+  to_char(d.reported_on, 'YYYY-MM-DD') AS "reportedOn", d.report_reference AS "reportReference",
+  f.id AS "fileId", f.reference AS "fileReference", t.id AS "requestId", t.reference AS "requestReference", t.police_report_reference AS "requestPoliceReference"`;
+const COMPARISON_FROM = 'dna_comparison d JOIN match_candidate c ON c.id = d.candidate_id JOIN victim_file f ON f.id = d.file_id JOIN tracing_request t ON t.id = c.request_id';
+
 /**
  * R9: only the police compare DNA. huijia records that a comparison was
  * asked of a unit (through the candidate's file, by the file kernel), gives
@@ -79,10 +85,8 @@ export class DnaService {
     const page = await keysetPage(
       this.dataSource,
       {
-        select: `d.id, d.police_reference AS "policeReference", to_char(d.requested_on, 'YYYY-MM-DD') AS "requestedOn", d.outcome,
-                 to_char(d.reported_on, 'YYYY-MM-DD') AS "reportedOn", d.report_reference AS "reportReference",
-                 f.id AS "fileId", f.reference AS "fileReference", t.id AS "requestId", t.reference AS "requestReference", t.police_report_reference AS "requestPoliceReference"`,
-        from: 'dna_comparison d JOIN match_candidate c ON c.id = d.candidate_id JOIN victim_file f ON f.id = d.file_id JOIN tracing_request t ON t.id = c.request_id',
+        select: COMPARISON_COLUMNS,
+        from: COMPARISON_FROM,
         where,
         params,
         keys: [
@@ -103,6 +107,20 @@ export class DnaService {
       details: { status },
     });
     return page;
+  }
+
+  /** One comparison asked of the caller's unit (R9); another unit's answers 404, as a nonexistent one does. */
+  async one(actor: Actor, comparisonId: string): Promise<PoliceComparisonView> {
+    const [row]: PoliceComparisonView[] = await this.dataSource.query(`SELECT ${COMPARISON_COLUMNS} FROM ${COMPARISON_FROM} WHERE d.id = $1 AND d.police_organisation_id = $2`, [
+      comparisonId,
+      actor.organisationId,
+    ]);
+    if (!row) {
+      await this.audit.record({ action: 'tracing.dna_read', outcome: 'denied', entityType: 'dna_comparison', entityId: comparisonId });
+      throw new AppError(TracingErrors.COMPARISON_NOT_FOUND);
+    }
+    await this.audit.record({ action: 'tracing.dna_read', outcome: 'allowed', entityType: 'dna_comparison', entityId: comparisonId, fileIds: [row.fileId] });
+    return row;
   }
 
   /** The outcome the unit reports; a match makes the candidate confirmed and the request found. The unit's view of the file closes. */

@@ -1,1 +1,2 @@
 export { default as HouseholdTab } from './components/HouseholdTab';
+export { useHouseholdTask } from './api';

@@ -15,6 +15,8 @@ import partnerEn from '../../features/partner/locales/en.json';
 import partnerZh from '../../features/partner/locales/zh-CN.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
+import policeEn from '../../features/police/locales/en.json';
+import policeZh from '../../features/police/locales/zh-CN.json';
 import referralsEn from '../../features/referrals/locales/en.json';
 import referralsZh from '../../features/referrals/locales/zh-CN.json';
 import tracingEn from '../../features/tracing/locales/en.json';
@@ -38,6 +40,7 @@ export const resources = {
     tracing: tracingZh,
     household: householdZh,
     partner: partnerZh,
+    police: policeZh,
   },
   en: {
     common: commonEn,
@@ -52,5 +55,6 @@ export const resources = {
     tracing: tracingEn,
     household: householdEn,
     partner: partnerEn,
+    police: policeEn,
   },
 } as const;

@@ -65,7 +65,7 @@ function Due({ on, done, text }: { on: string | null; done: boolean; text: strin
 }
 
 /** 落户 (R11): a person whose family is not found is registered locally — the clock, each step with its deadline, the police unit's registration, social security, the exception. */
-export default function HouseholdTab({ file }: { file: FileView }) {
+export default function HouseholdTab({ file }: { file: Pick<FileView, 'id'> }) {
   const { t, i18n } = useTranslation('household');
   const me = useMe();
   const task = useHouseholdTask(file.id);

@@ -2,6 +2,7 @@ import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDto, SocialSecurityDto } from '../../../generated/types.gen';
+import { useMe } from '../../../shared/auth/me';
 import { WriteModal } from '../../../shared/ui/WriteModal';
 import { useHouseholdSteps } from '../api';
 
@@ -42,7 +43,7 @@ export function ApplicationForm({ fileId, onClose }: StepFormProps) {
 }
 
 /**
- * R11 step 2, recorded for the police: the household they registered, its
+ * R11 step 2, by the police unit or recorded for it: the household registered, its
  * number, and for a child the reference of their DNA database check (C-3.7;
  * a reference only, never genetic data, R9). The server says whether it is
  * needed and puts its refusal on the field.
@@ -50,6 +51,7 @@ export function ApplicationForm({ fileId, onClose }: StepFormProps) {
 export function RegistrationForm({ fileId, dnaCheckRequired, onClose }: StepFormProps & { dnaCheckRequired: boolean }) {
   const { t } = useTranslation('household');
   const steps = useHouseholdSteps(fileId);
+  const me = useMe();
   const required = [{ required: true, message: t('required') }];
   return (
     <WriteModal<{ registeredOn: Dayjs; householdNumber: string; dnaDatabaseCheckReference?: string }>
@@ -65,7 +67,7 @@ export function RegistrationForm({ fileId, dnaCheckRequired, onClose }: StepForm
       }
       onClose={onClose}
     >
-      <p className="ui-empty">{t('registration.onBehalf')}</p>
+      {me.data?.role !== 'police_liaison' && <p className="ui-empty">{t('registration.onBehalf')}</p>}
       <Form.Item name="registeredOn" label={t('registration.registeredOn')} rules={required}>
         <DatePicker />
       </Form.Item>

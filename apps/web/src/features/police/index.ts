@@ -1,0 +1,1 @@
+export { policeKeys } from './api';

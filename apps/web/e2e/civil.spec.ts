@@ -18,7 +18,8 @@ test('a caseworker signs in with the form, sees the workbench, searches the file
   await checkPage(page, 'workbench');
 
   await page.getByRole('link', { name: '个案档案' }).click();
-  await expect(page.getByRole('cell', { name: /张建国/ })).toBeVisible();
+  // file.spec confirms a second 张建国 as a new person: the seeded one is among them.
+  await expect(page.getByRole('cell', { name: /张建国/ }).first()).toBeVisible();
   await checkPage(page, 'files');
   await page.getByRole('searchbox', { name: '搜索个案' }).fill('小兰');
   await page.getByRole('button', { name: '搜索' }).click();
@@ -112,7 +113,8 @@ test('a 401 (an expired access token) is met by one silent refresh and one retry
   });
   await page.goto('/app/');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
-  await expect(page.locator('.workbench-count strong').first()).toHaveText('0');
+  // The count arrived after the retry (other specs have filled the caseworker's inbox by now: any number, not the placeholder).
+  await expect(page.locator('.workbench-count strong').first()).toHaveText(/^\d+$/);
   expect(refused).toBe(true);
   // One refresh at boot (the token is in memory only) and one for the 401.
   expect(refreshes).toEqual(['POST', 'POST']);

@@ -3,7 +3,7 @@
  * when the API's x-roles of that operation include the user's role.
  */
 export interface NavEntry {
-  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency';
+  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'admin';
   path: string;
   operation: string;
 }
@@ -14,4 +14,5 @@ export const NAV: readonly NavEntry[] = [
   { key: 'intake', path: '/intake', operation: 'intake_discovery' },
   { key: 'approvals', path: '/approvals', operation: 'approvals_list' },
   { key: 'emergency', path: '/emergency-access', operation: 'emergency_access_for_review' },
+  { key: 'admin', path: '/admin', operation: 'users_create' },
 ];

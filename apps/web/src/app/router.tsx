@@ -17,6 +17,18 @@ export const router = createBrowserRouter(
         { path: 'approvals', lazy: page(() => import('../features/approvals/pages/ApprovalsPage')) },
         { path: 'emergency-access', lazy: page(() => import('../features/emergency/pages/EmergencyAccessPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
+        {
+          path: 'admin',
+          lazy: page(() => import('../features/admin/pages/AdminLayout')),
+          children: [
+            { index: true, lazy: page(() => import('../features/admin/pages/AdminIndex')) },
+            { path: 'users', lazy: page(() => import('../features/admin/pages/UsersPage')) },
+            { path: 'organisations', lazy: page(() => import('../features/admin/pages/OrganisationsPage')) },
+            { path: 'jurisdictions', lazy: page(() => import('../features/admin/pages/JurisdictionsPage')) },
+            { path: 'calendar', lazy: page(() => import('../features/admin/pages/CalendarPage')) },
+            { path: 'audit', lazy: page(() => import('../features/admin/pages/AuditPage')) },
+          ],
+        },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },
       ],
     },

@@ -221,10 +221,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await this.lockScoped(actor, id, manager, 'user.handover');
       const [from]: { organisation_id: string }[] = await manager.query('SELECT organisation_id FROM user_account WHERE id = $1', [id]);
-      const [to]: { id: string }[] = await manager.query(
-        `SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('caseworker', 'supervisor')`,
-        [input.toUserId, from.organisation_id],
-      );
+      const [to]: { id: string }[] = await manager.query(`SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('caseworker', 'supervisor')`, [
+        input.toUserId,
+        from.organisation_id,
+      ]);
       if (!to) {
         throw AppError.field(AccessErrors.UNKNOWN_USER, 'toUserId', '须为同一机构的在岗个案工作者或主管 / must be an active caseworker or supervisor of the same organisation');
       }

@@ -23,10 +23,9 @@ export class FileHandover implements OnModuleInit {
     this.workloads.register({
       name: 'files',
       held: async (manager, userId) => {
-        const [{ count }]: { count: number }[] = await manager.query(
-          `SELECT count(*)::int AS count FROM victim_file WHERE responsible_caseworker_id = $1 AND state <> 'closed'`,
-          [userId],
-        );
+        const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM victim_file WHERE responsible_caseworker_id = $1 AND state <> 'closed'`, [
+          userId,
+        ]);
         return count;
       },
       handOver: (manager, actor, from, to, reason) => this.handOver(manager, actor, from, to, reason),

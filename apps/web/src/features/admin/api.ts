@@ -17,11 +17,11 @@ import {
   usersUpdate,
   usersWorkload,
 } from '../../generated/sdk.gen';
-import type { CalendarYearDto, CreateOrganisationDto, CreateUserDto, ListOrganisationsQuery, ListUsersQuery, UpdateOrganisationDto, UpdateUserDto } from '../../generated/types.gen';
+import type { CalendarYearDto, CreateOrganisationDto, CreateUserDto, OrganisationsListData, UpdateOrganisationDto, UpdateUserDto, UsersListData } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
-export type UserFilters = Pick<ListUsersQuery, 'q' | 'role' | 'organisationId'>;
-export type OrganisationFilters = Pick<ListOrganisationsQuery, 'q' | 'kind' | 'within'>;
+export type UserFilters = Pick<NonNullable<UsersListData['query']>, 'q' | 'role'>;
+export type OrganisationFilters = Pick<NonNullable<OrganisationsListData['query']>, 'q' | 'kind' | 'within'>;
 
 export const adminKeys = {
   users: (filters: UserFilters) => ['admin', 'users', filters] as const,
@@ -58,7 +58,7 @@ export function useColleagues(organisationId: string | undefined, except: string
 export const useWorkload = (id: string | undefined) =>
   useQuery({ queryKey: adminKeys.workload(id ?? ''), queryFn: () => call(usersWorkload({ path: { id: id! } })), enabled: id !== undefined });
 
-function useUserWrite<Input>(write: (input: Input) => Promise<unknown>) {
+function useUserWrite<Input, Output>(write: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: write,
@@ -90,7 +90,7 @@ export function useOrganisationChoice(within: string | undefined, q: string) {
   });
 }
 
-function useOrganisationWrite<Input>(write: (input: Input) => Promise<unknown>) {
+function useOrganisationWrite<Input, Output>(write: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: write, onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.allOrganisations }) });
 }

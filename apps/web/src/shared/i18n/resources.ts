@@ -1,4 +1,6 @@
 /** Every namespace in both languages; features add theirs here. */
+import adminEn from '../../features/admin/locales/en.json';
+import adminZh from '../../features/admin/locales/zh-CN.json';
 import approvalsEn from '../../features/approvals/locales/en.json';
 import approvalsZh from '../../features/approvals/locales/zh-CN.json';
 import authEn from '../../features/auth/locales/en.json';
@@ -35,6 +37,7 @@ export const resources = {
     followup: followupZh,
     tracing: tracingZh,
     household: householdZh,
+    admin: adminZh,
   },
   en: {
     common: commonEn,
@@ -48,5 +51,6 @@ export const resources = {
     followup: followupEn,
     tracing: tracingEn,
     household: householdEn,
+    admin: adminEn,
   },
 } as const;

@@ -21,7 +21,10 @@ let bureauId: string;
 const adminToken = () => tokenOf(USERS.admin.username, USERS.admin.password);
 
 test.beforeAll(async () => {
-  bureauId = (await api<{ id: string }>('POST', '/organisations', { name: BUREAU, kind: 'civil_affairs_bureau', jurisdictionCode: COUNTY }, await adminToken())).id;
+  // Once per stack: a worker that starts again after a failed test finds it made.
+  const admin = await adminToken();
+  const found = await api<{ items: { id: string }[] }>('GET', `/organisations?q=${encodeURIComponent(BUREAU)}&within=${COUNTY}`, undefined, admin);
+  bureauId = found.items[0]?.id ?? (await api<{ id: string }>('POST', '/organisations', { name: BUREAU, kind: 'civil_affairs_bureau', jurisdictionCode: COUNTY }, admin)).id;
 });
 
 test('an administrator loads next year’s working calendar from the file calendar:load reads, and the readiness warning goes away', async ({ page, request }) => {

@@ -45,19 +45,22 @@ export default function CalendarPage() {
             </p>
           ))}
         <h2 className="card-title">{t('calendar.loaded')}</h2>
+        {/* Paged, not scrolled: a 390 px screen shows the four columns, and the pager is reachable by keyboard. */}
         <Table<CalendarLoadedYearView>
           rowKey="year"
           size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
           loading={status.isPending}
           dataSource={status.data?.years ?? []}
           columns={[
             { title: t('calendar.columns.year'), key: 'year', render: (_, row) => row.year },
             { title: t('calendar.columns.holidays'), key: 'holidays', render: (_, row) => row.holidays },
             { title: t('calendar.columns.workdays'), key: 'workdays', render: (_, row) => row.workdays },
-            { title: t('calendar.columns.source'), key: 'source', render: (_, row) => t(`calendar.sources.${row.source}`) },
-            { title: t('calendar.columns.loadedAt'), key: 'loadedAt', render: (_, row) => dayjs(row.loadedAt).format('YYYY-MM-DD HH:mm') },
+            {
+              title: t('calendar.columns.source'),
+              key: 'source',
+              render: (_, row) => `${t(`calendar.sources.${row.source}`)} ${dayjs(row.loadedAt).format('YYYY-MM-DD')}`,
+            },
           ]}
         />
       </Panel>

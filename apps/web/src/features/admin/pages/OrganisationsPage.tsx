@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Grid, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,8 @@ export default function OrganisationsPage() {
   const update = useUpdateOrganisation();
   const [creating, setCreating] = useState(false);
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // On a phone the name carries kind and jurisdiction, so the actions fit without scrolling.
+  const narrow = !Grid.useBreakpoint().md;
 
   const setFilter = (name: 'q' | 'kind' | 'within', value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -72,9 +74,25 @@ export default function OrganisationsPage() {
     update.mutate({ id: organisation.id, body: { ...body, expectedVersion: organisation.version } });
 
   const columns: ColumnsType<OrganisationView> = [
-    { title: t('organisations.columns.name'), key: 'name', render: (_, row) => row.name },
-    { title: t('organisations.columns.kind'), key: 'kind', render: (_, row) => t(`kinds.${row.kind}`) },
-    { title: t('organisations.columns.jurisdiction'), key: 'jurisdiction', render: (_, row) => `${row.jurisdictionName} ${row.jurisdictionCode}` },
+    {
+      title: t('organisations.columns.name'),
+      key: 'name',
+      render: (_, row) =>
+        narrow ? (
+          <>
+            <div>{row.name}</div>
+            <div className="ui-muted">{`${t(`kinds.${row.kind}`)} · ${row.jurisdictionName} ${row.jurisdictionCode}`}</div>
+          </>
+        ) : (
+          row.name
+        ),
+    },
+    ...(narrow
+      ? []
+      : ([
+          { title: t('organisations.columns.kind'), key: 'kind', render: (_, row) => t(`kinds.${row.kind}`) },
+          { title: t('organisations.columns.jurisdiction'), key: 'jurisdiction', render: (_, row) => `${row.jurisdictionName} ${row.jurisdictionCode}` },
+        ] satisfies ColumnsType<OrganisationView>)),
     {
       title: t('organisations.columns.status'),
       key: 'status',

@@ -1,4 +1,4 @@
-import { Button, Input, Select, Table, Tag } from 'antd';
+import { Button, Grid, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export default function UsersPage() {
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // On a phone the name carries username, role and organisation, so the actions fit without scrolling.
+  const narrow = !Grid.useBreakpoint().md;
 
   const setFilter = (name: 'q' | 'role', value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -37,10 +39,26 @@ export default function UsersPage() {
   };
 
   const columns: ColumnsType<UserView> = [
-    { title: t('users.columns.displayName'), key: 'displayName', render: (_, user) => user.displayName },
-    { title: t('users.columns.username'), key: 'username', render: (_, user) => user.username },
-    { title: t('users.columns.role'), key: 'role', render: (_, user) => t(`roles.${user.role}`) },
-    { title: t('users.columns.organisation'), key: 'organisation', render: (_, user) => user.organisation.name },
+    {
+      title: t('users.columns.displayName'),
+      key: 'displayName',
+      render: (_, user) =>
+        narrow ? (
+          <>
+            <div>{user.displayName}</div>
+            <div className="ui-muted">{[user.username, t(`roles.${user.role}`), user.organisation.name].join(' · ')}</div>
+          </>
+        ) : (
+          user.displayName
+        ),
+    },
+    ...(narrow
+      ? []
+      : ([
+          { title: t('users.columns.username'), key: 'username', render: (_, user) => user.username },
+          { title: t('users.columns.role'), key: 'role', render: (_, user) => t(`roles.${user.role}`) },
+          { title: t('users.columns.organisation'), key: 'organisation', render: (_, user) => user.organisation.name },
+        ] satisfies ColumnsType<UserView>)),
     {
       title: t('users.columns.status'),
       key: 'status',

@@ -73,6 +73,8 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /users/{id}': only({ administrator: 'AAD', supervisor: 'AAD' }),
   'PATCH /users/{id}': only({ administrator: 'AAD' }),
   'POST /users/{id}/password': only({ administrator: 'AAD' }),
+  'GET /users/{id}/workload': only({ administrator: 'AAD' }),
+  'POST /users/{id}/handover': only({ administrator: 'AAD' }),
   'GET /files': FILE_READERS,
   'GET /files/{id}': FILE_READERS,
   // Break the glass: a supervisor may open any file (one in scope answers 409: not needed, not denied).
@@ -132,6 +134,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /files/{id}/followup': only({ caseworker: 'AAD', supervisor: 'AAD', institution_staff: 'ADD' }),
   'POST /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   'PUT /files/{id}/followup/visits/{visitId}': only({ caseworker: 'AAD', supervisor: 'AAD' }),
+  'GET /calendar': all('AAA'),
   'GET /calendar/{year}': all('AAA'),
   'PUT /calendar/{year}': only({ administrator: 'AAA' }),
   // Referrals (R12–R16, R18, R19): the referring side keeps the file; each partner works only its own organisation's.
@@ -162,6 +165,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
   // A signed checkpoint of every chain head (issue 12 §2): administrators only, whatever the target.
   'POST /audit/checkpoints': only({ administrator: 'AAA' }),
+  'POST /audit/verification': only({ administrator: 'AAA' }),
   'PUT /files/{id}/identity': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   // Family tracing (R8–R10): requests recorded by one's organisation or within one's jurisdiction; the police see their own
   // and those they were asked to compare; candidates and leads with the file.
@@ -338,6 +342,17 @@ describe('access matrix', () => {
         .set(actor.auth)
         .send({ newPassword: 'Reset-Matrix-2026' }),
     }),
+    'GET /users/{id}/workload': async (actor, relation) => ({
+      test: request(server)
+        .get(`/users/${await userFor(actor.role, relation)}/workload`)
+        .set(actor.auth),
+    }),
+    'POST /users/{id}/handover': async (actor, relation) => {
+      const bureau = organisationFor('caseworker', relation);
+      const leaving = (await createUser(stack.database, { role: 'caseworker', organisationId: bureau })).id;
+      const colleague = (await createUser(stack.database, { role: 'caseworker', organisationId: bureau })).id;
+      return { test: request(server).post(`/users/${leaving}/handover`).set(actor.auth).send({ toUserId: colleague, reason: 'matrix: moved to another post' }) };
+    },
     'GET /files': async (actor, relation) => {
       const target = await fileFor(actor.role, relation);
       return {
@@ -375,6 +390,7 @@ describe('access matrix', () => {
         .set(actor.auth),
     }),
     'POST /audit/checkpoints': async (actor) => ({ test: request(server).post('/audit/checkpoints').set(actor.auth) }),
+    'POST /audit/verification': async (actor) => ({ test: request(server).post('/audit/verification').set(actor.auth) }),
   };
 
   /** Someone else in the civil affairs bureau of the relation, who asked for an approval or a transfer. */
@@ -618,6 +634,7 @@ describe('access matrix', () => {
           .send({ expectedVersion: version, reason: '记错了日期', visitedOn: '2026-02-02', livingSituation: '与父母同住，情况稳定' }),
       };
     },
+    'GET /calendar': async (actor: Actor) => ({ test: request(server).get('/calendar').set(actor.auth) }),
     'GET /calendar/{year}': async (actor: Actor) => ({ test: request(server).get('/calendar/2026').set(actor.auth) }),
     'PUT /calendar/{year}': async (actor: Actor) => ({
       test: request(server)

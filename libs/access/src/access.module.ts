@@ -18,12 +18,13 @@ import { OrganisationsService } from './organisations/organisations.service.js';
 import { DemoSeeder } from './seed/demo.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
+import { UserWorkloads } from './users/user-workload.js';
 
 /** Services without HTTP: for the api, the worker and the CLI. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCESS_ENTITIES)],
-  providers: [AuthService, Passwords, SignInThrottle, Tokens, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder],
-  exports: [AuthService, Passwords, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder],
+  providers: [AuthService, Passwords, SignInThrottle, Tokens, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder, UserWorkloads],
+  exports: [AuthService, Passwords, JurisdictionsService, OrganisationsService, UsersService, EmergencyAccessService, DemoSeeder, UserWorkloads],
 })
 export class AccessCoreModule {}
 

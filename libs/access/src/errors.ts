@@ -27,5 +27,10 @@ export const AccessErrors = defineErrors({
   ALREADY_IN_SCOPE: { status: 409, message: '该档案已在您的权限范围内，无需紧急访问 / The file is already within your scope; no emergency access is needed' },
   NOT_FOUND: { status: 404, message: '记录不存在 / Not found' },
   ALREADY_REVIEWED: { status: 409, message: '已经审查过 / Already reviewed' },
+  USER_HOLDS_WORK: {
+    status: 409,
+    message: '该用户仍负责未结档案或待办提醒，请先移交给同事再停用 / The user still holds open files or reminders: hand them over to a colleague before deactivating',
+  },
+  HANDOVER_TO_SELF: { status: 422, message: '不能移交给本人 / Hand the work to someone else' },
   STALE_VERSION: { status: 409, message: '记录已被他人修改，请刷新后重试 / The record changed meanwhile; reload and try again' },
 });

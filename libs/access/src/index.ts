@@ -12,4 +12,5 @@ export { INSTITUTION_KINDS, ORGANISATION_KINDS, ROLE_FILE_REACH, ROLE_LABELS, RO
 export { fileScope, fileWriteScope, type FileAudience, type FileScope } from './scope/file-scope.js';
 export { DEMO_FILES_BUREAU, DEMO_FILES_BUREAU_2, DemoSeeder, generatePassword, type DemoLogin } from './seed/demo.js';
 export { UsersService } from './users/users.service.js';
+export { UserWorkloads, type WorkHolder, type WorkKind } from './users/user-workload.js';
 export { nearestOrganisation, nearestOrganisationSql } from './organisations/nearest.js';

@@ -6,6 +6,7 @@ import { AuditController } from './audit.controller.js';
 import { AuditVerifier } from './audit-verifier.js';
 import { AuditService } from './audit.service.js';
 import { CheckpointsController } from './checkpoints.controller.js';
+import { VerificationController } from './verification.controller.js';
 import { AuditCheckpointProcessor, AuditCheckpointSchedule } from './checkpoints/checkpoint-jobs.js';
 import { CheckpointRequests } from './checkpoints/checkpoint-requests.js';
 import { AuditCheckpointSigner } from './checkpoints/checkpoint-signer.js';
@@ -22,7 +23,7 @@ export class AuditCoreModule {}
 /** The read API of the audit record (a file's record through the file kernel), and the request for a checkpoint. */
 @Module({
   imports: [AuditCoreModule, CaseCoreModule],
-  controllers: [AuditController, CheckpointsController],
+  controllers: [AuditController, CheckpointsController, VerificationController],
   providers: [AuditReadService, CheckpointRequests],
 })
 export class AuditModule {}

@@ -38,3 +38,44 @@ export class CheckpointRequestedView {
   jobId!: string;
   requestedAt!: Date;
 }
+
+/** The first link of a chain that does not hold. */
+export class BrokenLinkView {
+  chain!: string;
+  seq!: number;
+  /** '(missing)' when records were cut from the end. */
+  recordId!: string;
+  reason!: string;
+}
+
+/** The first signed checkpoint the record contradicts (or that is not genuine). */
+export class CheckpointProblemView {
+  /** 'table', or the checkpoint file's path and line. */
+  source!: string;
+  checkpointId!: string | null;
+  signedAt!: string | null;
+  chain?: string;
+  seq?: number;
+  reason!: string;
+}
+
+export class CheckpointVerificationView {
+  /** Checkpoints whose signature and every head were checked. */
+  checked!: number;
+  /** Of those, how many the checkpoint files confirm. */
+  confirmedByFiles!: number;
+  latestSignedAt!: string | null;
+  firstProblem?: CheckpointProblemView;
+}
+
+/** The audit record verified (as `npm run audit:verify` does): every chain walked, then the signed checkpoints. */
+export class AuditVerificationView {
+  /** Every chain links up and no checkpoint contradicts it. */
+  intact!: boolean;
+  records!: number;
+  chains!: number;
+  firstBroken?: BrokenLinkView;
+  /** Checked once every chain is intact. */
+  checkpoints?: CheckpointVerificationView;
+  verifiedAt!: Date;
+}

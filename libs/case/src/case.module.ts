@@ -14,6 +14,8 @@ import { ProtectionService } from './records/protection.service.js';
 import { ApprovalsService } from './workflow/approvals.service.js';
 import { AssignmentService } from './workflow/assignment.service.js';
 import { TransfersService } from './workflow/transfers.service.js';
+import { FileHandover } from './workflow/file-handover.js';
+import { AccessCoreModule } from '#app/access';
 import { WorkflowController } from './workflow/workflow.controller.js';
 import { CaseStateMachine } from './state-machine/case-state-machine.js';
 import { FileGateway } from './kernel/file-gateway.js';
@@ -22,8 +24,8 @@ import { StayService } from './stay/stay.service.js';
 
 /** The victim file's services, for the api, the worker and other capabilities (intake, tracing…). */
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_ENTITIES)],
-  providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService],
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AccessCoreModule],
+  providers: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService, FileHandover],
   exports: [FileGateway, CaseStateMachine, PersonService, DuplicatesService, FilesService],
 })
 export class CaseCoreModule {}

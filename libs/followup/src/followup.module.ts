@@ -24,6 +24,7 @@ import { OutgoingNotificationSender } from './reminders/outgoing.js';
 import { ReminderDelivery, ReminderEscalation } from './reminders/reminder.processors.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.js';
 import { RemindersService } from './reminders/reminders.service.js';
+import { ReminderHandover } from './reminders/reminder-handover.js';
 
 /**
  * /health/ready and the working calendar: `degraded` only when the current
@@ -43,9 +44,10 @@ class CalendarReadiness implements OnModuleInit {
     this.readiness.register({
       name: 'calendar',
       check: async () => {
-        const year = Number(this.clock.today().slice(0, 4));
+        const today = this.clock.today();
+        const year = Number(today.slice(0, 4));
         const loaded = this.calendar.loadedYears();
-        const missing = [year, year + 1].filter((y) => !loaded.includes(y));
+        const missing = this.calendar.missingYears(today);
         const details = {
           loadedUntil: loaded.at(-1) ?? null,
           ...(missing.length > 0
@@ -62,7 +64,8 @@ class CalendarReadiness implements OnModuleInit {
 
 /** Reminders, follow-up plans and the working calendar: services for every process and other capabilities. */
 @Module({
-  providers: [RemindersService, WorkingCalendar, FollowupService, CalendarReadiness, InboxWriter],
+  imports: [AccessCoreModule],
+  providers: [RemindersService, WorkingCalendar, FollowupService, CalendarReadiness, InboxWriter, ReminderHandover],
   exports: [RemindersService, WorkingCalendar, FollowupService, InboxWriter],
 })
 export class FollowupCoreModule {}

@@ -3,7 +3,7 @@
  * when the API's x-roles of that operation include the user's role.
  */
 export interface NavEntry {
-  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'partnerInbox' | 'policeHandovers' | 'policeDna' | 'policeHousehold';
+  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'partnerInbox' | 'policeHandovers' | 'policeDna' | 'policeHousehold' | 'admin';
   path: string;
   operation: string;
   /** Only these roles, when the operation is shared with others who reach it elsewhere (civil affairs: the file's 落户 tab). */
@@ -21,4 +21,5 @@ export const NAV: readonly NavEntry[] = [
   { key: 'policeHandovers', path: '/police/handovers', operation: 'intake_police_handovers_list' },
   { key: 'policeDna', path: '/police/dna', operation: 'tracing_dna_list' },
   { key: 'policeHousehold', path: '/police/household', operation: 'household_tasks_list', roles: ['police_liaison'] },
+  { key: 'admin', path: '/admin', operation: 'users_create' },
 ];

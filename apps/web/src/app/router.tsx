@@ -31,6 +31,18 @@ export const router = createBrowserRouter(
         { path: 'police/household', lazy: page(() => import('../features/police/pages/HouseholdTasksPage')) },
         { path: 'police/household/:fileId', lazy: page(() => import('../features/police/pages/HouseholdTaskPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
+        {
+          path: 'admin',
+          lazy: page(() => import('../features/admin/pages/AdminLayout')),
+          children: [
+            { index: true, lazy: page(() => import('../features/admin/pages/AdminIndex')) },
+            { path: 'users', lazy: page(() => import('../features/admin/pages/UsersPage')) },
+            { path: 'organisations', lazy: page(() => import('../features/admin/pages/OrganisationsPage')) },
+            { path: 'jurisdictions', lazy: page(() => import('../features/admin/pages/JurisdictionsPage')) },
+            { path: 'calendar', lazy: page(() => import('../features/admin/pages/CalendarPage')) },
+            { path: 'audit', lazy: page(() => import('../features/admin/pages/AuditPage')) },
+          ],
+        },
         { path: '*', lazy: page(() => import('./layouts/NotFound')) },
       ],
     },

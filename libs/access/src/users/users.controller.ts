@@ -4,9 +4,9 @@ import { ApiErrors, PageOf, uuidParam, type Page } from '#app/platform';
 import type { Actor } from '../actor.js';
 import { CurrentActor, Roles } from '../auth/decorators.js';
 import { AccessErrors } from '../errors.js';
-import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './users.dto.js';
+import { CreateUserDto, HandOverWorkDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
-import { UserView } from './users.view.js';
+import { UserView, UserWorkloadView, WorkHandedOverView } from './users.view.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -47,10 +47,11 @@ export class UsersController {
   @Roles('administrator')
   @ApiOperation({
     operationId: 'users_update',
-    summary: 'Rename or (de)activate a user; deactivation ends every login at once. expectedVersion (optional): 409 when someone changed the user meanwhile',
+    summary:
+      'Rename or (de)activate a user; deactivation ends every login at once, and is refused (409 USER_HOLDS_WORK, details.held) while the user holds open files or reminders: hand them over first. expectedVersion (optional): 409 when someone changed the user meanwhile',
   })
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION)
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION, AccessErrors.USER_HOLDS_WORK)
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(actor, id, body);
   }
@@ -63,5 +64,28 @@ export class UsersController {
   @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.WEAK_PASSWORD)
   resetPassword(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ResetPasswordDto): Promise<void> {
     return this.users.resetPassword(actor, id, body.newPassword);
+  }
+
+  @Get(':id/workload')
+  @Roles('administrator')
+  @ApiOperation({ operationId: 'users_workload', summary: 'What the user still holds: open files they are responsible for and open reminders addressed to them' })
+  @ApiOkResponse({ type: UserWorkloadView })
+  @ApiErrors(AccessErrors.NOT_FOUND)
+  workload(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<UserWorkloadView> {
+    return this.users.workload(actor, id);
+  }
+
+  @Post(':id/handover')
+  @HttpCode(200)
+  @Roles('administrator')
+  @ApiOperation({
+    operationId: 'users_handover',
+    summary:
+      "Hand the user's open files (with their visits) and open reminders to an active caseworker or supervisor of the same organisation, before deactivating them; audited, and in each file's history",
+  })
+  @ApiOkResponse({ type: WorkHandedOverView })
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.UNKNOWN_USER, AccessErrors.HANDOVER_TO_SELF)
+  handOver(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: HandOverWorkDto): Promise<WorkHandedOverView> {
+    return this.users.handOver(actor, id, body);
   }
 }

@@ -93,3 +93,15 @@ export class ListUsersQuery extends PageQuery {
   @IsIn(ROLES)
   role?: Role;
 }
+
+export class HandOverWorkDto {
+  /** An active caseworker or supervisor of the same bureau, who takes the files, their visits and the open reminders. */
+  @IsUUID()
+  toUserId!: string;
+
+  /** Why (e.g. 调岗 / moved to another post); kept in the audit record and each file's history. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}

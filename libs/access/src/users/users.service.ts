@@ -10,8 +10,9 @@ import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
 import { isUniqueViolation } from '../organisations/organisations.service.js';
 import { ROLE_ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
 import { containsPattern } from '../search.js';
-import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
-import type { UserView } from './users.view.js';
+import type { CreateUserDto, HandOverWorkDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
+import { UserWorkloads } from './user-workload.js';
+import type { UserView, UserWorkloadView, WorkHandedOverView } from './users.view.js';
 
 interface UserRow {
   id: string;
@@ -74,6 +75,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly workloads: UserWorkloads,
   ) {}
 
   /** A contact as stored: encrypted; null or '' clears it, undefined leaves it (null in SQL: COALESCE keeps the old one). */
@@ -168,7 +170,10 @@ export class UsersService {
                 version = version + 1, updated_at = now() WHERE id = $1`,
         [id, input.displayName?.trim() ?? null, input.active ?? null, this.sealed(input.email), input.email !== undefined, this.sealed(input.mobile), input.mobile !== undefined],
       );
-      if (input.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
+      if (input.active === false) {
+        await this.refuseWhileHolding(manager, id);
+        await this.auth.revokeAllSessions(manager, id, 'deactivated');
+      }
       const { expectedVersion: _seen, email: _email, mobile: _mobile, ...changes } = input;
       await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes, ...contactChanges(input) } }, manager);
       return (await this.findScoped(actor, id, manager))!;
@@ -197,6 +202,59 @@ export class UsersService {
       );
       await this.auth.revokeAllSessions(manager, id, 'password reset by an administrator');
       await this.audit.record({ action: 'user.password_reset', outcome: 'allowed', entityType: 'user_account', entityId: id }, manager);
+    });
+  }
+
+  /** What the user still holds (the administrator checks before deactivating). */
+  async workload(actor: Actor, id: string): Promise<UserWorkloadView> {
+    await this.get(actor, id);
+    return { files: 0, reminders: 0, ...(await this.workloads.held(this.dataSource.manager, id)) };
+  }
+
+  /**
+   * Hands a user's open files (with their visits) and open reminders to an
+   * active caseworker or supervisor of the same organisation, so that the user
+   * can be deactivated and nothing escalates to nobody. One transaction; audited.
+   */
+  async handOver(actor: Actor, id: string, input: HandOverWorkDto): Promise<WorkHandedOverView> {
+    if (input.toUserId === id) throw AppError.field(AccessErrors.HANDOVER_TO_SELF, 'toUserId');
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockScoped(actor, id, manager, 'user.handover');
+      const [from]: { organisation_id: string }[] = await manager.query('SELECT organisation_id FROM user_account WHERE id = $1', [id]);
+      const [to]: { id: string }[] = await manager.query(`SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('caseworker', 'supervisor')`, [
+        input.toUserId,
+        from.organisation_id,
+      ]);
+      if (!to) {
+        throw AppError.field(AccessErrors.UNKNOWN_USER, 'toUserId', '须为同一机构的在岗个案工作者或主管 / must be an active caseworker or supervisor of the same organisation');
+      }
+      const moved = await this.workloads.handOver(
+        manager,
+        actor,
+        { id, organisationId: from.organisation_id },
+        { id: input.toUserId, organisationId: from.organisation_id },
+        input.reason,
+      );
+      await this.audit.record(
+        { action: 'user.handover', outcome: 'allowed', entityType: 'user_account', entityId: id, purpose: input.reason, details: { toUserId: input.toUserId, ...moved } },
+        manager,
+      );
+      return { toUserId: input.toUserId, files: 0, reminders: 0, ...moved };
+    });
+  }
+
+  /** Reminders must never escalate to nobody: someone still holding files or reminders stays active until they are handed over. */
+  private async refuseWhileHolding(manager: EntityManager, id: string): Promise<void> {
+    const held = await this.workloads.held(manager, id);
+    if (Object.keys(held).length === 0) return;
+    const files = held.files ?? 0;
+    const reminders = held.reminders ?? 0;
+    await this.audit.record({ action: 'user.update', outcome: 'denied', entityType: 'user_account', entityId: id, details: { code: AccessErrors.USER_HOLDS_WORK.code, held } });
+    throw new AppError(AccessErrors.USER_HOLDS_WORK, {
+      message:
+        `该用户仍负责 ${files} 份未结档案、${reminders} 条待办提醒，请先移交给同事再停用 / ` +
+        `The user still holds ${files} open files and ${reminders} open reminders: hand them over to a colleague before deactivating`,
+      details: { held: { files, reminders } },
     });
   }
 

@@ -27,3 +27,14 @@ export class UserView {
   mobile!: string | null;
   createdAt!: Date;
 }
+
+/** What a user still holds: open files they are responsible for, and open reminders addressed to them. */
+export class UserWorkloadView {
+  files!: number;
+  reminders!: number;
+}
+
+/** A handover done: who took the work, and how much moved. */
+export class WorkHandedOverView extends UserWorkloadView {
+  toUserId!: string;
+}

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AppError, PlatformErrors } from '#app/platform';
+import { AppError, Clock, PlatformErrors } from '#app/platform';
 import { CurrentActor, Roles, type Actor } from '#app/access';
 import { CalendarYearDto } from './calendar.dto.js';
 import { WorkingCalendar } from './calendar.service.js';
-import { CalendarYearLoaded, CalendarYearView } from './calendar.view.js';
+import { CalendarStatusView, CalendarYearLoaded, CalendarYearView } from './calendar.view.js';
 
 /** A year in the path: four digits, and for loading between 2000 and 2100. */
 function yearOf(text: string, range?: [number, number]): number {
@@ -20,7 +20,18 @@ function yearOf(text: string, range?: [number, number]): number {
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'calendar_status', summary: 'Which years have the official schedule loaded, and which of this year and next (by the clock, in China) do not' })
+  @ApiOkResponse({ type: CalendarStatusView })
+  async status(): Promise<CalendarStatusView> {
+    const today = this.clock.today();
+    return { currentYear: Number(today.slice(0, 4)), missing: this.calendar.missingYears(today), years: await this.calendar.loaded() };
+  }
 
   @Get(':year')
   @ApiOperation({ operationId: 'calendar_year', summary: "A year's holidays and 调休 working days, and whether the official schedule is loaded" })

@@ -51,6 +51,22 @@ export class WorkingCalendar implements OnModuleInit {
     return [...this.years].sort((a, b) => a - b);
   }
 
+  /** Of the current year (in China, `today`) and the next, those without an official schedule. */
+  missingYears(today: string): number[] {
+    const year = Number(today.slice(0, 4));
+    return [year, year + 1].filter((y) => !this.years.has(y));
+  }
+
+  /** Every loaded year, newest first, with how many holidays and 调休 working days it has and who loaded it. */
+  async loaded(): Promise<{ year: number; source: 'chinese-days' | 'administrator'; loadedAt: Date; holidays: number; workdays: number }[]> {
+    return this.dataSource.query(
+      `SELECT y.year, y.source, y.loaded_at AS "loadedAt",
+              count(e.day) FILTER (WHERE NOT e.is_workday)::int AS holidays, count(e.day) FILTER (WHERE e.is_workday)::int AS workdays
+         FROM calendar_year y LEFT JOIN calendar_exception e ON e.day BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31)
+        GROUP BY y.year ORDER BY y.year DESC`,
+    );
+  }
+
   isWorkday(day: string): boolean {
     const year = Number(day.slice(0, 4));
     if (!this.years.has(year) && !this.warned.has(year)) {

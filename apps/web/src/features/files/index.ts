@@ -1,2 +1,3 @@
 export { fileKeys, type FileState } from './api';
 export { isMinor, MinorTag, StateTag } from './components/StateTag';
+export { JurisdictionCascader } from './components/JurisdictionCascader';

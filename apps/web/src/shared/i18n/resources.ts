@@ -1,4 +1,6 @@
 /** Every namespace in both languages; features add theirs here. */
+import adminEn from '../../features/admin/locales/en.json';
+import adminZh from '../../features/admin/locales/zh-CN.json';
 import approvalsEn from '../../features/approvals/locales/en.json';
 import approvalsZh from '../../features/approvals/locales/zh-CN.json';
 import authEn from '../../features/auth/locales/en.json';
@@ -41,6 +43,7 @@ export const resources = {
     household: householdZh,
     partner: partnerZh,
     police: policeZh,
+    admin: adminZh,
   },
   en: {
     common: commonEn,
@@ -56,5 +59,6 @@ export const resources = {
     household: householdEn,
     partner: partnerEn,
     police: policeEn,
+    admin: adminEn,
   },
 } as const;

@@ -1,0 +1,1 @@
+export { adminKeys } from './api';

@@ -123,7 +123,7 @@ test('a supervisor breaks the glass on a file of another county; the banner show
   await expect(page.getByRole('status').filter({ hasText: '紧急访问生效中' })).toContainText(elsewhere.reference);
 
   // The level above (the city's supervisor) reviews it with a note.
-  const reviewer = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const reviewer = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   const other = await reviewer.newPage();
   await signIn(other, who.reviewer);
   await other.goto('/app/emergency-access');

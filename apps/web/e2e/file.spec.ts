@@ -157,7 +157,7 @@ test('R6: the buying household is refused as the return home, in Chinese', async
 test('409: two browsers on one file — the second save meets the conflict, keeps the input, reloads and submits again', async ({ page, browser, request }) => {
   const id = await fileReturningHome(request, '李春燕');
   await openAs(page, 'caseworker', `/app/files/${id}`);
-  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   const second = await other.newPage();
   await openAs(second, 'caseworker', `/app/files/${id}`);
   await expect(second.getByRole('heading', { name: '李春燕' })).toBeVisible();

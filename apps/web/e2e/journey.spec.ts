@@ -35,7 +35,7 @@ const ids = { police: '', centre: '', school: '' };
 
 /** A second browser, its own sign-in (WEB.md §8: two contexts). */
 async function secondBrowser(browser: Browser, person: Credentials, url: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ baseURL: BASE(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   const page = await context.newPage();
   await openAs(page, person, url);
   return page;

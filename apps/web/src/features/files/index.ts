@@ -1,3 +1,2 @@
 export { fileKeys, type FileState } from './api';
 export { isMinor, MinorTag, StateTag } from './components/StateTag';
-export { JurisdictionCascader } from './components/JurisdictionCascader';

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources } from './resources';
+import { resourcesZh } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,12 +22,19 @@ function remembered(): Language {
   }
 }
 
+/** English is a chunk of its own, fetched the first time it is chosen; zh-CN ships in the entry. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language !== 'en' || i18n.hasResourceBundle('en', 'common')) return;
+  const { resourcesEn } = await import('./resources-en');
+  for (const [namespace, bundle] of Object.entries(resourcesEn)) i18n.addResourceBundle('en', namespace, bundle);
+}
+
 export async function initI18n(): Promise<void> {
   const language = remembered();
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = language;
   await i18n.use(initReactI18next).init({
-    resources,
+    resources: language === 'en' ? { 'zh-CN': resourcesZh, en: (await import('./resources-en')).resourcesEn } : { 'zh-CN': resourcesZh },
     lng: language,
     fallbackLng: 'zh-CN',
     defaultNS: 'common',
@@ -42,6 +49,7 @@ export async function switchLanguage(language: Language): Promise<void> {
   } catch {
     // Private windows may refuse storage: the switch still holds for this visit.
   }
+  await loadLanguage(language);
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);

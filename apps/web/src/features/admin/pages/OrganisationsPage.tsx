@@ -8,7 +8,7 @@ import { useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { Panel } from '../../../shared/ui/Panel';
 import { WriteModal } from '../../../shared/ui/WriteModal';
-import { JurisdictionCascader } from '../../files';
+import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { useCreateOrganisation, useOrganisationPages, useUpdateOrganisation, type OrganisationFilters } from '../api';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../roles';
 

@@ -7,7 +7,7 @@ import { useMe } from '../../../shared/auth/me';
 import { useOrganisations } from '../../intake';
 import { AGE_BANDS, FILE_STATES, FILTER_PARAMS, filtersFromUrl, INSTITUTION_KINDS } from '../api';
 import { FileListTable } from '../components/FileListTable';
-import { JurisdictionCascader } from '../components/JurisdictionCascader';
+import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import '../files.css';
 
 const MINOR_VALUES = ['true', 'false'] as const;

@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useMemo, useState } from 'react';
-import { jurisdictionsChildren } from '../../../generated/sdk.gen';
-import type { JurisdictionView } from '../../../generated/types.gen';
-import { call } from '../../../shared/api/client';
+import { jurisdictionsChildren } from '../../generated/sdk.gen';
+import type { JurisdictionView } from '../../generated/types.gen';
+import { call } from '../api/client';
 
 interface Option {
   value: string;

@@ -2,14 +2,14 @@
  * The suite's `test`: every page it opens is watched for uncaught errors,
  * console errors and 5xx answers (a 4xx is an answer the app shows, and the
  * browser logs it as "Failed to load resource"), checked after each test.
- * `checkPage` photographs a page at 1440 and 390 px and runs axe on it;
+ * `checkPage` photographs a page at 1440 and 390 px and runs axe on both;
  * `signIn` signs in through the API as the app does (the cookie lands in the
  * page's context), so only the sign-in test uses the form.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import path from 'node:path';
 import { REPO_ROOT } from '../../../../test/support/processes.js';
+import { axeViolations } from './axe.js';
 import { USERS, type SeededUser } from './users.js';
 
 export const test = base.extend<{ problems: string[] }>({
@@ -35,32 +35,20 @@ export { expect };
 
 const WIDTHS = [1440, 390] as const;
 
-/** The routes (ids left out) whose phone layout axe has checked in this worker. */
-const narrowChecked = new Set<string>();
-
 /**
  * Screenshots at both widths into test-results/screens/<name>-<width>.png, and
- * no serious or critical axe violation. axe is most of a browser test's time,
- * so it checks every page (each state, dialog and tab) at 1440 px, and each
- * route's phone layout — where the navigation, tables and forms are laid out
- * anew — the first time the route is seen at 390 px: a dialog or a tab of a
- * route changes content, not the layout around it.
+ * no serious or critical axe violation at either width: every page, each
+ * state, dialog and tab, as a desktop and as a phone lays it out.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
-  const route = new URL(page.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screens', `${name}-${width}.png`), fullPage: true });
-    if (width !== WIDTHS[0]) {
-      if (narrowChecked.has(route)) continue;
-      narrowChecked.add(route);
-    }
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    const serious = (await axeViolations(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(
-      serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.targets.join(', ')}`),
       `${name} at ${width} px`,
     ).toEqual([]);
   }

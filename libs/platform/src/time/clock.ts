@@ -48,10 +48,13 @@ export class Clock {
  * stack to another day — R18's green channel on the eve of National Day — by
  * writing `{"at": "<ISO instant>"}` to the file (the clock stands there when
  * the file was written, and runs on), and back by removing it; without the
- * file the process keeps its CLOCK_AT start. Looked at on every call, so the
- * api and the worker move together and at once.
+ * file the process keeps its CLOCK_AT start. Its modification time is looked
+ * at on every call (one stat, no exception when there is none), so the api
+ * and the worker move together and at once; the file is read only when it changed.
  */
 export class TestMovableClock extends Clock {
+  private read?: { modifiedNs: bigint; offsetMs: number };
+
   constructor(
     startAt: Date | undefined,
     private readonly file: string,
@@ -60,13 +63,18 @@ export class TestMovableClock extends Clock {
   }
 
   protected override currentOffset(): number {
-    try {
-      const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
-      if (Number.isFinite(at)) return at - statSync(this.file).mtimeMs;
-    } catch {
-      // No file (or one being written): the start the process was given.
+    const stat = statSync(this.file, { bigint: true, throwIfNoEntry: false });
+    if (!stat) return this.offsetMs;
+    if (this.read?.modifiedNs !== stat.mtimeNs) {
+      try {
+        const at = Date.parse((JSON.parse(readFileSync(this.file, 'utf8')) as { at?: string }).at ?? '');
+        this.read = { modifiedNs: stat.mtimeNs, offsetMs: Number.isFinite(at) ? at - Number(stat.mtimeNs / 1_000_000n) : this.offsetMs };
+      } catch {
+        // Gone or half-written: the start the process was given, and read again next time.
+        return this.offsetMs;
+      }
     }
-    return this.offsetMs;
+    return this.read.offsetMs;
   }
 }
 

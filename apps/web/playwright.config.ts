@@ -39,7 +39,8 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     // The app then turns antd's animations off (providers.tsx): no click on a dialog still zooming in, no wait for it.
     contextOptions: { reducedMotion: 'reduce' },
-    trace: 'retain-on-failure',
+    // A trace records every action's DOM: worth it at a desk, where a failure's trace can be opened; CI keeps only the log.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
 });

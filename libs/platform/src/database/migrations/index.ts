@@ -21,6 +21,7 @@ import { AuditCheckpoints1796300000007 } from './1796300000007-AuditCheckpoints.
 import { EventNotifications1796400000001 } from './1796400000001-EventNotifications.js';
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
+import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandoverIndex.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 
 /**
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   InstitutionStays1796400000002,
   DiscoveryStays1796400000003,
   TracingLeadOutcomes1796400000011,
+  PoliceHandoverIndex1796500000001,
 ];

@@ -22,6 +22,7 @@ import { EventNotifications1796400000001 } from './1796400000001-EventNotificati
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
+import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   InstitutionStays1796400000002,
   DiscoveryStays1796400000003,
   TracingLeadOutcomes1796400000011,
+  PartnerKindRecords1796400000021,
 ];

@@ -162,6 +162,12 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /referrals/{id}/disability-assessment': only({ hospital_staff: 'ADD' }),
   'POST /referrals/{id}/enrolment': only({ school_staff: 'ADD' }),
   'POST /referrals/{id}/support-contributions': only({ social_worker: 'ADD' }),
+  // R15, R18, R19: each partner's records of its kind, on referrals sent to its own organisation.
+  'POST /referrals/{id}/training-courses': only({ training_staff: 'ADD', school_staff: 'ADD' }),
+  'POST /referrals/{id}/training-certificates': only({ training_staff: 'ADD', school_staff: 'ADD' }),
+  'POST /referrals/{id}/jobs': only({ training_staff: 'ADD', school_staff: 'ADD' }),
+  'POST /referrals/{id}/legal-aid-steps': only({ legal_aid_staff: 'ADD' }),
+  'POST /referrals/{id}/repatriation-handover': only({ foreign_affairs_officer: 'ADD' }),
   'GET /audit/users/{userId}': only({ supervisor: 'AAD', administrator: 'AAD' }),
   // A signed checkpoint of every chain head (issue 12 §2): administrators only, whatever the target.
   'POST /audit/checkpoints': only({ administrator: 'AAA' }),
@@ -777,6 +783,21 @@ describe('access matrix', () => {
       amountYuan: 10,
       purpose: 'matrix',
       receivedOn: '2026-01-01',
+    }),
+    'POST /referrals/{id}/training-courses': referralCall(
+      'training-courses',
+      'accepted',
+      { name: 'matrix', provider: 'matrix', startsOn: '2026-01-01', status: 'enrolled' },
+      'technical_school',
+    ),
+    'POST /referrals/{id}/training-certificates': referralCall('training-certificates', 'accepted', { name: 'matrix', issuedOn: '2026-01-01' }, 'technical_school'),
+    'POST /referrals/{id}/jobs': referralCall('jobs', 'accepted', { employer: 'matrix', position: 'matrix', startsOn: '2026-01-01', placeCode: HOME }, 'job_placement'),
+    'POST /referrals/{id}/legal-aid-steps': referralCall('legal-aid-steps', 'accepted', { kind: 'consultation', takenOn: '2026-01-01', note: 'matrix' }),
+    'POST /referrals/{id}/repatriation-handover': referralCall('repatriation-handover', 'accepted', {
+      handedOverOn: '2026-01-01',
+      place: 'matrix',
+      receivingAuthority: 'matrix',
+      receivingCountry: 'LA',
     }),
   });
 

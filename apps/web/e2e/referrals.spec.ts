@@ -5,17 +5,22 @@
  * consent is recorded, disclosed to a partner and withdrawn: the partner no
  * longer sees it (R16, R23). A draft is saved, edited, sent later, worked by
  * the partner and withdrawn, its timeline showing each step. A reunified
- * child's follow-up plan is shown and a visit recorded (R17). Data is set up
+ * child's follow-up plan is shown and a visit recorded (R17). A legal aid
+ * centre records a step of its green-channel case on its referral page, kept
+ * once the case is completed (R18). Data is set up
  * through the API; the browser's clock stands on the server's.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
-import { apiAs, interviewedChild, openAs, organisationNamed, pick, reunifiedChild, userNamed } from './support/api.js';
+import { apiAs, interviewedChild, interviewedPerson, openAs, organisationNamed, pick, reunifiedChild, userNamed } from './support/api.js';
 import { checkPage, expect, test } from './support/test.js';
 
 const SCHOOL = '五华区红山小学';
 const SOCIAL_WORK = '五华区阳光社工服务中心';
 /** The social worker of SOCIAL_WORK, created by the administrator; the partner side of the wire checks. */
 const SOCIAL_WORKER = { username: 'e2e.socialworker', password: 'Sunshine-Social-Work-Pass-9' };
+const LEGAL_AID = '五华区法律援助中心';
+/** The lawyer of LEGAL_AID, created by the administrator. */
+const LAWYER = { username: 'e2e.wuhua.legalaid', password: 'Green-Channel-Legal-Aid-Pass-7' };
 
 test.beforeAll(async ({ request }) => {
   // A school (R14) and a social work organisation with its social worker (R13), created once by the administrator.
@@ -23,6 +28,8 @@ test.beforeAll(async ({ request }) => {
   await organisationNamed(admin, SCHOOL, 'school', '530102');
   const socialWork = await organisationNamed(admin, SOCIAL_WORK, 'social_work_organisation', '530102');
   await userNamed(admin, { ...SOCIAL_WORKER, displayName: '何社工' }, 'social_worker', socialWork);
+  const legalAid = await organisationNamed(admin, LEGAL_AID, 'legal_aid_centre', '530102');
+  await userNamed(admin, { ...LAWYER, displayName: '孙律师' }, 'legal_aid_staff', legalAid);
 });
 
 test('R16: a caseworker refers an interviewed child to a school without disclosing her trafficking history, and sees it sent', async ({ page, request }) => {
@@ -202,4 +209,41 @@ test('R17: the follow-up tab of a reunified child shows the plan and records a v
   await expect(form).toBeHidden();
   await expect(page.getByText('已完成 1 次')).toBeVisible();
   await expect(page.getByRole('cell', { name: '与父亲同住，生活稳定。' })).toBeVisible();
+});
+
+test('R18: the legal aid centre records a step of the green-channel case on its referral page, and keeps it once the case is completed', async ({ page, request }) => {
+  const fileId = await interviewedPerson(request, '罗小梅', { birthDate: '1998-03-08', needs: ['legal_aid'], consents: {} });
+  const caseworker = await apiAs(request, 'caseworker');
+  const organisation = await organisationNamed(await apiAs(request, 'admin'), LEGAL_AID, 'legal_aid_centre', '530102');
+  const referral = await caseworker<{ id: string }>('POST', `/files/${fileId}/referrals`, {
+    kind: 'legal_aid',
+    organisationId: organisation,
+    purpose: '代理刑事附带民事诉讼，追索赔偿',
+    details: { matter: '人身损害赔偿' },
+    send: true,
+  });
+  const centre = await apiAs(request, LAWYER);
+  await centre('POST', `/referrals/${referral.id}/accept`);
+
+  await openAs(page, LAWYER, `/app/referrals/${referral.id}`);
+  await page.getByRole('button', { name: '记录办案进展' }).click();
+  const form = page.getByRole('dialog', { name: '记录办案进展' });
+  await pick(page, '进展类型', '提起诉讼');
+  await form.getByLabel('简要说明').fill('向五华区人民法院提起附带民事诉讼');
+  await checkPage(page, 'partner-legal-aid-step-form');
+  const recorded = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/referrals/${referral.id}/legal-aid-steps`));
+  await form.getByRole('button', { name: '提交' }).click();
+  expect((await recorded).status()).toBe(201);
+  await expect(form).toBeHidden();
+  const records = page.locator('.partner-kind-records');
+  await expect(records.getByText(`${TEST_TODAY} 提起诉讼：向五华区人民法院提起附带民事诉讼`)).toBeVisible();
+  await checkPage(page, 'partner-legal-aid-steps');
+
+  // Completed: the person is gone from the page, the centre's own record stays.
+  await centre('POST', `/referrals/${referral.id}/start`);
+  await centre('POST', `/referrals/${referral.id}/complete`, { service: 'litigation', court: '五华区人民法院', stage: '一审立案', result: '已立案' });
+  await page.reload();
+  await expect(page.getByText('转介已结束或已撤回')).toBeVisible();
+  await expect(records.getByText('向五华区人民法院提起附带民事诉讼')).toBeVisible();
+  await expect(page.getByRole('button', { name: '记录办案进展' })).toHaveCount(0);
 });

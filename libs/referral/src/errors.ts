@@ -19,6 +19,7 @@ export const ReferralErrors = defineErrors({
   NOT_FOREIGN_NATIONAL: { status: 422, message: '遣返只适用于外国籍人员 / Repatriation is for foreign nationals only (R19)' },
   OUTCOME_INCOMPLETE: { status: 422, message: '结果记录不完整 / The outcome is incomplete' },
   ASSESSMENT_REQUIRED: { status: 409, message: '须先记录残疾评定结果 / Record the disability assessment first (R12)' },
+  WRONG_REFERRAL_KIND: { status: 422, message: '该类转介不记录此项 / This kind of referral does not keep this record' },
   NOT_SCHOOLING: { status: 422, message: '只有入学转介可以记录入学 / Only a schooling referral records an enrolment' },
   NOTE_NOT_FOUND: { status: 404, message: '该转介没有这条记录 / No such note on this referral' },
 });

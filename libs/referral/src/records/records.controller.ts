@@ -1,15 +1,34 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, PageOf, PageQuery, uuidParam, type Page } from '#app/platform';
-import { CurrentActor, Roles, type Actor } from '#app/access';
+import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
 import { CaseErrors } from '#app/case';
 import { ReferralErrors } from '../errors.js';
-import { FILE_KEEPERS, PARTNERS, REFERRERS } from '../shared/roles.js';
-import { DisabilityAssessmentView, ReferralNoteView } from '../views/referral.view.js';
+import { FILE_KEEPERS, PARTNERS, REFERRERS, TRAINERS } from '../shared/roles.js';
+import {
+  DisabilityAssessmentView,
+  JobPlacementView,
+  LegalAidStepView,
+  ReferralNoteView,
+  RepatriationHandoverView,
+  TrainingCertificateView,
+  TrainingCourseView,
+} from '../views/referral.view.js';
 import { ContributionsService } from './contributions.service.js';
 import { KindRecordsService } from './kind-records.service.js';
 import { NotesService } from './notes.service.js';
-import { ContributionDto, DisabilityAssessmentDto, EnrolmentDto, NoteCorrectionDto, NoteDto } from './records.dto.js';
+import {
+  ContributionDto,
+  DisabilityAssessmentDto,
+  EnrolmentDto,
+  JobPlacementDto,
+  LegalAidStepDto,
+  NoteCorrectionDto,
+  NoteDto,
+  RepatriationHandoverDto,
+  TrainingCertificateDto,
+  TrainingCourseDto,
+} from './records.dto.js';
 import { EnrolmentRecorded, SupportContributionView } from './records.view.js';
 
 @ApiTags('referrals')
@@ -64,6 +83,54 @@ export class ReferralRecordsController {
   @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.NOT_SCHOOLING, ReferralErrors.REFERRAL_NOT_ALLOWED, CaseErrors.RECORD_EXISTS)
   enrolment(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: EnrolmentDto): Promise<EnrolmentRecorded> {
     return this.kindRecords.enrolment(actor, id, body);
+  }
+
+  @Post('referrals/:id/training-courses')
+  @Roles(...TRAINERS)
+  @ApiOperation({ operationId: 'referrals_add_training_course', summary: 'R15: a training course, on a job training, technical school or job placement referral' })
+  @ApiCreatedResponse({ type: TrainingCourseView })
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.WRONG_REFERRAL_KIND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  trainingCourse(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: TrainingCourseDto): Promise<TrainingCourseView> {
+    return this.kindRecords.trainingCourse(actor, id, body);
+  }
+
+  @Post('referrals/:id/training-certificates')
+  @Roles(...TRAINERS)
+  @ApiOperation({ operationId: 'referrals_add_training_certificate', summary: 'R15: a certificate obtained, on a job training, technical school or job placement referral' })
+  @ApiCreatedResponse({ type: TrainingCertificateView })
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.WRONG_REFERRAL_KIND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  certificate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: TrainingCertificateDto): Promise<TrainingCertificateView> {
+    return this.kindRecords.certificate(actor, id, body);
+  }
+
+  @Post('referrals/:id/jobs')
+  @Roles(...TRAINERS)
+  @ApiOperation({ operationId: 'referrals_add_job', summary: 'R15: the job found, here or in another place (异地就业)' })
+  @ApiCreatedResponse({ type: JobPlacementView })
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.WRONG_REFERRAL_KIND, ReferralErrors.REFERRAL_NOT_ALLOWED, AccessErrors.UNKNOWN_JURISDICTION)
+  job(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: JobPlacementDto): Promise<JobPlacementView> {
+    return this.kindRecords.job(actor, id, body);
+  }
+
+  @Post('referrals/:id/legal-aid-steps')
+  @Roles('legal_aid_staff')
+  @ApiOperation({
+    operationId: 'referrals_add_legal_aid_step',
+    summary: 'R18: a dated step of the green-channel legal aid case (consultation, filing, hearing, judgment, non-litigation service)',
+  })
+  @ApiCreatedResponse({ type: LegalAidStepView })
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.WRONG_REFERRAL_KIND, ReferralErrors.REFERRAL_NOT_ALLOWED)
+  legalAidStep(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: LegalAidStepDto): Promise<LegalAidStepView> {
+    return this.kindRecords.legalAidStep(actor, id, body);
+  }
+
+  @Post('referrals/:id/repatriation-handover')
+  @Roles('foreign_affairs_officer')
+  @ApiOperation({ operationId: 'referrals_record_repatriation_handover', summary: 'R19: the handover to the authority of the country of return, once per referral' })
+  @ApiCreatedResponse({ type: RepatriationHandoverView })
+  @ApiErrors(ReferralErrors.REFERRAL_NOT_FOUND, CaseErrors.FILE_CLOSED, ReferralErrors.WRONG_REFERRAL_KIND, ReferralErrors.REFERRAL_NOT_ALLOWED, CaseErrors.RECORD_EXISTS)
+  handover(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: RepatriationHandoverDto): Promise<RepatriationHandoverView> {
+    return this.kindRecords.handover(actor, id, body);
   }
 
   @Post('referrals/:id/support-contributions')

@@ -1,5 +1,7 @@
-import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsPlausibleDate, MAX_AMOUNT_YUAN } from '#app/platform';
+import { COURSE_STATUSES, LEGAL_AID_STEP_KINDS, type CourseStatus, type LegalAidStepKind } from '../views/referral.view.js';
 
 export class NoteDto {
   @IsIn(['progress', 'visit'])
@@ -102,4 +104,114 @@ export class ContributionDto {
   @IsDateString({ strict: true })
   @IsPlausibleDate({ past: true })
   receivedOn!: string;
+}
+
+/** R15: a training course the person follows (职业技能培训). */
+export class TrainingCourseDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  /** Who gives the course (the school, a training centre). */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  provider!: string;
+
+  @IsDateString({ strict: true })
+  @IsPlausibleDate()
+  startsOn!: string;
+
+  /** When it ends or ended, where known; not before it starts. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @IsPlausibleDate()
+  endsOn?: string;
+
+  @ApiProperty({ enum: COURSE_STATUSES })
+  @IsIn(COURSE_STATUSES)
+  status!: CourseStatus;
+}
+
+/** R15: a certificate obtained (职业技能等级证书 and the like). */
+export class TrainingCertificateDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  number?: string;
+
+  @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
+  issuedOn!: string;
+}
+
+/** R15: the job found; the place may be anywhere — work in another place is supported. */
+export class JobPlacementDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  employer!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  position!: string;
+
+  @IsDateString({ strict: true })
+  @IsPlausibleDate()
+  startsOn!: string;
+
+  /** Where the job is (GB/T 2260), in the file's jurisdiction or elsewhere. */
+  @Matches(/^[0-9]{6}$/, { message: '须为 6 位 GB/T 2260 行政区划代码 / placeCode must be a 6-digit GB/T 2260 code' })
+  placeCode!: string;
+}
+
+/** R18: one dated step of a green-channel legal aid case. */
+export class LegalAidStepDto {
+  @ApiProperty({ enum: LEGAL_AID_STEP_KINDS })
+  @IsIn(LEGAL_AID_STEP_KINDS)
+  kind!: LegalAidStepKind;
+
+  @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
+  takenOn!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  note!: string;
+}
+
+/** R19: the handover of a foreign victim to the authority of the country of return. */
+export class RepatriationHandoverDto {
+  @IsDateString({ strict: true })
+  @IsPlausibleDate({ past: true })
+  handedOverOn!: string;
+
+  /** The border port or place of the handover (e.g. 磨憨口岸). */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  place!: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  receivingAuthority!: string;
+
+  /** ISO 3166-1 alpha-2, such as LA or VN. */
+  @Matches(/^[A-Z]{2}$/, { message: '须为 ISO 3166-1 两位国家代码 / receivingCountry must be an ISO 3166-1 alpha-2 code such as LA or VN' })
+  receivingCountry!: string;
+
+  /** The travel document (or laissez-passer) the person travelled on. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  travelDocumentRef?: string;
 }

@@ -12,6 +12,7 @@ import type {
   DisclosedPersonView,
   EnrolmentView,
   GuardianContactView,
+  KindRecordsView,
   MedicalMeasureSeenView,
   NeedsSeenView,
   PartnerReferralListItem,
@@ -54,6 +55,7 @@ interface ReferrerRow extends CoreRow {
   history: ReferralHistoryEntry[];
   assessments: DisabilityAssessmentView[];
   enrolment: EnrolmentView | null;
+  kind_records: KindRecordsView;
 }
 
 interface PartnerRow extends CoreRow {
@@ -63,6 +65,7 @@ interface PartnerRow extends CoreRow {
   history?: ReferralHistoryEntry[];
   assessments?: DisabilityAssessmentView[];
   enrolment?: EnrolmentView | null;
+  kind_records?: KindRecordsView;
   open: boolean;
   name: string | null;
   sex: DisclosedPersonView['sex'];
@@ -107,11 +110,32 @@ const HISTORY = `COALESCE((
 const disclosedWhile = (standing: boolean) =>
   `ARRAY(SELECT c.category FROM unnest(r.disclosed) WITH ORDINALITY AS c(category, position) WHERE ${standing ? '' : 'NOT '}${consentStandsSql('r.file_id', 'c.category')} ORDER BY c.position)`;
 
+/** The rows of a kind's record table `t` of the referral `r`, as a JSON array in the order recorded. */
+const kindRows = (table: string, fields: string, join = '') =>
+  `COALESCE((SELECT json_agg(json_build_object('id', t.id, ${fields}, 'recordedAt', ${isoSql('t.recorded_at')}) ORDER BY t.recorded_at, t.id)
+     FROM ${table} t ${join} WHERE t.referral_id = r.id), '[]'::json)`;
+
+/** R15, R18, R19: the records of its kind the partner kept on the referral. */
+const KIND_RECORDS = `json_build_object(
+  'trainingCourses', ${kindRows('training_course', `'name', t.name, 'provider', t.provider, 'startsOn', ${daySql('t.starts_on')}, 'endsOn', ${daySql('t.ends_on')}, 'status', t.status`)},
+  'certificates', ${kindRows('training_certificate', `'name', t.name, 'number', t.number, 'issuedOn', ${daySql('t.issued_on')}`)},
+  'jobs', ${kindRows(
+    'job_placement_record',
+    `'employer', t.employer, 'position', t.position, 'startsOn', ${daySql('t.starts_on')}, 'placeCode', t.place_code, 'placeName', pj.name,
+     'elsewhere', NOT (t.place_code LIKE fj.prefix || '%')`,
+    'JOIN jurisdiction pj ON pj.code = t.place_code JOIN jurisdiction fj ON fj.code = f.responsible_jurisdiction_code',
+  )},
+  'legalAidSteps', ${kindRows('legal_aid_step', `'kind', t.kind, 'takenOn', ${daySql('t.taken_on')}, 'note', t.note`)},
+  'handover', (SELECT json_build_object('id', t.id, 'handedOverOn', ${daySql('t.handed_over_on')}, 'place', t.place, 'receivingAuthority', t.receiving_authority,
+                      'receivingCountry', t.receiving_country, 'travelDocumentRef', t.travel_document_ref, 'recordedAt', ${isoSql('t.recorded_at')})
+                 FROM repatriation_handover t WHERE t.referral_id = r.id))`;
+
 const RECORDS = `COALESCE((
   SELECT json_agg(json_build_object('id', a.id, 'category', a.category, 'grade', a.grade, 'assessedOn', ${daySql('a.assessed_on')}, 'assessedBy', a.assessed_by)
                   ORDER BY a.recorded_at, a.id)
     FROM disability_assessment a WHERE a.referral_id = r.id), '[]'::json) AS assessments,
-  (SELECT json_build_object('grade', e.grade, 'className', e.class_name, 'enrolledOn', ${daySql('e.enrolled_on')}) FROM enrolment e WHERE e.referral_id = r.id) AS enrolment`;
+  (SELECT json_build_object('grade', e.grade, 'className', e.class_name, 'enrolledOn', ${daySql('e.enrolled_on')}) FROM enrolment e WHERE e.referral_id = r.id) AS enrolment,
+  ${KIND_RECORDS} AS kind_records`;
 
 /** The kinds whose partner sees a base field (R16). */
 function kindsSeeing(field: BaseField): ReferralKind[] {
@@ -176,6 +200,7 @@ export class ReferralViewsQuery {
       history: referrer.history,
       assessments: referrer.assessments,
       enrolment: referrer.enrolment,
+      records: referrer.kind_records,
     };
   }
 
@@ -199,6 +224,7 @@ export class ReferralViewsQuery {
       history: partner.history ?? [],
       assessments: partner.assessments ?? [],
       enrolment: partner.enrolment ?? null,
+      records: partner.kind_records ?? { trainingCourses: [], certificates: [], jobs: [], legalAidSteps: [], handover: null },
     };
   }
 

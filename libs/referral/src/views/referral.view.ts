@@ -92,6 +92,74 @@ export class EnrolmentView {
   enrolledOn!: string;
 }
 
+export const COURSE_STATUSES = ['enrolled', 'in_progress', 'completed', 'dropped_out'] as const;
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+export const LEGAL_AID_STEP_KINDS = ['consultation', 'litigation_filed', 'hearing', 'judgment', 'non_litigation_service', 'other'] as const;
+export type LegalAidStepKind = (typeof LEGAL_AID_STEP_KINDS)[number];
+
+/** R15: a training course the partner recorded. */
+export class TrainingCourseView {
+  id!: string;
+  name!: string;
+  provider!: string;
+  startsOn!: string;
+  endsOn!: string | null;
+  @ApiProperty({ enum: COURSE_STATUSES })
+  status!: CourseStatus;
+  recordedAt!: Date;
+}
+
+/** R15: a certificate the partner recorded. */
+export class TrainingCertificateView {
+  id!: string;
+  name!: string;
+  number!: string | null;
+  issuedOn!: string;
+  recordedAt!: Date;
+}
+
+/** R15: a job the partner recorded; `elsewhere` when it is outside the file's jurisdiction (work in another place). */
+export class JobPlacementView {
+  id!: string;
+  employer!: string;
+  position!: string;
+  startsOn!: string;
+  placeCode!: string;
+  placeName!: string;
+  elsewhere!: boolean;
+  recordedAt!: Date;
+}
+
+/** R18: one dated step of the green-channel legal aid case. */
+export class LegalAidStepView {
+  id!: string;
+  @ApiProperty({ enum: LEGAL_AID_STEP_KINDS })
+  kind!: LegalAidStepKind;
+  takenOn!: string;
+  note!: string;
+  recordedAt!: Date;
+}
+
+/** R19: the handover of the person to the authority of the country of return. */
+export class RepatriationHandoverView {
+  id!: string;
+  handedOverOn!: string;
+  place!: string;
+  receivingAuthority!: string;
+  receivingCountry!: string;
+  travelDocumentRef!: string | null;
+  recordedAt!: Date;
+}
+
+/** The records of its kind the partner kept on the referral (R15, R18, R19); empty for other kinds. */
+export class KindRecordsView {
+  trainingCourses!: TrainingCourseView[];
+  certificates!: TrainingCertificateView[];
+  jobs!: JobPlacementView[];
+  legalAidSteps!: LegalAidStepView[];
+  handover!: RepatriationHandoverView | null;
+}
+
 /** What both sides see of a referral. */
 export class ReferralCoreView {
   id!: string;
@@ -136,6 +204,8 @@ export class ReferrerReferralView extends ReferralCoreView {
   history!: ReferralHistoryEntry[];
   assessments!: DisabilityAssessmentView[];
   enrolment!: EnrolmentView | null;
+  /** Training, jobs (R15), legal aid steps (R18), the repatriation handover (R19). */
+  records!: KindRecordsView;
 }
 
 /** A referral just created: R15 may have guided a 16–17 year old's job training to a technical school. */
@@ -237,4 +307,6 @@ export class PartnerReferralView extends PartnerReferralListItem {
   assessments!: DisabilityAssessmentView[];
   /** Schools (R14): the enrolment it recorded. */
   enrolment!: EnrolmentView | null;
+  /** Training and jobs (R15), legal aid steps (R18), the repatriation handover (R19) it recorded. */
+  records!: KindRecordsView;
 }

@@ -2,17 +2,35 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   referralsAccept,
+  referralsAddJob,
+  referralsAddLegalAidStep,
   referralsAddNote,
   referralsAddSupportContribution,
+  referralsAddTrainingCertificate,
+  referralsAddTrainingCourse,
   referralsComplete,
   referralsDecline,
   referralsInbox,
   referralsRead,
   referralsRecordDisabilityAssessment,
   referralsRecordEnrolment,
+  referralsRecordRepatriationHandover,
   referralsStart,
 } from '../../generated/sdk.gen';
-import type { ContributionDto, DisabilityAssessmentDto, EnrolmentDto, NoteDto, OutcomeDto, PartnerReferralListItem, PartnerReferralView } from '../../generated/types.gen';
+import type {
+  ContributionDto,
+  DisabilityAssessmentDto,
+  EnrolmentDto,
+  JobPlacementDto,
+  LegalAidStepDto,
+  NoteDto,
+  OutcomeDto,
+  PartnerReferralListItem,
+  PartnerReferralView,
+  RepatriationHandoverDto,
+  TrainingCertificateDto,
+  TrainingCourseDto,
+} from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
 export type InboxItem = PartnerReferralListItem;
@@ -66,5 +84,10 @@ export function usePartnerWrites(id: string) {
     recordAssessment: (body: DisabilityAssessmentDto) => then(call(referralsRecordDisabilityAssessment({ path, body }))),
     recordEnrolment: (body: EnrolmentDto) => then(call(referralsRecordEnrolment({ path, body }))),
     addContribution: (body: ContributionDto) => then(call(referralsAddSupportContribution({ path, body }))),
+    addTrainingCourse: (body: TrainingCourseDto) => then(call(referralsAddTrainingCourse({ path, body }))),
+    addCertificate: (body: TrainingCertificateDto) => then(call(referralsAddTrainingCertificate({ path, body }))),
+    addJob: (body: JobPlacementDto) => then(call(referralsAddJob({ path, body }))),
+    addLegalAidStep: (body: LegalAidStepDto) => then(call(referralsAddLegalAidStep({ path, body }))),
+    recordHandover: (body: RepatriationHandoverDto) => then(call(referralsRecordRepatriationHandover({ path, body }))),
   };
 }

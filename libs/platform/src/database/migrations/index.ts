@@ -23,6 +23,7 @@ import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandoverIndex.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
+import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
 /**
  * Every migration, in order. Listed by hand (not globbed) so the same options
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   InstitutionStays1796400000002,
   DiscoveryStays1796400000003,
   TracingLeadOutcomes1796400000011,
+  PartnerKindRecords1796400000021,
   PoliceHandoverIndex1796500000001,
 ];

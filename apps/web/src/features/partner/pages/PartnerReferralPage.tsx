@@ -12,13 +12,17 @@ import { ReferralTimeline } from '../../referrals';
 import { OPEN_STATUSES, usePartnerReferral, usePartnerWrites, type PartnerReferral } from '../api';
 import { Deadline } from '../components/Deadline';
 import { PersonSection } from '../components/PersonSection';
+import { CertificateForm, HandoverForm, JobForm, LegalAidStepForm, TrainingCourseForm } from '../components/KindRecordForms';
+import { KindRecordsSection } from '../components/KindRecordsSection';
 import { AssessmentForm, ContributionForm, EnrolmentForm } from '../components/RecordForms';
 import { CompleteForm, DeclineForm, NoteForm } from '../components/ResponseForms';
 import { StatusTag } from '../components/StatusTag';
 import '../partner.css';
 
-type Dialog = 'decline' | 'complete' | 'progress' | 'visit' | 'assessment' | 'enrolment' | 'contribution';
+type Dialog = 'decline' | 'complete' | 'progress' | 'visit' | 'assessment' | 'enrolment' | 'contribution' | 'course' | 'certificate' | 'job' | 'legalAidStep' | 'handover';
 const WORKING: readonly PartnerReferral['status'][] = ['accepted', 'in_progress'];
+/** R15: the kinds whose partner records training, certificates and jobs. */
+const TRAINING_KINDS: readonly PartnerReferral['kind'][] = ['job_training', 'technical_school', 'job_placement'];
 const day = (value: string | null | undefined) => (value ? dayjs(value).format('YYYY-MM-DD') : '—');
 
 /** The outcome reported, each field named, whatever its kind's fields (summary, course, placement, legal service…). */
@@ -39,11 +43,15 @@ function outcomeLines(outcome: PartnerReferral['outcome'], t: TFunction<'partner
   return fields.filter(([, value]) => Boolean(value)).map(([label, value]) => t('person.labelled', { label: t(label), value }));
 }
 
+const hasKindRecords = (records: PartnerReferral['records']) =>
+  records.trainingCourses.length + records.certificates.length + records.jobs.length + records.legalAidSteps.length > 0 || Boolean(records.handover);
+
 /**
  * One referral as the partner sees it: exactly the minimum its kind needs of
  * the person and the categories disclosed under a standing consent, marked
  * (R16); accept or decline with a reason, start, notes and visits, the kind's
- * records (R12 assessment, R13 support, R14 enrolment), complete with the
+ * records (R12 assessment, R13 support, R14 enrolment, R15 training and
+ * jobs, R18 legal aid steps, R19 repatriation handover), complete with the
  * outcome. Once closed or withdrawn, no person: only the referral and the
  * records it made. Not sent to it: the API's 404, the not-found page.
  */
@@ -138,6 +146,17 @@ export default function PartnerReferralPage() {
                   <Button onClick={() => setDialog('enrolment')}>{t('actions.enrolment')}</Button>
                 )}
                 {canCall(me, 'referrals_add_support_contribution') && <Button onClick={() => setDialog('contribution')}>{t('actions.contribution')}</Button>}
+                {TRAINING_KINDS.includes(data.kind) && canCall(me, 'referrals_add_training_course') && (
+                  <>
+                    <Button onClick={() => setDialog('course')}>{t('actions.trainingCourse')}</Button>
+                    <Button onClick={() => setDialog('certificate')}>{t('actions.certificate')}</Button>
+                    <Button onClick={() => setDialog('job')}>{t('actions.job')}</Button>
+                  </>
+                )}
+                {data.kind === 'legal_aid' && canCall(me, 'referrals_add_legal_aid_step') && <Button onClick={() => setDialog('legalAidStep')}>{t('actions.legalAidStep')}</Button>}
+                {data.kind === 'repatriation' && !data.records.handover && canCall(me, 'referrals_record_repatriation_handover') && (
+                  <Button onClick={() => setDialog('handover')}>{t('actions.handover')}</Button>
+                )}
               </>
             )}
           </Space>
@@ -182,7 +201,7 @@ export default function PartnerReferralPage() {
 
       <Panel title={t('person.title')}>{data.person ? <PersonSection person={data.person} disclosed={data.disclosed} /> : <p className="ui-muted">{t('person.closed')}</p>}</Panel>
 
-      {(data.assessments.length > 0 || data.enrolment) && (
+      {(data.assessments.length > 0 || data.enrolment || hasKindRecords(data.records)) && (
         <Panel title={t('records.title')}>
           <Descriptions column={1} size="small">
             {data.assessments.length > 0 && (
@@ -200,6 +219,7 @@ export default function PartnerReferralPage() {
               </Descriptions.Item>
             )}
           </Descriptions>
+          <KindRecordsSection records={data.records} />
         </Panel>
       )}
 
@@ -212,6 +232,11 @@ export default function PartnerReferralPage() {
       {(dialog === 'progress' || dialog === 'visit') && <NoteForm referral={data} kind={dialog} onClose={close} />}
       {dialog === 'assessment' && <AssessmentForm referral={data} onClose={close} />}
       {dialog === 'enrolment' && <EnrolmentForm referral={data} onClose={close} />}
+      {dialog === 'course' && <TrainingCourseForm referral={data} onClose={close} />}
+      {dialog === 'certificate' && <CertificateForm referral={data} onClose={close} />}
+      {dialog === 'job' && <JobForm referral={data} onClose={close} />}
+      {dialog === 'legalAidStep' && <LegalAidStepForm referral={data} onClose={close} />}
+      {dialog === 'handover' && <HandoverForm referral={data} onClose={close} />}
       {dialog === 'contribution' && <ContributionForm referral={data} onClose={close} onDone={(source) => setNotice(t('records.contributionDone', { source }))} />}
     </div>
   );

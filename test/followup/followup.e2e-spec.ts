@@ -214,6 +214,17 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect(calendar.isWorkday('2026-10-05')).toBe(false);
   });
 
+  it("names the seeded holidays in each language, not chinese-days' raw `New Year's Day,元旦,1`", async () => {
+    const year = await request(server).get('/calendar/2026').set(caseworker.auth).expect(200);
+    expect(year.body.exceptions).toEqual(
+      expect.arrayContaining([
+        { date: '2026-01-01', isWorkday: false, name: { zh: '元旦', en: "New Year's Day" } },
+        { date: '2026-02-14', isWorkday: true, name: { zh: '春节', en: 'Spring Festival' } },
+      ]),
+    );
+    expect(year.body.exceptions.filter((day: { name: { zh: string } }) => day.name.zh.includes(','))).toEqual([]);
+  });
+
   it('loads an official year through the API (administrators only, audited); a year not loaded counts weekends only, and readiness says so', async () => {
     // Readiness judges by the clock's year: stand in 2028 (whatever the base date), and go back afterwards.
     stack.clock.set('2028-03-01');
@@ -255,7 +266,7 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     expect(calendar.addWorkingDays('2028-09-29', 3)).toBe('2028-10-10');
     expect((await request(server).get('/calendar/2028').set(caseworker.auth).expect(200)).body).toMatchObject({
       loaded: true,
-      exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: '国庆节调休' }]),
+      exceptions: expect.arrayContaining([{ date: '2028-10-07', isWorkday: true, name: { zh: '国庆节调休', en: '国庆节调休' } }]),
     });
     expect(await auditRecords(stack.database, `action = 'calendar.load' AND entity_id = '2028'`)).toHaveLength(1);
     // This year is loaded: ready, with a warning that next year is not.

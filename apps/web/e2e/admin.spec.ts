@@ -34,6 +34,9 @@ test('an administrator loads next year’s working calendar from the file calend
   await openAs(page, 'admin', '/app/admin/calendar');
   await expect(page.getByTestId('calendar-missing')).toContainText(String(NEXT_YEAR));
   await checkPage(page, 'admin-calendar');
+  // This year's seeded holidays by their Chinese name, not chinese-days' raw `New Year's Day,元旦,1`.
+  await expect(page.locator('.admin-days').getByText('元旦', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("New Year's Day", { exact: false })).toHaveCount(0);
 
   // Typed in, a 调休 working day on a Monday is refused on its field.
   await page.getByRole('button', { name: '添加一行 · 调休上班日（周六或周日）' }).click();

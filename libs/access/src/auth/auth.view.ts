@@ -21,7 +21,7 @@ export class TokenPairView {
 export class MeOrganisationView {
   id!: string;
   name!: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   kind!: OrganisationKind;
   jurisdictionCode!: string;
   jurisdictionName!: string;
@@ -32,7 +32,7 @@ export class MeView {
   userId!: string;
   username!: string;
   displayName!: string;
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   role!: Role;
   organisation!: MeOrganisationView;
   /**

@@ -5,7 +5,7 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
 export class OrganisationView {
   id!: string;
   name!: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   kind!: OrganisationKind;
   jurisdictionCode!: string;
   jurisdictionName!: string;

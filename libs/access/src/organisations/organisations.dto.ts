@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_INT4, PageQuery } from '#app/platform';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
@@ -11,6 +11,7 @@ export class CreateOrganisationDto {
   @MaxLength(100)
   name!: string;
 
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @IsIn(ORGANISATION_KINDS)
   kind!: OrganisationKind;
 
@@ -55,6 +56,7 @@ export class ListOrganisationsQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_INT4, PageQuery } from '#app/platform';
 import { ROLES, type Role } from '../roles.js';
@@ -15,6 +16,7 @@ export class CreateUserDto {
   @IsUUID()
   organisationId!: string;
 
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role!: Role;
 
@@ -89,6 +91,7 @@ export class ListUsersQuery extends PageQuery {
   @IsUUID()
   organisationId?: string;
 
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

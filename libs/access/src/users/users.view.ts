@@ -4,7 +4,7 @@ import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../
 export class UserOrganisationView {
   id!: string;
   name!: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   kind!: OrganisationKind;
   jurisdictionCode!: string;
 }
@@ -14,7 +14,7 @@ export class UserView {
   id!: string;
   username!: string;
   displayName!: string;
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   role!: Role;
   active!: boolean;
   /** An administrator reset the password and the user has not changed it yet: they can do nothing else until they do. */

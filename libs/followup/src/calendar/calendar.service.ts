@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays, AppError, AUDIT_SINK, PlatformErrors, type AuditSink } from '#app/platform';
 import type { Actor } from '#app/access';
+import { dayName, type DayName } from './day-name.js';
 
 export interface CalendarYearInput {
   /** Public holidays that fall on weekdays (and weekend holidays, harmless). */
@@ -99,13 +100,13 @@ export class WorkingCalendar implements OnModuleInit {
   }
 
   /** A year's exceptions to the weekend rule (holidays on weekdays, 调休 working weekends), by day. */
-  async year(year: number): Promise<{ year: number; loaded: boolean; exceptions: { date: string; isWorkday: boolean; name: string }[] }> {
-    const exceptions: { date: string; isWorkday: boolean; name: string }[] = await this.dataSource.query(
+  async year(year: number): Promise<{ year: number; loaded: boolean; exceptions: { date: string; isWorkday: boolean; name: DayName }[] }> {
+    const rows: { date: string; isWorkday: boolean; name: string }[] = await this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS date, is_workday AS "isWorkday", name FROM calendar_exception
         WHERE day BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) ORDER BY day`,
       [year],
     );
-    return { year, loaded: this.years.has(year), exceptions };
+    return { year, loaded: this.years.has(year), exceptions: rows.map((row) => ({ ...row, name: dayName(row.name) })) };
   }
 
   /** Replaces a year's holidays and 调休 working days with the official schedule; audited. */

@@ -1,10 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** A holiday's name in each language (元旦 / New Year's Day); a name loaded in one language only is the same in both. */
+export class CalendarDayNameView {
+  zh!: string;
+  en!: string;
+}
+
 /** A day that breaks the weekend rule: a holiday on a weekday, or a 调休 working Saturday or Sunday. */
 export class CalendarExceptionView {
   date!: string;
   isWorkday!: boolean;
-  name!: string;
+  name!: CalendarDayNameView;
 }
 
 /** A year's working calendar: whether the official schedule is loaded, and its exceptions (a few dozen days at most). */

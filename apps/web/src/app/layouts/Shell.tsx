@@ -1,15 +1,19 @@
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { canCall, useMe } from '../../shared/auth/me';
 import { onSignedOut, signOut } from '../../shared/auth/session';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { useScreenWidth } from '../../shared/lib/useScreenWidth';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { NAV } from '../nav';
 import { queryClient } from '../query-client';
 import { UserMenu } from './UserMenu';
 import './shell.css';
+
+/** The width of the navigation's fade at its end (shell.css). */
+const FADE = 24;
 
 export default function ShellRoute() {
   return (
@@ -30,6 +34,8 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const nav = useRef<HTMLElement>(null);
+  const width = useScreenWidth();
 
   useEffect(
     () =>
@@ -37,6 +43,16 @@ function Shell() {
       onSignedOut(() => void Promise.resolve(navigate('/login', { replace: true })).then(() => client.clear())),
     [navigate, client],
   );
+  // On a phone the bar scrolls: the page one is on is the entry in view, after a navigation or a change of width.
+  // Sideways only (scrollIntoView would move the page too, were it scrolled down).
+  useEffect(() => {
+    const bar = nav.current;
+    const active = bar?.querySelector('a.active');
+    if (!bar || !active) return;
+    const [edge, box] = [bar.getBoundingClientRect(), active.getBoundingClientRect()];
+    if (box.right > edge.right - FADE) bar.scrollLeft += box.right - edge.right + FADE;
+    else if (box.left < edge.left) bar.scrollLeft -= edge.left - box.left;
+  }, [location.pathname, me.data, width]);
 
   if (me.isPending) {
     return (
@@ -61,7 +77,7 @@ function Shell() {
         <Link to="/" className="shell-brand">
           {t('app.name')}
         </Link>
-        <nav className="shell-nav" aria-label={t('nav.menu')}>
+        <nav ref={nav} className="shell-nav" aria-label={t('nav.menu')}>
           <ul>
             {entries.map((entry) => (
               <li key={entry.key}>

@@ -19,6 +19,7 @@ import {
 } from '../../generated/sdk.gen';
 import type { CalendarYearDto, CreateOrganisationDto, CreateUserDto, OrganisationsListData, UpdateOrganisationDto, UpdateUserDto, UsersListData } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetPaging } from '../../shared/api/keyset';
 
 export type UserFilters = Pick<NonNullable<UsersListData['query']>, 'q' | 'role'>;
 export type OrganisationFilters = Pick<NonNullable<OrganisationsListData['query']>, 'q' | 'kind' | 'within'>;
@@ -40,8 +41,7 @@ export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: adminKeys.users(filters),
     queryFn: ({ pageParam }) => call(usersList({ query: { ...filters, limit: PAGE, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetPaging,
   });
 }
 
@@ -76,8 +76,7 @@ export function useOrganisationPages(filters: OrganisationFilters) {
   return useInfiniteQuery({
     queryKey: adminKeys.organisations(filters),
     queryFn: ({ pageParam }) => call(organisationsList({ query: { ...filters, limit: PAGE, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetPaging,
   });
 }
 

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { filesGet, householdTasksList, intakePoliceHandoversList, tracingDnaGet, tracingDnaList, tracingDnaReportOutcome, tracingRequestsGet } from '../../generated/sdk.gen';
 import type { DnaOutcomeDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetPaging } from '../../shared/api/keyset';
 
 export const policeKeys = {
   handovers: ['police', 'handovers'] as const,
@@ -13,18 +14,17 @@ export const policeKeys = {
 };
 
 const PAGE = 20;
-const paged = { initialPageParam: undefined as string | undefined, getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined };
 
 /** The unit's own handovers, the newest first (加载更多). */
 export const useHandovers = () =>
-  useInfiniteQuery({ queryKey: policeKeys.handovers, queryFn: ({ pageParam }) => call(intakePoliceHandoversList({ query: { limit: PAGE, cursor: pageParam } })), ...paged });
+  useInfiniteQuery({ queryKey: policeKeys.handovers, queryFn: ({ pageParam }) => call(intakePoliceHandoversList({ query: { limit: PAGE, cursor: pageParam } })), ...keysetPaging });
 
 /** The comparisons asked of the unit: pending ones (default), or all with the reported ones after them. */
 export const useComparisons = (status: 'pending' | 'all') =>
   useInfiniteQuery({
     queryKey: policeKeys.comparisonList(status),
     queryFn: ({ pageParam }) => call(tracingDnaList({ query: { status, limit: PAGE, cursor: pageParam } })),
-    ...paged,
+    ...keysetPaging,
   });
 
 export const useComparison = (id: string) => useQuery({ queryKey: policeKeys.comparison(id), queryFn: () => call(tracingDnaGet({ path: { id } })) });
@@ -59,5 +59,5 @@ export const useHouseholdTasks = (status: 'due' | 'all') =>
   useInfiniteQuery({
     queryKey: policeKeys.householdList(status),
     queryFn: ({ pageParam }) => call(householdTasksList({ query: { status, limit: PAGE, cursor: pageParam } })),
-    ...paged,
+    ...keysetPaging,
   });

@@ -14,7 +14,8 @@ import { LoadYearForm } from '../components/LoadYearForm';
  * clock), a year's holidays and 调休 working days, and loading a year.
  */
 export default function CalendarPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const status = useCalendarStatus();
   const [chosen, setChosen] = useState<number | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -79,7 +80,7 @@ export default function CalendarPage() {
                 <li key={day.date}>
                   <span>{day.date}</span>
                   <Tag color={day.isWorkday ? 'orange' : 'green'}>{t(day.isWorkday ? 'calendar.workday' : 'calendar.holiday')}</Tag>
-                  <span>{day.name}</span>
+                  <span>{day.name[language]}</span>
                 </li>
               ))}
             </ul>

@@ -82,7 +82,7 @@ test('a caseworker signs in with the form, sees the workbench, searches the file
   await expect(page.getByRole('heading', { name: '我的个案' })).toBeVisible();
   // A caseworker approves nothing: the API's x-roles of approvals_list leave the card out.
   await expect(page.getByRole('heading', { name: '待我审批' })).toHaveCount(0);
-  await checkPage(page, 'workbench');
+  await checkPage(page, 'workbench-signed-in');
 
   await page.getByRole('link', { name: '个案档案' }).click();
   // The county's three files, and no one else's.
@@ -145,7 +145,7 @@ test('a supervisor sees the approvals awaiting them; the language switch is reme
   await signIn(page, who.supervisor);
   await page.goto('/app/');
   await expect(page.getByRole('heading', { name: '待我审批' })).toBeVisible();
-  await checkPage(page, 'workbench-supervisor');
+  await checkPage(page, 'workbench-supervisor-approvals');
   await page.getByRole('button', { name: /^切换语言/ }).click();
   await expect(page.getByRole('heading', { name: 'Awaiting my approval' })).toBeVisible();
   await page.reload();

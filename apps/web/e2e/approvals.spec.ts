@@ -5,7 +5,8 @@
  * sees the banner with the time left, which the city's supervisor then
  * reviews; a reminder the worker delivers updates the workbench badge
  * without a reload (Server-Sent Events). Its people and files are its own,
- * in 官渡区 (set up through the API), so the other specs' pages stay as seeded.
+ * in 官渡区 and 宜良县 (set up through the API), so its counts are its own and
+ * the other specs' pages stay as seeded.
  */
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
@@ -43,7 +44,10 @@ const who = {
   caseworker: { username: 'gd.cw', displayName: '孙丽', password: PASSWORD },
   supervisor: { username: 'gd.sv', displayName: '周强', password: PASSWORD },
   reviewer: { username: 'km.sv', displayName: '吴静', password: PASSWORD },
+  // Of another county, 宜良县: the file the 官渡区 supervisor breaks the glass on is theirs.
+  elsewhere: { username: 'yl.cw', displayName: '钱进', password: PASSWORD },
 } as const;
+let yiliangPolice: string;
 let guanduPolice: string;
 let institution: string;
 
@@ -56,6 +60,8 @@ test.beforeAll(async () => {
   await userNamed(admin, who.caseworker, 'caseworker', guandu);
   await userNamed(admin, who.supervisor, 'supervisor', guandu);
   await userNamed(admin, who.reviewer, 'supervisor', city);
+  await userNamed(admin, who.elsewhere, 'caseworker', await organisationNamed(admin, '宜良县民政局', 'civil_affairs_bureau', '530125'));
+  yiliangPolice = await organisationNamed(admin, '宜良县公安局', 'public_security', '530125');
 });
 
 test('a supervisor approves one request and rejects another with a reason', async ({ page }) => {
@@ -106,15 +112,14 @@ test('a supervisor approves one request and rejects another with a reason', asyn
 });
 
 test('a supervisor breaks the glass on a file of another county; the banner shows the time left; the city reviews it', async ({ page, browser }) => {
-  // A file of 五华区 (the seed's): outside the 官渡区 supervisor's jurisdiction.
-  const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
-  const elsewhere = (await api<{ items: { id: string; reference: string }[] }>('GET', '/files?limit=1', undefined, caseworker)).items[0];
+  // A file of 宜良县: outside the 官渡区 supervisor's jurisdiction, under the same city.
+  const elsewhere = await handover(await tokenOf(who.elsewhere.username, PASSWORD), yiliangPolice, '蒋德明', '259', '530125');
 
   await signIn(page, who.supervisor);
   await page.goto(`/app/emergency-access?fileId=${elsewhere.id}`);
   await expect(page.getByRole('heading', { name: '申请紧急访问' })).toBeVisible();
   await checkPage(page, 'emergency-access');
-  await page.getByLabel('访问理由').fill('当事人在官渡区被发现，需立即核对五华区档案');
+  await page.getByLabel('访问理由').fill('当事人在官渡区被发现，需立即核对宜良县档案');
   await page.getByRole('button', { name: '开启紧急访问' }).click();
   const banner = page.getByRole('status').filter({ hasText: '紧急访问生效中' });
   await expect(banner).toContainText(elsewhere.reference);
@@ -144,9 +149,10 @@ test('a reminder the worker delivers updates the unread badge live, without a re
   await page.goto('/app/');
   const badge = page.getByTestId('unread-count');
   await expect(badge).toHaveAttribute('data-live', 'true');
-  const before = Number(await badge.textContent());
+  // The caseworker's two requests, one approved and one rejected: two notices, nothing else.
+  await expect(badge).toHaveText('2');
 
   await dueReminder(who.caseworker.username, 'other', '实时通知测试');
   // Well within the 30 s poll: the stream brought it.
-  await expect(badge).toHaveText(String(before + 1), { timeout: 10_000 });
+  await expect(badge).toHaveText('3', { timeout: 10_000 });
 });

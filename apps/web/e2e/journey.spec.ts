@@ -267,6 +267,8 @@ test('a school declining a referral reaches the caseworker’s open workbench wi
   await openAs(page, who.colleague, '/app/');
   const badge = page.getByTestId('unread-count');
   await expect(badge).toHaveAttribute('data-live', 'true');
+  // The count, once it came (not the placeholder before it).
+  await expect(badge).toHaveText(/^\d+$/);
   const before = Number(await badge.textContent());
   const notice = page.getByRole('listitem').filter({ hasText: `转介被拒：入学，档案 ${file.reference}` });
   await expect(notice).toHaveCount(0);

@@ -156,11 +156,23 @@ export const withToken =
 
 /**
  * The organisation of that name and kind, created by `admin` the first time:
- * a spec's setup run again (its worker restarted after a failure) finds its own.
+ * a spec's setup run again (its worker restarted after a failure) finds its
+ * own, and two specs that share one (昆明市民政局) and set up side by side
+ * both find the one that whichever came first created (the name is unique in
+ * its division: the other's creation is refused).
  */
 export async function organisationNamed(admin: Api, name: string, kind: string, jurisdictionCode: string): Promise<string> {
-  const found = await admin<{ items: { id: string; name: string }[] }>('GET', `/organisations?kind=${kind}&q=${encodeURIComponent(name)}`);
-  return found.items.find((one) => one.name === name)?.id ?? (await admin<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode })).id;
+  const find = async () =>
+    (await admin<{ items: { id: string; name: string }[] }>('GET', `/organisations?kind=${kind}&q=${encodeURIComponent(name)}`)).items.find((one) => one.name === name)?.id;
+  const found = await find();
+  if (found) return found;
+  try {
+    return (await admin<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode })).id;
+  } catch (error) {
+    const created = await find();
+    if (created) return created;
+    throw error;
+  }
 }
 
 /** A spec's own user, created by `admin` unless they can already sign in (the setup run again). */

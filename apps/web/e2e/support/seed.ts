@@ -1,9 +1,8 @@
 /**
  * The data the browser suite stands on, set up through the API as people
  * would (the administrator is the CLI's): a county bureau with a caseworker
- * and a supervisor, a police unit, a user whose password the administrator
- * reset, and three files handed over by the police; the partner workspace's
- * own county, 西山区 (a bureau, a police unit, a school and a legal aid
+ * and a supervisor, a police unit, and three files handed over by the
+ * police; the partner workspace's own county, 西山区 (a bureau, a police unit, a school and a legal aid
  * centre, each with its user); and 安宁市 of the police workspace (its
  * bureau, police unit and assistance station with their people). No other
  * spec fills either county.
@@ -25,8 +24,6 @@ export async function seed(): Promise<void> {
 
   await user(USERS.caseworker.username, USERS.caseworker.displayName, 'caseworker', bureau.id, PASSWORDS.caseworker);
   await user(USERS.supervisor.username, USERS.supervisor.displayName, 'supervisor', bureau.id, PASSWORDS.supervisor);
-  const reset = await user(USERS.reset.username, USERS.reset.displayName, 'caseworker', bureau.id, 'Before-The-Reset-Pass-1');
-  await api('POST', `/users/${reset.id}/password`, { newPassword: PASSWORDS.reset }, admin);
 
   const xishan = (name: string, kind: string) => api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530112' }, admin);
   await xishan('西山区公安分局', 'public_security');

@@ -3,8 +3,6 @@ export const PASSWORDS = {
   admin: 'E2e-Admin-Passphrase-2026',
   caseworker: 'Yunnan-Caseworker-Pass-7',
   supervisor: 'Yunnan-Supervisor-Pass-8',
-  reset: 'Reset-By-The-Admin-Pass-3',
-  resetNew: 'A-Fresh-Start-Passphrase-4',
   partner: 'Xishan-Partner-Passphrase-5',
   police: 'Anning-Police-Liaison-Pass-5',
   anningCaseworker: 'Anning-Caseworker-Pass-6',
@@ -15,7 +13,6 @@ export const USERS = {
   admin: { username: 'e2e.admin', password: PASSWORDS.admin },
   caseworker: { username: 'e2e.caseworker', password: PASSWORDS.caseworker, displayName: '李敏' },
   supervisor: { username: 'e2e.supervisor', password: PASSWORDS.supervisor, displayName: '王芳' },
-  reset: { username: 'e2e.reset', password: PASSWORDS.reset, displayName: '赵强' },
   // The partner workspace's own county, 西山区 (partner.spec.ts): its bureau's caseworker, a school, a legal aid centre.
   xishanCaseworker: { username: 'e2e.xishan.caseworker', password: PASSWORDS.partner, displayName: '杜娟' },
   school: { username: 'e2e.xishan.school', password: PASSWORDS.partner, displayName: '何老师' },

@@ -4,11 +4,13 @@
  * must not block a real mother for ever, approvals of data that changed since,
  * guardians who are children or the ward herself.
  */
+import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { interview, residentId, step, versionOf } from '../support/case-fixtures.js';
 import { bornAged, compact, day } from '../support/clock.js';
+import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 type User = Session & { userId: string; organisationId: string };
@@ -380,5 +382,29 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     const [kept] = await stack.database.query<{ removal_reason: string }>('SELECT removal_reason FROM buyer_household_member WHERE id = $1', [member.body.id]);
     expect(kept.removal_reason).toBe('公安更正：非收买家庭成员');
     await returnHome(fileId, { recipientName: '孙丽' }, 200);
+  });
+
+  it("R6, R21: a write that loses a deadlock over an audit chain's head to another process is run again, not refused", async () => {
+    const { fileId } = await childFile();
+    const other = new pg.Client({ connectionString: stack.database.ownerUrl });
+    await other.connect();
+    try {
+      // Another process (the worker, say) holds every audit chain's head…
+      await other.query('BEGIN');
+      await other.query('SELECT chain FROM audit_chain FOR UPDATE');
+      // …the police's write locks the file, then waits for its chain's head…
+      const recording = request(server).post(`/files/${fileId}/buyer-household`).set(police.auth).send({ name: '赵强', relation: '收买人' });
+      const response = recording.then((answer) => answer);
+      await eventually(async () => (await other.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount === 1);
+      // …and the other process then wants the file: a deadlock, which PostgreSQL breaks by rolling the write back.
+      await other.query('SELECT id FROM victim_file WHERE id = $1 FOR UPDATE', [fileId]);
+      await other.query('ROLLBACK');
+      expect((await response).status).toBe(201);
+    } finally {
+      await other.end();
+    }
+    const members = await stack.database.query('SELECT id FROM buyer_household_member WHERE file_id = $1 AND name = $2', [fileId, '赵强']);
+    expect(members).toHaveLength(1);
+    expect(await auditRecords(stack.database, `action = 'buyer_household.record' AND $1::uuid = ANY(file_ids)`, [fileId])).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, PlatformErrors, RequestContext, type AuditEntry, type AuditSink } from '#app/platform';
+import { AppError, isTransientConflict, PlatformErrors, RequestContext, type AuditEntry, type AuditSink } from '#app/platform';
 import { auditDetails, auditFileIds, auditOptionalText, auditUuid } from './audit-sanitise.js';
 
 /** The chain of an actor-less event (a failed login of an unknown user). */
@@ -72,7 +72,7 @@ export class AuditService implements AuditSink {
         await manager.query('SELECT audit_append($1::jsonb)', [JSON.stringify(row)]);
       } catch (error) {
         // A lost race for a chain's head stays a conflict (409, try again); anything else refuses the write.
-        if (isConflict(error)) throw error;
+        if (isTransientConflict(error)) throw error;
         throw this.notRecorded(row, error);
       }
       return;
@@ -148,11 +148,4 @@ export class AuditService implements AuditSink {
       details,
     };
   }
-}
-
-/** A serialization failure or deadlock: the write may be tried again. */
-function isConflict(error: unknown): boolean {
-  const facts = error as { code?: unknown; driverError?: { code?: unknown } };
-  const code = facts.driverError?.code ?? facts.code;
-  return code === '40001' || code === '40P01';
 }

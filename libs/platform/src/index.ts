@@ -6,6 +6,7 @@ export { MIGRATIONS } from './database/migrations/index.js';
 export { SnakeNamingStrategy } from './database/naming-strategy.js';
 export { AppError, defineErrors, type ErrorDefinition, type FieldProblem } from './errors/app-error.js';
 export { ErrorEnvelopeFilter, type ErrorEnvelope } from './errors/error-envelope.filter.js';
+export { isTransientConflict } from './errors/database-errors.js';
 export { PlatformErrors } from './errors/platform-errors.js';
 export { flattenValidationErrors, validationExceptionFactory } from './errors/validation.js';
 export { HealthModule } from './health/health.module.js';

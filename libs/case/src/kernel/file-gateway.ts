@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppError, AUDIT_SINK, chinaDate, Clock, type AuditSink } from '#app/platform';
+import { AppError, AUDIT_SINK, chinaDate, Clock, isTransientConflict, type AuditSink } from '#app/platform';
 import { fileScope, fileWriteScope, type Actor, type FileAudience } from '#app/access';
 import { CaseErrors } from '../errors.js';
 import type { FileState } from '../state-machine/states.js';
@@ -97,6 +97,9 @@ class Denied extends Error {}
  * capability's work. Capabilities (records, referrals, tracing, household,
  * follow-up) never lock or scope a file themselves.
  */
+/** Runs of a write PostgreSQL rolled back for a serialization failure or a deadlock, before the caller gets the 409. */
+const WRITE_ATTEMPTS = 3;
+
 @Injectable()
 export class FileGateway {
   constructor(
@@ -122,32 +125,45 @@ export class FileGateway {
     }
   }
 
-  /** Writes in one transaction with the file locked; the audit record is its last statement. */
+  /**
+   * Writes in one transaction with the file locked; the audit record is its
+   * last statement. A transaction PostgreSQL rolled back for a serialization
+   * failure or a deadlock (another process's write, e.g. the worker's, racing
+   * for the same audit chain head) is run again, whole — `expectedVersion` is
+   * checked anew each time — so a request that named no version does not fail
+   * on a race it had no part in; after the last attempt it is a 409.
+   */
   async write<T>(actor: Actor, fileId: string, options: WriteOptions, work: (work: FileWork) => Promise<Recorded<T>>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const context = await this.open(manager, actor, fileId, { mode: 'write' });
-        if (!context) throw new Denied();
-        if (context.file.state === 'closed' && !options.allowClosed) throw new AppError(CaseErrors.FILE_CLOSED);
-        if (options.expectedVersion !== undefined) await this.moveVersion(manager, context.file, options.expectedVersion);
-        const recorded = await work(context);
-        await this.audit.record(
-          {
-            action: options.action,
-            outcome: 'allowed',
-            entityType: recorded.entityType ?? 'victim_file',
-            entityId: recorded.entityId ?? fileId,
-            fileIds: [fileId],
-            details: recorded.details,
-            purpose: recorded.purpose,
-          },
-          manager,
-        );
-        return recorded.result;
-      });
-    } catch (error) {
-      throw await this.refused(options.action, fileId, error, options.auditRefusals ?? []);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeOnce(actor, fileId, options, work);
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS || !isTransientConflict(error)) throw await this.refused(options.action, fileId, error, options.auditRefusals ?? []);
+      }
     }
+  }
+
+  private async writeOnce<T>(actor: Actor, fileId: string, options: WriteOptions, work: (work: FileWork) => Promise<Recorded<T>>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.open(manager, actor, fileId, { mode: 'write' });
+      if (!context) throw new Denied();
+      if (context.file.state === 'closed' && !options.allowClosed) throw new AppError(CaseErrors.FILE_CLOSED);
+      if (options.expectedVersion !== undefined) await this.moveVersion(manager, context.file, options.expectedVersion);
+      const recorded = await work(context);
+      await this.audit.record(
+        {
+          action: options.action,
+          outcome: 'allowed',
+          entityType: recorded.entityType ?? 'victim_file',
+          entityId: recorded.entityId ?? fileId,
+          fileIds: [fileId],
+          details: recorded.details,
+          purpose: recorded.purpose,
+        },
+        manager,
+      );
+      return recorded.result;
+    });
   }
 
   /**

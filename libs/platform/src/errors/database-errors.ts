@@ -48,6 +48,16 @@ function fieldError(definition: ErrorDefinition, field: string, reason: string, 
   return new AppError(definition, { details: [{ field, reason }], cause });
 }
 
+/**
+ * A serialization failure or a deadlock (40001, 40P01): PostgreSQL rolled the
+ * whole transaction back and it may simply be run again (PostgreSQL manual,
+ * "Serialization Failure Handling").
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = pgFacts(error)?.code;
+  return code === '40001' || code === '40P01';
+}
+
 /** The AppError a database error stands for, or null when it is not one the caller caused. */
 export function translateDatabaseError(error: unknown): AppError | null {
   const facts = pgFacts(error);

@@ -164,6 +164,8 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
         failures += 1;
         this.logger.warn(`${name} failed (${failures} in a row): ${(error as Error).message}`);
       }
+      // stop() while this pass ran: end now, not after another interval (a worker told to stop must not linger).
+      if (!this.running) break;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);

@@ -145,6 +145,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private sleep(ms: number): Promise<void> {
+    // stop() while a pass ran: no further wait.
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {

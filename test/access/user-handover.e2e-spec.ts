@@ -44,11 +44,16 @@ describe('deactivating a caseworker who still holds work', () => {
   it('hands the open files and reminders to a colleague, after which the caseworker can be deactivated', async () => {
     const { leaving, fileId, closedFileId, reminderId } = await caseworkerHolding();
     const colleague = (await createUser(stack.database, { role: 'caseworker', organisationId: bureau })).id;
+    const [before] = await stack.database.query<{ version: number }>('SELECT version FROM victim_file WHERE id = $1', [fileId]);
     const handed = await request(server).post(`/users/${leaving}/handover`).set(admin.auth).send({ toUserId: colleague, reason: '调岗' }).expect(200);
     expect(handed.body).toEqual({ toUserId: colleague, files: 1, reminders: 1 });
 
-    const [file] = await stack.database.query<{ responsible_caseworker_id: string }>('SELECT responsible_caseworker_id FROM victim_file WHERE id = $1', [fileId]);
+    const [file] = await stack.database.query<{ responsible_caseworker_id: string; version: number }>('SELECT responsible_caseworker_id, version FROM victim_file WHERE id = $1', [
+      fileId,
+    ]);
     expect(file.responsible_caseworker_id).toBe(colleague);
+    // The file changed hands as a write: a form still open on the old version is told (409) instead of saving over it.
+    expect(file.version).toBe(before.version + 1);
     // A closed file keeps the name of whoever closed it.
     const [closed] = await stack.database.query<{ responsible_caseworker_id: string }>('SELECT responsible_caseworker_id FROM victim_file WHERE id = $1', [closedFileId]);
     expect(closed.responsible_caseworker_id).toBe(leaving);

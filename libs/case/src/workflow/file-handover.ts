@@ -33,9 +33,11 @@ export class FileHandover implements OnModuleInit {
   }
 
   private async handOver(manager: EntityManager, actor: Actor, from: WorkHolder, to: WorkHolder, reason: string): Promise<number> {
-    // UPDATE … RETURNING answers [rows, count].
+    // UPDATE … RETURNING answers [rows, count]. The files change hands: their version moves as with any write through
+    // the kernel, so a form still open on the old version gets 409 and reloads, not a silent save over the handover.
     const [files]: [{ id: string; state: string }[], number] = await manager.query(
-      `UPDATE victim_file SET responsible_caseworker_id = $2 WHERE responsible_caseworker_id = $1 AND state <> 'closed' RETURNING id, state`,
+      `UPDATE victim_file SET responsible_caseworker_id = $2, version = version + 1, updated_at = now()
+        WHERE responsible_caseworker_id = $1 AND state <> 'closed' RETURNING id, state`,
       [from.id, to.id],
     );
     if (files.length === 0) return 0;

@@ -2,6 +2,7 @@
  * The administrator's workspace (issue 14): the working calendar of next
  * year loaded from the file calendar:load reads (the readiness warning goes),
  * a user created and their password reset (forced change at the next sign-in),
+ * a user's role changed among those their organisation's kind allows,
  * a caseworker who still holds a file refused deactivation until the work is
  * handed over; the directory, the jurisdictions and the audit verification.
  * Its own county (富民县): no other spec's lists change.
@@ -102,6 +103,23 @@ test('an administrator creates a user and resets the password: the user must cha
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/app\/password$/);
   await expect(page.getByText('管理员已重置您的密码')).toBeVisible();
+});
+
+test('an administrator changes a user’s role, choosing among the roles of the user’s organisation', async ({ page }) => {
+  await api('POST', '/users', { username: 'fumin.promoted', displayName: '周敏', role: 'caseworker', organisationId: bureauId, password: PASSWORD }, await adminToken());
+  await openAs(page, 'admin', '/app/admin/users?q=fumin.promoted');
+  const row = page.getByRole('row', { name: /fumin\.promoted/ });
+  await row.getByRole('button', { name: '更改角色 fumin.promoted' }).click();
+  const dialog = page.getByRole('dialog');
+  await checkPage(page, 'admin-user-role');
+  await dialog.getByRole('combobox', { name: '新角色', exact: true }).click();
+  // A bureau's users: caseworkers, supervisors and administrators, never a school's or the police's roles.
+  const options = page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option');
+  await expect(options).toHaveText(['民政个案工作者', '民政主管', '系统管理员']);
+  await options.filter({ hasText: '民政主管' }).click();
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('status')).toContainText('已将 周敏 的角色改为民政主管');
+  await expect(row).toContainText('民政主管');
 });
 
 test('deactivating a caseworker who still holds a file is refused until the work is handed over to a colleague', async ({ page, request }) => {

@@ -8,7 +8,7 @@ import { passwordProblem, Passwords } from '../auth/passwords.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
 import { isUniqueViolation } from '../organisations/organisations.service.js';
-import { ROLE_ORGANISATION_KINDS, WORK_HOLDING_ROLES, type OrganisationKind, type Role } from '../roles.js';
+import { ROLE_ORGANISATION_KINDS, ROLES, WORK_HOLDING_ROLES, type OrganisationKind, type Role } from '../roles.js';
 import { containsPattern } from '../search.js';
 import type { CreateUserDto, HandOverWorkDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
 import { UserWorkloads } from './user-workload.js';
@@ -45,7 +45,13 @@ function toView(row: UserRow, cipher: FieldCipher): UserView {
     active: row.active,
     passwordChangeRequired: row.password_change_required,
     version: row.version,
-    organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      kind: row.organisation_kind,
+      jurisdictionCode: row.jurisdiction_code,
+      roles: ROLES.filter((role) => ROLE_ORGANISATION_KINDS[role].includes(row.organisation_kind)),
+    },
     email: cipher.open(row.email_cipher),
     mobile: cipher.open(row.mobile_cipher),
     createdAt: row.created_at,

@@ -4,7 +4,8 @@
  * a user created and their password reset (forced change at the next sign-in),
  * a user's role changed among those their organisation's kind allows,
  * a caseworker who still holds a file refused deactivation until the work is
- * handed over; the directory, the jurisdictions and the audit verification.
+ * handed over; the directory, the jurisdictions and the audit verification
+ * (run by the worker, the page polling until it is finished).
  * Its own county (富民县): no other spec's lists change.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
@@ -184,7 +185,11 @@ test('the directory, the jurisdictions and the audit verification', async ({ pag
 
   await page.getByRole('link', { name: '审计' }).click();
   await page.getByRole('button', { name: '立即校验' }).click();
+  // The worker runs it: queued or running at first, then the page (polling) shows what it found and who asked.
+  await expect(page.getByTestId('audit-verification')).toHaveAttribute('data-status', 'finished');
   await expect(page.getByTestId('audit-verification')).toContainText('完整');
+  await expect(page.getByTestId('audit-verification')).toContainText(/发起，.+开始，.+完成/);
+  await expect(page.getByTestId('audit-verifications').getByRole('listitem').first()).toContainText('完整');
   await expect(page.getByRole('link', { name: '紧急访问审查' })).toBeVisible();
   await expect(page.getByRole('link', { name: '队列监控面板' })).toHaveAttribute('href', '/admin/queues');
   await checkPage(page, 'admin-audit');

@@ -111,11 +111,7 @@ describe('deactivating a caseworker who still holds work, or changing their role
       await request(server).post(`/users/${leaving}/handover`).set(admin.auth).send({ toUserId: colleague, reason: '调任系统管理员' }).expect(200);
       const { username } = (await request(server).get(`/users/${leaving}`).set(admin.auth).expect(200)).body as { username: string };
       const session = await login(server, username);
-      const changed = await request(server)
-        .patch(`/users/${leaving}`)
-        .set(admin.auth)
-        .send({ role: 'administrator', expectedVersion: promoted.body.version })
-        .expect(200);
+      const changed = await request(server).patch(`/users/${leaving}`).set(admin.auth).send({ role: 'administrator', expectedVersion: promoted.body.version }).expect(200);
       expect(changed.body.role).toBe('administrator');
       await request(server).get('/me').set(session.auth).expect(401);
       const records = await auditRecords(stack.database, `action = 'user.update' AND outcome = 'allowed' AND entity_id = $1`, [leaving]);

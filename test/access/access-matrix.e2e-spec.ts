@@ -172,6 +172,9 @@ const POLICY: Record<string, 'public' | Cells> = {
   // A signed checkpoint of every chain head (issue 12 §2): administrators only, whatever the target.
   'POST /audit/checkpoints': only({ administrator: 'AAA' }),
   'POST /audit/verification': only({ administrator: 'AAA' }),
+  // Verifications asked for by administrators within one's jurisdiction (issue 14).
+  'GET /audit/verifications': only({ administrator: 'AAA' }),
+  'GET /audit/verifications/{id}': only({ administrator: 'AAD' }),
   'PUT /files/{id}/identity': only({ caseworker: 'AAD', supervisor: 'AAD' }),
   // Family tracing (R8–R10): requests recorded by one's organisation or within one's jurisdiction; the police see their own
   // and those they were asked to compare; candidates and leads with the file.
@@ -397,6 +400,13 @@ describe('access matrix', () => {
     }),
     'POST /audit/checkpoints': async (actor) => ({ test: request(server).post('/audit/checkpoints').set(actor.auth) }),
     'POST /audit/verification': async (actor) => ({ test: request(server).post('/audit/verification').set(actor.auth) }),
+    'GET /audit/verifications': async (actor) => ({ test: request(server).get('/audit/verifications').set(actor.auth) }),
+    'GET /audit/verifications/{id}': async (actor, relation) => {
+      const [{ id }] = await stack.database.query<{ id: string }>('INSERT INTO audit_verification (requested_by, requested_at) VALUES ($1, now()) RETURNING id', [
+        await userFor('administrator', relation),
+      ]);
+      return { test: request(server).get(`/audit/verifications/${id}`).set(actor.auth) };
+    },
   };
 
   /** Someone else in the civil affairs bureau of the relation, who asked for an approval or a transfer. */

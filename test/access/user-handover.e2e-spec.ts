@@ -1,10 +1,13 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { auditRecords, createFile, createOrganisation, createUser, signedIn, type Session } from '../support/access-fixtures.js';
+import { auditRecords, createFile, createOrganisation, createUser, login, signedIn, type Session } from '../support/access-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
-/** A caseworker leaves: their files and open reminders go to a colleague first, so that no reminder escalates to nobody. */
-describe('deactivating a caseworker who still holds work', () => {
+/**
+ * A caseworker leaves, or takes another post: their files and open reminders go to a colleague first, so that no
+ * reminder escalates to nobody.
+ */
+describe('deactivating a caseworker who still holds work, or changing their role', () => {
   let stack: TestStack;
   let server: App;
   let admin: Session & { userId: string };
@@ -88,5 +91,57 @@ describe('deactivating a caseworker who still holds work', () => {
     expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'toUserId' })]);
     const [file] = await stack.database.query<{ responsible_caseworker_id: string }>('SELECT responsible_caseworker_id FROM victim_file WHERE id = $1', [fileId]);
     expect(file.responsible_caseworker_id).toBe(leaving);
+  });
+
+  describe('changing a role', () => {
+    const roleOf = async (id: string) => (await request(server).get(`/users/${id}`).set(admin.auth).expect(200)).body.role as string;
+
+    it('refuses to make a caseworker who still holds work an administrator (409 USER_HOLDS_WORK naming the reason in Chinese and English), and records the refusal', async () => {
+      const { leaving } = await caseworkerHolding();
+      const refused = await request(server).patch(`/users/${leaving}`).set(admin.auth).send({ role: 'administrator' }).expect(409);
+      expect(refused.body.error).toMatchObject({ code: 'USER_HOLDS_WORK', details: { held: { files: 1, reminders: 1 } } });
+      expect(refused.body.error.message).toContain('请先移交给同事再更改其角色');
+      expect(refused.body.error.message).toContain('hand them over to a colleague before changing their role');
+      expect(await roleOf(leaving)).toBe('caseworker');
+      const [denied] = await auditRecords(stack.database, `action = 'user.update' AND outcome = 'denied' AND entity_id = $1`, [leaving]);
+      expect(denied.details).toMatchObject({ code: 'USER_HOLDS_WORK', change: 'role' });
+    });
+
+    it('lets a caseworker holding work become a supervisor (who keeps it), and an administrator once it is handed over: audited, their logins end', async () => {
+      const { leaving } = await caseworkerHolding();
+      const promoted = await request(server).patch(`/users/${leaving}`).set(admin.auth).send({ role: 'supervisor' }).expect(200);
+      expect(promoted.body.role).toBe('supervisor');
+
+      const colleague = (await createUser(stack.database, { role: 'caseworker', organisationId: bureau })).id;
+      await request(server).post(`/users/${leaving}/handover`).set(admin.auth).send({ toUserId: colleague, reason: '调任系统管理员' }).expect(200);
+      const { username } = (await request(server).get(`/users/${leaving}`).set(admin.auth).expect(200)).body as { username: string };
+      const session = await login(server, username);
+      const changed = await request(server).patch(`/users/${leaving}`).set(admin.auth).send({ role: 'administrator', expectedVersion: promoted.body.version }).expect(200);
+      expect(changed.body.role).toBe('administrator');
+      await request(server).get('/me').set(session.auth).expect(401);
+      const records = await auditRecords(stack.database, `action = 'user.update' AND outcome = 'allowed' AND entity_id = $1`, [leaving]);
+      expect(records.map((record) => record.details)).toEqual([
+        expect.objectContaining({ role: 'supervisor', previousRole: 'caseworker' }),
+        expect.objectContaining({ role: 'administrator', previousRole: 'supervisor' }),
+      ]);
+    });
+
+    it('refuses a role that does not fit the organisation (422 naming role): a school user cannot become a police liaison', async () => {
+      const school = await createOrganisation(stack.database, { kind: 'school', jurisdictionCode: '530111' });
+      const teacher = (await createUser(stack.database, { role: 'school_staff', organisationId: school })).id;
+      const refused = await request(server).patch(`/users/${teacher}`).set(admin.auth).send({ role: 'police_liaison' }).expect(422);
+      expect(refused.body.error.code).toBe('ROLE_ORGANISATION_MISMATCH');
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'role', reason: expect.stringContaining('not school') })]);
+      expect(await roleOf(teacher)).toBe('school_staff');
+    });
+
+    it('changes only the roles of users in the jurisdiction: another one is 404, recorded', async () => {
+      const elsewhere = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530300' });
+      const stranger = (await createUser(stack.database, { role: 'caseworker', organisationId: elsewhere })).id;
+      await request(server).patch(`/users/${stranger}`).set(admin.auth).send({ role: 'supervisor' }).expect(404);
+      const [row] = await stack.database.query<{ role: string }>('SELECT role FROM user_account WHERE id = $1', [stranger]);
+      expect(row.role).toBe('caseworker');
+      expect(await auditRecords(stack.database, `action = 'user.update' AND outcome = 'denied' AND entity_id = $1`, [stranger])).toHaveLength(1);
+    });
   });
 });

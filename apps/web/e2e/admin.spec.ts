@@ -2,8 +2,10 @@
  * The administrator's workspace (issue 14): the working calendar of next
  * year loaded from the file calendar:load reads (the readiness warning goes),
  * a user created and their password reset (forced change at the next sign-in),
+ * a user's role changed among those their organisation's kind allows,
  * a caseworker who still holds a file refused deactivation until the work is
- * handed over; the directory, the jurisdictions and the audit verification.
+ * handed over; the directory, the jurisdictions and the audit verification
+ * (run by the worker, the page polling until it is finished).
  * Its own county (富民县): no other spec's lists change.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
@@ -46,12 +48,16 @@ test('an administrator loads next year’s working calendar from the file calend
   await expect(page.getByText('调休上班日须为周六或周日')).toBeVisible();
 
   // The file replaces what was typed.
+  // Next year stays loaded for the rest of the suite (the readiness warning is about next year, and no route unloads
+  // a year), and the specs beside and after this one count working days into it (a referral's accept-by, the working
+  // days left). So its days off and 调休 lie in autumn, at least nine months after TEST_TODAY whichever day it is,
+  // where no other spec's dates reach: every working day they count is the same whether this test ran first or not.
   const schedule = {
     year: NEXT_YEAR,
     holidays: [
-      { date: `${NEXT_YEAR}-01-01`, name: '元旦' },
       { date: `${NEXT_YEAR}-10-01`, name: '国庆节' },
       { date: `${NEXT_YEAR}-10-04`, name: '国庆节' },
+      { date: `${NEXT_YEAR}-10-05`, name: '国庆节' },
     ],
     workdays: [{ date: `${NEXT_YEAR}-09-26`, name: '国庆节调休' }],
   };
@@ -98,6 +104,23 @@ test('an administrator creates a user and resets the password: the user must cha
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/app\/password$/);
   await expect(page.getByText('管理员已重置您的密码')).toBeVisible();
+});
+
+test('an administrator changes a user’s role, choosing among the roles of the user’s organisation', async ({ page }) => {
+  await api('POST', '/users', { username: 'fumin.promoted', displayName: '周敏', role: 'caseworker', organisationId: bureauId, password: PASSWORD }, await adminToken());
+  await openAs(page, 'admin', '/app/admin/users?q=fumin.promoted');
+  const row = page.getByRole('row', { name: /fumin\.promoted/ });
+  await row.getByRole('button', { name: '更改角色 fumin.promoted' }).click();
+  const dialog = page.getByRole('dialog');
+  await checkPage(page, 'admin-user-role');
+  await dialog.getByRole('combobox', { name: '新角色', exact: true }).click();
+  // A bureau's users: caseworkers, supervisors and administrators, never a school's or the police's roles.
+  const options = page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option');
+  await expect(options).toHaveText(['民政个案工作者', '民政主管', '系统管理员']);
+  await options.filter({ hasText: '民政主管' }).click();
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('status')).toContainText('已将 周敏 的角色改为民政主管');
+  await expect(row).toContainText('民政主管');
 });
 
 test('deactivating a caseworker who still holds a file is refused until the work is handed over to a colleague', async ({ page, request }) => {
@@ -162,7 +185,11 @@ test('the directory, the jurisdictions and the audit verification', async ({ pag
 
   await page.getByRole('link', { name: '审计' }).click();
   await page.getByRole('button', { name: '立即校验' }).click();
+  // The worker runs it: queued or running at first, then the page (polling) shows what it found and who asked.
+  await expect(page.getByTestId('audit-verification')).toHaveAttribute('data-status', 'finished');
   await expect(page.getByTestId('audit-verification')).toContainText('完整');
+  await expect(page.getByTestId('audit-verification')).toContainText(/发起，.+开始，.+完成/);
+  await expect(page.getByTestId('audit-verifications').getByRole('listitem').first()).toContainText('完整');
   await expect(page.getByRole('link', { name: '紧急访问审查' })).toBeVisible();
   await expect(page.getByRole('link', { name: '队列监控面板' })).toHaveAttribute('href', '/admin/queues');
   await checkPage(page, 'admin-audit');

@@ -51,6 +51,13 @@ export const ROLE_ORGANISATION_KINDS: Record<Role, readonly OrganisationKind[]> 
 };
 
 /**
+ * Who may hold files and reminders of their own, and take a leaving colleague's
+ * (the handover's targets). A user still holding work keeps one of these roles,
+ * as they stay active, until it is handed over: reminders never escalate to nobody.
+ */
+export const WORK_HOLDING_ROLES: readonly Role[] = ['caseworker', 'supervisor'];
+
+/**
  * How a role reaches files (R22: only the people who need a file see it):
  * - jurisdiction: civil-affairs staff, files whose responsible jurisdiction lies within theirs;
  * - institution: institution staff, the people staying in their institution;

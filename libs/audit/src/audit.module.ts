@@ -11,6 +11,8 @@ import { AuditCheckpointProcessor, AuditCheckpointSchedule } from './checkpoints
 import { CheckpointRequests } from './checkpoints/checkpoint-requests.js';
 import { AuditCheckpointSigner } from './checkpoints/checkpoint-signer.js';
 import { CheckpointVerifier } from './checkpoints/checkpoint-verifier.js';
+import { AuditVerifications } from './verifications/audit-verifications.js';
+import { AuditVerificationProcessor } from './verifications/verification-jobs.js';
 
 /** The audit record as a sink every lib writes to (AUDIT_SINK), its verifier and the checkpoint signer (used where AUDIT_SIGNING_KEY is: worker, CLI). */
 @Global()
@@ -24,13 +26,13 @@ export class AuditCoreModule {}
 @Module({
   imports: [AuditCoreModule, CaseCoreModule],
   controllers: [AuditController, CheckpointsController, VerificationController],
-  providers: [AuditReadService, CheckpointRequests],
+  providers: [AuditReadService, CheckpointRequests, AuditVerifications],
 })
 export class AuditModule {}
 
-/** The worker side: signs checkpoints on its schedule and on request (queue `audit-checkpoints`). */
+/** The worker side: signs checkpoints on its schedule and on request (queue `audit-checkpoints`), runs the administrators' verifications (queue `audit-verifications`). */
 @Module({
   imports: [AuditCoreModule],
-  providers: [AuditCheckpointProcessor, AuditCheckpointSchedule],
+  providers: [AuditCheckpointProcessor, AuditCheckpointSchedule, AuditVerificationProcessor],
 })
 export class AuditWorkerModule {}

@@ -68,14 +68,41 @@ export class CheckpointVerificationView {
   firstProblem?: CheckpointProblemView;
 }
 
-/** The audit record verified (as `npm run audit:verify` does): every chain walked, then the signed checkpoints. */
+/** Who asked for a verification. */
+export class VerificationRequesterView {
+  id!: string;
+  username!: string;
+  displayName!: string;
+}
+
+export const VERIFICATION_STATUSES = ['queued', 'running', 'finished', 'failed'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/**
+ * A verification of the audit record (as `npm run audit:verify` does: every
+ * chain walked, then the signed checkpoints), run by the worker from the queue
+ * `audit-verifications`: queued, running (with the records walked so far),
+ * then finished with what it found, or failed (the job's reason).
+ */
 export class AuditVerificationView {
-  /** Every chain links up and no checkpoint contradicts it. */
-  intact!: boolean;
-  records!: number;
-  chains!: number;
+  id!: string;
+  @ApiProperty({ enum: VERIFICATION_STATUSES, enumName: 'AuditVerificationStatus' })
+  status!: VerificationStatus;
+  requestedAt!: Date;
+  requestedBy!: VerificationRequesterView;
+  /** While running: the records walked so far; finished: all of them. */
+  recordsWalked!: number | null;
+  /** From the clock of the worker that ran it; null until it finished. */
+  startedAt!: Date | null;
+  finishedAt!: Date | null;
+  /** Every chain links up and no checkpoint contradicts it; null until finished. */
+  intact!: boolean | null;
+  records!: number | null;
+  chains!: number | null;
+  /** The first link that does not hold. */
   firstBroken?: BrokenLinkView;
-  /** Checked once every chain is intact. */
+  /** Checked once every chain is intact: how many, and the first problem. */
   checkpoints?: CheckpointVerificationView;
-  verifiedAt!: Date;
+  /** Why it failed (the worker's last attempt), when status is failed. */
+  failure!: string | null;
 }

@@ -1,38 +1,47 @@
-import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_SINK, Clock, type AuditSink } from '#app/platform';
-import { Roles } from '#app/access';
-import { AuditVerifier } from './audit-verifier.js';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageOf, PageQuery, PlatformErrors, uuidParam, type Page } from '#app/platform';
+import { CurrentActor, Roles, type Actor } from '#app/access';
 import { AuditVerificationView } from './audit.view.js';
+import { AuditVerifications } from './verifications/audit-verifications.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Controller('audit/verification')
+@Controller('audit')
 export class VerificationController {
-  constructor(
-    private readonly verifier: AuditVerifier,
-    private readonly clock: Clock,
-    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
-  ) {}
+  constructor(private readonly verifications: AuditVerifications) {}
 
-  @Post()
-  @HttpCode(200)
+  @Post('verification')
+  @HttpCode(202)
   @Roles('administrator')
   @ApiOperation({
     operationId: 'audit_verify',
     summary:
-      'Verify the audit record now, as `npm run audit:verify` does: walk every hash chain, then check every signed checkpoint; answers the first broken link or contradicted checkpoint. Audited (after the walk, so the record of it is covered by the next run)',
+      'Ask for a verification of the audit record, as `npm run audit:verify` does (every hash chain walked, then every signed checkpoint checked): 202 with its id, queued; the worker runs it (queue `audit-verifications`) and stores the result: GET /audit/verifications/{id}. The request is audited before the walk, the verification after it',
+  })
+  @ApiAcceptedResponse({ type: AuditVerificationView })
+  request(@CurrentActor() actor: Actor): Promise<AuditVerificationView> {
+    return this.verifications.request(actor);
+  }
+
+  @Get('verifications')
+  @Roles('administrator')
+  @ApiOperation({ operationId: 'audit_verifications', summary: 'The verifications of the audit record asked for within one’s jurisdiction, the latest first' })
+  @ApiOkResponse({ type: PageOf(AuditVerificationView) })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<AuditVerificationView>> {
+    return this.verifications.list(actor, query);
+  }
+
+  @Get('verifications/:id')
+  @Roles('administrator')
+  @ApiOperation({
+    operationId: 'audit_verification',
+    summary:
+      'One verification: queued, running (with the records walked so far), finished (intact, or the first broken link or contradicted checkpoint; records, chains and checkpoints counted; started and finished at) or failed; one asked for outside one’s jurisdiction is 404',
   })
   @ApiOkResponse({ type: AuditVerificationView })
-  async verify(): Promise<AuditVerificationView> {
-    const result = await this.verifier.verify();
-    const verifiedAt = this.clock.now();
-    await this.audit.record({
-      action: 'audit.verify',
-      outcome: 'allowed',
-      entityType: 'audit_record',
-      details: { intact: result.intact, records: result.records, chains: result.chains, ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}) },
-    });
-    return { ...result, verifiedAt };
+  @ApiErrors(PlatformErrors.NOT_FOUND)
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<AuditVerificationView> {
+    return this.verifications.get(actor, id);
   }
 }

@@ -32,6 +32,7 @@ export { PausedQueuesReadiness, PausedQueuesWatch, pausedWarning } from './queue
 export {
   ALL_QUEUES,
   AuditCheckpointPayload,
+  AuditVerificationPayload,
   DomainEventPayload,
   EscalationPayload,
   OutgoingNotificationPayload,

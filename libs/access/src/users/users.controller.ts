@@ -48,10 +48,10 @@ export class UsersController {
   @ApiOperation({
     operationId: 'users_update',
     summary:
-      'Rename or (de)activate a user; deactivation ends every login at once, and is refused (409 USER_HOLDS_WORK, details.held) while the user holds open files or reminders: hand them over first. expectedVersion (optional): 409 when someone changed the user meanwhile',
+      "Rename, (de)activate or change the role of a user. The role must fit the organisation's kind (422 ROLE_ORGANISATION_MISMATCH naming role). Deactivation, and a role other than caseworker or supervisor, are refused (409 USER_HOLDS_WORK, details.held) while the user holds open files or reminders: hand them over first. Both end every login of the user. expectedVersion (optional): 409 when someone changed the user meanwhile",
   })
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION, AccessErrors.USER_HOLDS_WORK)
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION, AccessErrors.USER_HOLDS_WORK, AccessErrors.ROLE_ORGANISATION_MISMATCH)
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(actor, id, body);
   }

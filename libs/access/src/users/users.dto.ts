@@ -51,6 +51,16 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
+  /**
+   * A new role, which must fit the user's organisation's kind (422 ROLE_ORGANISATION_MISMATCH naming `role`); a user
+   * still holding open files or reminders keeps a caseworker's or a supervisor's role until they are handed over
+   * (409 USER_HOLDS_WORK). A change ends every login of the user.
+   */
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
   /** For the outgoing channel (NOTIFY_CHANNEL smtp); stored encrypted. null clears it. */
   @IsOptional()
   @IsString()

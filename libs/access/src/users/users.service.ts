@@ -8,7 +8,7 @@ import { passwordProblem, Passwords } from '../auth/passwords.js';
 import { AccessErrors } from '../errors.js';
 import { prefixOf } from '../jurisdictions/jurisdictions.service.js';
 import { isUniqueViolation } from '../organisations/organisations.service.js';
-import { ROLE_ORGANISATION_KINDS, type OrganisationKind } from '../roles.js';
+import { ROLE_ORGANISATION_KINDS, ROLES, WORK_HOLDING_ROLES, type OrganisationKind, type Role } from '../roles.js';
 import { containsPattern } from '../search.js';
 import type { CreateUserDto, HandOverWorkDto, ListUsersQuery, UpdateUserDto } from './users.dto.js';
 import { UserWorkloads } from './user-workload.js';
@@ -45,7 +45,13 @@ function toView(row: UserRow, cipher: FieldCipher): UserView {
     active: row.active,
     passwordChangeRequired: row.password_change_required,
     version: row.version,
-    organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, jurisdictionCode: row.jurisdiction_code },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      kind: row.organisation_kind,
+      jurisdictionCode: row.jurisdiction_code,
+      roles: ROLES.filter((role) => ROLE_ORGANISATION_KINDS[role].includes(row.organisation_kind)),
+    },
     email: cipher.open(row.email_cipher),
     mobile: cipher.open(row.mobile_cipher),
     createdAt: row.created_at,
@@ -59,6 +65,16 @@ function contactChanges(input: { email?: string | null; mobile?: string | null }
     if (input[field] !== undefined) changes[field] = input[field] ? 'set' : 'cleared';
   }
   return changes;
+}
+
+/** 422 naming `role` when the role does not belong to the organisation's kind (a school's user is no police liaison). */
+function refuseRoleMismatch(role: Role, kind: OrganisationKind): void {
+  if (ROLE_ORGANISATION_KINDS[role].includes(kind)) return;
+  throw AppError.field(
+    AccessErrors.ROLE_ORGANISATION_MISMATCH,
+    'role',
+    `该角色属于 ${ROLE_ORGANISATION_KINDS[role].join('、')} 类机构 / a ${role} belongs to ${ROLE_ORGANISATION_KINDS[role].join(' or ')}, not ${kind}`,
+  );
 }
 
 /**
@@ -95,13 +111,7 @@ export class UsersService {
       await this.audit.record({ action: 'user.create', outcome: 'denied', entityType: 'organisation', entityId: input.organisationId });
       throw AppError.field(AccessErrors.UNKNOWN_ORGANISATION, 'organisationId');
     }
-    if (!ROLE_ORGANISATION_KINDS[input.role].includes(organisation.kind)) {
-      throw AppError.field(
-        AccessErrors.ROLE_ORGANISATION_MISMATCH,
-        'role',
-        `该角色属于 ${ROLE_ORGANISATION_KINDS[input.role].join('、')} 类机构 / a ${input.role} belongs to ${ROLE_ORGANISATION_KINDS[input.role].join(' or ')}, not ${organisation.kind}`,
-      );
-    }
+    refuseRoleMismatch(input.role, organisation.kind);
     const passwordHash = await this.passwords.hash(input.password);
     return this.dataSource.transaction(async (manager) => {
       let id: string;
@@ -164,18 +174,48 @@ export class UsersService {
       if (input.expectedVersion !== undefined && input.expectedVersion !== version) {
         throw new AppError(AccessErrors.STALE_VERSION, { details: { expectedVersion: input.expectedVersion, currentVersion: version } });
       }
+      const [current]: { role: Role; organisation_kind: OrganisationKind }[] = await manager.query(
+        'SELECT u.role, o.kind AS organisation_kind FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1',
+        [id],
+      );
+      const newRole = input.role !== undefined && input.role !== current.role ? input.role : undefined;
+      if (newRole) {
+        refuseRoleMismatch(newRole, current.organisation_kind);
+        if (!WORK_HOLDING_ROLES.includes(newRole)) await this.refuseWhileHolding(manager, id, 'role');
+      }
       await manager.query(
-        `UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active),
+        `UPDATE user_account SET display_name = COALESCE($2, display_name), active = COALESCE($3, active), role = COALESCE($8, role),
                 email_cipher = CASE WHEN $5 THEN $4 ELSE email_cipher END, mobile_cipher = CASE WHEN $7 THEN $6 ELSE mobile_cipher END,
                 version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, input.displayName?.trim() ?? null, input.active ?? null, this.sealed(input.email), input.email !== undefined, this.sealed(input.mobile), input.mobile !== undefined],
+        [
+          id,
+          input.displayName?.trim() ?? null,
+          input.active ?? null,
+          this.sealed(input.email),
+          input.email !== undefined,
+          this.sealed(input.mobile),
+          input.mobile !== undefined,
+          newRole ?? null,
+        ],
       );
       if (input.active === false) {
-        await this.refuseWhileHolding(manager, id);
+        await this.refuseWhileHolding(manager, id, 'deactivate');
         await this.auth.revokeAllSessions(manager, id, 'deactivated');
+      } else if (newRole) {
+        // The user's workspace follows the role: they sign in again into the new one.
+        await this.auth.revokeAllSessions(manager, id, 'role changed');
       }
-      const { expectedVersion: _seen, email: _email, mobile: _mobile, ...changes } = input;
-      await this.audit.record({ action: 'user.update', outcome: 'allowed', entityType: 'user_account', entityId: id, details: { ...changes, ...contactChanges(input) } }, manager);
+      const { expectedVersion: _seen, email: _email, mobile: _mobile, role: _role, ...changes } = input;
+      await this.audit.record(
+        {
+          action: 'user.update',
+          outcome: 'allowed',
+          entityType: 'user_account',
+          entityId: id,
+          details: { ...changes, ...(newRole ? { role: newRole, previousRole: current.role } : {}), ...contactChanges(input) },
+        },
+        manager,
+      );
       return (await this.findScoped(actor, id, manager))!;
     });
   }
@@ -221,9 +261,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await this.lockScoped(actor, id, manager, 'user.handover');
       const [from]: { organisation_id: string }[] = await manager.query('SELECT organisation_id FROM user_account WHERE id = $1', [id]);
-      const [to]: { id: string }[] = await manager.query(`SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND role IN ('caseworker', 'supervisor')`, [
+      const [to]: { id: string }[] = await manager.query(`SELECT id FROM user_account WHERE id = $1 AND organisation_id = $2 AND active AND role = ANY($3)`, [
         input.toUserId,
         from.organisation_id,
+        WORK_HOLDING_ROLES,
       ]);
       if (!to) {
         throw AppError.field(AccessErrors.UNKNOWN_USER, 'toUserId', '须为同一机构的在岗个案工作者或主管 / must be an active caseworker or supervisor of the same organisation');
@@ -243,17 +284,28 @@ export class UsersService {
     });
   }
 
-  /** Reminders must never escalate to nobody: someone still holding files or reminders stays active until they are handed over. */
-  private async refuseWhileHolding(manager: EntityManager, id: string): Promise<void> {
+  /**
+   * Reminders must never escalate to nobody: someone still holding files or
+   * reminders stays active, and a caseworker or supervisor, until they are
+   * handed over.
+   */
+  private async refuseWhileHolding(manager: EntityManager, id: string, change: 'deactivate' | 'role'): Promise<void> {
     const held = await this.workloads.held(manager, id);
     if (Object.keys(held).length === 0) return;
     const files = held.files ?? 0;
     const reminders = held.reminders ?? 0;
-    await this.audit.record({ action: 'user.update', outcome: 'denied', entityType: 'user_account', entityId: id, details: { code: AccessErrors.USER_HOLDS_WORK.code, held } });
+    await this.audit.record({
+      action: 'user.update',
+      outcome: 'denied',
+      entityType: 'user_account',
+      entityId: id,
+      details: { code: AccessErrors.USER_HOLDS_WORK.code, change, held },
+    });
+    const [zh, en] = change === 'role' ? ['更改其角色', 'changing their role'] : ['停用', 'deactivating'];
     throw new AppError(AccessErrors.USER_HOLDS_WORK, {
       message:
-        `该用户仍负责 ${files} 份未结档案、${reminders} 条待办提醒，请先移交给同事再停用 / ` +
-        `The user still holds ${files} open files and ${reminders} open reminders: hand them over to a colleague before deactivating`,
+        `该用户仍负责 ${files} 份未结档案、${reminders} 条待办提醒，请先移交给同事再${zh} / ` +
+        `The user still holds ${files} open files and ${reminders} open reminders: hand them over to a colleague before ${en}`,
       details: { held: { files, reminders } },
     });
   }

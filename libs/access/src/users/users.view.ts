@@ -7,6 +7,9 @@ export class UserOrganisationView {
   @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   kind!: OrganisationKind;
   jurisdictionCode!: string;
+  /** The roles a user of this kind of organisation may have (the choices of a role change). */
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
+  roles!: Role[];
 }
 
 /** A user account as administrators and supervisors see it (never its password). */

@@ -92,6 +92,23 @@ export class AuditCheckpointPayload {
   requestId?: string;
 }
 
+/** Verify the audit record (issue 14): walk every chain, then check the signed checkpoints; the result goes to audit_verification_result. */
+export class AuditVerificationPayload {
+  /** The row of audit_verification the administrator's request made (also the job's id). */
+  @IsUUID()
+  verificationId!: string;
+
+  /** The administrator who asked for it (POST /audit/verification). */
+  @IsUUID()
+  requestedBy!: string;
+
+  /** The HTTP request that asked for it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  requestId?: string;
+}
+
 export const QUEUES = {
   domainEvents: defineQueue({
     name: 'domain-events',
@@ -125,6 +142,13 @@ export const QUEUES = {
     description: 'Audit checkpoints: every AUDIT_CHECKPOINT_INTERVAL_SECONDS (a job scheduler) and on request, the worker signs every audit chain head with AUDIT_SIGNING_KEY',
     payload: AuditCheckpointPayload,
     jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { count: 1000 } },
+  }),
+  auditVerifications: defineQueue({
+    name: 'audit-verifications',
+    description:
+      "Audit verifications asked for by administrators (POST /audit/verification): the worker walks every chain and checks the signed checkpoints, reporting the records walked as the job's progress, and stores the result once",
+    payload: AuditVerificationPayload,
+    jobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } },
   }),
 } as const satisfies Record<string, QueueDefinition<object>>;
 

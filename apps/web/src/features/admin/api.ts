@@ -1,6 +1,8 @@
 /** The administrators' workspace: users, organisations, jurisdictions, the working calendar, the audit record's verification. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  auditVerification,
+  auditVerifications,
   auditVerify,
   calendarLoadYear,
   calendarStatus,
@@ -17,7 +19,16 @@ import {
   usersUpdate,
   usersWorkload,
 } from '../../generated/sdk.gen';
-import type { CalendarYearDto, CreateOrganisationDto, CreateUserDto, OrganisationsListData, UpdateOrganisationDto, UpdateUserDto, UsersListData } from '../../generated/types.gen';
+import type {
+  AuditVerificationView,
+  CalendarYearDto,
+  CreateOrganisationDto,
+  CreateUserDto,
+  OrganisationsListData,
+  UpdateOrganisationDto,
+  UpdateUserDto,
+  UsersListData,
+} from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 import { keysetPaging } from '../../shared/api/keyset';
 
@@ -33,6 +44,8 @@ export const adminKeys = {
   allOrganisations: ['admin', 'organisations'] as const,
   calendar: ['admin', 'calendar'] as const,
   calendarYear: (year: number) => ['admin', 'calendar', year] as const,
+  verifications: ['admin', 'audit-verifications'] as const,
+  verification: (id: string) => ['admin', 'audit-verifications', id] as const,
 };
 
 const PAGE = 50;
@@ -117,4 +130,22 @@ export function useLoadCalendarYear() {
   });
 }
 
-export const useVerifyAudit = () => useMutation({ mutationFn: () => call(auditVerify()) });
+/** Asks the worker for a verification of the audit record (202, queued); the latest ones are listed again. */
+export function useVerifyAudit() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: () => call(auditVerify()), onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.verifications }) });
+}
+
+const settled = (verification: AuditVerificationView | undefined) => verification?.status === 'finished' || verification?.status === 'failed';
+
+/** One verification, polled every second until the worker finished it (or it failed). */
+export const useAuditVerification = (id: string | undefined) =>
+  useQuery({
+    queryKey: adminKeys.verification(id ?? ''),
+    queryFn: () => call(auditVerification({ path: { id: id! } })),
+    enabled: id !== undefined,
+    refetchInterval: (query) => (settled(query.state.data) ? false : 1000),
+  });
+
+/** The latest verifications asked for within one's jurisdiction. */
+export const useAuditVerifications = () => useQuery({ queryKey: adminKeys.verifications, queryFn: async () => (await call(auditVerifications({ query: { limit: 5 } }))).items });

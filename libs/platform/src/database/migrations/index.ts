@@ -22,6 +22,7 @@ import { EventNotifications1796400000001 } from './1796400000001-EventNotificati
 import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.js';
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandoverIndex.js';
+import { AuditVerifications1796500000014 } from './1796500000014-AuditVerifications.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   TracingLeadOutcomes1796400000011,
   PartnerKindRecords1796400000021,
   PoliceHandoverIndex1796500000001,
+  AuditVerifications1796500000014,
 ];

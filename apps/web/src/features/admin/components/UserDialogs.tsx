@@ -69,6 +69,33 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserView;
 }
 
 /**
+ * 更改角色: the choices are the roles the user's organisation may have (the
+ * API's `organisation.roles`). A caseworker still holding work cannot take a
+ * role that holds none (USER_HOLDS_WORK, shown above the form: hand it over first).
+ */
+export function ChangeRoleDialog({ user, onClose, onDone }: { user: UserView; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useTranslation('admin');
+  const update = useUpdateUser();
+  return (
+    <WriteModal<{ role: Role }>
+      title={t('users.changeRole.title', { name: user.displayName })}
+      fields={['role']}
+      initialValues={{ role: user.role }}
+      onSubmit={async ({ role }) => {
+        await update.mutateAsync({ id: user.id, body: { role, expectedVersion: user.version } });
+        onDone(t('users.changeRole.done', { name: user.displayName, role: t(`roles.${role}`) }));
+      }}
+      onClose={onClose}
+    >
+      <p>{t('users.changeRole.help')}</p>
+      <Form.Item name="role" label={t('users.changeRole.label')} rules={[{ required: true, message: t('users.form.required') }]}>
+        <Select options={user.organisation.roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+      </Form.Item>
+    </WriteModal>
+  );
+}
+
+/**
  * 停用: ends every login of the user. The API refuses while the user still
  * holds open files or reminders (USER_HOLDS_WORK: a reminder must never
  * escalate to nobody); the dialog then offers the handover.

@@ -5,10 +5,10 @@ import type { UserView } from '../../../generated/types.gen';
 import { useMe } from '../../../shared/auth/me';
 import { AdminTable, useUrlFilters } from '../components/AdminTable';
 import { useUpdateUser, useUsers, type UserFilters } from '../api';
-import { DeactivateDialog, HandOverDialog, NewUserDialog, ResetPasswordDialog } from '../components/UserDialogs';
+import { ChangeRoleDialog, DeactivateDialog, HandOverDialog, NewUserDialog, ResetPasswordDialog } from '../components/UserDialogs';
 import { ROLES, type Role } from '../roles';
 
-type Open = { kind: 'create' } | { kind: 'reset' | 'deactivate' | 'handover'; user: UserView } | null;
+type Open = { kind: 'create' } | { kind: 'reset' | 'role' | 'deactivate' | 'handover'; user: UserView } | null;
 
 /** 用户: the users of the organisations in one's jurisdiction, searchable, filtered in the URL, keyset paging. */
 export default function UsersPage() {
@@ -71,6 +71,11 @@ export default function UsersPage() {
               </Button>
               {user.active ? (
                 <>
+                  {user.organisation.roles.length > 1 && (
+                    <Button size="small" onClick={() => setOpen({ kind: 'role', user })} aria-label={`${t('users.actions.changeRole')} ${user.username}`}>
+                      {t('users.actions.changeRole')}
+                    </Button>
+                  )}
                   {(user.role === 'caseworker' || user.role === 'supervisor') && (
                     <Button size="small" onClick={() => setOpen({ kind: 'handover', user })} aria-label={`${t('users.actions.handOver')} ${user.username}`}>
                       {t('users.actions.handOver')}
@@ -97,6 +102,7 @@ export default function UsersPage() {
     >
       {open?.kind === 'create' && me && <NewUserDialog within={me.organisation.jurisdictionCode} onClose={() => setOpen(null)} />}
       {open?.kind === 'reset' && <ResetPasswordDialog user={open.user} onClose={() => setOpen(null)} onDone={done} />}
+      {open?.kind === 'role' && <ChangeRoleDialog user={open.user} onClose={() => setOpen(null)} onDone={done} />}
       {open?.kind === 'deactivate' && <DeactivateDialog user={open.user} onClose={() => setOpen(null)} onHandOver={() => setOpen({ kind: 'handover', user: open.user })} />}
       {open?.kind === 'handover' && <HandOverDialog user={open.user} onClose={() => setOpen(null)} onDone={done} />}
     </AdminTable>

@@ -235,6 +235,6 @@ test('every partner — hospital, school, training, legal aid, social work, fore
   }
   for (const partner of partners) {
     await openAs(page, partner, '/app/');
-    await expect(page.getByRole('navigation').getByRole('link'), partner.username).toHaveText(['工作台', '收件箱']);
+    await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link'), partner.username).toHaveText(['工作台', '收件箱']);
   }
 });

@@ -146,7 +146,7 @@ test('R1: the police follow the handovers their unit made and how far each file 
   });
   await openAs(page, 'police', '/app/police/handovers');
   // The unit's work, and only it: no files list, no referral inbox.
-  await expect(page.getByRole('navigation').getByRole('link')).toHaveText(['工作台', '移交记录', 'DNA 比对', '落户任务']);
+  await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link')).toHaveText(['工作台', '移交记录', 'DNA 比对', '落户任务']);
   const card = page.getByTestId(/^handover-/).filter({ hasText: 'AN-2026-031' });
   await expect(card.getByText('已接收')).toBeVisible();
   await expect(card.getByText('安宁市民政局')).toBeVisible();

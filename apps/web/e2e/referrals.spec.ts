@@ -7,8 +7,9 @@
  * the partner and withdrawn, its timeline showing each step. A reunified
  * child's follow-up plan is shown and a visit recorded (R17). A legal aid
  * centre records a step of its green-channel case on its referral page, kept
- * once the case is completed (R18). Data is set up
- * through the API; the browser's clock stands on the server's.
+ * once the case is completed, and the caseworker reads it on the file's
+ * referral tab (R18). Data is set up through the API; the browser's clock
+ * stands on the server's.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { apiAs, interviewedChild, interviewedPerson, openAs, organisationNamed, pick, reunifiedChild, userNamed } from './support/api.js';
@@ -211,7 +212,10 @@ test('R17: the follow-up tab of a reunified child shows the plan and records a v
   await expect(page.getByRole('cell', { name: '与父亲同住，生活稳定。' })).toBeVisible();
 });
 
-test('R18: the legal aid centre records a step of the green-channel case on its referral page, and keeps it once the case is completed', async ({ page, request }) => {
+test('R18: the legal aid centre records a step of the green-channel case on its referral page, keeps it once the case is completed, and the caseworker reads it on the file', async ({
+  page,
+  request,
+}) => {
   const fileId = await interviewedPerson(request, '罗小梅', { birthDate: '1998-03-08', needs: ['legal_aid'], consents: {} });
   const caseworker = await apiAs(request, 'caseworker');
   const organisation = await organisationNamed(await apiAs(request, 'admin'), LEGAL_AID, 'legal_aid_centre', '530102');
@@ -246,4 +250,11 @@ test('R18: the legal aid centre records a step of the green-channel case on its 
   await expect(page.getByText('转介已结束或已撤回')).toBeVisible();
   await expect(records.getByText('向五华区人民法院提起附带民事诉讼')).toBeVisible();
   await expect(page.getByRole('button', { name: '记录办案进展' })).toHaveCount(0);
+
+  // The caseworker reads on the file's referral tab what the centre recorded, dated, with no way to change it.
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=referrals`);
+  const recordedByCentre = page.getByRole('region', { name: `${LEGAL_AID}的记录` });
+  await expect(recordedByCentre.getByText(`${TEST_TODAY} 提起诉讼：向五华区人民法院提起附带民事诉讼`)).toBeVisible();
+  await expect(recordedByCentre.getByRole('button')).toHaveCount(0);
+  await checkPage(page, 'file-tab-referrals-partner-records');
 });

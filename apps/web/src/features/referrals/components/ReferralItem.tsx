@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { hasReferralRecords, ReferralRecords } from '../../partner';
 import { OPEN_STATUSES, useReferralWrites, type Referral } from '../api';
 import { ReferralTimeline } from './ReferralTimeline';
 
@@ -36,7 +37,7 @@ interface Props {
   onWithdraw: (referral: Referral) => void;
 }
 
-/** One referral: its partner, status, deadlines, what was disclosed (and withheld since, R16), its course; a draft is edited or sent. */
+/** One referral: its partner, status, deadlines, what was disclosed (and withheld since, R16), what the partner recorded (R12–R15, R18, R19), its course; a draft is edited or sent. */
 export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) {
   const { t } = useTranslation('referrals');
   const writes = useReferralWrites(referral.fileId);
@@ -153,6 +154,12 @@ export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) 
             </Descriptions.Item>
           )}
         </Descriptions>
+        {hasReferralRecords(referral) && (
+          <section className="referral-records" aria-label={t('fields.records', { partner: referral.organisation.name })}>
+            <Typography.Text strong>{t('fields.records', { partner: referral.organisation.name })}</Typography.Text>
+            <ReferralRecords referral={referral} />
+          </section>
+        )}
         <ReferralTimeline referral={referral} />
       </Flex>
     </List.Item>

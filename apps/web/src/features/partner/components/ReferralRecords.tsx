@@ -1,0 +1,47 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PartnerReferral } from '../api';
+import { KindRecordsSection } from './KindRecordsSection';
+import '../partner.css';
+
+/** What a partner records on a referral, as the partner and the referring caseworker both read it. */
+export type ReferralRecordsOf = Pick<PartnerReferral, 'assessments' | 'enrolment' | 'records'>;
+
+export function hasReferralRecords({ assessments, enrolment, records }: ReferralRecordsOf): boolean {
+  const kinds = records.trainingCourses.length + records.certificates.length + records.jobs.length + records.legalAidSteps.length;
+  return assessments.length > 0 || Boolean(enrolment) || kinds > 0 || Boolean(records.handover);
+}
+
+/**
+ * The partner's records of a referral, read-only, each with its date: the
+ * disability assessment and grade (R12), the enrolment (R14), training,
+ * certificates and jobs (R15), legal aid steps (R18), the repatriation
+ * handover (R19). Nothing when there are none.
+ */
+export function ReferralRecords({ referral }: { referral: ReferralRecordsOf }) {
+  const { t } = useTranslation('partner');
+  const { assessments, enrolment } = referral;
+  return (
+    <>
+      {(assessments.length > 0 || enrolment) && (
+        <Descriptions column={1} size="small">
+          {assessments.length > 0 && (
+            <Descriptions.Item label={t('records.assessments')}>
+              <div>
+                {assessments.map((assessment) => (
+                  <div key={assessment.id}>{t('records.assessment', { ...assessment, category: t(`disability.${assessment.category}`) })}</div>
+                ))}
+              </div>
+            </Descriptions.Item>
+          )}
+          {enrolment && (
+            <Descriptions.Item label={t('records.enrolment')}>
+              {t('records.enrolled', { grade: enrolment.grade, className: enrolment.className ?? '', enrolledOn: enrolment.enrolledOn })}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+      <KindRecordsSection records={referral.records} />
+    </>
+  );
+}

@@ -140,7 +140,10 @@ test('R16, R23: the guardian consents to sharing her history, a referral disclos
   await checkPage(page, 'file-tab-referrals-consents');
 });
 
-test('a draft is saved, edited and sent later; the partner works it and the caseworker withdraws it with a reason, each step on its timeline', async ({ page, request }) => {
+test('R13: a draft is saved, edited and sent later; the partner works it (the support it brought in shown under it) and the caseworker withdraws it with a reason, each step on its timeline', async ({
+  page,
+  request,
+}) => {
   const id = await interviewedChild(request, '杨小霞', '2010-02-14');
   await openAs(page, 'caseworker', `/app/files/${id}?tab=referrals`);
   await page.getByRole('button', { name: '新建转介' }).click();
@@ -175,9 +178,18 @@ test('a draft is saved, edited and sent later; the partner works it and the case
   await partner('POST', `/referrals/${draft.id}/accept`);
   await partner('POST', `/referrals/${draft.id}/start`);
   await partner('POST', `/referrals/${draft.id}/notes`, { kind: 'progress', text: '已参加第一次小组活动。' });
+  // R13: the support the organisation brought in for the referral, read under it.
+  await partner('POST', `/referrals/${draft.id}/support-contributions`, {
+    sourceKind: 'organisation',
+    sourceName: '昆明市慈善总会',
+    amountYuan: 2000,
+    purpose: '小组活动经费',
+    receivedOn: TEST_TODAY,
+  });
   await page.reload();
   await expect(item.getByText('办理中').first()).toBeVisible();
   await expect(item.getByText('已参加第一次小组活动。')).toBeVisible();
+  await expect(item.getByRole('region', { name: `${SOCIAL_WORK}的记录` })).toContainText(`${TEST_TODAY} 昆明市慈善总会：2000 元，用于小组活动经费`);
 
   await item.getByRole('button', { name: '撤回：专业社会工作康复' }).click();
   const withdraw = page.getByRole('dialog', { name: `撤回转介：${SOCIAL_WORK}` });

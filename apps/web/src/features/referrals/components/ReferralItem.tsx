@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { SupportContributionView } from '../../../generated/types.gen';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { hasReferralRecords, ReferralRecords } from '../../partner';
 import { OPEN_STATUSES, useReferralWrites, type Referral } from '../api';
@@ -31,6 +32,8 @@ function outcomeText(outcome: Referral['outcome'], t: TFunction<'referrals'>): s
 
 interface Props {
   referral: Referral;
+  /** The support the partner recorded for it (R13), where the caller may list the file's. */
+  contributions?: readonly SupportContributionView[];
   /** The caller may write referrals and the file is not closed. */
   canWrite: boolean;
   onEdit: (referral: Referral) => void;
@@ -38,7 +41,7 @@ interface Props {
 }
 
 /** One referral: its partner, status, deadlines, what was disclosed (and withheld since, R16), what the partner recorded (R12–R15, R18, R19), its course; a draft is edited or sent. */
-export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) {
+export function ReferralItem({ referral, contributions, canWrite, onEdit, onWithdraw }: Props) {
   const { t } = useTranslation('referrals');
   const writes = useReferralWrites(referral.fileId);
   const [sending, setSending] = useState(false);
@@ -154,10 +157,10 @@ export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) 
             </Descriptions.Item>
           )}
         </Descriptions>
-        {hasReferralRecords(referral) && (
+        {hasReferralRecords(referral, contributions) && (
           <section className="referral-records" aria-label={t('fields.records', { partner: referral.organisation.name })}>
             <Typography.Text strong>{t('fields.records', { partner: referral.organisation.name })}</Typography.Text>
-            <ReferralRecords referral={referral} />
+            <ReferralRecords referral={referral} contributions={contributions} />
           </section>
         )}
         <ReferralTimeline referral={referral} />

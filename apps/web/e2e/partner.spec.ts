@@ -12,9 +12,10 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { bornAged, chinaMorning, compact, TEST_TODAY } from '../../../test/support/clock.js';
 import { residentId } from '../../../test/support/case-fixtures.js';
-import { apiAs, openAs, type Api } from './support/api.js';
+import { api, apiAs, openAs, tokenOf, type Api } from './support/api.js';
 import { serverClockBack, serverClockOn } from './support/server-clock.js';
-import { checkPage, expect, signIn, test } from './support/test.js';
+import { checkPage, expect, signIn, test, type Credentials } from './support/test.js';
+import { PASSWORDS, USERS } from './support/users.js';
 
 const SCHOOL = '西山区碧鸡小学';
 const LEGAL_AID = '西山区法律援助中心';
@@ -211,5 +212,29 @@ test('R18: a legal aid centre sees the green-channel case first; sent on the eve
     await checkPage(page, 'partner-referral-closed');
   } finally {
     await serverClockBack();
+  }
+});
+
+test('every partner — hospital, school, training, legal aid, social work, foreign affairs — finds its inbox in the navigation, and neither the files list nor another workspace', async ({
+  page,
+}) => {
+  // The school and the legal aid centre are seeded; the other four are made here, in 西山区 too.
+  const admin = await tokenOf(USERS.admin.username, USERS.admin.password);
+  const others = [
+    ['hospital_staff', 'hospital', '西山区人民医院'],
+    ['training_staff', 'hr_social_security', '西山区人力资源和社会保障局'],
+    ['social_worker', 'social_work_organisation', '西山区社会工作服务中心'],
+    ['foreign_affairs_officer', 'foreign_affairs_office', '西山区外事办公室'],
+  ] as const;
+  const partners: Credentials[] = [USERS.school, USERS.legalAid];
+  for (const [role, kind, name] of others) {
+    const organisation = await api<{ id: string }>('POST', '/organisations', { name, kind, jurisdictionCode: '530112' }, admin);
+    const username = `e2e.xishan.${role}`;
+    await api('POST', '/users', { username, displayName: `${name}职员`, role, organisationId: organisation.id, password: PASSWORDS.partner }, admin);
+    partners.push({ username, password: PASSWORDS.partner });
+  }
+  for (const partner of partners) {
+    await openAs(page, partner, '/app/');
+    await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link'), partner.username).toHaveText(['工作台', '收件箱']);
   }
 });

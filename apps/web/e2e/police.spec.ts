@@ -129,7 +129,7 @@ test('R11, C-3.7: the police record a child’s household registration raised to
   await expect(page.getByText('安公DNA入库〔2026〕7号')).toBeVisible();
 });
 
-test('R1: the police follow the handovers their unit made and how far each file has come', async ({ page, request }) => {
+test('R1: the police follow the handovers their unit made and how far each file has come, their navigation naming only their own pages', async ({ page, request }) => {
   const police = await apiAs(request, 'police');
   await police('POST', '/intake/police-handovers', {
     person: { name: '刘小军', sex: 'male', birthDateRange: { from: bornAged(12), to: bornAged(11) }, identityStatus: 'claimed' },
@@ -145,6 +145,8 @@ test('R1: the police follow the handovers their unit made and how far each file 
     duplicateDecision: { action: 'new_person' },
   });
   await openAs(page, 'police', '/app/police/handovers');
+  // The unit's work, and only it: no files list, no referral inbox.
+  await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link')).toHaveText(['工作台', '移交记录', 'DNA 比对', '落户任务']);
   const card = page.getByTestId(/^handover-/).filter({ hasText: 'AN-2026-031' });
   await expect(card.getByText('已接收')).toBeVisible();
   await expect(card.getByText('安宁市民政局')).toBeVisible();

@@ -7,8 +7,9 @@
  * the partner and withdrawn, its timeline showing each step. A reunified
  * child's follow-up plan is shown and a visit recorded (R17). A legal aid
  * centre records a step of its green-channel case on its referral page, kept
- * once the case is completed (R18). Data is set up
- * through the API; the browser's clock stands on the server's.
+ * once the case is completed, and the caseworker reads it on the file's
+ * referral tab (R18). Data is set up through the API; the browser's clock
+ * stands on the server's.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { apiAs, interviewedChild, interviewedPerson, openAs, organisationNamed, pick, reunifiedChild, userNamed } from './support/api.js';
@@ -139,7 +140,10 @@ test('R16, R23: the guardian consents to sharing her history, a referral disclos
   await checkPage(page, 'file-tab-referrals-consents');
 });
 
-test('a draft is saved, edited and sent later; the partner works it and the caseworker withdraws it with a reason, each step on its timeline', async ({ page, request }) => {
+test('R13: a draft is saved, edited and sent later; the partner works it (the support it brought in shown under it) and the caseworker withdraws it with a reason, each step on its timeline', async ({
+  page,
+  request,
+}) => {
   const id = await interviewedChild(request, '杨小霞', '2010-02-14');
   await openAs(page, 'caseworker', `/app/files/${id}?tab=referrals`);
   await page.getByRole('button', { name: '新建转介' }).click();
@@ -174,9 +178,18 @@ test('a draft is saved, edited and sent later; the partner works it and the case
   await partner('POST', `/referrals/${draft.id}/accept`);
   await partner('POST', `/referrals/${draft.id}/start`);
   await partner('POST', `/referrals/${draft.id}/notes`, { kind: 'progress', text: '已参加第一次小组活动。' });
+  // R13: the support the organisation brought in for the referral, read under it.
+  await partner('POST', `/referrals/${draft.id}/support-contributions`, {
+    sourceKind: 'organisation',
+    sourceName: '昆明市慈善总会',
+    amountYuan: 2000,
+    purpose: '小组活动经费',
+    receivedOn: TEST_TODAY,
+  });
   await page.reload();
   await expect(item.getByText('办理中').first()).toBeVisible();
   await expect(item.getByText('已参加第一次小组活动。')).toBeVisible();
+  await expect(item.getByRole('region', { name: `${SOCIAL_WORK}的记录` })).toContainText(`${TEST_TODAY} 昆明市慈善总会：2000 元，用于小组活动经费`);
 
   await item.getByRole('button', { name: '撤回：专业社会工作康复' }).click();
   const withdraw = page.getByRole('dialog', { name: `撤回转介：${SOCIAL_WORK}` });
@@ -211,7 +224,10 @@ test('R17: the follow-up tab of a reunified child shows the plan and records a v
   await expect(page.getByRole('cell', { name: '与父亲同住，生活稳定。' })).toBeVisible();
 });
 
-test('R18: the legal aid centre records a step of the green-channel case on its referral page, and keeps it once the case is completed', async ({ page, request }) => {
+test('R18: the legal aid centre records a step of the green-channel case on its referral page, keeps it once the case is completed, and the caseworker reads it on the file', async ({
+  page,
+  request,
+}) => {
   const fileId = await interviewedPerson(request, '罗小梅', { birthDate: '1998-03-08', needs: ['legal_aid'], consents: {} });
   const caseworker = await apiAs(request, 'caseworker');
   const organisation = await organisationNamed(await apiAs(request, 'admin'), LEGAL_AID, 'legal_aid_centre', '530102');
@@ -246,4 +262,11 @@ test('R18: the legal aid centre records a step of the green-channel case on its 
   await expect(page.getByText('转介已结束或已撤回')).toBeVisible();
   await expect(records.getByText('向五华区人民法院提起附带民事诉讼')).toBeVisible();
   await expect(page.getByRole('button', { name: '记录办案进展' })).toHaveCount(0);
+
+  // The caseworker reads on the file's referral tab what the centre recorded, dated, with no way to change it.
+  await openAs(page, 'caseworker', `/app/files/${fileId}?tab=referrals`);
+  const recordedByCentre = page.getByRole('region', { name: `${LEGAL_AID}的记录` });
+  await expect(recordedByCentre.getByText(`${TEST_TODAY} 提起诉讼：向五华区人民法院提起附带民事诉讼`)).toBeVisible();
+  await expect(recordedByCentre.getByRole('button')).toHaveCount(0);
+  await checkPage(page, 'file-tab-referrals-partner-records');
 });

@@ -1,18 +1,23 @@
+import type { Role } from '../generated/types.gen';
+
 /**
  * The navigation: each entry names the operation its page calls; it is shown
- * when the API's x-roles of that operation include the user's role.
+ * when the API's x-roles of that operation include the user's role — and, for
+ * an operation others may call too, only to the roles whose job the page is.
  */
 export interface NavEntry {
   key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'partnerInbox' | 'policeHandovers' | 'policeDna' | 'policeHousehold' | 'admin';
   path: string;
   operation: string;
   /** Only these roles, when the operation is shared with others who reach it elsewhere (civil affairs: the file's 落户 tab). */
-  roles?: readonly string[];
+  roles?: readonly Role[];
 }
 
 export const NAV: readonly NavEntry[] = [
   { key: 'workbench', path: '/', operation: 'notifications_counts' },
-  { key: 'files', path: '/files', operation: 'files_list' },
+  // Every role may list files (each sees its scope), but the list is civil affairs' and the institutions' work:
+  // partners work from their inbox, the police from their own pages, statisticians and administrators reach no file.
+  { key: 'files', path: '/files', operation: 'files_list', roles: ['caseworker', 'supervisor', 'institution_staff'] },
   { key: 'intake', path: '/intake', operation: 'intake_discovery' },
   { key: 'approvals', path: '/approvals', operation: 'approvals_list' },
   { key: 'emergency', path: '/emergency-access', operation: 'emergency_access_for_review' },

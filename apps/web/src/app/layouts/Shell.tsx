@@ -65,7 +65,8 @@ function Shell() {
   if (!me.data) return <Navigate to={`/login?redirect=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   const forced = me.data.passwordChangeRequired;
   if (forced && location.pathname !== '/password') return <Navigate to="/password" replace />;
-  const entries = forced ? [] : NAV.filter((entry) => canCall(me.data, entry.operation) && (!entry.roles || entry.roles.includes(me.data?.role ?? '')));
+  const { role } = me.data;
+  const entries = forced ? [] : NAV.filter((entry) => canCall(me.data, entry.operation) && (!entry.roles || entry.roles.includes(role)));
 
   return (
     <div className="shell">

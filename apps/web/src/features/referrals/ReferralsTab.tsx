@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../generated/types.gen';
 import { canCall, useMe } from '../../shared/auth/me';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { useFileReferrals, type Referral, type ReferralKind } from './api';
+import { useFileReferrals, useReferralContributions, type Referral, type ReferralKind } from './api';
 import { ConsentsSection } from './components/ConsentsSection';
 import { ReferralForm } from './components/ReferralForm';
 import { ReferralItem } from './components/ReferralItem';
@@ -16,13 +16,15 @@ type Editing = { draftId?: string } | null;
 
 /**
  * 转介 (R12–R16, R18, R19): the file's referrals, oldest first, each with its
- * partner, status, deadlines, disclosures and course; a new referral or a
+ * partner, status, deadlines, disclosures, what the partner recorded and its
+ * course; a new referral or a
  * draft edited, sent, withdrawn; and the consents its disclosures rest on.
  */
 export function ReferralsTab({ file }: { file: FileView }) {
   const { t } = useTranslation('referrals');
   const me = useMe();
   const referrals = useFileReferrals(file.id);
+  const contributions = useReferralContributions(file.id, canCall(me.data, 'support_contributions_list'));
   const [editing, setEditing] = useState<Editing>(null);
   const [withdrawing, setWithdrawing] = useState<Referral | null>(null);
   const [guided, setGuided] = useState<{ from: ReferralKind; to: ReferralKind } | null>(null);
@@ -44,7 +46,7 @@ export function ReferralsTab({ file }: { file: FileView }) {
           </Button>
         )}
       </div>
-      <ErrorAlert error={referrals.error} />
+      <ErrorAlert error={referrals.error ?? contributions.error} />
       {guided && (
         <Alert
           type="info"
@@ -61,6 +63,7 @@ export function ReferralsTab({ file }: { file: FileView }) {
         renderItem={(referral) => (
           <ReferralItem
             referral={referral}
+            contributions={contributions.data?.get(referral.id)}
             canWrite={canWrite && canCall(me.data, 'referrals_edit_draft')}
             onEdit={(row) => setEditing({ draftId: row.id })}
             onWithdraw={setWithdrawing}

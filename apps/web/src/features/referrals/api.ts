@@ -10,8 +10,9 @@ import {
   referralsListForFile,
   referralsSend,
   referralsWithdraw,
+  supportContributionsList,
 } from '../../generated/sdk.gen';
-import type { ConsentDto, ConsentView, CreateReferralDto, EditDraftDto, ReferrerReferralView, StandingConsentView } from '../../generated/types.gen';
+import type { ConsentDto, ConsentView, CreateReferralDto, EditDraftDto, ReferrerReferralView, StandingConsentView, SupportContributionView } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
 export type Referral = ReferrerReferralView;
@@ -47,6 +48,7 @@ export const referralKeys = {
   forFile: (fileId: string) => ['files', 'detail', fileId, 'referrals'] as const,
   consents: (fileId: string) => ['files', 'detail', fileId, 'consents'] as const,
   standing: (fileId: string) => ['files', 'detail', fileId, 'consents', 'standing'] as const,
+  contributions: (fileId: string) => ['files', 'detail', fileId, 'support-contributions'] as const,
 };
 
 export function useFileReferrals(fileId: string) {
@@ -72,6 +74,26 @@ export function useConsentStanding(fileId: string) {
   return useQuery({
     queryKey: referralKeys.standing(fileId),
     queryFn: async () => new Map((await call(consentsStanding({ path: { id: fileId } }))).categories.map((row) => [row.category, row])),
+  });
+}
+
+/** R13: the file's support, every page, grouped by the referral a partner brought it in for (the caseworker's own have none). */
+export function useReferralContributions(fileId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: referralKeys.contributions(fileId),
+    enabled,
+    queryFn: async () => {
+      const byReferral = new Map<string, SupportContributionView[]>();
+      let cursor: string | undefined;
+      do {
+        const page = await call(supportContributionsList({ path: { id: fileId }, query: { limit: 200, cursor } }));
+        for (const contribution of page.items) {
+          if (contribution.referralId) byReferral.set(contribution.referralId, [...(byReferral.get(contribution.referralId) ?? []), contribution]);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return byReferral;
+    },
   });
 }
 

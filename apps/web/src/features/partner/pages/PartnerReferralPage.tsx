@@ -13,7 +13,7 @@ import { OPEN_STATUSES, usePartnerReferral, usePartnerWrites, type PartnerReferr
 import { Deadline } from '../components/Deadline';
 import { PersonSection } from '../components/PersonSection';
 import { CertificateForm, HandoverForm, JobForm, LegalAidStepForm, TrainingCourseForm } from '../components/KindRecordForms';
-import { KindRecordsSection } from '../components/KindRecordsSection';
+import { hasReferralRecords, ReferralRecords } from '../components/ReferralRecords';
 import { AssessmentForm, ContributionForm, EnrolmentForm } from '../components/RecordForms';
 import { CompleteForm, DeclineForm, NoteForm } from '../components/ResponseForms';
 import { StatusTag } from '../components/StatusTag';
@@ -42,9 +42,6 @@ function outcomeLines(outcome: PartnerReferral['outcome'], t: TFunction<'partner
   ];
   return fields.filter(([, value]) => Boolean(value)).map(([label, value]) => t('person.labelled', { label: t(label), value }));
 }
-
-const hasKindRecords = (records: PartnerReferral['records']) =>
-  records.trainingCourses.length + records.certificates.length + records.jobs.length + records.legalAidSteps.length > 0 || Boolean(records.handover);
 
 /**
  * One referral as the partner sees it: exactly the minimum its kind needs of
@@ -201,25 +198,9 @@ export default function PartnerReferralPage() {
 
       <Panel title={t('person.title')}>{data.person ? <PersonSection person={data.person} disclosed={data.disclosed} /> : <p className="ui-muted">{t('person.closed')}</p>}</Panel>
 
-      {(data.assessments.length > 0 || data.enrolment || hasKindRecords(data.records)) && (
+      {hasReferralRecords(data) && (
         <Panel title={t('records.title')}>
-          <Descriptions column={1} size="small">
-            {data.assessments.length > 0 && (
-              <Descriptions.Item label={t('records.assessments')}>
-                <div>
-                  {data.assessments.map((assessment) => (
-                    <div key={assessment.id}>{t('records.assessment', { ...assessment, category: t(`disability.${assessment.category}`) })}</div>
-                  ))}
-                </div>
-              </Descriptions.Item>
-            )}
-            {data.enrolment && (
-              <Descriptions.Item label={t('records.enrolment')}>
-                {t('records.enrolled', { grade: data.enrolment.grade, className: data.enrolment.className ?? '', enrolledOn: data.enrolment.enrolledOn })}
-              </Descriptions.Item>
-            )}
-          </Descriptions>
-          <KindRecordsSection records={data.records} />
+          <ReferralRecords referral={data} />
         </Panel>
       )}
 

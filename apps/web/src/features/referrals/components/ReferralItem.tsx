@@ -3,7 +3,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { SupportContributionView } from '../../../generated/types.gen';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { hasReferralRecords, ReferralRecords } from '../../partner';
 import { OPEN_STATUSES, useReferralWrites, type Referral } from '../api';
 import { ReferralTimeline } from './ReferralTimeline';
 
@@ -30,14 +32,16 @@ function outcomeText(outcome: Referral['outcome'], t: TFunction<'referrals'>): s
 
 interface Props {
   referral: Referral;
+  /** The support the partner recorded for it (R13), where the caller may list the file's. */
+  contributions?: readonly SupportContributionView[];
   /** The caller may write referrals and the file is not closed. */
   canWrite: boolean;
   onEdit: (referral: Referral) => void;
   onWithdraw: (referral: Referral) => void;
 }
 
-/** One referral: its partner, status, deadlines, what was disclosed (and withheld since, R16), its course; a draft is edited or sent. */
-export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) {
+/** One referral: its partner, status, deadlines, what was disclosed (and withheld since, R16), what the partner recorded (R12–R15, R18, R19), its course; a draft is edited or sent. */
+export function ReferralItem({ referral, contributions, canWrite, onEdit, onWithdraw }: Props) {
   const { t } = useTranslation('referrals');
   const writes = useReferralWrites(referral.fileId);
   const [sending, setSending] = useState(false);
@@ -153,6 +157,12 @@ export function ReferralItem({ referral, canWrite, onEdit, onWithdraw }: Props) 
             </Descriptions.Item>
           )}
         </Descriptions>
+        {hasReferralRecords(referral, contributions) && (
+          <section className="referral-records" aria-label={t('fields.records', { partner: referral.organisation.name })}>
+            <Typography.Text strong>{t('fields.records', { partner: referral.organisation.name })}</Typography.Text>
+            <ReferralRecords referral={referral} contributions={contributions} />
+          </section>
+        )}
         <ReferralTimeline referral={referral} />
       </Flex>
     </List.Item>

@@ -1,0 +1,1 @@
+export { hasReferralRecords, ReferralRecords } from './components/ReferralRecords';

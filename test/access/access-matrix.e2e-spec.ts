@@ -246,7 +246,7 @@ describe('access matrix', () => {
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   /** A file reached by the role's kind of organisation in the given relation. */
   async function fileFor(role: Role, relation: Relation, options: { adult?: boolean; state?: string } = {}): Promise<string> {

@@ -19,7 +19,7 @@ describe('organisations and users, managed by administrators within their jurisd
     admin = await signedIn(server, stack.database, 'administrator', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
     countyHospital = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '530102', name: '五华区测试医院' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const count = async (table: string) => Number((await stack.database.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 

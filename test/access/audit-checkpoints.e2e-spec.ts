@@ -86,8 +86,8 @@ describe('R21: audit checkpoints make a rewrite with the owner’s credentials v
     fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau });
   });
   afterAll(async () => {
-    await stack.close();
-    rmSync(workdir, { recursive: true, force: true });
+    await stack?.close();
+    if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
   it('R21: without checkpoints, the forgery (trigger off, record deleted, chain re-hashed with audit_canonical(), head moved) passes audit:verify — the threat', async () => {
@@ -250,9 +250,9 @@ describe('R21: the worker signs checkpoints on its schedule and when an administ
     server = stack.api!.getHttpServer();
   });
   afterAll(async () => {
-    await stack.close();
-    await new Promise((resolve) => webhook.close(resolve));
-    rmSync(workdir, { recursive: true, force: true });
+    await stack?.close();
+    if (webhook) await new Promise((resolve) => webhook.close(resolve));
+    if (workdir) rmSync(workdir, { recursive: true, force: true });
   });
 
   const checkpoints = () => stack.database.query<{ id: string; signed_at: Date; statement: string }>('SELECT id, signed_at, statement FROM audit_checkpoint ORDER BY id');

@@ -47,7 +47,7 @@ describe('R21, R22: one audit entry never affects another', () => {
     bureau = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
     fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('R21: a refused entry in a shared batch is refused alone; the others of the batch are written', async () => {
     // Recorded in one tick, they are group-committed in one batch.

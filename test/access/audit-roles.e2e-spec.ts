@@ -186,7 +186,7 @@ describe('R21: processes and the role they connect as', () => {
   beforeAll(async () => {
     stack = await startStack({ api: false });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('R21: in production the api refuses to start as a superuser or the owner of audit_record: exit 77, one line', async () => {
     const result = await runToEnd(builtEntry('api'), [], childEnv({ ...production, DATABASE_URL: stack.database.ownerUrl, REDIS_URL: harnessValue('redisUrl') }));

@@ -17,7 +17,7 @@ describe('R21: the audit record', () => {
     bureau = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });
     fileId = await createFile(stack.database, { jurisdictionCode: '530102', organisationId: bureau });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('answers "who looked at this child\'s file?" for a supervisor, and records that question too', async () => {
     const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });

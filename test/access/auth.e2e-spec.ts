@@ -16,7 +16,7 @@ describe('sign-in and tokens', () => {
     server = stack.api!.getHttpServer();
     organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const newUser = () => createUser(stack.database, { role: 'caseworker', organisationId });
 

@@ -21,7 +21,7 @@ describe('emergency access ("break the glass")', () => {
       organisationId: await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' }),
     });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('opens a file outside the scope for a limited time, flagged, listed for review by the next level, and ends by itself', async () => {
     const county = await signedIn(server, stack.database, 'supervisor', { kind: 'civil_affairs_bureau', jurisdictionCode: '530102' });

@@ -64,7 +64,7 @@ describe('the notification stream (Server-Sent Events through Redis pub/sub)', (
   });
   afterAll(async () => {
     for (const stream of streams) stream.close();
-    await stack.close();
+    await stack?.close();
   });
 
   const ticketFor = async (session: Session): Promise<string> => (await request(server).post('/me/notifications/stream-tickets').set(session.auth).expect(201)).body.ticket;

@@ -28,7 +28,7 @@ describe('R22: who sees which file, decided in the SQL query', () => {
     files.kunming = await createFile(db, { jurisdictionCode: KUNMING, organisationId: kunmingBureau });
     files.dali = await createFile(db, { jurisdictionCode: DALI, organisationId: daliBureau });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   async function visible(auth: { authorization: string }): Promise<string[]> {
     const response = await request(server).get('/files').set(auth).expect(200);

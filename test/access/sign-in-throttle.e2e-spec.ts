@@ -27,7 +27,7 @@ describe('sign-in throttled per account and client', () => {
     server = stack.api!.getHttpServer();
     organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const newUser = () => createUser(stack.database, { role: 'caseworker', organisationId });
   const attempt = (username: string, password: string, from: string, device?: string) => {
@@ -172,7 +172,7 @@ describe('throttling per IP address', () => {
     server = stack.api!.getHttpServer();
     organisationId = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('answers 429 once one address has failed too often, whichever account it tries, except from a device the account knows', async () => {
     const user = await createUser(stack.database, { role: 'caseworker', organisationId });

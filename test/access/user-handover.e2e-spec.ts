@@ -19,7 +19,7 @@ describe('deactivating a caseworker who still holds work, or changing their role
     admin = await signedIn(server, stack.database, 'administrator', { kind: 'civil_affairs_bureau', jurisdictionCode: '530100' });
     bureau = await createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: '530111' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   async function caseworkerHolding(): Promise<{ leaving: string; fileId: string; closedFileId: string; reminderId: string }> {
     const leaving = (await createUser(stack.database, { role: 'caseworker', organisationId: bureau })).id;

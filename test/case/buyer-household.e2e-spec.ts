@@ -40,7 +40,7 @@ describe('R6 and R23: never with the buyers, guardians who are adults', () => {
     police = await signedIn(server, db, 'police_liaison', { kind: 'public_security', jurisdictionCode: '530102' });
     schoolStaff = await signedIn(server, db, 'school_staff', { id: school });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   let serial = 0;
   /** A girl of 11 handed over by the police, interviewed; her ID number is on record. */

@@ -40,7 +40,7 @@ describe('closing a file closes what hangs on it (R16, R22)', () => {
     legalAid = await signedIn(server, db, 'legal_aid_staff', { kind: 'legal_aid_centre', jurisdictionCode: '530102' });
     otherSocialWorker = await signedIn(server, db, 'social_worker', { kind: 'social_work_organisation', jurisdictionCode: '530102' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const as = (user: User) => ({
     get: (path: string) => request(server).get(path).set(user.auth),

@@ -37,7 +37,7 @@ describe('the stay in an institution (issue 13)', () => {
     otherStaff = await signedIn(server, db, 'institution_staff', { kind: 'minor_protection_centre', jurisdictionCode: '530100' });
     school = await signedIn(server, db, 'school_staff', { kind: 'school', jurisdictionCode: '530102' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const as = (user: User) => ({
     get: (path: string) => request(server).get(path).set(user.auth),

@@ -39,7 +39,7 @@ describe('lives of victim files', () => {
     institutionStaff = await signedIn(server, db, 'institution_staff', { id: centre });
     foreignAffairs = await signedIn(server, db, 'foreign_affairs_officer', { kind: 'foreign_affairs_office', jurisdictionCode: '530000' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const file = (id: string, session: Session = caseworker) => request(server).get(`/files/${id}`).set(session.auth);
 

@@ -23,7 +23,7 @@ describe('the victim file: rules and bad input', () => {
     caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
     supervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const handover = {
     policeOrganisationId: '',

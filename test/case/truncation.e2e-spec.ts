@@ -30,7 +30,7 @@ describe('ranked before limited (R4, R8)', () => {
     caseworker = await signedIn(server, db, 'caseworker', { id: bureau });
     institutionStaff = await signedIn(server, db, 'institution_staff', { id: centre });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('R4: with thousands of people of the same common name, the one with the same ID number is still found', async () => {
     const born = bornAged(30, 10);

@@ -111,8 +111,8 @@ describe("everyone's inbox gets the events that concern them, once", () => {
     }
   });
   afterAll(async () => {
-    await stack.close();
-    await new Promise((resolve) => webhookServer.close(resolve));
+    await stack?.close();
+    if (webhookServer) await new Promise((resolve) => webhookServer.close(resolve));
   });
 
   async function inbox(user: User): Promise<Notice[]> {

@@ -108,9 +108,9 @@ describe('reminders through Redis faults', () => {
     workers = [];
   });
   afterAll(async () => {
-    await database.drop();
-    await redis.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database?.drop();
+    await redis?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const env = () => workerEnv(database.url, redis.url, prefix);

@@ -62,8 +62,8 @@ describe('R17: long-term follow-up with reminders that escalate', () => {
     prefectureSupervisor = await signedIn(server, db, 'supervisor', { id: prefecture });
   });
   afterAll(async () => {
-    await stack.close();
-    await new Promise((resolve) => webhookServer.close(resolve));
+    await stack?.close();
+    if (webhookServer) await new Promise((resolve) => webhookServer.close(resolve));
   });
 
   /** A girl of `age`, reunified with her father today. */

@@ -110,7 +110,7 @@ describe('my files with what is due next (the workbench)', () => {
     files.colleagues = await createFile(db, { jurisdictionCode: '530102', organisationId: bureau, caseworkerId: colleague.userId });
     files.closed = await createFile(db, { jurisdictionCode: '530102', organisationId: bureau, caseworkerId: caseworker.userId, state: 'closed' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it("R11, R17, R18: lists one's open files with the next thing due on each, the nearest first, overdue flagged, nothing due last", async () => {
     const firstVisit = addMonths(addDays(today(), -40), 1);

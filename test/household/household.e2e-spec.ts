@@ -49,7 +49,7 @@ describe('R11: household registration for those who stay unidentified', () => {
     policeLiaison = await signedIn(server, db, 'police_liaison', { id: police });
     otherPolice = await signedIn(server, db, 'police_liaison', { kind: 'public_security', jurisdictionCode: '532901' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
   const today = () => stack.clock.today();
 
   /** Someone the station took in `daysAgo` days ago, identity unknown. */

@@ -8,7 +8,7 @@ describe('the entity list of migration:generate', () => {
   beforeAll(async () => {
     stack = await startStack();
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('holds every entity the api registers, so no lib is forgotten when migrations are generated', () => {
     const registered = stack

@@ -17,9 +17,9 @@ describe('Redis lost while the api runs', () => {
     stack = await startStack({ overrides: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
-    await stack.close();
-    await redis.stop();
-    await rm(dir, { recursive: true, force: true });
+    await stack?.close();
+    await redis?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('turns /health/ready to 503 naming Redis, and back to 200 when Redis returns', async () => {

@@ -11,7 +11,7 @@ describe('HTTP platform', () => {
     stack = await startStack({ apiMetadata: { controllers: [EchoFixtureController] } });
     server = stack.api!.getHttpServer();
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   it('boots on an empty database, migrates, and is ready', async () => {
     const response = await request(server).get('/health/ready').expect(200);

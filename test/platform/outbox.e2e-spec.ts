@@ -37,7 +37,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
       received.push(event);
     });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
   const emitCommitted = (marker: string) => dataSource.transaction((manager) => outbox.emit(manager, { type: 'platform.probe', subjectId: marker, data: { marker } }));
   const receivedFor = (marker: string) => received.filter((event) => event.subjectId === marker);
@@ -51,7 +51,7 @@ describe('transactional outbox through the worker and a real Redis', () => {
 
   describe('with the relay running', () => {
     beforeAll(() => worker.get(OutboxRelay).start());
-    afterAll(() => worker.get(OutboxRelay).stop());
+    afterAll(() => worker?.get(OutboxRelay).stop());
 
     it('delivers an event written in a committed transaction to its processor', async () => {
       const eventId = await emitCommitted('committed-1');

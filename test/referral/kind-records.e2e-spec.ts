@@ -1,12 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { addDays } from '#app/platform';
-import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { interview } from '../support/case-fixtures.js';
+import { auditRecords, signedIn, type Session } from '../support/access-fixtures.js';
+import { laoNational, referralDesk } from '../support/case-fixtures.js';
 import { bornAged, day } from '../support/clock.js';
 import { startStack, type TestStack } from '../support/test-context.js';
-
-type User = Session & { userId: string; organisationId: string };
 
 /**
  * Issue 14: each partner keeps the records of its kind on the referral it
@@ -18,68 +15,25 @@ type User = Session & { userId: string; organisationId: string };
 describe("the partners' records of their kind", () => {
   let stack: TestStack;
   let server: App;
-  let police: string;
-  let caseworker: User;
-  const partner: Record<string, User> = {};
-  const org: Record<string, string> = {};
+  let desk: Awaited<ReturnType<typeof referralDesk>>;
+  let caseworker: Session;
+  let partner: Record<string, Session>;
+  let org: Record<string, string>;
 
   beforeAll(async () => {
     stack = await startStack();
-    server = stack.api!.getHttpServer();
-    const db = stack.database;
-    const bureau = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102', name: '五华区民政局' });
-    police = await createOrganisation(db, { kind: 'public_security', jurisdictionCode: '530102' });
-    caseworker = await signedIn(server, db, 'caseworker', { id: bureau });
-    const partners: [string, Parameters<typeof createOrganisation>[1], Parameters<typeof signedIn>[2]][] = [
-      ['school', { kind: 'school', jurisdictionCode: '530102', name: '五华区实验小学' }, 'school_staff'],
-      ['hrss', { kind: 'hr_social_security', jurisdictionCode: '530100', name: '昆明市人社局' }, 'training_staff'],
-      ['otherHrss', { kind: 'hr_social_security', jurisdictionCode: '530100', name: '昆明市某区人社局' }, 'training_staff'],
-      ['legalAid', { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '五华区法律援助中心' }, 'legal_aid_staff'],
-      ['otherLegalAid', { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '盘龙区法律援助中心' }, 'legal_aid_staff'],
-      ['foreign', { kind: 'foreign_affairs_office', jurisdictionCode: '530000', name: '云南省外办' }, 'foreign_affairs_officer'],
-    ];
-    for (const [key, organisation, role] of partners) {
-      org[key] = await createOrganisation(db, organisation);
-      partner[key] = await signedIn(server, db, role, { id: org[key] });
-    }
+    desk = await referralDesk(stack, ['school', 'hrss', 'otherHrss', 'legalAid', 'otherLegalAid', 'foreign'], { name: '记录', caseNumber: 'K', serial: 900 });
+    ({ server, caseworker, partner, org } = desk);
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
-  let serial = 900;
-  async function file(person: Record<string, unknown>): Promise<string> {
-    serial += 1;
-    const intake = await request(server)
-      .post('/intake/police-handovers')
-      .set(caseworker.auth)
-      .send({
-        person: { name: `记录${serial}`, sex: 'female', identityStatus: 'claimed', languages: ['zh'], ...person },
-        handover: {
-          policeOrganisationId: police,
-          policeCaseNumber: `K-${serial}`,
-          handoverDate: addDays(stack.clock.today(), -60),
-          placeCode: '530102',
-          materials: [],
-          circumstances: '移交',
-        },
-        duplicateDecision: { action: 'new_person' },
-      })
-      .expect(201);
-    await request(server).post(`/files/${intake.body.file.id}/interview`).set(caseworker.auth).send(interview).expect(201);
-    return intake.body.file.id;
-  }
-  const refer = (fileId: string, body: Record<string, unknown>) => request(server).post(`/files/${fileId}/referrals`).set(caseworker.auth).send(body).expect(201);
-  const as = (user: User) => ({
-    get: (path: string) => request(server).get(path).set(user.auth),
-    post: (path: string, body: object = {}) => request(server).post(path).set(user.auth).send(body),
-  });
+  const file = (person: Record<string, unknown>) => desk.file(person);
+  const refer = (fileId: string, body: Record<string, unknown>) => desk.refer(fileId, body).expect(201);
+  const as = (user: Session) => desk.as(user);
 
   async function trainingReferral(kind: 'job_training' | 'job_placement'): Promise<string> {
     const fileId = await file({ birthDate: bornAged(26) });
-    await request(server)
-      .post(`/files/${fileId}/consents`)
-      .set(caseworker.auth)
-      .send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) })
-      .expect(201);
+    await desk.consent(fileId, 'job_training');
     const created = await refer(fileId, { kind, organisationId: org.hrss, purpose: '家政服务培训与就业', send: true });
     return created.body.id;
   }
@@ -139,10 +93,9 @@ describe("the partners' records of their kind", () => {
 
   it('R15: only a job training, technical school or job placement referral keeps training records (422 naming the kind); another organisation gets 404', async () => {
     const child = await file({ birthDate: bornAged(9) });
-    const schooling = await refer(child, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '三年级' }, send: true });
-    await as(partner.school).post(`/referrals/${schooling.body.id}/accept`).expect(200);
+    const schooling = await desk.accepted(child, { kind: 'schooling', organisationId: org.school, purpose: '插班入学', details: { gradeLevel: '三年级' } }, partner.school);
     const wrong = await as(partner.school)
-      .post(`/referrals/${schooling.body.id}/training-courses`, { name: '烹饪', provider: '某学校', startsOn: day(-5), status: 'in_progress' })
+      .post(`/referrals/${schooling}/training-courses`, { name: '烹饪', provider: '某学校', startsOn: day(-5), status: 'in_progress' })
       .expect(422);
     expect(wrong.body.error).toMatchObject({ code: 'WRONG_REFERRAL_KIND', details: [{ field: 'kind', reason: expect.stringContaining('R15') }] });
 
@@ -161,10 +114,8 @@ describe("the partners' records of their kind", () => {
 
   it("R18: the legal aid centre records the green-channel case's dated steps; another centre gets 404, a wrong kind 422", async () => {
     const fileId = await file({ birthDate: bornAged(28) });
-    const created = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '刑事附带民事诉讼', details: { matter: '索赔' }, send: true });
-    const id = created.body.id;
+    const id = await desk.accepted(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '刑事附带民事诉讼', details: { matter: '索赔' } }, partner.legalAid);
     const centre = as(partner.legalAid);
-    await centre.post(`/referrals/${id}/accept`).expect(200);
     await centre.post(`/referrals/${id}/legal-aid-steps`, { kind: 'consultation', takenOn: day(-20), note: '首次咨询，了解案情' }).expect(201);
     await centre.post(`/referrals/${id}/start`).expect(200);
     const filed = await centre.post(`/referrals/${id}/legal-aid-steps`, { kind: 'litigation_filed', takenOn: day(-10), note: '向五华区人民法院提起附带民事诉讼' }).expect(201);
@@ -195,13 +146,7 @@ describe("the partners' records of their kind", () => {
   });
 
   it('R19: the foreign affairs office records the handover at the border once; another kind 422, another organisation 404', async () => {
-    const foreign = await file({
-      name: 'Vong Lay',
-      birthDate: bornAged(31),
-      nationality: 'LA',
-      travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' },
-      languages: ['lo'],
-    });
+    const foreign = await file(laoNational);
     const created = await refer(foreign, { kind: 'repatriation', organisationId: org.foreign, purpose: '协调老挝驻昆总领馆接收', send: true });
     const id = created.body.id;
     const office = as(partner.foreign);

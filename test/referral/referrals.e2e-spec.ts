@@ -1,83 +1,43 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { ReminderScheduler } from '#app/followup';
-import { addDays, addMonths, OutboxRelay } from '#app/platform';
+import { addMonths, OutboxRelay } from '#app/platform';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
-import { interview, residentId } from '../support/case-fixtures.js';
+import { interview, laoNational, referralDesk, residentId } from '../support/case-fixtures.js';
 import { bornAged, compact, day, TEST_TODAY } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
 
-type User = Session & { userId: string; organisationId: string };
-
 describe('referrals to partners, each working in its own inbox', () => {
   let stack: TestStack;
   let server: App;
+  let desk: Awaited<ReturnType<typeof referralDesk>>;
   let bureau: string;
-  let police: string;
-  let caseworker: User;
-  let supervisor: User;
-  const partner: Record<string, User> = {};
-  const org: Record<string, string> = {};
+  let caseworker: Session & { userId: string };
+  let supervisor: Session & { userId: string };
+  let partner: Record<string, Session & { userId: string }>;
+  let org: Record<string, string>;
 
   beforeAll(async () => {
     stack = await startStack({
       worker: true,
       overrides: { REMINDER_RELAY_INTERVAL_MS: '100', RECONCILE_INTERVAL_MS: '500', ESCALATION_SCAN_INTERVAL_MS: '200', ESCALATION_GRACE_HOURS: '0.0005' },
     });
-    server = stack.api!.getHttpServer();
     stack.worker!.get(OutboxRelay).start();
     stack.worker!.get(ReminderScheduler).start();
-    const db = stack.database;
-    bureau = await createOrganisation(db, { kind: 'civil_affairs_bureau', jurisdictionCode: '530102', name: '五华区民政局' });
-    police = await createOrganisation(db, { kind: 'public_security', jurisdictionCode: '530102' });
-    caseworker = await signedIn(server, db, 'caseworker', { id: bureau });
-    supervisor = await signedIn(server, db, 'supervisor', { id: bureau });
-    const partners: [string, Parameters<typeof createOrganisation>[1], Parameters<typeof signedIn>[2]][] = [
-      ['hospital', { kind: 'hospital', jurisdictionCode: '530102', designated: true, name: '五华区定点医院' }, 'hospital_staff'],
-      ['plainHospital', { kind: 'hospital', jurisdictionCode: '530102', name: '某诊所' }, 'hospital_staff'],
-      ['school', { kind: 'school', jurisdictionCode: '530102', name: '五华区实验小学' }, 'school_staff'],
-      ['farSchool', { kind: 'school', jurisdictionCode: '530702', name: '丽江古城区小学' }, 'school_staff'],
-      ['technical', { kind: 'technical_school', jurisdictionCode: '530100', name: '昆明技工学校' }, 'school_staff'],
-      ['hrss', { kind: 'hr_social_security', jurisdictionCode: '530100', name: '昆明市人社局' }, 'training_staff'],
-      ['legalAid', { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '五华区法律援助中心' }, 'legal_aid_staff'],
-      ['socialWork', { kind: 'social_work_organisation', jurisdictionCode: '530102', name: '五华区社工中心' }, 'social_worker'],
-      ['foreign', { kind: 'foreign_affairs_office', jurisdictionCode: '530000', name: '云南省外办' }, 'foreign_affairs_officer'],
-    ];
-    for (const [key, organisation, role] of partners) {
-      org[key] = await createOrganisation(db, organisation);
-      partner[key] = await signedIn(server, db, role, { id: org[key] });
-    }
+    desk = await referralDesk(stack, ['hospital', 'plainHospital', 'school', 'farSchool', 'technical', 'hrss', 'legalAid', 'socialWork', 'foreign'], {
+      name: '转介',
+      caseNumber: 'R',
+      serial: 100,
+    });
+    ({ server, bureau, caseworker, partner, org } = desk);
+    supervisor = await signedIn(server, stack.database, 'supervisor', { id: bureau });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
 
-  let serial = 100;
-  async function file(person: Record<string, unknown>, withInterview = true): Promise<string> {
-    serial += 1;
-    const intake = await request(server)
-      .post('/intake/police-handovers')
-      .set(caseworker.auth)
-      .send({
-        person: { name: `转介${serial}`, sex: 'female', identityStatus: 'claimed', languages: ['zh'], ...person },
-        handover: {
-          policeOrganisationId: police,
-          policeCaseNumber: `R-${serial}`,
-          handoverDate: addDays(stack.clock.today(), -60),
-          placeCode: '530102',
-          materials: [],
-          circumstances: '移交',
-        },
-        duplicateDecision: { action: 'new_person' },
-      })
-      .expect(201);
-    if (withInterview) await request(server).post(`/files/${intake.body.file.id}/interview`).set(caseworker.auth).send(interview).expect(201);
-    return intake.body.file.id;
-  }
-  const refer = (fileId: string, body: Record<string, unknown>) => request(server).post(`/files/${fileId}/referrals`).set(caseworker.auth).send(body);
-  const as = (user: User) => ({
-    get: (path: string) => request(server).get(path).set(user.auth),
-    post: (path: string, body: object = {}) => request(server).post(path).set(user.auth).send(body),
-  });
+  const file = (person: Record<string, unknown>, withInterview = true) => desk.file(person, withInterview);
+  const refer = (fileId: string, body: Record<string, unknown>) => desk.refer(fileId, body);
+  const as = (user: Session) => desk.as(user);
 
   it('R12: medical referrals go to designated hospitals only; the hospital records the disability grade and completes', async () => {
     const fileId = await file({ birthDateRange: { from: bornAged(31), to: bornAged(30) }, disability: '右腿行动不便' });
@@ -155,11 +115,7 @@ describe('referrals to partners, each working in its own inbox', () => {
     await as(partner.school).get(`/files/${fileId}/interview`).expect(403);
 
     // With the guardian's recorded consent, the history may be shared with, say, the legal aid centre.
-    await request(server)
-      .post(`/files/${fileId}/consents`)
-      .set(caseworker.auth)
-      .send({ category: 'trafficking_history', givenBy: 'guardian', givenOn: day(-10) })
-      .expect(201);
+    await desk.consent(fileId, 'trafficking_history', 'guardian');
     const disclosed = await refer(fileId, { kind: 'legal_aid', organisationId: org.legalAid, purpose: '代理民事赔偿', disclose: ['trafficking_history'], send: true }).expect(201);
     expect((await as(partner.legalAid).get(`/referrals/${disclosed.body.id}`).expect(200)).body.person.circumstances).toBe(interview.circumstances);
   });
@@ -201,29 +157,20 @@ describe('referrals to partners, each working in its own inbox', () => {
     );
 
     const seventeen = await file({ birthDate: bornAged(17) });
-    await request(server)
-      .post(`/files/${seventeen}/consents`)
-      .set(caseworker.auth)
-      .send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) })
-      .expect(201);
+    await desk.consent(seventeen, 'job_training');
     expect((await refer(seventeen, { kind: 'job_training', organisationId: org.hrss, purpose: '学厨师' }).expect(422)).body.error.code).toBe('WRONG_ORGANISATION_KIND');
     const guided = await refer(seventeen, { kind: 'job_training', organisationId: org.technical, purpose: '学厨师' }).expect(201);
     expect(guided.body).toMatchObject({ kind: 'technical_school', forcedFrom: 'job_training' });
 
     const adult = await file({ birthDate: bornAged(26) });
-    await request(server)
-      .post(`/files/${adult}/consents`)
-      .set(caseworker.auth)
-      .send({ category: 'job_training', givenBy: 'person', givenOn: day(-10) })
-      .expect(201);
-    const training = await refer(adult, { kind: 'job_training', organisationId: org.hrss, purpose: '家政服务培训', details: { trade: '家政' }, send: true }).expect(201);
+    await desk.consent(adult, 'job_training');
+    const id = await desk.accepted(adult, { kind: 'job_training', organisationId: org.hrss, purpose: '家政服务培训', details: { trade: '家政' } }, partner.hrss);
     const hrss = as(partner.hrss);
-    await hrss.post(`/referrals/${training.body.id}/accept`).expect(200);
-    await hrss.post(`/referrals/${training.body.id}/start`).expect(200);
-    const incomplete = await hrss.post(`/referrals/${training.body.id}/complete`, { summary: '结业' }).expect(422);
+    await hrss.post(`/referrals/${id}/start`).expect(200);
+    const incomplete = await hrss.post(`/referrals/${id}/complete`, { summary: '结业' }).expect(422);
     expect(incomplete.body.error).toMatchObject({ code: 'OUTCOME_INCOMPLETE', details: [{ field: 'course', reason: expect.any(String) }] });
     await hrss
-      .post(`/referrals/${training.body.id}/complete`, {
+      .post(`/referrals/${id}/complete`, {
         course: '家政服务员（中级）',
         certificate: '职业技能等级证书',
         placement: { employer: '昆明某家政公司', place: '昆明市', startDate: day(5) },
@@ -276,11 +223,10 @@ describe('referrals to partners, each working in its own inbox', () => {
 
   it('R13: social work brings in funding and in-kind support from organisations and individuals', async () => {
     const fileId = await file({ birthDate: bornAged(36) });
-    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '心理与社会功能康复', send: true }).expect(201);
+    const id = await desk.accepted(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '心理与社会功能康复' }, partner.socialWork);
     const social = as(partner.socialWork);
-    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
     await social
-      .post(`/referrals/${created.body.id}/support-contributions`, {
+      .post(`/referrals/${id}/support-contributions`, {
         sourceKind: 'organisation',
         sourceName: '某基金会',
         amountYuan: 3000,
@@ -293,7 +239,7 @@ describe('referrals to partners, each working in its own inbox', () => {
       .set(caseworker.auth)
       .send({ sourceKind: 'individual', sourceName: '爱心人士', inKind: '冬衣两套', purpose: '生活物资', receivedOn: day(-2) })
       .expect(201);
-    await social.post(`/referrals/${created.body.id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: day(-2) }).expect(422);
+    await social.post(`/referrals/${id}/support-contributions`, { sourceKind: 'individual', sourceName: '某', purpose: '空', receivedOn: day(-2) }).expect(422);
     const rows = await stack.database.query('SELECT source_kind, amount_yuan, in_kind FROM support_contribution WHERE file_id = $1 ORDER BY recorded_at', [fileId]);
     expect(rows).toEqual([
       { source_kind: 'organisation', amount_yuan: '3000.00', in_kind: null },
@@ -304,13 +250,7 @@ describe('referrals to partners, each working in its own inbox', () => {
   it('R19: repatriation is referred to the foreign affairs office, for foreign nationals only', async () => {
     const chinese = await file({ birthDate: bornAged(36), nationality: 'CN' });
     expect((await refer(chinese, { kind: 'repatriation', organisationId: org.foreign, purpose: '遣返' }).expect(422)).body.error.code).toBe('NOT_FOREIGN_NATIONAL');
-    const foreign = await file({
-      name: 'Vong Lay',
-      birthDate: bornAged(31),
-      nationality: 'LA',
-      travelDocument: { type: 'passport', number: 'P7654321', country: 'LA' },
-      languages: ['lo'],
-    });
+    const foreign = await file(laoNational);
     const created = await refer(foreign, { kind: 'repatriation', organisationId: org.foreign, purpose: '协调老挝驻昆总领馆接收', send: true }).expect(201);
     const seen = await as(partner.foreign).get(`/referrals/${created.body.id}`).expect(200);
     expect(seen.body.person).toMatchObject({ nationality: 'LA', travelDocument: { type: 'passport', country: 'LA', number: 'P7654321' }, languages: ['lo'] });
@@ -362,16 +302,8 @@ describe('referrals to partners, each working in its own inbox', () => {
 
     // Out of scope: like a consent that does not exist, on record; partners may not read consents.
     const elsewhere = await signedIn(server, stack.database, 'caseworker', { kind: 'civil_affairs_bureau', jurisdictionCode: '530702' });
-    expect(
-      (
-        await as(elsewhere as User)
-          .post(`/consents/${given.body.id}/withdraw`, { reason: '越权' })
-          .expect(404)
-      ).body.error.code,
-    ).toBe('CONSENT_NOT_FOUND');
-    await as(elsewhere as User)
-      .get(`/files/${fileId}/consents`)
-      .expect(404);
+    expect((await as(elsewhere).post(`/consents/${given.body.id}/withdraw`, { reason: '越权' }).expect(404)).body.error.code).toBe('CONSENT_NOT_FOUND');
+    await as(elsewhere).get(`/files/${fileId}/consents`).expect(404);
     expect(await auditRecords(stack.database, `action = 'consent.withdraw' AND outcome = 'denied' AND actor_user_id = $1`, [elsewhere.userId])).toHaveLength(1);
     await as(partner.socialWork).get(`/files/${fileId}/consents`).expect(403);
   });
@@ -464,11 +396,10 @@ describe('referrals to partners, each working in its own inbox', () => {
 
   it('R13: the support recorded on the file and by the partner is listed for those who keep the file, in pages', async () => {
     const fileId = await file({ birthDate: bornAged(40) });
-    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '社会功能康复', send: true }).expect(201);
+    const id = await desk.accepted(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '社会功能康复' }, partner.socialWork);
     const social = as(partner.socialWork);
-    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
     const brought = await social
-      .post(`/referrals/${created.body.id}/support-contributions`, {
+      .post(`/referrals/${id}/support-contributions`, {
         sourceKind: 'organisation',
         sourceName: '某公益基金会',
         amountYuan: 1500.5,
@@ -476,7 +407,7 @@ describe('referrals to partners, each working in its own inbox', () => {
         receivedOn: day(-3),
       })
       .expect(201);
-    expect(brought.body).toMatchObject({ referralId: created.body.id, amountYuan: 1500.5, inKind: null, recordedByOrganisation: '五华区社工中心' });
+    expect(brought.body).toMatchObject({ referralId: id, amountYuan: 1500.5, inKind: null, recordedByOrganisation: '五华区社工中心' });
     await as(caseworker)
       .post(`/files/${fileId}/support-contributions`, { sourceKind: 'individual', sourceName: '爱心人士', inKind: '棉被一床', purpose: '生活物资', receivedOn: day(-1) })
       .expect(201);
@@ -490,7 +421,7 @@ describe('referrals to partners, each working in its own inbox', () => {
         inKind: null,
         purpose: '康复训练',
         receivedOn: day(-3),
-        referralId: created.body.id,
+        referralId: id,
         recordedBy: expect.any(String),
         recordedByOrganisation: '五华区社工中心',
         recordedAt: expect.any(String),
@@ -504,15 +435,14 @@ describe('referrals to partners, each working in its own inbox', () => {
 
   it('a note recorded by mistake is corrected by an addendum with the reason, audited; the note itself never changes', async () => {
     const fileId = await file({ birthDate: bornAged(33) });
-    const created = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复', send: true }).expect(201);
+    const id = await desk.accepted(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '康复' }, partner.socialWork);
     const social = as(partner.socialWork);
-    await social.post(`/referrals/${created.body.id}/accept`).expect(200);
-    const visit = await social.post(`/referrals/${created.body.id}/notes`, { kind: 'visit', text: '家访，情绪稳定', visitedOn: day(-3) }).expect(201);
+    const visit = await social.post(`/referrals/${id}/notes`, { kind: 'visit', text: '家访，情绪稳定', visitedOn: day(-3) }).expect(201);
     expect(visit.body).toMatchObject({ kind: 'visit', text: '家访，情绪稳定', visitedOn: day(-3), corrections: [] });
-    const progress = await social.post(`/referrals/${created.body.id}/notes`, { kind: 'progress', text: '开始小组活动' }).expect(201);
+    const progress = await social.post(`/referrals/${id}/notes`, { kind: 'progress', text: '开始小组活动' }).expect(201);
 
     const reason = '日期记错 / the day was recorded wrong';
-    const corrected = await social.post(`/referrals/${created.body.id}/notes/${visit.body.id}/corrections`, { text: '家访实际在前一天', visitedOn: day(-4), reason }).expect(201);
+    const corrected = await social.post(`/referrals/${id}/notes/${visit.body.id}/corrections`, { text: '家访实际在前一天', visitedOn: day(-4), reason }).expect(201);
     expect(corrected.body).toMatchObject({
       id: visit.body.id,
       text: '家访，情绪稳定',
@@ -522,35 +452,35 @@ describe('referrals to partners, each working in its own inbox', () => {
       ],
     });
     const [record] = await stack.database.query(`SELECT file_ids, purpose FROM audit_record WHERE action = 'referral.note_correction' AND outcome = 'allowed' AND entity_id = $1`, [
-      created.body.id,
+      id,
     ]);
     expect(record).toEqual({ file_ids: [fileId], purpose: reason });
-    const wrongDay = await social.post(`/referrals/${created.body.id}/notes/${progress.body.id}/corrections`, { text: '补充', visitedOn: day(-2), reason: '补充说明' }).expect(422);
+    const wrongDay = await social.post(`/referrals/${id}/notes/${progress.body.id}/corrections`, { text: '补充', visitedOn: day(-2), reason: '补充说明' }).expect(422);
     expect(wrongDay.body.error.details).toEqual([expect.objectContaining({ field: 'visitedOn' })]);
     // Only the organisation that wrote it, on its own referral.
-    await as(partner.school).post(`/referrals/${created.body.id}/notes/${visit.body.id}/corrections`, { text: '改正', reason: '越权' }).expect(404);
+    await as(partner.school).post(`/referrals/${id}/notes/${visit.body.id}/corrections`, { text: '改正', reason: '越权' }).expect(404);
     const other = await refer(fileId, { kind: 'rehabilitation', organisationId: org.socialWork, purpose: '另一转介', send: true }).expect(201);
     const elsewhere = await social.post(`/referrals/${other.body.id}/notes/${visit.body.id}/corrections`, { text: '改正', reason: '错单' }).expect(404);
     expect(elsewhere.body.error.code).toBe('NOTE_NOT_FOUND');
 
     // Once completed, the partner's records stay its own and can still be put right; the caseworker sees both.
-    await social.post(`/referrals/${created.body.id}/start`).expect(200);
-    await social.post(`/referrals/${created.body.id}/complete`, { summary: '康复目标达成' }).expect(200);
-    await social.post(`/referrals/${created.body.id}/notes/${progress.body.id}/corrections`, { text: '小组活动共六次', reason: '补充次数 / the count added' }).expect(201);
-    const seen = await as(caseworker).get(`/referrals/${created.body.id}`).expect(200);
+    await social.post(`/referrals/${id}/start`).expect(200);
+    await social.post(`/referrals/${id}/complete`, { summary: '康复目标达成' }).expect(200);
+    await social.post(`/referrals/${id}/notes/${progress.body.id}/corrections`, { text: '小组活动共六次', reason: '补充次数 / the count added' }).expect(201);
+    const seen = await as(caseworker).get(`/referrals/${id}`).expect(200);
     expect(seen.body.audience).toBe('referrer');
     expect(seen.body.notes.map((note: { text: string; corrections: { text: string }[] }) => [note.text, note.corrections.map((c) => c.text)])).toEqual([
       ['家访，情绪稳定', ['家访实际在前一天']],
       ['开始小组活动', ['小组活动共六次']],
     ]);
     // Each move emitted its typed domain event, in order.
-    const events = await stack.database.query<{ job_name: string }>(`SELECT job_name FROM outbox WHERE payload ->> 'subjectId' = $1 ORDER BY id`, [created.body.id]);
+    const events = await stack.database.query<{ job_name: string }>(`SELECT job_name FROM outbox WHERE payload ->> 'subjectId' = $1 ORDER BY id`, [id]);
     expect(events.map((event) => event.job_name)).toEqual(['referral.sent', 'referral.accepted', 'referral.in_progress', 'referral.completed']);
   });
 
   it('R18: the inbox pages in one order — open first, green channel first, then the nearest deadline to accept — and a closed referral shows no person (R16)', async () => {
     const centre = await createOrganisation(stack.database, { kind: 'legal_aid_centre', jurisdictionCode: '530102', name: '排序法援中心' });
-    const staff = as((await signedIn(server, stack.database, 'legal_aid_staff', { id: centre })) as User);
+    const staff = as(await signedIn(server, stack.database, 'legal_aid_staff', { id: centre }));
     const fileId = await file({ birthDate: bornAged(29) });
     const at = (days: number) => new Date(stack.clock.now().getTime() + days * 86_400_000);
     const rows: [string, boolean, Date | null, number][] = [
@@ -618,7 +548,7 @@ describe('referrals to partners, each working in its own inbox', () => {
 
   it('lists a page of the inbox and of a file’s referrals in the same number of queries whatever its size (no N+1)', async () => {
     const hospital = await createOrganisation(stack.database, { kind: 'hospital', jurisdictionCode: '530102', designated: true, name: '计数定点医院' });
-    const staffUser = (await signedIn(server, stack.database, 'hospital_staff', { id: hospital })) as User;
+    const staffUser = await signedIn(server, stack.database, 'hospital_staff', { id: hospital });
     const staff = as(staffUser);
     const fileId = await file({ birthDate: bornAged(34), disability: '听力障碍', contacts: [{ label: '姐姐', phone: '13900000021' }] });
     await request(server)

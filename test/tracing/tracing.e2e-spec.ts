@@ -45,7 +45,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
     policeLiaison = await signedIn(server, db, 'police_liaison', { id: police });
     otherPolice = await signedIn(server, db, 'police_liaison', { kind: 'public_security', jurisdictionCode: '530102' });
   });
-  afterAll(() => stack.close());
+  afterAll(() => stack?.close());
   const today = () => stack.clock.today();
 
   /** A child found by the institution, who remembers only a childhood name. */

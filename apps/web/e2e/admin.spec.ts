@@ -9,7 +9,7 @@
  * Its own county (富民县): no other spec's lists change.
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
-import { api, openAs, organisationId, pick, tokenOf } from './support/api.js';
+import { api, openAs, organisationId, pick, policeHandover, tokenOf } from './support/api.js';
 import { checkPage, expect, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -129,22 +129,10 @@ test('deactivating a caseworker who still holds a file is refused until the work
   await user('fumin.leaving', '张丽');
   await user('fumin.taking', '刘洋');
   const leaving = await tokenOf('fumin.leaving', PASSWORD);
-  const intake = await api<{ file: { id: string } }>(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person: { name: '杨小芳', sex: 'female', birthDate: '2014-05-01', identityStatus: 'claimed' },
-      handover: {
-        policeOrganisationId: await organisationId(request, 'public_security'),
-        policeCaseNumber: 'FM-2026-001',
-        handoverDate: TEST_TODAY,
-        placeCode: COUNTY,
-        materials: [],
-        circumstances: '解救移交',
-      },
-      duplicateDecision: { action: 'new_person' },
-    },
+  const handedOver = await policeHandover(
     leaving,
+    { name: '杨小芳', sex: 'female', birthDate: '2014-05-01', identityStatus: 'claimed' },
+    { police: await organisationId(request, 'public_security'), caseNumber: 'FM-2026-001', placeCode: COUNTY },
   );
 
   await openAs(page, 'admin', '/app/admin/users?q=fumin.leaving');
@@ -167,7 +155,7 @@ test('deactivating a caseworker who still holds a file is refused until the work
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(row).toContainText('已停用');
   // The colleague now holds the file.
-  const file = await api<{ responsibleCaseworker: { displayName: string } | null }>('GET', `/files/${intake.file.id}`, undefined, await tokenOf('fumin.taking', PASSWORD));
+  const file = await api<{ responsibleCaseworker: { displayName: string } | null }>('GET', `/files/${handedOver.id}`, undefined, await tokenOf('fumin.taking', PASSWORD));
   expect(JSON.stringify(file)).toContain('刘洋');
 });
 

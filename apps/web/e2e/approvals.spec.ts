@@ -11,57 +11,50 @@
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, dueReminder, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, dueReminder, countyTeam, tokenOf, policeHandover, ownPeople } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS } from './support/users.js';
 
 const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
 const PASSWORD = 'Approvals-Spec-Passphrase-9';
 
 /** An adult handed over by the police to the bureau of `token`'s user. */
-async function handover(token: string, policeId: string, name: string, serial: string, placeCode = '530111'): Promise<{ id: string; reference: string; version: number }> {
-  const result = await api<{ file: { id: string; reference: string; version: number } }>(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person: { name, sex: 'male', idNumber: residentId(placeCode, '19800101', serial), identityStatus: 'confirmed' },
-      handover: {
-        policeOrganisationId: policeId,
-        policeCaseNumber: `AP-2026-${serial}`,
-        handoverDate: addDays(TEST_TODAY, -3),
-        placeCode,
-        materials: [],
-        circumstances: '解救移交',
-      },
-      duplicateDecision: { action: 'new_person' },
-    },
+const handover = (token: string, police: string, name: string, serial: string, placeCode = '530111') =>
+  policeHandover(
     token,
+    { name, sex: 'male', idNumber: residentId(placeCode, '19800101', serial), identityStatus: 'confirmed' },
+    { police, caseNumber: `AP-2026-${serial}`, handoverDate: addDays(TEST_TODAY, -3), placeCode },
   );
-  return result.file;
-}
 
-const who = {
-  caseworker: { username: 'gd.cw', displayName: '孙丽', password: PASSWORD },
-  supervisor: { username: 'gd.sv', displayName: '周强', password: PASSWORD },
-  reviewer: { username: 'km.sv', displayName: '吴静', password: PASSWORD },
+const who = ownPeople(PASSWORD, {
+  caseworker: ['gd.cw', '孙丽'],
+  supervisor: ['gd.sv', '周强'],
+  reviewer: ['km.sv', '吴静'],
   // Of another county, 宜良县: the file the 官渡区 supervisor breaks the glass on is theirs.
-  elsewhere: { username: 'yl.cw', displayName: '钱进', password: PASSWORD },
-} as const;
+  elsewhere: ['yl.cw', '钱进'],
+});
 let yiliangPolice: string;
 let guanduPolice: string;
 let institution: string;
 
 test.beforeAll(async () => {
-  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
-  const guandu = await organisationNamed(admin, '官渡区民政局', 'civil_affairs_bureau', '530111');
-  guanduPolice = await organisationNamed(admin, '官渡公安分局', 'public_security', '530111');
-  institution = await organisationNamed(admin, '官渡区救助站', 'assistance_institution', '530111');
-  const city = await organisationNamed(admin, '昆明市民政局', 'civil_affairs_bureau', '530100');
-  await userNamed(admin, who.caseworker, 'caseworker', guandu);
-  await userNamed(admin, who.supervisor, 'supervisor', guandu);
-  await userNamed(admin, who.reviewer, 'supervisor', city);
-  await userNamed(admin, who.elsewhere, 'caseworker', await organisationNamed(admin, '宜良县民政局', 'civil_affairs_bureau', '530125'));
-  yiliangPolice = await organisationNamed(admin, '宜良县公安局', 'public_security', '530125');
+  ({ guanduPolice, institution, yiliangPolice } = await countyTeam(
+    { code: '530111', bureau: '官渡区民政局' },
+    {
+      organisations: {
+        guanduPolice: ['官渡公安分局', 'public_security'],
+        institution: ['官渡区救助站', 'assistance_institution'],
+        city: ['昆明市民政局', 'civil_affairs_bureau', '530100'],
+        yiliang: ['宜良县民政局', 'civil_affairs_bureau', '530125'],
+        yiliangPolice: ['宜良县公安局', 'public_security', '530125'],
+      },
+      people: [
+        [who.caseworker, 'caseworker'],
+        [who.supervisor, 'supervisor'],
+        [who.reviewer, 'supervisor', 'city'],
+        [who.elsewhere, 'caseworker', 'yiliang'],
+      ],
+    },
+  ));
 });
 
 test('a supervisor approves one request and rejects another with a reason', async ({ page }) => {

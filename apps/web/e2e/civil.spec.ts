@@ -7,12 +7,8 @@
  * (set up through the API), so its counts are its own and the other specs'
  * pages stay as seeded.
  */
-import { residentId } from '../../../test/support/case-fixtures.js';
-import { TEST_TODAY } from '../../../test/support/clock.js';
-import { addDays } from '#app/platform';
-import { api, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, countyTeam, threeHandedOver, tokenOf, ownPeople } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS } from './support/users.js';
 
 const SHILIN = '530126';
 const PASSWORD = 'Civil-Spec-Passphrase-3';
@@ -20,17 +16,24 @@ const RESET = 'Reset-By-The-Admin-Pass-3';
 const RESET_NEW = 'A-Fresh-Start-Passphrase-4';
 
 const who = {
-  caseworker: { username: 'sl.cw', displayName: '李敏', password: PASSWORD },
-  supervisor: { username: 'sl.sv', displayName: '王芳', password: PASSWORD },
+  ...ownPeople(PASSWORD, {
+    caseworker: ['sl.cw', '李敏'],
+    supervisor: ['sl.sv', '王芳'],
+  }),
   reset: { username: 'sl.reset', displayName: '赵强', password: RESET },
-} as const;
+};
 
 test.beforeAll(async () => {
-  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
-  const bureau = await organisationNamed(admin, '石林县民政局', 'civil_affairs_bureau', SHILIN);
-  const police = await organisationNamed(admin, '石林县公安局', 'public_security', SHILIN);
-  await userNamed(admin, who.caseworker, 'caseworker', bureau);
-  await userNamed(admin, who.supervisor, 'supervisor', bureau);
+  const { admin, bureau, police } = await countyTeam(
+    { code: SHILIN, bureau: '石林县民政局' },
+    {
+      organisations: { police: ['石林县公安局', 'public_security'] },
+      people: [
+        [who.caseworker, 'caseworker'],
+        [who.supervisor, 'supervisor'],
+      ],
+    },
+  );
   // A user whose password the administrator reset (again, when the setup runs again: the test changes it).
   const found = await admin<{ items: { id: string; username: string }[] }>('GET', `/users?q=${who.reset.username}`);
   const resetId =
@@ -41,31 +44,7 @@ test.beforeAll(async () => {
   // Three people the police handed over, once.
   const caseworker = await tokenOf(who.caseworker.username, PASSWORD);
   const files = await api<{ items: unknown[] }>('GET', '/files?limit=1', undefined, caseworker);
-  if (files.items.length > 0) return;
-  const people = [
-    { name: '周小兰', sex: 'female', idNumber: residentId(SHILIN, '20150301', '022') },
-    { name: '陈小梅', sex: 'female', idNumber: residentId(SHILIN, '20110716', '046') },
-    { name: '张建国', sex: 'male', idNumber: residentId(SHILIN, '19850612', '031') },
-  ];
-  for (const [index, person] of people.entries()) {
-    await api(
-      'POST',
-      '/intake/police-handovers',
-      {
-        person: { ...person, identityStatus: 'confirmed' },
-        handover: {
-          policeOrganisationId: police,
-          policeCaseNumber: `SL-2026-${101 + index}`,
-          handoverDate: addDays(TEST_TODAY, -10 - index),
-          placeCode: SHILIN,
-          materials: [],
-          circumstances: '解救移交',
-        },
-        duplicateDecision: { action: 'new_person' },
-      },
-      caseworker,
-    );
-  }
+  if (files.items.length === 0) await threeHandedOver(caseworker, police, SHILIN, 'SL-2026');
 });
 
 test('a caseworker signs in with the form, sees the workbench, searches the files, opens one and signs out', async ({ page }) => {

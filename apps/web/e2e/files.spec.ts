@@ -7,7 +7,7 @@
  */
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays, yearsBefore } from '#app/platform';
-import { api, organisationNamed, pick, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, organisationNamed, ownPeople, pick, policeHandover, tokenOf, userNamed, withToken } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -15,22 +15,16 @@ const PASSWORD = 'Files-Spec-Passphrase-5';
 /** What the files page asks for at once (useFileList). */
 const PAGE_SIZE = 50;
 
-const person = (username: string) => ({ username, displayName: '测试员', password: PASSWORD });
-const who = { city: person('km.cw'), jinning: person('jn.cw'), dongchuan: person('dc.cw') };
+const who = ownPeople(PASSWORD, { city: ['km.cw', '测试员'], jinning: ['jn.cw', '测试员'], dongchuan: ['dc.cw', '测试员'] });
 const INSTITUTION = '东川区救助管理站';
 let police = '';
 
 /** An adult the police handed over to the caseworker's county. */
 const handover = (token: string, name: string, placeCode: string) =>
-  api(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person: { name, sex: 'male', birthDate: '1980-05-01', identityStatus: 'claimed' },
-      handover: { policeOrganisationId: police, policeCaseNumber: `FL-2026-${name}`, handoverDate: addDays(TEST_TODAY, -2), placeCode, materials: [], circumstances: '解救移交' },
-      duplicateDecision: { action: 'new_person' },
-    },
+  policeHandover(
     token,
+    { name, sex: 'male', birthDate: '1980-05-01', identityStatus: 'claimed' },
+    { police, caseNumber: `FL-2026-${name}`, handoverDate: addDays(TEST_TODAY, -2), placeCode },
   );
 
 test.beforeAll(async () => {

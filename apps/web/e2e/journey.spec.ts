@@ -16,20 +16,19 @@ import type { Browser, Page } from '@playwright/test';
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays, addMonths, yearsBefore } from '#app/platform';
-import { api, openAs, organisationNamed, pick, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, openAs, countyTeam, pick, tokenOf, policeHandover, ownPeople } from './support/api.js';
 import { checkPage, expect, test, type Credentials } from './support/test.js';
-import { USERS } from './support/users.js';
 
 const BASE = () => process.env.HUIJIA_E2E_BASE_URL!;
 const PASSWORD = 'Journey-Spec-Passphrase-5';
 const PLACE = '530114';
 
-const who = {
-  caseworker: { username: 'cg.cw', displayName: '郑晓红', password: PASSWORD },
-  supervisor: { username: 'cg.sv', displayName: '普建华', password: PASSWORD },
-  colleague: { username: 'cg.cw2', displayName: '沈丽', password: PASSWORD },
-  teacher: { username: 'cg.school', displayName: '李老师', password: PASSWORD },
-} as const;
+const who = ownPeople(PASSWORD, {
+  caseworker: ['cg.cw', '郑晓红'],
+  supervisor: ['cg.sv', '普建华'],
+  colleague: ['cg.cw2', '沈丽'],
+  teacher: ['cg.school', '李老师'],
+});
 const names = { police: '呈贡公安分局', centre: '呈贡区未成年人救助保护中心', school: '呈贡区春城小学' };
 const ids = { police: '', centre: '', school: '' };
 
@@ -42,37 +41,26 @@ async function secondBrowser(browser: Browser, person: Credentials, url: string)
 }
 
 /** A police handover recorded through the API by this spec's caseworker. */
-async function handover(token: string, person: Record<string, unknown>, handoverDate: string): Promise<{ id: string; reference: string }> {
-  const result = await api<{ file: { id: string; reference: string } }>(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person,
-      handover: {
-        policeOrganisationId: ids.police,
-        policeCaseNumber: `CG-${handoverDate}`,
-        handoverDate,
-        placeCode: PLACE,
-        materials: [],
-        circumstances: '解救移交',
-      },
-      duplicateDecision: { action: 'new_person' },
-    },
-    token,
-  );
-  return result.file;
-}
+const handover = (token: string, person: Record<string, unknown>, handoverDate: string) =>
+  policeHandover(token, person, { police: ids.police, caseNumber: `CG-${handoverDate}`, handoverDate, placeCode: PLACE });
 
 test.beforeAll(async () => {
-  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
-  const bureau = await organisationNamed(admin, '呈贡区民政局', 'civil_affairs_bureau', PLACE);
-  ids.police = await organisationNamed(admin, names.police, 'public_security', PLACE);
-  ids.centre = await organisationNamed(admin, names.centre, 'minor_protection_centre', PLACE);
-  ids.school = await organisationNamed(admin, names.school, 'school', PLACE);
-  await userNamed(admin, who.caseworker, 'caseworker', bureau);
-  await userNamed(admin, who.supervisor, 'supervisor', bureau);
-  await userNamed(admin, who.colleague, 'caseworker', bureau);
-  await userNamed(admin, who.teacher, 'school_staff', ids.school);
+  ({
+    police: ids.police,
+    centre: ids.centre,
+    school: ids.school,
+  } = await countyTeam(
+    { code: PLACE, bureau: '呈贡区民政局' },
+    {
+      organisations: { police: [names.police, 'public_security'], centre: [names.centre, 'minor_protection_centre'], school: [names.school, 'school'] },
+      people: [
+        [who.caseworker, 'caseworker'],
+        [who.supervisor, 'supervisor'],
+        [who.colleague, 'caseworker'],
+        [who.teacher, 'school_staff', 'school'],
+      ],
+    },
+  ));
 });
 
 test('R1, R4, R2, R23, R5, R14, R16, R17: a caseworker takes a girl in again, places her, refers her to school without her history and brings her home, with a supervisor approving in a second browser', async ({

@@ -12,7 +12,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { bornAged, chinaMorning, compact, TEST_TODAY } from '../../../test/support/clock.js';
 import { residentId } from '../../../test/support/case-fixtures.js';
-import { api, apiAs, openAs, tokenOf, type Api } from './support/api.js';
+import { api, apiAs, openAs, policeHandover, tokenOf, type Api } from './support/api.js';
 import { serverClockBack, serverClockOn } from './support/server-clock.js';
 import { checkPage, expect, signIn, test, type Credentials } from './support/test.js';
 import { PASSWORDS, USERS } from './support/users.js';
@@ -30,19 +30,17 @@ async function organisation(api: Api, kind: string, name: string): Promise<strin
 
 /** Someone the 西山 police handed over on `day`, interviewed the same morning; the file's id. */
 async function handedOver(api: Api, person: Record<string, unknown>, day = TEST_TODAY): Promise<string> {
-  const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
-    person: { sex: 'female', identityStatus: 'claimed', ...person },
-    handover: {
-      policeOrganisationId: await organisation(api, 'public_security', '西山区公安分局'),
-      policeCaseNumber: `XS-2026-${String(person.name)}`,
+  const { id } = await policeHandover(
+    api,
+    { sex: 'female', identityStatus: 'claimed', ...person },
+    {
+      police: await organisation(api, 'public_security', '西山区公安分局'),
+      caseNumber: `XS-2026-${String(person.name)}`,
       handoverDate: day,
       placeCode: '530112',
-      materials: [],
       circumstances: FOUND,
     },
-    duplicateDecision: { action: 'new_person' },
-  });
-  const id = intake.file.id;
+  );
   await api('POST', `/files/${id}/interview`, {
     conductedAt: new Date(chinaMorning(day).getTime() - 3600_000).toISOString(),
     language: 'zh',

@@ -9,7 +9,7 @@
  * browser's clock is the server's.
  */
 import { bornAged, TEST_TODAY } from '../../../test/support/clock.js';
-import { api, apiAs, foundInCare, openAs, tokenOf } from './support/api.js';
+import { api, apiAs, foundInCare, openAs, policeHandover, tokenOf } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -131,19 +131,18 @@ test('R11, C-3.7: the police record a child’s household registration raised to
 
 test('R1: the police follow the handovers their unit made and how far each file has come, their navigation naming only their own pages', async ({ page, request }) => {
   const police = await apiAs(request, 'police');
-  await police('POST', '/intake/police-handovers', {
-    person: { name: '刘小军', sex: 'male', birthDateRange: { from: bornAged(12), to: bornAged(11) }, identityStatus: 'claimed' },
-    responsibleOrganisationId: bureauId,
-    handover: {
-      policeOrganisationId: policeId,
-      policeCaseNumber: 'AN-2026-031',
-      handoverDate: TEST_TODAY,
+  await policeHandover(
+    police,
+    { name: '刘小军', sex: 'male', birthDateRange: { from: bornAged(12), to: bornAged(11) }, identityStatus: 'claimed' },
+    {
+      police: policeId,
+      caseNumber: 'AN-2026-031',
       placeCode: ANNING,
       materials: [{ item: '询问笔录' }, { item: '解救经过说明' }],
       circumstances: '在安宁市某工地解救，移交民政部门救助。',
+      responsibleOrganisationId: bureauId,
     },
-    duplicateDecision: { action: 'new_person' },
-  });
+  );
   await openAs(page, 'police', '/app/police/handovers');
   // The unit's work, and only it: no files list, no referral inbox.
   await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link')).toHaveText(['工作台', '移交记录', 'DNA 比对', '落户任务']);

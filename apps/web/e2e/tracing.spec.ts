@@ -9,7 +9,7 @@
  */
 import { chinaMorning, TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, foundInCare, openAs, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, foundInCare, openAs, organisationNamed, policeHandover, tokenOf, userNamed, withToken } from './support/api.js';
 import { checkPage, expect, test } from './support/test.js';
 import { USERS } from './support/users.js';
 
@@ -154,24 +154,11 @@ test('R8: the caseworker records a lead she gives and what following it up found
 async function placedMan(name: string): Promise<string> {
   const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
   const police = (await api<{ items: { id: string }[] }>('GET', '/organisations?kind=public_security&limit=1', undefined, caseworker)).items[0].id;
-  const intake = await api<{ file: { id: string; version: number } }>(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person: { name, sex: 'male', birthDate: '1988-03-02', identityStatus: 'claimed' },
-      handover: {
-        policeOrganisationId: police,
-        policeCaseNumber: `WH-ST-${name}`,
-        handoverDate: addDays(TEST_TODAY, -2),
-        placeCode: '530102',
-        materials: [],
-        circumstances: '解救移交',
-      },
-      duplicateDecision: { action: 'new_person' },
-    },
+  const { id } = await policeHandover(
     caseworker,
+    { name, sex: 'male', birthDate: '1988-03-02', identityStatus: 'claimed' },
+    { police, caseNumber: `WH-ST-${name}`, handoverDate: addDays(TEST_TODAY, -2), placeCode: '530102' },
   );
-  const id = intake.file.id;
   await api(
     'POST',
     `/files/${id}/interview`,

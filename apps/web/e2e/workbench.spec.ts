@@ -12,40 +12,25 @@
 import { residentId } from '../../../test/support/case-fixtures.js';
 import { TEST_TODAY } from '../../../test/support/clock.js';
 import { addDays } from '#app/platform';
-import { api, dueReminder, organisationNamed, tokenOf, userNamed, withToken } from './support/api.js';
+import { api, dueReminder, countyTeam, tokenOf, policeHandover, ownPeople } from './support/api.js';
 import { checkPage, expect, signIn, test } from './support/test.js';
-import { USERS } from './support/users.js';
 
 const PASSWORD = 'Workbench-Spec-Passphrase-6';
 
-const who = {
-  caseworker: { username: 'pl.cw', displayName: '何芸', password: PASSWORD },
-  supervisor: { username: 'pl.sv', displayName: '段明', password: PASSWORD },
-  receiver: { username: 'sm.cw', displayName: '杨帆', password: PASSWORD },
-} as const;
+const who = ownPeople(PASSWORD, {
+  caseworker: ['pl.cw', '何芸'],
+  supervisor: ['pl.sv', '段明'],
+  receiver: ['sm.cw', '杨帆'],
+});
 const ids = { police: '', institution: '', songming: '', legalAid: '' };
 
 /** An adult handed over by the police to 盘龙区 (the caseworker's bureau). */
-async function handover(token: string, name: string, serial: string): Promise<{ id: string; reference: string; version: number }> {
-  const result = await api<{ file: { id: string; reference: string; version: number } }>(
-    'POST',
-    '/intake/police-handovers',
-    {
-      person: { name, sex: 'male', idNumber: residentId('530103', '19800101', serial), identityStatus: 'confirmed' },
-      handover: {
-        policeOrganisationId: ids.police,
-        policeCaseNumber: `WB-2026-${serial}`,
-        handoverDate: addDays(TEST_TODAY, -3),
-        placeCode: '530103',
-        materials: [],
-        circumstances: '解救移交',
-      },
-      duplicateDecision: { action: 'new_person' },
-    },
+const handover = (token: string, name: string, serial: string) =>
+  policeHandover(
     token,
+    { name, sex: 'male', idNumber: residentId('530103', '19800101', serial), identityStatus: 'confirmed' },
+    { police: ids.police, caseNumber: `WB-2026-${serial}`, handoverDate: addDays(TEST_TODAY, -3), placeCode: '530103' },
   );
-  return result.file;
-}
 
 /** A step that needs a supervisor: asked by the caseworker, approved by the supervisor. */
 async function approvedStep(file: { id: string; version: number }, event: string, payload: Record<string, unknown>): Promise<void> {
@@ -56,15 +41,27 @@ async function approvedStep(file: { id: string; version: number }, event: string
 }
 
 test.beforeAll(async () => {
-  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
-  const panlong = await organisationNamed(admin, '盘龙区民政局', 'civil_affairs_bureau', '530103');
-  ids.police = await organisationNamed(admin, '盘龙公安分局', 'public_security', '530103');
-  ids.institution = await organisationNamed(admin, '盘龙区救助站', 'assistance_institution', '530103');
-  ids.songming = await organisationNamed(admin, '嵩明县民政局', 'civil_affairs_bureau', '530127');
-  ids.legalAid = await organisationNamed(admin, '盘龙区法律援助中心', 'legal_aid_centre', '530103');
-  await userNamed(admin, who.caseworker, 'caseworker', panlong);
-  await userNamed(admin, who.supervisor, 'supervisor', panlong);
-  await userNamed(admin, who.receiver, 'caseworker', ids.songming);
+  ({
+    police: ids.police,
+    institution: ids.institution,
+    songming: ids.songming,
+    legalAid: ids.legalAid,
+  } = await countyTeam(
+    { code: '530103', bureau: '盘龙区民政局' },
+    {
+      organisations: {
+        police: ['盘龙公安分局', 'public_security'],
+        institution: ['盘龙区救助站', 'assistance_institution'],
+        songming: ['嵩明县民政局', 'civil_affairs_bureau', '530127'],
+        legalAid: ['盘龙区法律援助中心', 'legal_aid_centre'],
+      },
+      people: [
+        [who.caseworker, 'caseworker'],
+        [who.supervisor, 'supervisor'],
+        [who.receiver, 'caseworker', 'songming'],
+      ],
+    },
+  ));
 });
 
 test('a due reminder shows its whole title in Chinese; acknowledging it takes it off the unread count', async ({ page }) => {

@@ -9,12 +9,10 @@ import { chinaMorning, TEST_TODAY } from '../../../../test/support/clock.js';
 import { addDays } from '#app/platform';
 import pg from 'pg';
 import { expect, signIn, type Credentials } from './test.js';
-import { api, tokenOf } from './http.js';
+import { api, policeHandover, threeHandedOver, tokenOf, type Api } from './http.js';
 import { USERS, type SeededUser } from './users.js';
 
-export { api, tokenOf };
-
-export type Api = <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) => Promise<T>;
+export { api, policeHandover, threeHandedOver, tokenOf, type Api };
 
 export async function openAs(page: Page, who: SeededUser | Credentials, url: string): Promise<void> {
   await page.clock.setFixedTime(chinaMorning(TEST_TODAY));
@@ -53,19 +51,11 @@ export async function interviewedPerson(
   { birthDate, needs, consents }: { birthDate: string; needs: string[]; consents: Record<string, unknown> },
 ): Promise<string> {
   const api = await apiAs(request, 'caseworker');
-  const intake = await api<{ file: { id: string } }>('POST', '/intake/police-handovers', {
-    person: { name, sex: 'female', birthDate, identityStatus: 'claimed' },
-    handover: {
-      policeOrganisationId: await organisationId(request, 'public_security'),
-      policeCaseNumber: `WH-2026-${name}`,
-      handoverDate: TEST_TODAY,
-      placeCode: '530102',
-      materials: [],
-      circumstances: '解救移交',
-    },
-    duplicateDecision: { action: 'new_person' },
-  });
-  const id = intake.file.id;
+  const { id } = await policeHandover(
+    api,
+    { name, sex: 'female', birthDate, identityStatus: 'claimed' },
+    { police: await organisationId(request, 'public_security'), caseNumber: `WH-2026-${name}`, placeCode: '530102' },
+  );
   await api('POST', `/files/${id}/interview`, {
     conductedAt: new Date(chinaMorning(TEST_TODAY).getTime() - 3600_000).toISOString(),
     language: 'zh',
@@ -199,4 +189,32 @@ export async function dueReminder(username: string, kind: string, title: string)
   } finally {
     await db.end();
   }
+}
+
+/** A spec's own people, all with the spec's password: by key, [username, display name]. */
+export function ownPeople<K extends string>(password: string, people: Record<K, [username: string, displayName: string]>): Record<K, Credentials & { displayName: string }> {
+  const entries = Object.entries(people) as [K, [string, string]][];
+  return Object.fromEntries(entries.map(([key, [username, displayName]]) => [key, { username, displayName, password }])) as Record<K, Credentials & { displayName: string }>;
+}
+
+/**
+ * A spec's people of their own in a county of their own (its counts its own, the seeded pages untouched), set
+ * up by the administrator, found again when the setup runs again: the county's civil affairs bureau, the other
+ * organisations by key ([name, kind], in the county unless a jurisdiction is given) and the people, each with
+ * a role, in the bureau unless an organisation's key is given. The ids, by key (the bureau's: `bureau`).
+ */
+export async function countyTeam<K extends string = never>(
+  county: { code: string; bureau: string },
+  {
+    organisations,
+    people,
+  }: { organisations?: Record<K, [name: string, kind: string, jurisdictionCode?: string]>; people: [Credentials & { displayName: string }, string, (NoInfer<K> | 'bureau')?][] },
+): Promise<Record<K | 'bureau', string> & { admin: Api }> {
+  const admin = withToken(await tokenOf(USERS.admin.username, USERS.admin.password));
+  const ids = { bureau: await organisationNamed(admin, county.bureau, 'civil_affairs_bureau', county.code) } as Record<K | 'bureau', string>;
+  for (const [key, [name, kind, code]] of Object.entries(organisations ?? {}) as [K, [string, string, string?]][]) {
+    ids[key] = await organisationNamed(admin, name, kind, code ?? county.code);
+  }
+  for (const [person, role, where] of people) await userNamed(admin, person, role, ids[where ?? 'bureau']);
+  return { ...ids, admin };
 }

@@ -7,10 +7,7 @@
  * bureau, police unit and assistance station with their people). No other
  * spec fills either county.
  */
-import { residentId } from '../../../../test/support/case-fixtures.js';
-import { TEST_TODAY } from '../../../../test/support/clock.js';
-import { addDays } from '#app/platform';
-import { api, tokenOf } from './http.js';
+import { api, threeHandedOver, tokenOf } from './http.js';
 import { PASSWORDS, USERS } from './users.js';
 
 /** On the stack at HUIJIA_E2E_BASE_URL. */
@@ -44,28 +41,5 @@ export async function seed(): Promise<void> {
   await user(USERS.anningStaff.username, USERS.anningStaff.displayName, 'institution_staff', anningStation.id, PASSWORDS.anningStaff);
 
   const caseworker = await tokenOf(USERS.caseworker.username, USERS.caseworker.password);
-  const people = [
-    { name: '周小兰', sex: 'female', idNumber: residentId('530102', '20150301', '022') },
-    { name: '陈小梅', sex: 'female', idNumber: residentId('530102', '20110716', '046') },
-    { name: '张建国', sex: 'male', idNumber: residentId('530102', '19850612', '031') },
-  ];
-  for (const [index, person] of people.entries()) {
-    await api(
-      'POST',
-      '/intake/police-handovers',
-      {
-        person: { ...person, identityStatus: 'confirmed' },
-        handover: {
-          policeOrganisationId: police.id,
-          policeCaseNumber: `WH-2026-${101 + index}`,
-          handoverDate: addDays(TEST_TODAY, -10 - index),
-          placeCode: '530102',
-          materials: [],
-          circumstances: '解救移交',
-        },
-        duplicateDecision: { action: 'new_person' },
-      },
-      caseworker,
-    );
-  }
+  await threeHandedOver(caseworker, police.id, '530102', 'WH-2026');
 }

@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { canCall, useMe } from '../../shared/auth/me';
@@ -12,7 +12,7 @@ import { queryClient } from '../query-client';
 import { UserMenu } from './UserMenu';
 import './shell.css';
 
-/** The width of the navigation's fade at its end (shell.css). */
+/** The width of the navigation's fades at either end (shell.css). */
 const FADE = 24;
 
 export default function ShellRoute() {
@@ -43,16 +43,27 @@ function Shell() {
       onSignedOut(() => void Promise.resolve(navigate('/login', { replace: true })).then(() => client.clear())),
     [navigate, client],
   );
-  // On a phone the bar scrolls: the page one is on is the entry in view, after a navigation or a change of width.
-  // Sideways only (scrollIntoView would move the page too, were it scrolled down).
+  // Which ends of the bar have more entries beyond them: each of those fades out (shell.css), none other does.
+  const [more, setMore] = useState<'none' | 'start' | 'end' | 'both'>('none');
+  const measure = useCallback(() => {
+    const bar = nav.current;
+    if (!bar) return;
+    const before = bar.scrollLeft > 1;
+    const after = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1;
+    setMore(before && after ? 'both' : before ? 'start' : after ? 'end' : 'none');
+  }, []);
+  // On a phone the bar scrolls: the page one is on is the entry in view, clear of the fades, after a navigation or a
+  // change of width. Sideways only (scrollIntoView would move the page too, were it scrolled down).
   useEffect(() => {
     const bar = nav.current;
     const active = bar?.querySelector('a.active');
-    if (!bar || !active) return;
-    const [edge, box] = [bar.getBoundingClientRect(), active.getBoundingClientRect()];
-    if (box.right > edge.right - FADE) bar.scrollLeft += box.right - edge.right + FADE;
-    else if (box.left < edge.left) bar.scrollLeft -= edge.left - box.left;
-  }, [location.pathname, me.data, width]);
+    if (bar && active) {
+      const [edge, box] = [bar.getBoundingClientRect(), active.getBoundingClientRect()];
+      if (box.right > edge.right - FADE) bar.scrollLeft += box.right - edge.right + FADE;
+      else if (box.left < edge.left + FADE) bar.scrollLeft -= edge.left + FADE - box.left;
+    }
+    measure();
+  }, [location.pathname, me.data, width, measure]);
 
   if (me.isPending) {
     return (
@@ -78,7 +89,7 @@ function Shell() {
         <Link to="/" className="shell-brand">
           {t('app.name')}
         </Link>
-        <nav ref={nav} className="shell-nav" aria-label={t('nav.menu')}>
+        <nav ref={nav} className="shell-nav" data-more={more} onScroll={measure} aria-label={t('nav.menu')}>
           <ul>
             {entries.map((entry) => (
               <li key={entry.key}>

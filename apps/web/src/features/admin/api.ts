@@ -30,7 +30,7 @@ import type {
   UsersListData,
 } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
-import { keysetPaging } from '../../shared/api/keyset';
+import { keysetList } from '../../shared/api/keyset';
 
 export type UserFilters = Pick<NonNullable<UsersListData['query']>, 'q' | 'role'>;
 export type OrganisationFilters = Pick<NonNullable<OrganisationsListData['query']>, 'q' | 'kind' | 'within'>;
@@ -48,14 +48,8 @@ export const adminKeys = {
   verification: (id: string) => ['admin', 'audit-verifications', id] as const,
 };
 
-const PAGE = 50;
-
 export function useUsers(filters: UserFilters) {
-  return useInfiniteQuery({
-    queryKey: adminKeys.users(filters),
-    queryFn: ({ pageParam }) => call(usersList({ query: { ...filters, limit: PAGE, cursor: pageParam } })),
-    ...keysetPaging,
-  });
+  return useInfiniteQuery(keysetList(adminKeys.users(filters), (page) => call(usersList({ query: { ...filters, ...page } }))));
 }
 
 /** Who may take a leaving caseworker's work: the active caseworkers and supervisors of the same bureau. */
@@ -86,11 +80,7 @@ export const useHandOver = () =>
   useUserWrite(({ id, toUserId, reason }: { id: string; toUserId: string; reason: string }) => call(usersHandover({ path: { id }, body: { toUserId, reason } })));
 
 export function useOrganisationPages(filters: OrganisationFilters) {
-  return useInfiniteQuery({
-    queryKey: adminKeys.organisations(filters),
-    queryFn: ({ pageParam }) => call(organisationsList({ query: { ...filters, limit: PAGE, cursor: pageParam } })),
-    ...keysetPaging,
-  });
+  return useInfiniteQuery(keysetList(adminKeys.organisations(filters), (page) => call(organisationsList({ query: { ...filters, ...page } }))));
 }
 
 /** The organisations of one's jurisdiction by name, for choosing one (a new user's). */

@@ -3,17 +3,13 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { approvalsApprove, approvalsList, approvalsReject, organisationsGet } from '../../generated/sdk.gen';
 import type { AppliedTransition, ApprovalClosed } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetList, QUEUE_PAGE } from '../../shared/api/keyset';
 
 export const approvalKeys = { all: ['approvals'] as const, list: ['approvals', 'list', 'pages'] as const };
 
 /** Oldest first, keyset pages (加载更多). */
 export function useApprovalList() {
-  return useInfiniteQuery({
-    queryKey: approvalKeys.list,
-    queryFn: ({ pageParam }) => call(approvalsList({ query: { limit: 20, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(keysetList(approvalKeys.list, (page) => call(approvalsList({ query: page })), QUEUE_PAGE));
 }
 
 export type Decision = { kind: 'approve'; id: string; reason?: string } | { kind: 'reject'; id: string; reason: string };

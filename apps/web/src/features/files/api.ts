@@ -34,6 +34,7 @@ import type {
 } from '../../generated/types.gen';
 import { ApiError } from '../../shared/api/api-error';
 import { call } from '../../shared/api/client';
+import { keysetList } from '../../shared/api/keyset';
 
 export type FileFilters = Omit<NonNullable<FilesListData['query']>, 'cursor' | 'limit'>;
 export type FileState = NonNullable<FileFilters['state']>;
@@ -81,10 +82,7 @@ export function filtersFromUrl(params: URLSearchParams): FileFilters {
  */
 export const fileListQuery = (filters: FileFilters) =>
   infiniteQueryOptions({
-    queryKey: fileKeys.list(filters),
-    queryFn: ({ pageParam }) => call(filesList({ query: { ...filters, limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetList(fileKeys.list(filters), (page) => call(filesList({ query: { ...filters, ...page } }))),
     staleTime: 10_000,
   });
 
@@ -102,12 +100,7 @@ export function useTransitions(id: string, enabled = true) {
 }
 
 export function useHistory(id: string) {
-  return useInfiniteQuery({
-    queryKey: fileKeys.history(id),
-    queryFn: ({ pageParam }) => call(filesHistory({ path: { id }, query: { limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(keysetList(fileKeys.history(id), (page) => call(filesHistory({ path: { id }, query: page }))));
 }
 
 /** R2: the one interview and its addenda; null before it is recorded (404 INTERVIEW_MISSING). */
@@ -127,12 +120,7 @@ export function useInterview(id: string) {
 
 /** Who looked at the file (supervisors): its audit record, newest first. */
 export function useFileAudit(id: string) {
-  return useInfiniteQuery({
-    queryKey: fileKeys.audit(id),
-    queryFn: ({ pageParam }) => call(auditFile({ path: { fileId: id }, query: { limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(keysetList(fileKeys.audit(id), (page) => call(auditFile({ path: { fileId: id }, query: page }))));
 }
 
 /** The stay in the institution: arrival, care notes, leaves (overdue by the server's clock), departure. */

@@ -32,6 +32,7 @@ import type {
   TrainingCourseDto,
 } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetList, QUEUE_PAGE } from '../../shared/api/keyset';
 
 export type InboxItem = PartnerReferralListItem;
 export type PartnerReferral = PartnerReferralView;
@@ -50,10 +51,7 @@ export const partnerKeys = {
 /** Green channel first, then the nearest deadline (the server's order), keyset pages (加载更多). */
 export function usePartnerInbox(filter: InboxFilter) {
   return useInfiniteQuery({
-    queryKey: partnerKeys.inbox(filter),
-    queryFn: ({ pageParam }) => call(referralsInbox({ query: { limit: 20, cursor: pageParam, status: filter } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetList(partnerKeys.inbox(filter), (page) => call(referralsInbox({ query: { ...page, status: filter } })), QUEUE_PAGE),
     placeholderData: keepPreviousData,
   });
 }

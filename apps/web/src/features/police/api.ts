@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { filesGet, householdTasksList, intakePoliceHandoversList, tracingDnaGet, tracingDnaList, tracingDnaReportOutcome, tracingRequestsGet } from '../../generated/sdk.gen';
 import type { DnaOutcomeDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
-import { keysetPaging } from '../../shared/api/keyset';
+import { keysetList, QUEUE_PAGE } from '../../shared/api/keyset';
 
 export const policeKeys = {
   handovers: ['police', 'handovers'] as const,
@@ -13,19 +13,12 @@ export const policeKeys = {
   householdList: (status: 'due' | 'all') => ['police', 'household', status] as const,
 };
 
-const PAGE = 20;
-
 /** The unit's own handovers, the newest first (加载更多). */
-export const useHandovers = () =>
-  useInfiniteQuery({ queryKey: policeKeys.handovers, queryFn: ({ pageParam }) => call(intakePoliceHandoversList({ query: { limit: PAGE, cursor: pageParam } })), ...keysetPaging });
+export const useHandovers = () => useInfiniteQuery(keysetList(policeKeys.handovers, (page) => call(intakePoliceHandoversList({ query: page })), QUEUE_PAGE));
 
 /** The comparisons asked of the unit: pending ones (default), or all with the reported ones after them. */
 export const useComparisons = (status: 'pending' | 'all') =>
-  useInfiniteQuery({
-    queryKey: policeKeys.comparisonList(status),
-    queryFn: ({ pageParam }) => call(tracingDnaList({ query: { status, limit: PAGE, cursor: pageParam } })),
-    ...keysetPaging,
-  });
+  useInfiniteQuery(keysetList(policeKeys.comparisonList(status), (page) => call(tracingDnaList({ query: { status, ...page } })), QUEUE_PAGE));
 
 export const useComparison = (id: string) => useQuery({ queryKey: policeKeys.comparison(id), queryFn: () => call(tracingDnaGet({ path: { id } })) });
 
@@ -56,8 +49,4 @@ export function useReportOutcome(id: string) {
 
 /** The registration tasks raised to the unit (due), or every open one, the oldest due first. */
 export const useHouseholdTasks = (status: 'due' | 'all') =>
-  useInfiniteQuery({
-    queryKey: policeKeys.householdList(status),
-    queryFn: ({ pageParam }) => call(householdTasksList({ query: { status, limit: PAGE, cursor: pageParam } })),
-    ...keysetPaging,
-  });
+  useInfiniteQuery(keysetList(policeKeys.householdList(status), (page) => call(householdTasksList({ query: { status, ...page } })), QUEUE_PAGE));

@@ -14,6 +14,7 @@ import {
 } from '../../generated/sdk.gen';
 import type { ConsentDto, ConsentView, CreateReferralDto, EditDraftDto, ReferrerReferralView, StandingConsentView, SupportContributionView } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetList } from '../../shared/api/keyset';
 
 export type Referral = ReferrerReferralView;
 export type ReferralKind = CreateReferralDto['kind'];
@@ -52,21 +53,11 @@ export const referralKeys = {
 };
 
 export function useFileReferrals(fileId: string) {
-  return useInfiniteQuery({
-    queryKey: referralKeys.forFile(fileId),
-    queryFn: ({ pageParam }) => call(referralsListForFile({ path: { id: fileId }, query: { limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(keysetList(referralKeys.forFile(fileId), (page) => call(referralsListForFile({ path: { id: fileId }, query: page }))));
 }
 
 export function useConsents(fileId: string) {
-  return useInfiniteQuery({
-    queryKey: referralKeys.consents(fileId),
-    queryFn: ({ pageParam }) => call(consentsList({ path: { id: fileId }, query: { limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(keysetList(referralKeys.consents(fileId), (page) => call(consentsList({ path: { id: fileId }, query: page }))));
 }
 
 /** Per category, whether a consent stands and on what: what a referral may disclose (R16). */

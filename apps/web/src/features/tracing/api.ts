@@ -11,6 +11,7 @@ import {
 } from '../../generated/sdk.gen';
 import type { CandidatePage, DismissCandidateDto, DnaRequestDto, DutyNoticeDto, LeadDto, LeadOutcomeDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetList } from '../../shared/api/keyset';
 
 /** Under the file's prefix: invalidating ['files','detail',id] refetches it too. */
 export const tracingKeys = {
@@ -29,10 +30,7 @@ export function useFileTracing(fileId: string) {
  */
 export function useCandidates(fileId: string, first: CandidatePage, fetchedAt: number) {
   return useInfiniteQuery({
-    queryKey: tracingKeys.candidates(fileId),
-    queryFn: ({ pageParam }) => call(tracingCandidatesList({ path: { id: fileId }, query: { limit: 50, cursor: pageParam } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...keysetList(tracingKeys.candidates(fileId), (page) => call(tracingCandidatesList({ path: { id: fileId }, query: page }))),
     initialData: { pages: [first], pageParams: [undefined] },
     initialDataUpdatedAt: fetchedAt,
     // As fresh as the tracing it came with: no second fetch of the first page on opening the tab.

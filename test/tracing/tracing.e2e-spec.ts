@@ -6,6 +6,7 @@ import { approved, interview, residentId, step, versionOf } from '../support/cas
 import { day } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { queries, startStack, type TestStack } from '../support/test-context.js';
+import { walkPages } from '../support/paging.js';
 
 type User = Session & { userId: string; organisationId: string };
 
@@ -483,22 +484,7 @@ describe('R8–R10: family tracing, with DNA only at the police', () => {
         missingPlaceCode: '530102',
       }).expect(201);
     }
-    const walk = async (path: string, user: User, limit: number): Promise<string[]> => {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = (
-          await request(server)
-            .get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
-            .set(user.auth)
-            .expect(200)
-        ).body as { items: { id: string }[]; nextCursor: string | null };
-        expect(page.items.length).toBeLessThanOrEqual(limit);
-        ids.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return ids;
-    };
+    const walk = (path: string, user: User, limit: number) => walkPages(server, user.auth, path, limit);
     const counted = async (path: string, user: User, requestId: string) => {
       await request(server).get(path).set(user.auth).set('x-request-id', requestId).expect(200);
       return queries(stack.api).of(requestId);

@@ -112,6 +112,18 @@ describe('organisations and users, managed by administrators within their jurisd
     await request(server).post('/auth/login').send({ username: nurse.username, password: 'Reset-Pass-2026' }).expect(401);
   });
 
+  it('an administrator cannot deactivate themselves or change their own role (422 OWN_ACCOUNT naming the field): another administrator does it', async () => {
+    const deactivate = await request(server).patch(`/users/${admin.userId}`).set(admin.auth).send({ active: false }).expect(422);
+    expect(deactivate.body.error).toMatchObject({ code: 'OWN_ACCOUNT', details: [{ field: 'active' }] });
+    const demote = await request(server).patch(`/users/${admin.userId}`).set(admin.auth).send({ role: 'supervisor' }).expect(422);
+    expect(demote.body.error).toMatchObject({ code: 'OWN_ACCOUNT', details: [{ field: 'role' }] });
+    // Nothing changed, and their own login goes on.
+    const me = await request(server).get('/me').set(admin.auth).expect(200);
+    expect(me.body).toMatchObject({ role: 'administrator' });
+    // A rename of oneself is fine.
+    await request(server).patch(`/users/${admin.userId}`).set(admin.auth).send({ displayName: '市局管理员' }).expect(200);
+  });
+
   it("requires a change after an administrator's reset: /me says so, and everything else is 403 PASSWORD_CHANGE_REQUIRED until then", async () => {
     const nurse = await signedIn(server, stack.database, 'hospital_staff', { id: countyHospital });
     const weak = await request(server).post(`/users/${nurse.userId}/password`).set(admin.auth).send({ newPassword: 'qwertyuiop123' }).expect(422);

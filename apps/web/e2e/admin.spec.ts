@@ -74,7 +74,13 @@ test('an administrator loads next year’s working calendar from the file calend
 });
 
 test('an administrator creates a user and resets the password: the user must change it at the next sign-in', async ({ page }) => {
-  await openAs(page, 'admin', '/app/admin/users');
+  // One's own account is another administrator's to deactivate or re-role (the API answers 422 OWN_ACCOUNT).
+  await openAs(page, 'admin', `/app/admin/users?q=${USERS.admin.username}`);
+  const own = page.getByRole('row', { name: new RegExp(`${USERS.admin.username.replace('.', '\\.')}\\b`) });
+  await expect(own.getByRole('button', { name: `重置密码 ${USERS.admin.username}` })).toBeVisible();
+  await expect(own.getByRole('button', { name: /停用|更改角色/ })).toHaveCount(0);
+
+  await page.goto('/app/admin/users');
   await checkPage(page, 'admin-users');
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog');

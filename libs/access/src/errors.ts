@@ -31,6 +31,10 @@ export const AccessErrors = defineErrors({
     status: 409,
     message: '该用户仍负责未结档案或待办提醒，请先移交给同事再停用 / The user still holds open files or reminders: hand them over to a colleague before deactivating',
   },
+  OWN_ACCOUNT: {
+    status: 422,
+    message: '不能停用本人账号或更改本人角色，请由另一位管理员操作 / Ask another administrator to deactivate your account or change your role',
+  },
   HANDOVER_TO_SELF: { status: 422, message: '不能移交给本人 / Hand the work to someone else' },
   STALE_VERSION: { status: 409, message: '记录已被他人修改，请刷新后重试 / The record changed meanwhile; reload and try again' },
 });

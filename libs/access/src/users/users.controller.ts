@@ -48,10 +48,10 @@ export class UsersController {
   @ApiOperation({
     operationId: 'users_update',
     summary:
-      "Rename, (de)activate or change the role of a user. The role must fit the organisation's kind (422 ROLE_ORGANISATION_MISMATCH naming role). Deactivation, and a role other than caseworker or supervisor, are refused (409 USER_HOLDS_WORK, details.held) while the user holds open files or reminders: hand them over first. Both end every login of the user. expectedVersion (optional): 409 when someone changed the user meanwhile",
+      "Rename, (de)activate or change the role of a user. The role must fit the organisation's kind (422 ROLE_ORGANISATION_MISMATCH naming role). Deactivation, and a role other than caseworker or supervisor, are refused (409 USER_HOLDS_WORK, details.held) while the user holds open files or reminders: hand them over first. Both end every login of the user. An administrator cannot deactivate themselves or change their own role (422 OWN_ACCOUNT): another administrator does. expectedVersion (optional): 409 when someone changed the user meanwhile",
   })
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION, AccessErrors.USER_HOLDS_WORK, AccessErrors.ROLE_ORGANISATION_MISMATCH)
+  @ApiErrors(AccessErrors.NOT_FOUND, AccessErrors.STALE_VERSION, AccessErrors.USER_HOLDS_WORK, AccessErrors.ROLE_ORGANISATION_MISMATCH, AccessErrors.OWN_ACCOUNT)
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(actor, id, body);
   }

@@ -179,6 +179,10 @@ export class UsersService {
         [id],
       );
       const newRole = input.role !== undefined && input.role !== current.role ? input.role : undefined;
+      // An administrator cannot lock themselves out, nor leave the jurisdiction without one: another administrator does it.
+      if (id === actor.userId && (newRole || input.active === false)) {
+        throw AppError.field(AccessErrors.OWN_ACCOUNT, newRole ? 'role' : 'active');
+      }
       if (newRole) {
         refuseRoleMismatch(newRole, current.organisation_kind);
         if (!WORK_HOLDING_ROLES.includes(newRole)) await this.refuseWhileHolding(manager, id, 'role');

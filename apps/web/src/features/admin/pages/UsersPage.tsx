@@ -69,7 +69,8 @@ export default function UsersPage() {
               <Button size="small" onClick={() => setOpen({ kind: 'reset', user })} aria-label={`${t('users.actions.resetPassword')} ${user.username}`}>
                 {t('users.actions.resetPassword')}
               </Button>
-              {user.active ? (
+              {/* One's own role and account are another administrator's to change (the API answers 422 OWN_ACCOUNT). */}
+              {user.id === me?.userId ? null : user.active ? (
                 <>
                   {user.organisation.roles.length > 1 && (
                     <Button size="small" onClick={() => setOpen({ kind: 'role', user })} aria-label={`${t('users.actions.changeRole')} ${user.username}`}>

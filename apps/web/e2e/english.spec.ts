@@ -17,9 +17,13 @@ import { USERS } from './support/users.js';
 const LEGAL_AID = '五华区第二法律援助中心';
 const LAWYER = { username: 'e2e.english.legalaid', password: 'English-Legal-Aid-Pass-42' };
 
-/** The text of every API answer the page received, without `message` (a server message is bilingual; the page must pick its English half). */
-function recordData(page: Page): () => string {
-  const bodies: string[] = [];
+/**
+ * The text of every API answer the page received, without `message` (a server message is bilingual; the page must pick its English half).
+ * Bodies are read as they arrive and awaited when asked for: a response event fires on its headers, so a
+ * list the page already shows may still be on its way into this record.
+ */
+function recordData(page: Page): () => Promise<string> {
+  const bodies: Promise<string>[] = [];
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (typeof value !== 'object' || value === null) return value;
@@ -29,19 +33,21 @@ function recordData(page: Page): () => string {
         .map(([key, inner]) => [key, strip(inner)]),
     );
   };
-  page.on('response', async (response) => {
+  page.on('response', (response) => {
     if (!(response.headers()['content-type'] ?? '').includes('application/json')) return;
-    try {
-      bodies.push(JSON.stringify(strip(await response.json())));
-    } catch {
-      // A body already gone (the page navigated on): its data is not on the page either.
-    }
+    bodies.push(
+      response.json().then(
+        (body: unknown) => JSON.stringify(strip(body)),
+        // A body already gone (the page navigated on): its data is not on the page either.
+        () => '',
+      ),
+    );
   });
-  return () => bodies.join('\n');
+  return async () => (await Promise.all(bodies)).join('\n');
 }
 
 /** The page, once loaded, holds no Chinese of its own and no untranslated key; then photographed and axe-checked as `en-<name>`. */
-async function inEnglish(page: Page, data: () => string, name: string): Promise<void> {
+async function inEnglish(page: Page, data: () => Promise<string>, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   expect(await untranslated(page, data), name).toEqual([]);
@@ -49,15 +55,16 @@ async function inEnglish(page: Page, data: () => string, name: string): Promise<
 }
 
 /** Chinese runs on the page that no API answer holds, and anything that looks like an i18n key left untranslated. */
-async function untranslated(page: Page, data: () => string): Promise<string[]> {
+async function untranslated(page: Page, data: () => Promise<string>): Promise<string[]> {
   await page.waitForLoadState('networkidle');
+  const received = await data();
   // What is marked as Chinese (the language switch names 简体中文 in itself) is meant to be.
   const text = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[lang^="zh"]')].reduce((rest, part) => rest.replace(part.innerText, ''), document.body.innerText),
   );
-  const chinese = [...new Set(text.match(/[\u3400-\u9fff]+/g) ?? [])].filter((run) => !data().includes(run));
+  const chinese = [...new Set(text.match(/[\u3400-\u9fff]+/g) ?? [])].filter((run) => !received.includes(run));
   // A dotted word the API sent (a username such as e2e.wuhua.legalaid) is data, not a key.
-  const keys = text.match(/\b[a-z]+(?:\.[a-zA-Z]+){1,}\b/g)?.filter((key) => !/^(?:e2e|www|huijia)\./.test(key) && !data().includes(key)) ?? [];
+  const keys = text.match(/\b[a-z]+(?:\.[a-zA-Z]+){1,}\b/g)?.filter((key) => !/^(?:e2e|www|huijia)\./.test(key) && !received.includes(key)) ?? [];
   return [...chinese, ...keys];
 }
 

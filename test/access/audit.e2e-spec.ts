@@ -1,6 +1,8 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { App } from 'supertest/types.js';
-import { AuditVerifier } from '#app/audit';
+import { AuditVerifier, type VerificationResult } from '#app/audit';
 import { auditRecords, createFile, createOrganisation, signedIn } from '../support/access-fixtures.js';
 import { builtEntry, childEnv, runToEnd } from '../support/processes.js';
 import { startStack, type TestStack } from '../support/test-context.js';
@@ -89,6 +91,67 @@ describe('R21: the audit record', () => {
     expect(responses.every((response) => response.status === 200)).toBe(true);
     const recorded = await stack.database.query(`SELECT count(*)::int AS n FROM audit_record WHERE request_id LIKE 'burst-%' AND action = 'file.read'`);
     expect(recorded[0].n).toBe(60);
+    expect(await stack.api!.get(AuditVerifier).verify()).toMatchObject({ intact: true });
+  });
+
+  it('R21: a verification running while people keep working stays intact — a record appended to a chain mid-walk waits for the next one', async () => {
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
+    const [{ chain }] = await stack.database.query<{ chain: string }>('SELECT DISTINCT chain FROM audit_record WHERE actor_user_id = $1', [caseworker.userId]);
+    // Just before the verifier reads this chain's records, the caseworker reads the file again: one more record, its head moved.
+    const dataSource = stack.api!.get(DataSource);
+    const query = dataSource.query.bind(dataSource);
+    let appended = false;
+    let during: VerificationResult;
+    const spy = jest.spyOn(dataSource, 'query').mockImplementation(async (sql, parameters, runner) => {
+      if (!appended && sql.includes('FROM audit_record a WHERE chain = $1') && Array.isArray(parameters) && parameters[0] === chain) {
+        appended = true;
+        await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
+      }
+      return query(sql, parameters, runner);
+    });
+    try {
+      during = await stack.api!.get(AuditVerifier).verify();
+      expect(appended).toBe(true);
+      expect(during).toMatchObject({ intact: true });
+      expect(during.firstBroken).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    // The next verification walks it too.
+    const after = await stack.api!.get(AuditVerifier).verify();
+    expect(after).toMatchObject({ intact: true });
+    expect(after.records).toBeGreaterThan(during.records);
+  });
+
+  it("R21: a chain's head moved back leaves a record past it, a head moved on says records were cut — both named", async () => {
+    const caseworker = await signedIn(server, stack.database, 'caseworker', { id: bureau });
+    await request(server).get(`/files/${fileId}`).set(caseworker.auth).expect(200);
+    const [head] = await stack.database.query<{ chain: string; last_seq: string; last_hash: Buffer }>(
+      'SELECT c.chain, c.last_seq, c.last_hash FROM audit_chain c JOIN audit_record r ON r.chain = c.chain AND r.seq = c.last_seq WHERE r.actor_user_id = $1',
+      [caseworker.userId],
+    );
+    const moveHead = (seq: number, hash: Buffer) => stack.database.query('UPDATE audit_chain SET last_seq = $2, last_hash = $3 WHERE chain = $1', [head.chain, seq, hash]);
+    const last = Number(head.last_seq);
+    const [before] = await stack.database.query<{ hash: Buffer }>('SELECT hash FROM audit_record WHERE chain = $1 AND seq = $2', [head.chain, last - 1]);
+    try {
+      await moveHead(last - 1, before.hash);
+      expect((await stack.api!.get(AuditVerifier).verify()).firstBroken).toEqual({
+        chain: head.chain,
+        seq: last,
+        recordId: expect.any(String),
+        reason: "lies past the chain's head: the head was moved back",
+      });
+      await moveHead(last + 1, Buffer.alloc(32, 1));
+      expect((await stack.api!.get(AuditVerifier).verify()).firstBroken).toEqual({
+        chain: head.chain,
+        seq: last + 1,
+        recordId: '(missing)',
+        reason: `the chain's head says ${last + 1} records but ${last} are there: records were cut from the end`,
+      });
+    } finally {
+      await moveHead(last, head.last_hash);
+    }
     expect(await stack.api!.get(AuditVerifier).verify()).toMatchObject({ intact: true });
   });
 

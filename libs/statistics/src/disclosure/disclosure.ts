@@ -58,6 +58,7 @@ export interface Suppression {
 export interface ProtectedFigures {
   /** Every cell: its value, or null where suppressed. */
   published: Record<CellKey, number | null>;
+  /** The cells suppressed now (those in `alreadySuppressed` stay suppressed and are not listed again). */
   suppressed: Suppression[];
 }
 
@@ -166,11 +167,14 @@ class FigureSystem {
     );
   }
 
+  /** An additivity with a single unknown pins it. */
+  private pins(at: number): boolean {
+    const { total, parts } = this.additivities[at];
+    return [total, ...parts].filter((member) => this.suppressed.has(member)).length === 1;
+  }
+
   aloneInAnAdditivity(key: CellKey): boolean {
-    return (this.additivitiesOf.get(key) ?? []).some((at) => {
-      const { total, parts } = this.additivities[at];
-      return [total, ...parts].filter((member) => this.suppressed.has(member)).length === 1;
-    });
+    return (this.additivitiesOf.get(key) ?? []).some((at) => this.pins(at));
   }
 
   /** The next cell to suppress for `key`: published, not zero, not public already, in an additivity of its component. */
@@ -179,10 +183,9 @@ class FigureSystem {
     const candidates = new Map<CellKey, { pins: boolean }>();
     for (const at of additivities) {
       const { total, parts } = this.additivities[at];
-      const members = [total, ...parts];
-      // An additivity with a single unknown pins it: a cell of that one is what protection needs first.
-      const pins = members.filter((member) => this.suppressed.has(member)).length === 1;
-      for (const member of members) {
+      // A cell of an additivity that pins an unknown is what protection needs first.
+      const pins = this.pins(at);
+      for (const member of [total, ...parts]) {
         if (this.suppressed.has(member) || fixed.has(member) || this.values[member] === 0) continue;
         candidates.set(member, { pins: pins || (candidates.get(member)?.pins ?? false) });
       }

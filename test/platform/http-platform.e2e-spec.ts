@@ -30,6 +30,12 @@ describe('HTTP platform', () => {
     expect(kept.headers['x-request-id']).toBe('caller-id-123');
   });
 
+  it('R22: an answer of the API stays in no cache (no-store) and carries no ETag for a browser to revalidate (answered 304 with nothing in it)', async () => {
+    const first = await request(server).get('/health/live').expect(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers.etag).toBeUndefined();
+  });
+
   it('answers an unknown route with ROUTE_NOT_FOUND in the envelope', async () => {
     const response = await request(server).get('/no/such/route').set('x-request-id', 'rid-404').expect(404);
     expect(response.body).toEqual({

@@ -34,6 +34,13 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.use(securityHeaders(config.http.cookieSecure));
   // The web app under /app/ (before the body parser and the API's routes, which stay at the root).
   serveWebApp(app);
+  // R22: the API's answers hold people's data; none stays in a browser's or a proxy's cache (a shared office
+  // computer), and no ETag invites a revalidation answered 304 with nothing in it.
+  app.set('etag', false);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   }

@@ -54,6 +54,8 @@ export default {
   ],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  // Longest first, also on a fresh clone with no timings cached (see the file).
+  testSequencer: '<rootDir>/test/support/slowest-first.js',
   testTimeout: 60_000,
   // Two cores in CI: two workers keep both busy without starving the databases.
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,

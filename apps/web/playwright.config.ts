@@ -43,6 +43,8 @@ export default defineConfig({
     contextOptions: { reducedMotion: 'reduce' },
     // A trace records every action's DOM: worth it at a desk, where a failure's trace can be opened; CI keeps only the log.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    // No GPU process: on a machine without one chromium emulates it in software (SwiftShader), and that process was
+    // chromium's busiest on CI's two cores; the screenshots rasterise on the CPU just the same.
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu'] },
   },
 });

@@ -22,6 +22,7 @@ import {
   type Session,
 } from '../support/access-fixtures.js';
 import { residentId } from '../support/case-fixtures.js';
+import { TEST_TODAY } from '../support/clock.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const HOME = '530102'; // 五华区
@@ -209,6 +210,9 @@ const POLICY: Record<string, 'public' | Cells> = {
   'POST /files/{id}/stay/leaves': only({ institution_staff: 'ADD' }),
   'POST /files/{id}/stay/leaves/{leaveId}/return': only({ institution_staff: 'ADD' }),
   'POST /files/{id}/stay/departure': only({ institution_staff: 'ADD' }),
+  // R20: the reporting chain — civil affairs and the joint-meeting offices' statisticians — for their own jurisdiction and below.
+  'GET /statistics/indicators': only({ caseworker: 'AAA', supervisor: 'AAA', statistician: 'AAA' }),
+  'GET /statistics/figures': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -401,6 +405,12 @@ describe('access matrix', () => {
     'POST /audit/checkpoints': async (actor) => ({ test: request(server).post('/audit/checkpoints').set(actor.auth) }),
     'POST /audit/verification': async (actor) => ({ test: request(server).post('/audit/verification').set(actor.auth) }),
     'GET /audit/verifications': async (actor) => ({ test: request(server).get('/audit/verifications').set(actor.auth) }),
+    'GET /statistics/indicators': async (actor) => ({ test: request(server).get('/statistics/indicators').set(actor.auth) }),
+    'GET /statistics/figures': async (actor, relation) => ({
+      test: request(server)
+        .get(`/statistics/figures?year=${TEST_TODAY.slice(0, 4)}&view=exact&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
+        .set(actor.auth),
+    }),
     'GET /audit/verifications/{id}': async (actor, relation) => {
       const [{ id }] = await stack.database.query<{ id: string }>('INSERT INTO audit_verification (requested_by, requested_at) VALUES ($1, now()) RETURNING id', [
         await userFor('administrator', relation),

@@ -7,6 +7,7 @@ import { HouseholdModule } from '#app/household';
 import { IntakeModule } from '#app/intake';
 import { ReferralModule } from '#app/referral';
 import { API_CONTRACT, HealthModule, PlatformModule, type ApiContractOptions, type AppConfig } from '#app/platform';
+import { StatisticsModule } from '#app/statistics';
 import { TracingModule } from '#app/tracing';
 import { QueueDashboardModule } from './queue-dashboard.module.js';
 
@@ -30,6 +31,7 @@ export class ApiModule {
         ReferralModule,
         TracingModule,
         HouseholdModule,
+        StatisticsModule,
         QueueDashboardModule,
       ],
       providers: [{ provide: API_CONTRACT, useValue: HUIJIA_CONTRACT }],

@@ -10,3 +10,6 @@ export {
   type Suppression,
 } from './disclosure/disclosure.js';
 export { countRange, type Bound, type LinearEquation } from './disclosure/linear-program.js';
+export { StatisticsErrors } from './errors.js';
+export { INDICATORS, INDICATOR_IDS, type Indicator, type IndicatorId } from './figures/catalogue.js';
+export { StatisticsModule } from './statistics.module.js';

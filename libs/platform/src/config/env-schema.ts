@@ -424,6 +424,12 @@ export const ENV_SCHEMA = {
       return { from: Number(match[1]), to: Number(match[2]) };
     },
   },
+  STATS_MIN_CELL: {
+    description:
+      'k for the figures that leave the reporting chain (R20, R22): counts from 1 to k−1, and medians and shares of fewer than k people, are suppressed, with complementary suppression (IOM/CTDC: 11).',
+    default: '11',
+    parse: integer(3, 1000),
+  },
   HOUSEHOLD_REGISTRATION_DAYS: {
     description: 'Days in an institution with identity still unknown after which household registration is raised (R11).',
     default: '90',

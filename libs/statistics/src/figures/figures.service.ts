@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { addDays, APP_CONFIG, AppError, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
+import { AccessErrors, isWithin, type Actor } from '#app/access';
+import { protect } from '../disclosure/disclosure.js';
+import { StatisticsErrors } from '../errors.js';
+import { INDICATORS, type Indicator } from './catalogue.js';
+import { cellKey, FigureTable, ownNode, type JurisdictionNode } from './figure-table.js';
+import type { FiguresQueryDto, StatisticsView } from './figures.dto.js';
+import { FiguresQuery, type MedianRow, type Period } from './figures.query.js';
+import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsRowView } from './figures.view.js';
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/**
+ * R20: a jurisdiction's figures for a year — exact inside the reporting chain,
+ * de-identified (R22) in the published view. Protection is worked out over the
+ * whole province at once, so that the city's published table and its counties'
+ * cannot be set against each other.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly query: FiguresQuery,
+    private readonly clock: Clock,
+  ) {}
+
+  async figures(actor: Actor, input: FiguresQueryDto): Promise<StatisticsFiguresView> {
+    const code = input.jurisdictionCode ?? actor.jurisdictionCode;
+    const view: StatisticsView = input.view ?? 'published';
+    const details = { year: input.year, jurisdictionCode: code, view };
+    const jurisdictions: JurisdictionNode[] = await this.dataSource.query(
+      `SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code LIKE $1 ORDER BY code`,
+      [`${code.slice(0, 2)}%`],
+    );
+    const target = jurisdictions.find((node) => node.code === code);
+    if (!target) throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
+    // An office sees its own level and those below (R20, R22).
+    if (!isWithin(code, actor.jurisdictionCode)) {
+      await this.audit.record({ action: 'statistics.read', outcome: 'denied', entityType: 'statistics', details });
+      throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
+    }
+    const period = this.period(input.year);
+    const { counts, medians } = await this.query.run(period, code.slice(0, 2));
+    const table = new FigureTable(jurisdictions, counts);
+    const minCell = this.config.statistics.minCell;
+    const published = view === 'published' ? (await protect(table.values, table.additivities, { minCell })).published : undefined;
+
+    const children = table.childrenOf(code);
+    const rows: (StatisticsRowView & { node: string })[] = [
+      { code, name: target.name, part: 'whole', node: code },
+      ...(children.length > 0 ? [{ code, name: `${target.name}本级`, part: 'own' as const, node: ownNode(code) }] : []),
+      ...children.map((child) => ({ code: child.code, name: child.name, part: 'child' as const, node: child.code })),
+    ];
+    const medianOf = new Map(medians.map((row: MedianRow) => [`${row.indicator}|${row.node}`, row]));
+    let suppressedCells = 0;
+    /** A median or a share: shown on k people or more once it leaves the chain (R22). */
+    const measure = (value: number | null, n: number): number | null => {
+      if (value === null || n === 0) return null;
+      if (published && n < minCell) {
+        suppressedCells += 1;
+        return null;
+      }
+      return round1(value);
+    };
+    const count = (indicator: Indicator, dimension: string | null, category: string | null, node: string): number | null => {
+      const key = cellKey(indicator.id, dimension, category, node);
+      if (!published) return table.values[key];
+      if (published[key] === null) suppressedCells += 1;
+      return published[key];
+    };
+    const indicators: IndicatorFiguresView[] = INDICATORS.map((indicator) => {
+      if (indicator.kind === 'median') {
+        return {
+          indicator: indicator.id,
+          values: rows.map(({ node }) => {
+            const row = medianOf.get(`${indicator.id}|${node}`);
+            return row ? measure(row.median, row.n) : null;
+          }),
+          breakdowns: [],
+        };
+      }
+      if (indicator.kind === 'share') {
+        return {
+          indicator: indicator.id,
+          values: rows.map(({ node }) => {
+            const key = cellKey(indicator.base!, null, null, node);
+            const n = table.values[key];
+            return measure(n ? (100 * table.hits[key]) / n : null, n);
+          }),
+          breakdowns: [],
+        };
+      }
+      return {
+        indicator: indicator.id,
+        values: rows.map(({ node }) => count(indicator, null, null, node)),
+        breakdowns: indicator.dimensions.map((dimension) => ({
+          dimension: dimension.id,
+          categories: dimension.categories.map((category) => ({
+            category: category.id,
+            values: rows.map(({ node }) => count(indicator, dimension.id, category.id, node)),
+          })),
+        })),
+      };
+    });
+    await this.audit.record({ action: 'statistics.read', outcome: 'allowed', entityType: 'statistics', details });
+    return {
+      year: input.year,
+      jurisdiction: { code, name: target.name, level: target.level },
+      view,
+      minCell,
+      asOfDay: period.asOfDay,
+      yearComplete: period.until.getTime() === new Date(`${input.year + 1}-01-01T00:00:00+08:00`).getTime(),
+      rows: rows.map(({ code: rowCode, name, part }) => ({ code: rowCode, name, part })),
+      indicators,
+      suppressedCells,
+    };
+  }
+
+  /** The year in China time, up to now while it runs. */
+  private period(year: number): Period {
+    const now = this.clock.now();
+    const from = new Date(`${year}-01-01T00:00:00+08:00`);
+    const yearEnd = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+    if (from.getTime() > now.getTime()) {
+      throw new AppError(StatisticsErrors.YEAR_NOT_BEGUN, { details: [{ field: 'year', reason: '该年度尚未开始 / the year has not begun' }] });
+    }
+    if (now.getTime() >= yearEnd.getTime()) {
+      return { year, from, until: yearEnd, fromDay: `${year}-01-01`, untilDay: `${year + 1}-01-01`, overdueBefore: `${year + 1}-01-01`, asOfDay: `${year}-12-31` };
+    }
+    const today = chinaDate(now);
+    return { year, from, until: now, fromDay: `${year}-01-01`, untilDay: addDays(today, 1), overdueBefore: today, asOfDay: today };
+  }
+}

@@ -329,7 +329,7 @@ describe('R20: the year’s figures up the chain', () => {
 
   it('R20: the indicator catalogue names each figure’s definition, unit and rules, in Chinese and English', async () => {
     const response = await request(server).get('/statistics/indicators').set(cityStatistician.auth).expect(200);
-    expect(response.body).toMatchObject({ minCell: K, firstYear: 2021 });
+    expect(response.body).toMatchObject({ minCell: K, firstYear: 2021, currentYear: 2026 });
     const ids = (response.body.indicators as { id: string }[]).map((entry) => entry.id);
     expect(ids).toEqual(expect.arrayContaining(['assisted', 'outcomes', 'daysToOutcome', 'referralsOverdue', 'greenChannelAcceptedInTime', 'visitsOverdue', 'escalations']));
     for (const entry of response.body.indicators as { id: string; rules: string[]; definition: { zh: string; en: string }; title: { zh: string } }[]) {

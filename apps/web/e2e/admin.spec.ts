@@ -190,11 +190,3 @@ test('the directory, the jurisdictions and the audit verification', async ({ pag
   await expect(page.getByRole('link', { name: '队列监控面板' })).toHaveAttribute('href', '/admin/queues');
   await checkPage(page, 'admin-audit');
 });
-
-test('a statistician, who reaches no file (R20’s statistics come later), is offered neither the files list nor another workspace', async ({ page }) => {
-  const admin = await adminToken();
-  const office = await api<{ id: string }>('POST', '/organisations', { name: '富民县反拐联席会议办公室', kind: 'joint_meeting_office', jurisdictionCode: COUNTY }, admin);
-  await api('POST', '/users', { username: 'fumin.statistician', displayName: '钱统计', role: 'statistician', organisationId: office.id, password: PASSWORD }, admin);
-  await openAs(page, { username: 'fumin.statistician', password: PASSWORD }, '/app/');
-  await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link')).toHaveText(['工作台']);
-});

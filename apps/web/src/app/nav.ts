@@ -6,7 +6,7 @@ import type { Role } from '../generated/types.gen';
  * an operation others may call too, only to the roles whose job the page is.
  */
 export interface NavEntry {
-  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'partnerInbox' | 'policeHandovers' | 'policeDna' | 'policeHousehold' | 'admin';
+  key: 'workbench' | 'files' | 'intake' | 'approvals' | 'emergency' | 'partnerInbox' | 'policeHandovers' | 'policeDna' | 'policeHousehold' | 'statistics' | 'admin';
   path: string;
   operation: string;
   /** Only these roles, when the operation is shared with others who reach it elsewhere (civil affairs: the file's 落户 tab). */
@@ -26,5 +26,7 @@ export const NAV: readonly NavEntry[] = [
   { key: 'policeHandovers', path: '/police/handovers', operation: 'intake_police_handovers_list' },
   { key: 'policeDna', path: '/police/dna', operation: 'tracing_dna_list' },
   { key: 'policeHousehold', path: '/police/household', operation: 'household_tasks_list', roles: ['police_liaison'] },
+  // R20: the year's figures, for the reporting chain (civil affairs and the joint-meeting offices' statisticians).
+  { key: 'statistics', path: '/statistics', operation: 'statistics_figures' },
   { key: 'admin', path: '/admin', operation: 'users_create' },
 ];

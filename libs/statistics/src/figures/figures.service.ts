@@ -58,10 +58,13 @@ export class FiguresService {
     ];
     const medianOf = new Map(medians.map((row: MedianRow) => [`${row.indicator}|${row.node}`, row]));
     let suppressedCells = 0;
-    /** A median or a share: shown on k people or more once it leaves the chain (R22). */
-    const measure = (value: number | null, n: number): number | null => {
+    /**
+     * A median or a share: once it leaves the chain (R22), shown only beside its people's count, published and k or
+     * more — shown beside a suppressed count, it would tell that the count is k or more.
+     */
+    const measure = (value: number | null, n: number, base: string): number | null => {
       if (value === null || n === 0) return null;
-      if (published && n < minCell) {
+      if (published && (n < minCell || published[base] === null)) {
         suppressedCells += 1;
         return null;
       }
@@ -79,7 +82,7 @@ export class FiguresService {
           indicator: indicator.id,
           values: rows.map(({ node }) => {
             const row = medianOf.get(`${indicator.id}|${node}`);
-            return row ? measure(row.median, row.n) : null;
+            return row ? measure(row.median, row.n, cellKey(indicator.base!, null, null, node)) : null;
           }),
           breakdowns: [],
         };
@@ -90,7 +93,7 @@ export class FiguresService {
           values: rows.map(({ node }) => {
             const key = cellKey(indicator.base!, null, null, node);
             const n = table.values[key];
-            return measure(n ? (100 * table.hits[key]) / n : null, n);
+            return measure(n ? (100 * table.hits[key]) / n : null, n, key);
           }),
           breakdowns: [],
         };

@@ -113,4 +113,6 @@ export class StatisticsCatalogueView {
   minCell!: number;
   /** The first year reported: the action plan's (2021). */
   firstYear!: number;
+  /** The current year by the server's clock (China time): the last that can be asked for. */
+  currentYear!: number;
 }

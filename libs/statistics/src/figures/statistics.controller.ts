@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, APP_CONFIG, type AppConfig } from '#app/platform';
+import { ApiErrors, APP_CONFIG, Clock, type AppConfig } from '#app/platform';
 import { AccessErrors, CurrentActor, Roles, type Actor } from '#app/access';
 import { StatisticsErrors } from '../errors.js';
 import { INDICATORS } from './catalogue.js';
@@ -18,6 +18,7 @@ export class StatisticsController {
   constructor(
     private readonly figures: FiguresService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Get('indicators')
@@ -25,7 +26,12 @@ export class StatisticsController {
   @ApiOperation({ operationId: 'statistics_indicators', summary: "The year's report indicators (R20): each one's definition, unit, breakdowns and the rules it serves" })
   @ApiOkResponse({ type: StatisticsCatalogueView })
   indicators(): StatisticsCatalogueView {
-    return { indicators: INDICATORS.map((indicator) => ({ ...indicator })), minCell: this.config.statistics.minCell, firstYear: FIRST_YEAR };
+    return {
+      indicators: INDICATORS.map((indicator) => ({ ...indicator })),
+      minCell: this.config.statistics.minCell,
+      firstYear: FIRST_YEAR,
+      currentYear: Number(this.clock.today().slice(0, 4)),
+    };
   }
 
   @Get('figures')

@@ -10,6 +10,7 @@ import partnerEn from '../../features/partner/locales/en.json';
 import intakeEn from '../../features/intake/locales/en.json';
 import policeEn from '../../features/police/locales/en.json';
 import referralsEn from '../../features/referrals/locales/en.json';
+import statisticsEn from '../../features/statistics/locales/en.json';
 import tracingEn from '../../features/tracing/locales/en.json';
 import workbenchEn from '../../features/workbench/locales/en.json';
 import commonEn from './locales/en.json';
@@ -29,4 +30,5 @@ export const resourcesEn = {
   partner: partnerEn,
   police: policeEn,
   admin: adminEn,
+  statistics: statisticsEn,
 } as const;

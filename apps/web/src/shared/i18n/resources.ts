@@ -10,6 +10,7 @@ import partnerZh from '../../features/partner/locales/zh-CN.json';
 import intakeZh from '../../features/intake/locales/zh-CN.json';
 import policeZh from '../../features/police/locales/zh-CN.json';
 import referralsZh from '../../features/referrals/locales/zh-CN.json';
+import statisticsZh from '../../features/statistics/locales/zh-CN.json';
 import tracingZh from '../../features/tracing/locales/zh-CN.json';
 import workbenchZh from '../../features/workbench/locales/zh-CN.json';
 import commonZh from './locales/zh-CN.json';
@@ -29,4 +30,5 @@ export const resourcesZh = {
   partner: partnerZh,
   police: policeZh,
   admin: adminZh,
+  statistics: statisticsZh,
 } as const;

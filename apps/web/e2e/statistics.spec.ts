@@ -1,0 +1,103 @@
+/**
+ * R20's statistician (issue 15): a county joint-meeting office's statistician
+ * sees the county's year in the report's tables — as published, small counts
+ * and whatever would give them away withheld (R22), zeros shown — and,
+ * inside the reporting chain, exact. Its own county (寻甸): its counts its own.
+ */
+import { countyTeam, openAs, ownPeople, threeHandedOver, tokenOf } from './support/api.js';
+import { api } from './support/http.js';
+import { checkPage, expect, test } from './support/test.js';
+
+const XUNDIAN = '530129';
+const PASSWORD = 'Xundian-Office-Passphrase-26';
+const who = ownPeople(PASSWORD, {
+  statistician: ['xundian.statistician', '孙统计'],
+  caseworker: ['xundian.caseworker', '寻甸社工'],
+  city: ['kunming.statistician', '钱统计'],
+});
+
+test.beforeAll(async () => {
+  const { police } = await countyTeam(
+    { code: XUNDIAN, bureau: '寻甸县民政局' },
+    {
+      organisations: {
+        office: ['寻甸县反拐联席会议办公室', 'joint_meeting_office'],
+        police: ['寻甸县公安局', 'public_security'],
+        cityOffice: ['昆明市反拐联席会议办公室（统计）', 'joint_meeting_office', '530100'],
+      },
+      people: [
+        [who.statistician, 'statistician', 'office'],
+        [who.city, 'statistician', 'cityOffice'],
+        [who.caseworker, 'caseworker'],
+      ],
+    },
+  );
+  // Once per stack: a worker that starts again after a failed test finds the three people there.
+  const caseworker = await tokenOf(who.caseworker.username, who.caseworker.password);
+  const files = await api<{ items: unknown[] }>('GET', '/files', undefined, caseworker);
+  if (files.items.length === 0) await threeHandedOver(caseworker, police, XUNDIAN, 'XD-2026');
+});
+
+test('R20, R22: a county’s statistician reads its year as published — three people, every small count withheld, zeros shown — and exact for the reporting chain', async ({
+  page,
+}) => {
+  await openAs(page, who.statistician, '/app/');
+  // A statistician reaches no file: the workbench and the statistics, nothing else.
+  await expect(page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link')).toHaveText(['工作台', '年度统计']);
+  await page.getByRole('navigation', { name: '导航', exact: true }).getByRole('link', { name: '年度统计' }).click();
+
+  await expect(page.getByRole('heading', { name: '年度统计', level: 1 })).toBeVisible();
+  const status = page.getByTestId('stats-status');
+  await expect(status).toContainText('寻甸回族彝族自治县');
+  await expect(status).toContainText('小于 11 的计数');
+  const assistance = page.getByTestId('stats-table-assistance');
+  const countyRow = assistance.getByRole('row', { name: /寻甸回族彝族自治县合计/ });
+  // Three people: the total and every non-zero category withheld (*), the empty ones 0.
+  await expect(countyRow.getByRole('cell').nth(1)).toHaveText('*');
+  await expect(countyRow.getByLabel('已隐去').first()).toBeVisible();
+  await expect(countyRow.getByRole('cell', { name: '0', exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('stats-referrals-by-kind')).toBeVisible();
+  await expect(page.getByText('指标说明')).toBeVisible();
+  await checkPage(page, 'statistics-published');
+
+  await page.getByText('精确（报送链内）').click();
+  await expect(page).toHaveURL(/view=exact/);
+  await expect(status).toContainText('精确数据，仅限报送链内使用');
+  await expect(countyRow.getByRole('cell').nth(1)).toHaveText('3');
+  // 2 women and girls, 1 man — the sex columns after the total and new/continuing.
+  await expect(countyRow.getByRole('cell').nth(2)).toHaveText('3');
+  await expect(countyRow.getByRole('cell').nth(4)).toHaveText('2');
+  await expect(countyRow.getByRole('cell').nth(5)).toHaveText('1');
+  await checkPage(page, 'statistics-exact');
+
+  // The choice survives a reload: it lives in the URL.
+  await page.reload();
+  await expect(
+    page
+      .getByTestId('stats-table-assistance')
+      .getByRole('row', { name: /寻甸回族彝族自治县合计/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('3');
+});
+
+test('R20: the city’s statistician sees the city as a whole, its own level and each of its counties — 寻甸 with its three people — and may narrow to one county', async ({
+  page,
+}) => {
+  await openAs(page, who.city, '/app/statistics?view=exact');
+  const assistance = page.getByTestId('stats-table-assistance');
+  await expect(assistance.getByRole('row', { name: /昆明市合计/ })).toBeVisible();
+  await expect(assistance.getByRole('row', { name: /昆明市本级/ })).toBeVisible();
+  await expect(
+    assistance
+      .getByRole('row', { name: /^寻甸回族彝族自治县/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('3');
+  await expect(page.getByRole('combobox', { name: '辖区' })).toBeVisible();
+  await checkPage(page, 'statistics-city');
+
+  await page.goto('/app/statistics?view=exact&jurisdiction=530129');
+  await expect(page.getByTestId('stats-status')).toContainText('寻甸回族彝族自治县');
+  await expect(page.getByTestId('stats-table-assistance').getByRole('row')).toHaveCount(4);
+});

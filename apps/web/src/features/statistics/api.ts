@@ -1,0 +1,22 @@
+/** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { statisticsFigures, statisticsIndicators } from '../../generated/sdk.gen';
+import { call } from '../../shared/api/client';
+
+export type StatisticsView = 'exact' | 'published';
+
+export const statisticsKeys = {
+  catalogue: ['statistics', 'catalogue'] as const,
+  figures: (year: number, jurisdictionCode: string, view: StatisticsView) => ['statistics', 'figures', year, jurisdictionCode, view] as const,
+};
+
+export const useCatalogue = () => useQuery({ queryKey: statisticsKeys.catalogue, queryFn: () => call(statisticsIndicators()), staleTime: 60 * 60_000 });
+
+/** The previous figures stay on screen while the next year or division loads. */
+export const useFigures = (year: number | undefined, jurisdictionCode: string | undefined, view: StatisticsView) =>
+  useQuery({
+    queryKey: statisticsKeys.figures(year ?? 0, jurisdictionCode ?? '', view),
+    queryFn: () => call(statisticsFigures({ query: { year: year!, jurisdictionCode, view } })),
+    enabled: year !== undefined && jurisdictionCode !== undefined,
+    placeholderData: keepPreviousData,
+  });

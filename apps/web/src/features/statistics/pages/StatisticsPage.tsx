@@ -1,0 +1,155 @@
+import { Segmented, Select, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { StatisticsFiguresView, StatisticsIndicatorView } from '../../../generated/types.gen';
+import { useMe } from '../../../shared/auth/me';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
+import { Panel } from '../../../shared/ui/Panel';
+import { useCatalogue, useFigures, type StatisticsView } from '../api';
+import { Figure, FiguresTable, ScrollRegion } from '../components/FiguresTable';
+import { REFERRAL_MEASURES, TABLES } from '../tables';
+import '../statistics.css';
+
+/** 转介分类: each kind's referrals sent, accepted, declined, completed and overdue, for the jurisdiction as a whole. */
+function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsIndicatorView[] }) {
+  const { t, i18n } = useTranslation('statistics');
+  const zh = i18n.language.startsWith('zh');
+  const sent = catalogue.find((entry) => entry.id === 'referralsSent')!;
+  const kinds = sent.dimensions.find((dimension) => dimension.id === 'kind')!.categories;
+  const valueOf = (measure: string, kind: string) =>
+    figures.indicators
+      .find((entry) => entry.indicator === measure)
+      ?.breakdowns.find((breakdown) => breakdown.dimension === 'kind')
+      ?.categories.find((category) => category.category === kind)?.values[0];
+  return (
+    <ScrollRegion label={t('tables.byKind', { name: figures.jurisdiction.name })}>
+      <Table
+        className="stats-table"
+        data-testid="stats-referrals-by-kind"
+        rowKey="id"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={kinds}
+        columns={[
+          { key: 'kind', title: t('columns.kind'), render: (_, kind) => (zh ? kind.title.zh : kind.title.en) },
+          ...REFERRAL_MEASURES.map((measure) => {
+            const indicator = catalogue.find((entry) => entry.id === measure)!;
+            return {
+              key: measure,
+              title: zh ? indicator.title.zh : indicator.title.en,
+              align: 'right' as const,
+              render: (_: unknown, kind: { id: string }) => <Figure value={valueOf(measure, kind.id)} withheld={figures.view === 'published'} />,
+            };
+          }),
+        ]}
+      />
+    </ScrollRegion>
+  );
+}
+
+/**
+ * 年度统计 (R20): a year's figures for one's jurisdiction or one below it —
+ * exact, as the reporting chain sees them, or as published outside it (R22:
+ * small counts and the cells that would give them away withheld, marked *).
+ * Year, division and view are kept in the URL.
+ */
+export default function StatisticsPage() {
+  const { t, i18n } = useTranslation('statistics');
+  const zh = i18n.language.startsWith('zh');
+  const root = useMe().data?.organisation.jurisdictionCode;
+  const [params, setParams] = useSearchParams();
+  const catalogue = useCatalogue();
+  const year = Number(params.get('year')) || catalogue.data?.currentYear;
+  const chosen = params.get('jurisdiction') ?? undefined;
+  const view: StatisticsView = params.get('view') === 'exact' ? 'exact' : 'published';
+  const figures = useFigures(year, chosen ?? root, view);
+  const set = (name: string, value: string | undefined) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === undefined) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  const years = catalogue.data ? Array.from({ length: catalogue.data.currentYear - catalogue.data.firstYear + 1 }, (_, index) => catalogue.data.currentYear - index) : [];
+  const data = figures.data;
+
+  return (
+    <>
+      <Panel level={1} title={t('title')}>
+        <p className="ui-muted">{t('intro')}</p>
+        <div className="stats-controls">
+          <label className="stats-control">
+            <span>{t('year')}</span>
+            <Select
+              aria-label={t('year')}
+              value={year}
+              onChange={(value) => set('year', String(value))}
+              options={years.map((value) => ({ value, label: t('yearOption', { year: value }) }))}
+              style={{ width: 120 }}
+            />
+          </label>
+          {/* A county has none below it to choose. */}
+          {root?.endsWith('00') && (
+            <div className="stats-control">
+              <span>{t('jurisdiction')}</span>
+              <JurisdictionCascader root={root} label={t('jurisdiction')} value={chosen} onChange={(code) => set('jurisdiction', code)} />
+            </div>
+          )}
+          <div className="stats-control">
+            <span id="stats-view-label">{t('view.label')}</span>
+            <Segmented<StatisticsView>
+              aria-labelledby="stats-view-label"
+              value={view}
+              onChange={(value) => set('view', value === 'published' ? undefined : value)}
+              options={[
+                { value: 'published', label: t('view.published') },
+                { value: 'exact', label: t('view.exact') },
+              ]}
+            />
+          </div>
+        </div>
+        <ErrorAlert error={catalogue.error ?? figures.error} />
+        {data && (
+          <div className="stats-status" data-testid="stats-status" role="status">
+            <p>
+              {t('status.of', { year: data.year, name: data.jurisdiction.name })}
+              {data.yearComplete ? t('status.complete') : t('status.running', { day: data.asOfDay })}
+            </p>
+            <p>{view === 'published' ? t('status.published', { k: data.minCell, count: data.suppressedCells }) : t('status.exact')}</p>
+          </div>
+        )}
+      </Panel>
+      {data &&
+        catalogue.data &&
+        TABLES.map((spec, index) => (
+          <Panel key={spec.key}>
+            <FiguresTable spec={spec} figures={data} catalogue={catalogue.data.indicators} title={t('tables.numbered', { n: index + 1, title: t(`tables.${spec.key}`) })} />
+          </Panel>
+        ))}
+      {data && catalogue.data && (
+        <Panel title={t('tables.numbered', { n: TABLES.length + 1, title: t('tables.byKind', { name: data.jurisdiction.name }) })}>
+          <ReferralsByKind figures={data} catalogue={catalogue.data.indicators} />
+        </Panel>
+      )}
+      {catalogue.data && (
+        <Panel title={t('definitions')}>
+          <dl className="stats-definitions">
+            {catalogue.data.indicators.map((indicator) => (
+              <div key={indicator.id}>
+                <dt>
+                  {zh ? indicator.title.zh : indicator.title.en} <span className="ui-muted">{indicator.rules.join(' · ')}</span>
+                </dt>
+                <dd>{zh ? indicator.definition.zh : indicator.definition.en}</dd>
+              </div>
+            ))}
+          </dl>
+        </Panel>
+      )}
+    </>
+  );
+}

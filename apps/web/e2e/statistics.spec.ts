@@ -95,6 +95,9 @@ test('R20: the city’s statistician sees the city as a whole, its own level and
       .nth(1),
   ).toHaveText('3');
   await expect(page.getByRole('combobox', { name: '辖区' })).toBeVisible();
+  // The charts (ECharts): outcomes by county, referrals by kind and stage, the years since 2021.
+  for (const chart of ['outcomes', 'referrals', 'trend']) await expect(page.getByTestId(`stats-chart-${chart}`).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('img', { name: /2021—\d{4} 年趋势/ })).toBeVisible();
   await checkPage(page, 'statistics-city');
 
   await page.goto('/app/statistics?view=exact&jurisdiction=530129');

@@ -1,5 +1,5 @@
 /** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { statisticsFigures, statisticsIndicators } from '../../generated/sdk.gen';
 import { call } from '../../shared/api/client';
 
@@ -19,4 +19,14 @@ export const useFigures = (year: number | undefined, jurisdictionCode: string | 
     queryFn: () => call(statisticsFigures({ query: { year: year!, jurisdictionCode, view } })),
     enabled: year !== undefined && jurisdictionCode !== undefined,
     placeholderData: keepPreviousData,
+  });
+
+/** The same figures for each of `years` (the trend since the plan began); each year is cached as the tables' are. */
+export const useTrend = (years: number[], jurisdictionCode: string, view: StatisticsView) =>
+  useQueries({
+    queries: years.map((year) => ({
+      queryKey: statisticsKeys.figures(year, jurisdictionCode, view),
+      queryFn: () => call(statisticsFigures({ query: { year, jurisdictionCode, view } })),
+      staleTime: 5 * 60_000,
+    })),
   });

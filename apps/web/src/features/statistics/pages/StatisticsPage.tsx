@@ -1,4 +1,5 @@
-import { Segmented, Select, Table } from 'antd';
+import { Segmented, Select, Skeleton, Table } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { StatisticsFiguresView, StatisticsIndicatorView } from '../../../generated/types.gen';
@@ -10,6 +11,9 @@ import { useCatalogue, useFigures, type StatisticsView } from '../api';
 import { Figure, FiguresTable, ScrollRegion } from '../components/FiguresTable';
 import { REFERRAL_MEASURES, TABLES } from '../tables';
 import '../statistics.css';
+
+/** ECharts is big: its own chunk, loaded after the tables show. */
+const Charts = lazy(async () => ({ default: (await import('../components/Charts')).Charts }));
 
 /** 转介分类: each kind's referrals sent, accepted, declined, completed and overdue, for the jurisdiction as a whole. */
 function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsIndicatorView[] }) {
@@ -124,6 +128,14 @@ export default function StatisticsPage() {
           </div>
         )}
       </Panel>
+      {data && catalogue.data && (
+        <Panel title={t('charts.title')}>
+          {view === 'published' && <p className="ui-muted">{t('charts.note')}</p>}
+          <Suspense fallback={<Skeleton active />}>
+            <Charts figures={data} catalogue={catalogue.data.indicators} firstYear={catalogue.data.firstYear} view={view} />
+          </Suspense>
+        </Panel>
+      )}
       {data &&
         catalogue.data &&
         TABLES.map((spec, index) => (

@@ -213,6 +213,7 @@ const POLICY: Record<string, 'public' | Cells> = {
   // R20: the reporting chain — civil affairs and the joint-meeting offices' statisticians — for their own jurisdiction and below.
   'GET /statistics/indicators': only({ caseworker: 'AAA', supervisor: 'AAA', statistician: 'AAA' }),
   'GET /statistics/figures': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
+  'GET /statistics/export': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -409,6 +410,11 @@ describe('access matrix', () => {
     'GET /statistics/figures': async (actor, relation) => ({
       test: request(server)
         .get(`/statistics/figures?year=${TEST_TODAY.slice(0, 4)}&view=exact&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
+        .set(actor.auth),
+    }),
+    'GET /statistics/export': async (actor, relation) => ({
+      test: request(server)
+        .get(`/statistics/export?year=${TEST_TODAY.slice(0, 4)}&format=csv&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
         .set(actor.auth),
     }),
     'GET /audit/verifications/{id}': async (actor, relation) => {

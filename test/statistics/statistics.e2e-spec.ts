@@ -5,6 +5,7 @@
  * turn on; the clock stands on 2026-11-23, so 2026 is the current year (counted
  * to today) and 2025 a finished one.
  */
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { countRange, type LinearEquation } from '#app/statistics';
@@ -340,5 +341,62 @@ describe('R20: the year’s figures up the chain', () => {
         en: true,
       });
     }
+  });
+
+  it('R20, R22: the export is the published figures only — a 统计报表 workbook with its frame, tables, notes and definitions, and a CSV — on the record', async () => {
+    const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const xlsx = await request(server).get(`/statistics/export?year=2026&jurisdictionCode=${KUNMING}`).set(cityStatistician.auth).buffer(true).parse(binary).expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toMatch(/^attachment; filename="huijia-statistics-530100-2026\.xlsx"; filename\*=UTF-8''/);
+    const workbook = new ExcelJS.Workbook();
+    // exceljs declares a Buffer of its own (an ArrayBuffer); it reads a Node buffer.
+    await workbook.xlsx.load(xlsx.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '表1 救助情况',
+      '表2 安置、寻亲与落户',
+      '表3 转介与法律援助',
+      '表4 入学、就业与回访',
+      '表5 转介分类',
+      '指标说明',
+    ]);
+    const sheet = workbook.worksheets[0];
+    const texts = (sheet.getSheetValues() as unknown[][]).flat().filter((value): value is string => typeof value === 'string');
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('昆明市被解救人员救助安置工作年度统计表（2026年）'),
+        '表号：回家统计R20-1',
+        expect.stringContaining('统计期：2026年1月1日至2026年11月23日'),
+        '辖区',
+        '救助人数（人）',
+        '新接收/续接',
+        '未成年人',
+        expect.stringContaining('“*”表示已隐去的数值'),
+        expect.stringContaining('单位负责人'),
+      ]),
+    );
+    // 盘龙区's two people are withheld, as on the published page.
+    const panlong = sheet.getColumn(1).values.findIndex((value) => value === '盘龙区');
+    expect(sheet.getRow(panlong).getCell(2).value).toBe('*');
+    expect(workbook.getWorksheet('指标说明')!.rowCount).toBe(1 + 23);
+    expect(JSON.stringify(texts)).not.toMatch(/统计女童|统计外籍/);
+
+    const csv = await request(server).get(`/statistics/export?year=2026&jurisdictionCode=${KUNMING}&format=csv`).set(cityStatistician.auth).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.startsWith('\uFEFFyear,jurisdictionCode,jurisdiction,part,indicator')).toBe(true);
+    expect(csv.text).toContain(`2026,${PANLONG},盘龙区,child,assisted,救助人数,,,,*,人`);
+    expect(csv.text).not.toMatch(/统计女童|统计外籍/);
+    // Nothing else can be exported: there is no exact export.
+    const exact = await request(server).get(`/statistics/export?year=2026&view=exact`).set(cityStatistician.auth).expect(422);
+    expect(exact.body.error.details).toEqual([expect.objectContaining({ field: 'view' })]);
+
+    const exports = await auditRecords(stack.database, `action = 'statistics.export' AND outcome = 'allowed'`);
+    expect(exports.map((record) => record.details)).toEqual([
+      { year: 2026, jurisdictionCode: KUNMING, view: 'published' },
+      { year: 2026, jurisdictionCode: KUNMING, view: 'published' },
+    ]);
   });
 });

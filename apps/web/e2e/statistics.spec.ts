@@ -100,6 +100,11 @@ test('R20: the city’s statistician sees the city as a whole, its own level and
   await expect(page.getByRole('img', { name: /2021—\d{4} 年趋势/ })).toBeVisible();
   await checkPage(page, 'statistics-city');
 
+  // The workbook leaves the chain: published figures, saved under the report's name.
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel 报表' }).click();
+  expect((await saved).suggestedFilename()).toMatch(/^昆明市\d{4}年救助安置统计表\.xlsx$/);
+
   await page.goto('/app/statistics?view=exact&jurisdiction=530129');
   await expect(page.getByTestId('stats-status')).toContainText('寻甸回族彝族自治县');
   await expect(page.getByTestId('stats-table-assistance').getByRole('row')).toHaveCount(4);

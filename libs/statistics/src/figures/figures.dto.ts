@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -29,4 +29,15 @@ export class FiguresQueryDto {
   @IsOptional()
   @IsIn(STATISTICS_VIEWS)
   view?: StatisticsView;
+}
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What leaves the chain is always the published figures (R22): an export has no `view`. */
+export class ExportQueryDto extends PickType(FiguresQueryDto, ['year', 'jurisdictionCode'] as const) {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'xlsx', description: 'xlsx (default): the 统计报表 workbook; csv: one line per figure' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
 }

@@ -29,7 +29,8 @@ export class FiguresService {
     private readonly clock: Clock,
   ) {}
 
-  async figures(actor: Actor, input: FiguresQueryDto): Promise<StatisticsFiguresView> {
+  /** `action`: what the audit record calls it (a read, or an export that leaves the chain). */
+  async figures(actor: Actor, input: FiguresQueryDto, action = 'statistics.read'): Promise<StatisticsFiguresView> {
     const code = input.jurisdictionCode ?? actor.jurisdictionCode;
     const view: StatisticsView = input.view ?? 'published';
     const details = { year: input.year, jurisdictionCode: code, view };
@@ -41,7 +42,7 @@ export class FiguresService {
     if (!target) throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
     // An office sees its own level and those below (R20, R22).
     if (!isWithin(code, actor.jurisdictionCode)) {
-      await this.audit.record({ action: 'statistics.read', outcome: 'denied', entityType: 'statistics', details });
+      await this.audit.record({ action, outcome: 'denied', entityType: 'statistics', details });
       throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
     }
     const period = this.period(input.year);
@@ -110,7 +111,7 @@ export class FiguresService {
         })),
       };
     });
-    await this.audit.record({ action: 'statistics.read', outcome: 'allowed', entityType: 'statistics', details });
+    await this.audit.record({ action, outcome: 'allowed', entityType: 'statistics', details });
     return {
       year: input.year,
       jurisdiction: { code, name: target.name, level: target.level },

@@ -105,10 +105,36 @@ export class StatisticsFiguresView {
   suppressedCells!: number;
 }
 
-/** The catalogue (R20): every indicator, and the rules of publication the figures follow. */
+export class StatisticsTableColumnView {
+  @ApiProperty({ enum: INDICATOR_IDS })
+  indicator!: string;
+  /** The count's breakdowns shown under it, by dimension id. */
+  dimensions!: string[];
+}
+
+/** A table of the report (统计报表): a row per jurisdiction, these columns. */
+export class StatisticsTableView {
+  key!: string;
+  title!: StatisticsTextView;
+  @ApiProperty({ type: [StatisticsTableColumnView] })
+  columns!: StatisticsTableColumnView[];
+}
+
+/** The table turned by kind: each kind of referral in a row, these measures for the jurisdiction as a whole. */
+export class StatisticsByKindTableView {
+  title!: StatisticsTextView;
+  dimension!: string;
+  @ApiProperty({ enum: INDICATOR_IDS, isArray: true })
+  indicators!: string[];
+}
+
+/** The catalogue (R20): every indicator, the report's tables, and the rules of publication the figures follow. */
 export class StatisticsCatalogueView {
   @ApiProperty({ type: [StatisticsIndicatorView] })
   indicators!: StatisticsIndicatorView[];
+  @ApiProperty({ type: [StatisticsTableView] })
+  tables!: StatisticsTableView[];
+  referralsByKind!: StatisticsByKindTableView;
   /** k (STATS_MIN_CELL): published figures suppress counts of 1 to k−1, and medians and shares of fewer than k people. */
   minCell!: number;
   /** The first year reported: the action plan's (2021). */

@@ -1,6 +1,6 @@
 /** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { statisticsFigures, statisticsIndicators } from '../../generated/sdk.gen';
+import { keepPreviousData, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { statisticsExport, statisticsFigures, statisticsIndicators } from '../../generated/sdk.gen';
 import { call } from '../../shared/api/client';
 
 export type StatisticsView = 'exact' | 'published';
@@ -29,4 +29,20 @@ export const useTrend = (years: number[], jurisdictionCode: string, view: Statis
       queryFn: () => call(statisticsFigures({ query: { year, jurisdictionCode, view } })),
       staleTime: 5 * 60_000,
     })),
+  });
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** The published report as a file the browser saves (R22: an export is never the exact figures). */
+export const useExport = () =>
+  useMutation({
+    mutationFn: async ({ year, jurisdictionCode, format, filename }: { year: number; jurisdictionCode: string; format: ExportFormat; filename: string }) => {
+      const blob = await call(statisticsExport({ query: { year, jurisdictionCode, format }, parseAs: 'blob' }));
+      const url = URL.createObjectURL(blob);
+      const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(url);
+    },
   });

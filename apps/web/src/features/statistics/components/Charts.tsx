@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatisticsFiguresView, StatisticsIndicatorView, StatisticsTextView } from '../../../generated/types.gen';
+import type { StatisticsCatalogueView, StatisticsFiguresView, StatisticsTextView } from '../../../generated/types.gen';
 import { useTrend, type StatisticsView } from '../api';
-import { REFERRAL_MEASURES } from '../tables';
 import { Chart, type ChartOption } from './Chart';
 
 const GRID = { left: 8, right: 16, top: 48, bottom: 8, containLabel: true };
@@ -13,10 +12,11 @@ const LEGEND = { top: 0, type: 'scroll' as const };
  * and stage, and the years since the plan began. A withheld figure (published
  * view) is not drawn: its bar or point is missing, as the tables mark it *.
  */
-export function Charts({ figures, catalogue, firstYear, view }: { figures: StatisticsFiguresView; catalogue: StatisticsIndicatorView[]; firstYear: number; view: StatisticsView }) {
+export function Charts({ figures, catalogue, view }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView; view: StatisticsView }) {
   const { t, i18n } = useTranslation('statistics');
   const text = (value: StatisticsTextView) => (i18n.language.startsWith('zh') ? value.zh : value.en);
-  const indicatorOf = (id: string) => catalogue.find((entry) => entry.id === id)!;
+  const indicatorOf = (id: string) => catalogue.indicators.find((entry) => entry.id === id)!;
+  const { firstYear } = catalogue;
   const figuresOf = (id: string) => figures.indicators.find((entry) => entry.indicator === id)!;
   const years = Array.from({ length: figures.year - firstYear + 1 }, (_, index) => firstYear + index);
   const trend = useTrend(years, figures.jurisdiction.code, view);
@@ -49,7 +49,7 @@ export function Charts({ figures, catalogue, firstYear, view }: { figures: Stati
       grid: GRID,
       xAxis: { type: 'category', data: kinds.map((kind) => text(kind.title)), axisLabel: { interval: 0, rotate: 40 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: REFERRAL_MEASURES.map((measure) => ({
+      series: catalogue.referralsByKind.indicators.map((measure) => ({
         type: 'bar',
         name: text(indicatorOf(measure).title),
         data: kinds.map((kind) => figuresOf(measure).breakdowns[0].categories.find((entry) => entry.category === kind.id)?.values[0] ?? null),

@@ -2,8 +2,7 @@ import { Table } from 'antd';
 import type { ColumnType, ColumnGroupType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatisticsFiguresView, StatisticsIndicatorView, StatisticsTextView } from '../../../generated/types.gen';
-import type { TableSpec } from '../tables';
+import type { StatisticsFiguresView, StatisticsIndicatorView, StatisticsTableView, StatisticsTextView } from '../../../generated/types.gen';
 
 type Row = StatisticsFiguresView['rows'][number] & { index: number };
 type Column = ColumnType<Row> | ColumnGroupType<Row>;
@@ -43,7 +42,17 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
 }
 
 /** One table of the report: a row per jurisdiction, a column (or a group of columns) per indicator. */
-export function FiguresTable({ spec, figures, catalogue, title }: { spec: TableSpec; figures: StatisticsFiguresView; catalogue: StatisticsIndicatorView[]; title: string }) {
+export function FiguresTable({
+  spec,
+  figures,
+  catalogue,
+  title,
+}: {
+  spec: StatisticsTableView;
+  figures: StatisticsFiguresView;
+  catalogue: StatisticsIndicatorView[];
+  title: string;
+}) {
   const { t, i18n } = useTranslation('statistics');
   const text = (value: StatisticsTextView) => (i18n.language.startsWith('zh') ? value.zh : value.en);
   const published = figures.view === 'published';
@@ -68,7 +77,7 @@ export function FiguresTable({ spec, figures, catalogue, title }: { spec: TableS
       title: t('columns.jurisdiction'),
       render: (_, row) => (row.part === 'child' ? row.name : <strong>{row.part === 'whole' ? t('columns.whole', { name: row.name }) : row.name}</strong>),
     },
-    ...spec.columns.map(({ indicator: id, dimensions = [] }): Column => {
+    ...spec.columns.map(({ indicator: id, dimensions }): Column => {
       const indicator = indicatorOf(id);
       const heading = `${text(indicator.title)}（${text(indicator.unit)}）`;
       const total = (key: string, title: string) => cell(id, key, title, (which) => figuresOf(which)?.values);

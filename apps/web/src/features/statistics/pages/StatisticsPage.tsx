@@ -1,30 +1,29 @@
-import { Segmented, Select, Skeleton, Table } from 'antd';
+import { Button, Segmented, Select, Skeleton, Space, Table } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { StatisticsFiguresView, StatisticsIndicatorView } from '../../../generated/types.gen';
+import type { StatisticsCatalogueView, StatisticsFiguresView } from '../../../generated/types.gen';
 import { useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { Panel } from '../../../shared/ui/Panel';
-import { useCatalogue, useFigures, type StatisticsView } from '../api';
+import { useCatalogue, useExport, useFigures, type ExportFormat, type StatisticsView } from '../api';
 import { Figure, FiguresTable, ScrollRegion } from '../components/FiguresTable';
-import { REFERRAL_MEASURES, TABLES } from '../tables';
 import '../statistics.css';
 
 /** ECharts is big: its own chunk, loaded after the tables show. */
 const Charts = lazy(async () => ({ default: (await import('../components/Charts')).Charts }));
 
 /** 转介分类: each kind's referrals sent, accepted, declined, completed and overdue, for the jurisdiction as a whole. */
-function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsIndicatorView[] }) {
+function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView }) {
   const { t, i18n } = useTranslation('statistics');
   const zh = i18n.language.startsWith('zh');
-  const sent = catalogue.find((entry) => entry.id === 'referralsSent')!;
-  const kinds = sent.dimensions.find((dimension) => dimension.id === 'kind')!.categories;
+  const { dimension, indicators } = catalogue.referralsByKind;
+  const kinds = catalogue.indicators.find((entry) => entry.id === indicators[0])!.dimensions.find((entry) => entry.id === dimension)!.categories;
   const valueOf = (measure: string, kind: string) =>
     figures.indicators
       .find((entry) => entry.indicator === measure)
-      ?.breakdowns.find((breakdown) => breakdown.dimension === 'kind')
+      ?.breakdowns.find((breakdown) => breakdown.dimension === dimension)
       ?.categories.find((category) => category.category === kind)?.values[0];
   return (
     <ScrollRegion label={t('tables.byKind', { name: figures.jurisdiction.name })}>
@@ -38,8 +37,8 @@ function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresVie
         dataSource={kinds}
         columns={[
           { key: 'kind', title: t('columns.kind'), render: (_, kind) => (zh ? kind.title.zh : kind.title.en) },
-          ...REFERRAL_MEASURES.map((measure) => {
-            const indicator = catalogue.find((entry) => entry.id === measure)!;
+          ...indicators.map((measure) => {
+            const indicator = catalogue.indicators.find((entry) => entry.id === measure)!;
             return {
               key: measure,
               title: zh ? indicator.title.zh : indicator.title.en,
@@ -81,6 +80,15 @@ export default function StatisticsPage() {
     );
   const years = catalogue.data ? Array.from({ length: catalogue.data.currentYear - catalogue.data.firstYear + 1 }, (_, index) => catalogue.data.currentYear - index) : [];
   const data = figures.data;
+  const exporting = useExport();
+  const download = (format: ExportFormat) =>
+    data &&
+    exporting.mutate({
+      year: data.year,
+      jurisdictionCode: data.jurisdiction.code,
+      format,
+      filename: t('export.filename', { name: data.jurisdiction.name, year: data.year, format }),
+    });
 
   return (
     <>
@@ -117,7 +125,7 @@ export default function StatisticsPage() {
             />
           </div>
         </div>
-        <ErrorAlert error={catalogue.error ?? figures.error} />
+        <ErrorAlert error={catalogue.error ?? figures.error ?? exporting.error} />
         {data && (
           <div className="stats-status" data-testid="stats-status" role="status">
             <p>
@@ -127,25 +135,41 @@ export default function StatisticsPage() {
             <p>{view === 'published' ? t('status.published', { k: data.minCell, count: data.suppressedCells }) : t('status.exact')}</p>
           </div>
         )}
+        {data && (
+          <Space wrap className="stats-actions">
+            <Button onClick={() => download('xlsx')} loading={exporting.isPending && exporting.variables?.format === 'xlsx'}>
+              {t('export.xlsx')}
+            </Button>
+            <Button onClick={() => download('csv')} loading={exporting.isPending && exporting.variables?.format === 'csv'}>
+              {t('export.csv')}
+            </Button>
+            <span className="ui-muted">{t('export.note')}</span>
+          </Space>
+        )}
       </Panel>
       {data && catalogue.data && (
         <Panel title={t('charts.title')}>
           {view === 'published' && <p className="ui-muted">{t('charts.note')}</p>}
           <Suspense fallback={<Skeleton active />}>
-            <Charts figures={data} catalogue={catalogue.data.indicators} firstYear={catalogue.data.firstYear} view={view} />
+            <Charts figures={data} catalogue={catalogue.data} view={view} />
           </Suspense>
         </Panel>
       )}
       {data &&
         catalogue.data &&
-        TABLES.map((spec, index) => (
+        catalogue.data.tables.map((spec, index) => (
           <Panel key={spec.key}>
-            <FiguresTable spec={spec} figures={data} catalogue={catalogue.data.indicators} title={t('tables.numbered', { n: index + 1, title: t(`tables.${spec.key}`) })} />
+            <FiguresTable
+              spec={spec}
+              figures={data}
+              catalogue={catalogue.data.indicators}
+              title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })}
+            />
           </Panel>
         ))}
       {data && catalogue.data && (
-        <Panel title={t('tables.numbered', { n: TABLES.length + 1, title: t('tables.byKind', { name: data.jurisdiction.name }) })}>
-          <ReferralsByKind figures={data} catalogue={catalogue.data.indicators} />
+        <Panel title={t('tables.numbered', { n: catalogue.data.tables.length + 1, title: t('tables.byKind', { name: data.jurisdiction.name }) })}>
+          <ReferralsByKind figures={data} catalogue={catalogue.data} />
         </Panel>
       )}
       {catalogue.data && (

@@ -12,6 +12,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 const WITHHELD = '*';
+const BLANK = '\u3000'.repeat(5);
 const NONE = '—';
 
 const indicatorOf = (id: string): Indicator => INDICATORS.find((indicator) => indicator.id === id)!;
@@ -78,7 +79,8 @@ function frame(sheet: ExcelJS.Worksheet, figures: StatisticsFiguresView, number:
   const notes = [
     `注：1. “*”表示已隐去的数值：小于${minCell}的计数、可据以推算出它们的单元格，以及不足${minCell}人或其人数已隐去的中位数和比例；0照实填列。`,
     '2. 指标解释见“指标说明”工作表；各辖区数据含本级和下级。',
-    `单位负责人：　　　　　统计负责人：　　　　　填表人：　　　　　报出日期：${chineseDate(figures.asOfDay)}`,
+    // Room to sign by hand: full-width spaces, as a printed form leaves them.
+    `单位负责人：${BLANK}统计负责人：${BLANK}填表人：${BLANK}报出日期：${chineseDate(figures.asOfDay)}`,
   ];
   notes.forEach((text, index) => {
     sheet.mergeCells(notesAt + index, 1, notesAt + index, width);

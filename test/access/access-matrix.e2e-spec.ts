@@ -214,6 +214,12 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /statistics/indicators': only({ caseworker: 'AAA', supervisor: 'AAA', statistician: 'AAA' }),
   'GET /statistics/figures': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
   'GET /statistics/export': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
+  // A bureau's supervisor submits its own year; the office of the report's level reviews it; the chain reads within its jurisdiction.
+  'POST /statistics/reports': only({ supervisor: 'AAA' }),
+  'GET /statistics/reports': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
+  'GET /statistics/reports/{id}': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
+  'POST /statistics/reports/{id}/return': only({ statistician: 'AAD' }),
+  'POST /statistics/reports/{id}/accept': only({ statistician: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -277,6 +283,30 @@ describe('access matrix', () => {
     const [row] = await stack.database.query<{ id: string }>(
       `INSERT INTO emergency_access (user_id, file_id, reason, granted_at, expires_at) VALUES ($1, $2, 'an emergency in the matrix', $3, $3::timestamptz + interval '1 hour') RETURNING id`,
       [user, fileId, stack.clock.now()],
+    );
+    return row.id;
+  }
+
+  /** A report submitted by the bureau of the relation's jurisdiction: a version of its own (a correction), so that each is the latest. */
+  let reportVersion = 1;
+  async function reportIn(relation: Relation, year = 2025): Promise<string> {
+    reportVersion += 1;
+    const jurisdiction = relation === 'other' ? ELSEWHERE : HOME;
+    const figures = {
+      year,
+      jurisdiction: { code: jurisdiction, name: '辖区', level: 3 },
+      view: 'exact',
+      minCell: 11,
+      asOfDay: `${year}-12-31`,
+      yearComplete: true,
+      rows: [],
+      indicators: [],
+      suppressedCells: 0,
+    };
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO statistics_report (year, jurisdiction_code, version, organisation_id, narrative, correction_reason, figures, submitted_by, submitted_at)
+       VALUES ($1, $2, $3, $4, 'matrix', 'matrix: a correction', $5, $6, now()) RETURNING id`,
+      [year, jurisdiction, reportVersion, organisationFor('caseworker', relation), figures, await userFor('supervisor', relation)],
     );
     return row.id;
   }
@@ -410,6 +440,35 @@ describe('access matrix', () => {
     'GET /statistics/figures': async (actor, relation) => ({
       test: request(server)
         .get(`/statistics/figures?year=${TEST_TODAY.slice(0, 4)}&view=exact&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
+        .set(actor.auth),
+    }),
+    'POST /statistics/reports': async (actor) => ({
+      test: request(server)
+        .post('/statistics/reports')
+        .set(actor.auth)
+        .send({ year: Number(TEST_TODAY.slice(0, 4)) - 1, narrative: 'matrix: the year’s work in words' }),
+    }),
+    'GET /statistics/reports': async (actor, relation) => {
+      const target = await reportIn(relation, 2099);
+      return {
+        test: request(server).get('/statistics/reports?year=2099&limit=200').set(actor.auth),
+        listed: (body) => (body as { items: { id: string }[] }).items.some((report) => report.id === target),
+      };
+    },
+    'GET /statistics/reports/{id}': async (actor, relation) => ({
+      test: request(server)
+        .get(`/statistics/reports/${await reportIn(relation)}`)
+        .set(actor.auth),
+    }),
+    'POST /statistics/reports/{id}/return': async (actor, relation) => ({
+      test: request(server)
+        .post(`/statistics/reports/${await reportIn(relation)}/return`)
+        .set(actor.auth)
+        .send({ reason: 'matrix: a figure to correct' }),
+    }),
+    'POST /statistics/reports/{id}/accept': async (actor, relation) => ({
+      test: request(server)
+        .post(`/statistics/reports/${await reportIn(relation)}/accept`)
         .set(actor.auth),
     }),
     'GET /statistics/export': async (actor, relation) => ({

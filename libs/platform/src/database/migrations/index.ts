@@ -23,6 +23,7 @@ import { InstitutionStays1796400000002 } from './1796400000002-InstitutionStays.
 import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandoverIndex.js';
 import { AuditVerifications1796500000014 } from './1796500000014-AuditVerifications.js';
+import { StatisticsReports1796600000001 } from './1796600000001-StatisticsReports.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   PartnerKindRecords1796400000021,
   PoliceHandoverIndex1796500000001,
   AuditVerifications1796500000014,
+  StatisticsReports1796600000001,
 ];

@@ -4,6 +4,7 @@
  * and whatever would give them away withheld (R22), zeros shown — and,
  * inside the reporting chain, exact. Its own county (寻甸): its counts its own.
  */
+import { TEST_TODAY } from '../../../test/support/clock.js';
 import { countyTeam, openAs, ownPeople, threeHandedOver, tokenOf } from './support/api.js';
 import { api } from './support/http.js';
 import { checkPage, expect, test } from './support/test.js';
@@ -14,6 +15,7 @@ const who = ownPeople(PASSWORD, {
   statistician: ['xundian.statistician', '孙统计'],
   caseworker: ['xundian.caseworker', '寻甸社工'],
   city: ['kunming.statistician', '钱统计'],
+  supervisor: ['xundian.supervisor', '寻甸科长'],
 });
 
 test.beforeAll(async () => {
@@ -29,6 +31,7 @@ test.beforeAll(async () => {
         [who.statistician, 'statistician', 'office'],
         [who.city, 'statistician', 'cityOffice'],
         [who.caseworker, 'caseworker'],
+        [who.supervisor, 'supervisor'],
       ],
     },
   );
@@ -108,4 +111,47 @@ test('R20: the city’s statistician sees the city as a whole, its own level and
   await page.goto('/app/statistics?view=exact&jurisdiction=530129');
   await expect(page.getByTestId('stats-status')).toContainText('寻甸回族彝族自治县');
   await expect(page.getByTestId('stats-table-assistance').getByRole('row')).toHaveCount(4);
+});
+
+test('R20, R21: the county bureau submits last year, its office returns it with a reason, the corrected version is accepted — and the report keeps the figures frozen at submission', async ({
+  browser,
+}) => {
+  const year = Number(TEST_TODAY.slice(0, 4)) - 1;
+  const bureau = await browser.newPage();
+  await openAs(bureau, who.supervisor, `/app/statistics?year=${year}`);
+  const reports = bureau.getByTestId('stats-reports');
+  await bureau.getByRole('button', { name: `报送 ${year} 年度报表` }).click();
+  const dialog = bureau.getByRole('dialog');
+  await dialog.getByLabel('年度工作总结').fill(`${year} 年寻甸县民政局接收、救助和安置被解救人员工作总结。`);
+  await dialog.getByRole('button', { name: '报送' }).click();
+  await expect(reports.getByRole('row', { name: /寻甸回族彝族自治县 v1 待审核/ })).toBeVisible();
+  await expect(bureau.getByText('本年度报表已报送，正待同级反拐联席会议办公室审核。')).toBeVisible();
+
+  const office = await browser.newPage();
+  await openAs(office, who.statistician, `/app/statistics?year=${year}`);
+  const received = office.getByTestId('stats-reports').getByRole('row', { name: /v1/ });
+  await received.getByRole('button', { name: '退回' }).click();
+  await office.getByRole('dialog').getByLabel('退回理由（需更正之处）').fill('请补充异地就学儿童的情况');
+  await office.getByRole('dialog').getByRole('button', { name: '退回' }).click();
+  await expect(office.getByTestId('stats-reports').getByRole('row', { name: /v1 已退回/ })).toBeVisible();
+  await checkPage(office, 'statistics-reports');
+
+  await bureau.reload();
+  await bureau.getByRole('button', { name: '报送更正版本' }).click();
+  await bureau.getByRole('dialog').getByLabel('年度工作总结').fill(`${year} 年工作总结（补充异地就学儿童的情况）。`);
+  await bureau.getByRole('dialog').getByLabel('更正理由').fill('按联席会议办公室意见补充');
+  await bureau.getByRole('dialog').getByRole('button', { name: '报送' }).click();
+  await expect(bureau.getByTestId('stats-reports').getByRole('row', { name: /v2 待审核/ })).toBeVisible();
+
+  await office.reload();
+  await office.getByTestId('stats-reports').getByRole('row', { name: /v2/ }).getByRole('button', { name: '接收' }).click();
+  await expect(office.getByTestId('stats-reports').getByRole('row', { name: /v2 已接收/ })).toBeVisible();
+  await expect(office.getByTestId('stats-reports').getByRole('row', { name: /v1 已被更正/ })).toBeVisible();
+
+  await office.getByTestId('stats-reports').getByRole('row', { name: /v2/ }).getByRole('link', { name: '查看' }).click();
+  await expect(office.getByRole('heading', { level: 1 })).toHaveText(`寻甸回族彝族自治县 ${year} 年度报表（v2）`);
+  await expect(office.getByText('按联席会议办公室意见补充')).toBeVisible();
+  await expect(office.getByText('以下为报送时冻结的精确数据')).toBeVisible();
+  await expect(office.getByTestId('stats-table-assistance')).toBeVisible();
+  await checkPage(office, 'statistics-report');
 });

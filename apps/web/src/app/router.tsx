@@ -31,6 +31,7 @@ export const router = createBrowserRouter(
         { path: 'police/household', lazy: page(() => import('../features/police/pages/HouseholdTasksPage')) },
         { path: 'police/household/:fileId', lazy: page(() => import('../features/police/pages/HouseholdTaskPage')) },
         { path: 'statistics', lazy: page(() => import('../features/statistics/pages/StatisticsPage')) },
+        { path: 'statistics/reports/:id', lazy: page(() => import('../features/statistics/pages/ReportPage')) },
         { path: 'password', lazy: page(() => import('../features/auth/pages/ChangePasswordPage')) },
         {
           path: 'admin',

@@ -1,6 +1,16 @@
 /** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
-import { keepPreviousData, useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { statisticsExport, statisticsFigures, statisticsIndicators } from '../../generated/sdk.gen';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  statisticsExport,
+  statisticsFigures,
+  statisticsIndicators,
+  statisticsReportsAccept,
+  statisticsReportsGet,
+  statisticsReportsList,
+  statisticsReportsReturn,
+  statisticsReportsSubmit,
+} from '../../generated/sdk.gen';
+import type { SubmitReportDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
 
 export type StatisticsView = 'exact' | 'published';
@@ -8,6 +18,9 @@ export type StatisticsView = 'exact' | 'published';
 export const statisticsKeys = {
   catalogue: ['statistics', 'catalogue'] as const,
   figures: (year: number, jurisdictionCode: string, view: StatisticsView) => ['statistics', 'figures', year, jurisdictionCode, view] as const,
+  reports: ['statistics', 'reports'] as const,
+  reportList: (year: number) => ['statistics', 'reports', 'list', year] as const,
+  report: (id: string) => ['statistics', 'reports', 'detail', id] as const,
 };
 
 export const useCatalogue = () => useQuery({ queryKey: statisticsKeys.catalogue, queryFn: () => call(statisticsIndicators()), staleTime: 60 * 60_000 });
@@ -46,3 +59,23 @@ export const useExport = () =>
       URL.revokeObjectURL(url);
     },
   });
+
+/** Every version submitted within one's jurisdiction for the year, each with its review (a year's are few: one page). */
+export const useReports = (year: number | undefined) =>
+  useQuery({
+    queryKey: statisticsKeys.reportList(year ?? 0),
+    queryFn: () => call(statisticsReportsList({ query: { year, limit: 200 } })),
+    enabled: year !== undefined,
+  });
+
+export const useReport = (id: string) => useQuery({ queryKey: statisticsKeys.report(id), queryFn: () => call(statisticsReportsGet({ path: { id } })) });
+
+/** Submitting, returning and accepting all change the chain's reports. */
+function useReportWrite<Input>(write: (input: Input) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: write, onSettled: () => queryClient.invalidateQueries({ queryKey: statisticsKeys.reports }) });
+}
+
+export const useSubmitReport = () => useReportWrite((body: SubmitReportDto) => call(statisticsReportsSubmit({ body })));
+export const useReturnReport = () => useReportWrite(({ id, reason }: { id: string; reason: string }) => call(statisticsReportsReturn({ path: { id }, body: { reason } })));
+export const useAcceptReport = () => useReportWrite((id: string) => call(statisticsReportsAccept({ path: { id } })));

@@ -9,6 +9,7 @@ import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { Panel } from '../../../shared/ui/Panel';
 import { useCatalogue, useExport, useFigures, type ExportFormat, type StatisticsView } from '../api';
 import { Figure, FiguresTable, ScrollRegion } from '../components/FiguresTable';
+import { ReportsPanel } from '../components/ReportsPanel';
 import '../statistics.css';
 
 /** ECharts is big: its own chunk, loaded after the tables show. */
@@ -61,7 +62,8 @@ function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresVie
 export default function StatisticsPage() {
   const { t, i18n } = useTranslation('statistics');
   const zh = i18n.language.startsWith('zh');
-  const root = useMe().data?.organisation.jurisdictionCode;
+  const me = useMe().data;
+  const root = me?.organisation.jurisdictionCode;
   const [params, setParams] = useSearchParams();
   const catalogue = useCatalogue();
   const year = Number(params.get('year')) || catalogue.data?.currentYear;
@@ -147,6 +149,11 @@ export default function StatisticsPage() {
           </Space>
         )}
       </Panel>
+      {me && data && (
+        <Panel title={t('reports.panel')}>
+          <ReportsPanel me={me} year={data.year} yearComplete={data.yearComplete} />
+        </Panel>
+      )}
       {data && catalogue.data && (
         <Panel title={t('charts.title')}>
           {view === 'published' && <p className="ui-muted">{t('charts.note')}</p>}

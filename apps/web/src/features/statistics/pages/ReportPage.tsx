@@ -1,0 +1,71 @@
+import { Descriptions } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
+import { NotFoundResult } from '../../../shared/ui/NotFoundResult';
+import { Panel } from '../../../shared/ui/Panel';
+import { ApiError } from '../../../shared/api/api-error';
+import { useCatalogue, useReport } from '../api';
+import { FiguresTable } from '../components/FiguresTable';
+import { ReportStatus } from '../components/ReportsPanel';
+import '../statistics.css';
+
+/** One version of a bureau's year as submitted (R20): its narrative, its review, and the exact figures frozen then. */
+export default function ReportPage() {
+  const { t, i18n } = useTranslation('statistics');
+  const zh = i18n.language.startsWith('zh');
+  const { id = '' } = useParams();
+  const report = useReport(id);
+  const catalogue = useCatalogue();
+  if (report.error instanceof ApiError && report.error.status === 404) return <NotFoundResult />;
+  const data = report.data;
+  return (
+    <>
+      <Panel level={1} title={data ? t('reports.heading', { name: data.jurisdiction.name, year: data.year, version: data.version }) : t('reports.loading')}>
+        <p>
+          <Link to={data ? `/statistics?year=${data.year}` : '/statistics'}>{t('reports.back')}</Link>
+        </p>
+        <ErrorAlert error={report.error ?? catalogue.error} />
+        {data && (
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'status', label: t('reports.statusTitle'), children: <ReportStatus report={data} /> },
+              {
+                key: 'submitted',
+                label: t('reports.submitted'),
+                children: `${data.organisation} · ${data.submittedBy.displayName} · ${dayjs(data.submittedAt).format('YYYY-MM-DD HH:mm')}`,
+              },
+              ...(data.correctionReason ? [{ key: 'correction', label: t('reports.correctionReason'), children: data.correctionReason }] : []),
+              ...(data.review
+                ? [
+                    {
+                      key: 'review',
+                      label: t('reports.review'),
+                      children: `${t(`reports.status.${data.review.decision}`)} · ${data.review.reviewedBy.displayName} · ${dayjs(data.review.reviewedAt).format('YYYY-MM-DD HH:mm')}${data.review.reason ? ` · ${data.review.reason}` : ''}`,
+                    },
+                  ]
+                : []),
+              { key: 'narrative', label: t('reports.narrative'), children: <p className="stats-narrative">{data.narrative}</p> },
+            ]}
+          />
+        )}
+        {data && <p className="ui-muted">{t('reports.frozen', { day: data.figures.asOfDay })}</p>}
+      </Panel>
+      {data &&
+        catalogue.data &&
+        catalogue.data.tables.map((spec, index) => (
+          <Panel key={spec.key}>
+            <FiguresTable
+              spec={spec}
+              figures={data.figures}
+              catalogue={catalogue.data.indicators}
+              title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })}
+            />
+          </Panel>
+        ))}
+    </>
+  );
+}

@@ -5,14 +5,11 @@
  * `audit-verifications`) and stores the result, append-only like the record,
  * read with GET /audit/verifications/{id} and listed, the latest first.
  */
-import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { asApp, auditRecords, createOrganisation, PERMISSION_DENIED, signedIn, type Session } from '../support/access-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { startStack, type TestStack } from '../support/test-context.js';
-
-const PERMISSION_DENIED = '42501';
 
 interface Verification {
   id: string;
@@ -82,21 +79,12 @@ describe('R21: the audit record verified by the worker, when an administrator as
   });
 
   it('R21: verifications and their results are append-only for huijia_app, like the record', async () => {
-    const app = new pg.Client({ connectionString: stack.database.url });
-    await app.connect();
-    try {
-      for (const table of ['audit_verification', 'audit_verification_result']) {
-        for (const sql of [`UPDATE ${table} SET ${table === 'audit_verification' ? 'request_id' : 'intact'} = NULL`, `DELETE FROM ${table}`, `TRUNCATE ${table}`]) {
-          const error = await app.query(sql).then(
-            () => null,
-            (failure: { code?: string }) => failure,
-          );
-          expect({ sql, code: error?.code }).toEqual({ sql, code: PERMISSION_DENIED });
-        }
-      }
-    } finally {
-      await app.end();
-    }
+    const statements = ['audit_verification', 'audit_verification_result'].flatMap((table) => [
+      `UPDATE ${table} SET ${table === 'audit_verification' ? 'request_id' : 'intact'} = NULL`,
+      `DELETE FROM ${table}`,
+      `TRUNCATE ${table}`,
+    ]);
+    expect(await asApp(stack.database.url, statements)).toEqual(statements.map((sql) => ({ sql, code: PERMISSION_DENIED })));
   });
 
   // Last: the chain stays broken for the rest of this stack.

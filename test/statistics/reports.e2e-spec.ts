@@ -6,15 +6,13 @@
  * the application's own database role can rewrite a submitted report. The
  * clock stands on 2027-01-10, so 2026 has ended.
  */
-import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
+import { asApp, auditRecords, createOrganisation, PERMISSION_DENIED, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const WUHUA = '530102';
-const PERMISSION_DENIED = '42501';
 
 interface Report {
   id: string;
@@ -130,18 +128,7 @@ describe('R20: a bureau’s year up the chain', () => {
       ['statistics.report_submit', 2],
       ['statistics.report_accept', 2],
     ]);
-    const app = new pg.Client({ connectionString: stack.database.url });
-    await app.connect();
-    try {
-      for (const sql of [`UPDATE statistics_report SET narrative = 'rewritten'`, 'DELETE FROM statistics_report_review', 'TRUNCATE statistics_report CASCADE']) {
-        const error = await app.query(sql).then(
-          () => null,
-          (failure: { code?: string }) => failure,
-        );
-        expect({ sql, code: error?.code }).toEqual({ sql, code: PERMISSION_DENIED });
-      }
-    } finally {
-      await app.end();
-    }
+    const statements = [`UPDATE statistics_report SET narrative = 'rewritten'`, 'DELETE FROM statistics_report_review', 'TRUNCATE statistics_report CASCADE'];
+    expect(await asApp(stack.database.url, statements)).toEqual(statements.map((sql) => ({ sql, code: PERMISSION_DENIED })));
   });
 });

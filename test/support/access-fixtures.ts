@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { OrganisationKind, Role } from '#app/access';
@@ -121,4 +122,28 @@ export async function createTransfer(db: TestDatabase, fileId: string, fromOrgan
     [fileId, fromOrganisationId, toOrganisationId, requestedBy],
   );
   return row.id;
+}
+
+/** PostgreSQL's "permission denied". */
+export const PERMISSION_DENIED = '42501';
+
+/** Each statement run as huijia_app (the application's own role, `url`), with the error code it met, or null: for append-only tables. */
+export async function asApp(url: string, statements: string[]): Promise<{ sql: string; code: string | null }[]> {
+  const app = new pg.Client({ connectionString: url });
+  await app.connect();
+  try {
+    const results: { sql: string; code: string | null }[] = [];
+    for (const sql of statements) {
+      results.push({
+        sql,
+        code: await app.query(sql).then(
+          () => null,
+          (failure: { code?: string }) => failure.code ?? 'unknown',
+        ),
+      });
+    }
+    return results;
+  } finally {
+    await app.end();
+  }
 }

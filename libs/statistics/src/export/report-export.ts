@@ -193,36 +193,26 @@ export function reportCsv(figures: StatisticsFiguresView): string {
   for (const entry of figures.indicators) {
     const indicator = indicatorOf(entry.indicator);
     figures.rows.forEach((row, index) => {
-      lines.push([
-        figures.year,
-        row.code,
-        rowName(figures, index),
-        row.part,
-        indicator.id,
-        indicator.title.zh,
-        '',
-        '',
-        '',
-        printed(figures, indicator, entry.values, index),
-        indicator.unit.zh,
-      ]);
+      /** One figure's line: the total (no dimension) or one category of a breakdown. */
+      const line = (values: (number | null)[], dimension = '', category = '', title = '') =>
+        lines.push([
+          figures.year,
+          row.code,
+          rowName(figures, index),
+          row.part,
+          indicator.id,
+          indicator.title.zh,
+          dimension,
+          category,
+          title,
+          printed(figures, indicator, values, index),
+          indicator.unit.zh,
+        ]);
+      line(entry.values);
       for (const breakdown of entry.breakdowns) {
         const dimension = indicator.dimensions.find((candidate) => candidate.id === breakdown.dimension)!;
         for (const category of breakdown.categories) {
-          const title = dimension.categories.find((candidate) => candidate.id === category.category)!.title.zh;
-          lines.push([
-            figures.year,
-            row.code,
-            rowName(figures, index),
-            row.part,
-            indicator.id,
-            indicator.title.zh,
-            dimension.id,
-            category.category,
-            title,
-            printed(figures, indicator, category.values, index),
-            indicator.unit.zh,
-          ]);
+          line(category.values, dimension.id, category.category, dimension.categories.find((candidate) => candidate.id === category.category)!.title.zh);
         }
       }
     });

@@ -2,7 +2,8 @@ import { Table } from 'antd';
 import type { ColumnType, ColumnGroupType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StatisticsFiguresView, StatisticsIndicatorView, StatisticsTableView, StatisticsTextView } from '../../../generated/types.gen';
+import type { StatisticsCatalogueView, StatisticsFiguresView, StatisticsIndicatorView, StatisticsTableView, StatisticsTextView } from '../../../generated/types.gen';
+import { Panel } from '../../../shared/ui/Panel';
 
 type Row = StatisticsFiguresView['rows'][number] & { index: number };
 type Column = ColumnType<Row> | ColumnGroupType<Row>;
@@ -117,4 +118,15 @@ export function FiguresTable({
       />
     </ScrollRegion>
   );
+}
+
+/** The report's tables, numbered 表1 …, each in its panel: for the live figures and a submitted report's frozen ones alike. */
+export function ReportTables({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView }) {
+  const { t, i18n } = useTranslation('statistics');
+  const zh = i18n.language.startsWith('zh');
+  return catalogue.tables.map((spec, index) => (
+    <Panel key={spec.key}>
+      <FiguresTable spec={spec} figures={figures} catalogue={catalogue.indicators} title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })} />
+    </Panel>
+  ));
 }

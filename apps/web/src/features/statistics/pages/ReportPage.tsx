@@ -7,14 +7,13 @@ import { NotFoundResult } from '../../../shared/ui/NotFoundResult';
 import { Panel } from '../../../shared/ui/Panel';
 import { ApiError } from '../../../shared/api/api-error';
 import { useCatalogue, useReport } from '../api';
-import { FiguresTable } from '../components/FiguresTable';
+import { ReportTables } from '../components/FiguresTable';
 import { ReportStatus } from '../components/ReportsPanel';
 import '../statistics.css';
 
 /** One version of a bureau's year as submitted (R20): its narrative, its review, and the exact figures frozen then. */
 export default function ReportPage() {
-  const { t, i18n } = useTranslation('statistics');
-  const zh = i18n.language.startsWith('zh');
+  const { t } = useTranslation('statistics');
   const { id = '' } = useParams();
   const report = useReport(id);
   const catalogue = useCatalogue();
@@ -54,18 +53,7 @@ export default function ReportPage() {
         )}
         {data && <p className="ui-muted">{t('reports.frozen', { day: data.figures.asOfDay })}</p>}
       </Panel>
-      {data &&
-        catalogue.data &&
-        catalogue.data.tables.map((spec, index) => (
-          <Panel key={spec.key}>
-            <FiguresTable
-              spec={spec}
-              figures={data.figures}
-              catalogue={catalogue.data.indicators}
-              title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })}
-            />
-          </Panel>
-        ))}
+      {data && catalogue.data && <ReportTables figures={data.figures} catalogue={catalogue.data} />}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { Panel } from '../../../shared/ui/Panel';
 import { useCatalogue, useExport, useFigures, type ExportFormat, type StatisticsView } from '../api';
-import { Figure, FiguresTable, ScrollRegion } from '../components/FiguresTable';
+import { Figure, ReportTables, ScrollRegion } from '../components/FiguresTable';
 import { ReportsPanel } from '../components/ReportsPanel';
 import '../statistics.css';
 
@@ -162,18 +162,7 @@ export default function StatisticsPage() {
           </Suspense>
         </Panel>
       )}
-      {data &&
-        catalogue.data &&
-        catalogue.data.tables.map((spec, index) => (
-          <Panel key={spec.key}>
-            <FiguresTable
-              spec={spec}
-              figures={data}
-              catalogue={catalogue.data.indicators}
-              title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })}
-            />
-          </Panel>
-        ))}
+      {data && catalogue.data && <ReportTables figures={data} catalogue={catalogue.data} />}
       {data && catalogue.data && (
         <Panel title={t('tables.numbered', { n: catalogue.data.tables.length + 1, title: t('tables.byKind', { name: data.jurisdiction.name }) })}>
           <ReferralsByKind figures={data} catalogue={catalogue.data} />

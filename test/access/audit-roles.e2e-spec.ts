@@ -20,6 +20,8 @@ import { startStack, type TestStack } from '../support/test-context.js';
 jest.setTimeout(120_000);
 
 const PERMISSION_DENIED = '42501';
+/** Tables besides the audit record that the application may only read and append to: a submitted report is never rewritten (R20, R21). */
+const APPEND_ONLY = ['statistics_report', 'statistics_report_review'];
 
 const checkpointKeys = generateCheckpointKeys();
 
@@ -119,7 +121,7 @@ describe('R21: the application role cannot rewrite the audit record', () => {
     expect(await stack.api!.get(AuditVerifier).verify()).toMatchObject({ intact: true });
   });
 
-  it('R21: every ordinary table is usable (SELECT, INSERT, UPDATE, DELETE), every audit_* table is read-only, and no table can be truncated', async () => {
+  it('R21: every ordinary table is usable (SELECT, INSERT, UPDATE, DELETE), submitted statistics reports and every audit_* table are read- or append-only, and no table can be truncated', async () => {
     const tables = await stack.database.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v') ORDER BY 1`,
@@ -145,8 +147,9 @@ describe('R21: the application role cannot rewrite the audit record', () => {
           readable: true,
         });
       } else {
-        // The schema's history is the owner's: readable, never rewritten by the application.
-        expect(held).toEqual({ table: name, held: name === 'migrations' ? ['SELECT'] : ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
+        // The schema's history is the owner's: readable, never rewritten by the application; submitted reports are appended to only (R20).
+        const expected = name === 'migrations' ? ['SELECT'] : APPEND_ONLY.includes(name) ? ['SELECT', 'INSERT'] : ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+        expect(held).toEqual({ table: name, held: expected });
       }
     }
     const [execute] = await stack.database.query(

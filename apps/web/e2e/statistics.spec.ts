@@ -63,7 +63,13 @@ test('R20, R22: a county’s statistician reads its year as published — three 
   await expect(page.getByText('指标说明')).toBeVisible();
   await checkPage(page, 'statistics-published');
 
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('stats-table-assistance')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '导航', exact: true })).toBeHidden();
+  await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await page.getByText('精确（报送链内）').click();
+  await expect(page.getByRole('button', { name: '打印' })).toHaveCount(0);
   await expect(page).toHaveURL(/view=exact/);
   await expect(status).toContainText('精确数据，仅限报送链内使用');
   await expect(countyRow.getByRole('cell').nth(1)).toHaveText('3');
@@ -72,6 +78,11 @@ test('R20, R22: a county’s statistician reads its year as published — three 
   await expect(countyRow.getByRole('cell').nth(4)).toHaveText('2');
   await expect(countyRow.getByRole('cell').nth(5)).toHaveText('1');
   await checkPage(page, 'statistics-exact');
+  // R22: printed, the exact view gives only a notice; the published one prints its tables without the app around them.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('精确数据仅限报送链内使用，不得打印')).toBeVisible();
+  await expect(page.getByTestId('stats-table-assistance')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   // The choice survives a reload: it lives in the URL.
   await page.reload();

@@ -93,7 +93,9 @@ export default function StatisticsPage() {
     });
 
   return (
-    <>
+    // R22: a printed report leaves the chain — the exact view prints only a notice.
+    <div className={`stats-page stats-view-${view}`}>
+      <p className="stats-print-refusal">{t('export.printRefused')}</p>
       <Panel level={1} title={t('title')}>
         <p className="ui-muted">{t('intro')}</p>
         <div className="stats-controls">
@@ -145,6 +147,7 @@ export default function StatisticsPage() {
             <Button onClick={() => download('csv')} loading={exporting.isPending && exporting.variables?.format === 'csv'}>
               {t('export.csv')}
             </Button>
+            {view === 'published' && <Button onClick={() => window.print()}>{t('export.print')}</Button>}
             <span className="ui-muted">{t('export.note')}</span>
           </Space>
         )}
@@ -182,6 +185,6 @@ export default function StatisticsPage() {
           </dl>
         </Panel>
       )}
-    </>
+    </div>
   );
 }

@@ -48,7 +48,7 @@ describe('R20: the year’s figures up the chain', () => {
   let cityStatistician: Session;
   let provinceStatistician: Session;
   let countyCaseworker: Session;
-  let school: Session;
+  let school: Awaited<ReturnType<typeof signedIn>>;
   let wuhuaBureau: string;
   let legalAid: string;
   let recorder: string;
@@ -169,6 +169,18 @@ describe('R20: the year’s figures up the chain', () => {
        VALUES ($1, 'send', 'draft', 'sent', '2026-03-05T10:00:00+08:00'), ($1, 'accept', 'sent', 'accepted', '2026-03-06T10:00:00+08:00')`,
       [referral.id],
     );
+    // R14: one girl enrolled at school.
+    const [schooling] = await stack.database.query<{ id: string }>(
+      `INSERT INTO referral (file_id, kind, organisation_id, referring_organisation_id, purpose, status, created_by, created_at, sent_at)
+       VALUES ($1, 'schooling', $2, $3, '入学', 'in_progress', $4, '2026-03-10T09:00:00+08:00', '2026-03-10T10:00:00+08:00') RETURNING id`,
+      [girls[2], school.organisationId, wuhuaBureau, recorder],
+    );
+    await stack.database.query(`INSERT INTO enrolment (referral_id, file_id, school_id, grade, enrolled_on, recorded_by) VALUES ($1, $2, $3, '六年级', '2026-03-20', $4)`, [
+      schooling.id,
+      girls[2],
+      school.organisationId,
+      recorder,
+    ]);
     // R17: one visit made late, one not made, one not yet due.
     await stack.database.query(`INSERT INTO followup_plan (file_id, starts_on, ends_on, status) VALUES ($1, '2026-08-01', '2029-08-01', 'active')`, [girls[1]]);
     await stack.database.query(
@@ -213,7 +225,8 @@ describe('R20: the year’s figures up the chain', () => {
     expect(at(indicator(body, 'visitsDone').values)).toEqual([1, 0, 1, 0]);
     expect(at(indicator(body, 'visitsOverdue').values)).toEqual([2, 0, 2, 0]);
     expect(at(indicator(body, 'schoolAgeChildren').values)).toEqual([14, 0, 12, 2]);
-    expect(at(indicator(body, 'schoolAgeEnrolled').values)).toEqual([0, null, 0, 0]);
+    expect(at(indicator(body, 'schoolAgeEnrolled').values)).toEqual([7.1, null, 8.3, 0]);
+    expect(at(category(body, 'referralsSent', 'kind', 'schooling'))).toEqual([1, 0, 1, 0]);
     // Aggregates only: no person's name, id or file reference travels.
     expect(JSON.stringify(body)).not.toMatch(/统计|S-[0-9a-f]{10}/);
   });
@@ -237,6 +250,8 @@ describe('R20: the year’s figures up the chain', () => {
     // Medians and shares on fewer than k people are not shown.
     expect(indicator(published, 'daysToOutcome').values.every((value) => value === null)).toBe(true);
     expect(indicator(published, 'greenChannelAcceptedInTime').values.every((value) => value === null)).toBe(true);
+    // 1 of the city's 14 school-age children enrolled: 7.1 % would tell the one (measures.ts).
+    expect(indicator(published, 'schoolAgeEnrolled').values[0]).toBeNull();
 
     // The attack: the table's own additivities (a jurisdiction = its own units + those below; a total = each breakdown's categories).
     const cells: { exact: number; shown: number | null }[] = [];

@@ -9,6 +9,7 @@ import { INDICATORS, type Indicator } from './catalogue.js';
 import { cellKey, FigureTable, ownNode, type JurisdictionNode } from './figure-table.js';
 import type { FiguresQueryDto, StatisticsView } from './figures.dto.js';
 import { FiguresQuery, type MedianRow, type Period } from './figures.query.js';
+import { measurePublishable } from './measures.js';
 import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsRowView } from './figures.view.js';
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -59,13 +60,10 @@ export class FiguresService {
     ];
     const medianOf = new Map(medians.map((row: MedianRow) => [`${row.indicator}|${row.node}`, row]));
     let suppressedCells = 0;
-    /**
-     * A median or a share: once it leaves the chain (R22), shown only beside its people's count, published and k or
-     * more — shown beside a suppressed count, it would tell that the count is k or more.
-     */
-    const measure = (value: number | null, n: number, base: string): number | null => {
+    /** A median or a share, withheld once it leaves the chain unless it tells no small count (measures.ts). */
+    const measure = (value: number | null, n: number, base: string, hits?: number): number | null => {
       if (value === null || n === 0) return null;
-      if (published && (n < minCell || published[base] === null)) {
+      if (published && !measurePublishable({ n, countPublished: published[base] !== null, hits }, minCell)) {
         suppressedCells += 1;
         return null;
       }
@@ -94,7 +92,7 @@ export class FiguresService {
           values: rows.map(({ node }) => {
             const key = cellKey(indicator.base!, null, null, node);
             const n = table.values[key];
-            return measure(n ? (100 * table.hits[key]) / n : null, n, key);
+            return measure(n ? (100 * table.hits[key]) / n : null, n, key, table.hits[key]);
           }),
           breakdowns: [],
         };

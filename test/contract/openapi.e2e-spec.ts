@@ -4,6 +4,8 @@
  * and lists its errors. Every e2e response is checked against it too
  * (test/support/contract.ts), so the document cannot drift from the code.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { builtDocument } from '../support/contract.js';
 
 type Schema = Record<string, any>;
@@ -116,5 +118,16 @@ describe('the OpenAPI contract', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names every class of the API once: two of one name would share one schema in the document, the second silently lost', () => {
+    const where = new Map<string, string[]>();
+    for (const root of ['libs', 'apps/api/src']) {
+      for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
+        for (const [, name] of readFileSync(path.join(root, file), 'utf8').matchAll(/^export class (\w+)/gm)) where.set(name, [...(where.get(name) ?? []), path.join(root, file)]);
+      }
+    }
+    expect([...where].filter(([, files]) => files.length > 1)).toEqual([]);
   });
 });

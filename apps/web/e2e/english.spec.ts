@@ -36,11 +36,15 @@ function recordData(page: Page): () => Promise<string> {
   page.on('response', (response) => {
     if (!(response.headers()['content-type'] ?? '').includes('application/json')) return;
     bodies.push(
-      response.json().then(
-        (body: unknown) => JSON.stringify(strip(body)),
-        // A body already gone (the page navigated on): its data is not on the page either.
-        () => '',
-      ),
+      response
+        .json()
+        // The browser let go of the body (a navigation, its buffer full) although the page may show it: a read is asked again as the page asked it.
+        .catch(async () => (response.request().method() === 'GET' ? (await page.request.fetch(response.request())).json() : undefined))
+        .then(
+          (body: unknown) => JSON.stringify(strip(body)),
+          // Gone for good (the page navigated on, its login ended): its data is not on the page either.
+          () => '',
+        ),
     );
   });
   return async () => (await Promise.all(bodies)).join('\n');
@@ -57,11 +61,12 @@ async function inEnglish(page: Page, data: () => Promise<string>, name: string):
 /** Chinese runs on the page that no API answer holds, and anything that looks like an i18n key left untranslated. */
 async function untranslated(page: Page, data: () => Promise<string>): Promise<string[]> {
   await page.waitForLoadState('networkidle');
-  const received = await data();
   // What is marked as Chinese (the language switch names 简体中文 in itself) is meant to be.
   const text = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[lang^="zh"]')].reduce((rest, part) => rest.replace(part.innerText, ''), document.body.innerText),
   );
+  // The data after the text: whatever the page showed had arrived (and is being read) by then.
+  const received = await data();
   const chinese = [...new Set(text.match(/[\u3400-\u9fff]+/g) ?? [])].filter((run) => !received.includes(run));
   // A dotted word the API sent (a username such as e2e.wuhua.legalaid) is data, not a key.
   const keys = text.match(/\b[a-z]+(?:\.[a-zA-Z]+){1,}\b/g)?.filter((key) => !/^(?:e2e|www|huijia)\./.test(key) && !received.includes(key)) ?? [];

@@ -164,5 +164,6 @@ test('R20, R21: the county bureau submits last year, its office returns it with 
   await expect(office.getByText('按联席会议办公室意见补充')).toBeVisible();
   await expect(office.getByText('以下为报送时冻结的精确数据')).toBeVisible();
   await expect(office.getByTestId('stats-table-assistance')).toBeVisible();
+  await expect(office.getByTestId('stats-referrals-by-kind')).toBeVisible();
   await checkPage(office, 'statistics-report');
 });

@@ -120,13 +120,58 @@ export function FiguresTable({
   );
 }
 
-/** The report's tables, numbered 表1 …, each in its panel: for the live figures and a submitted report's frozen ones alike. */
+/** 转介分类: each kind's referrals sent, accepted, declined, completed and overdue, for the jurisdiction as a whole. */
+function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView }) {
+  const { t, i18n } = useTranslation('statistics');
+  const zh = i18n.language.startsWith('zh');
+  const { dimension, indicators } = catalogue.referralsByKind;
+  const kinds = catalogue.indicators.find((entry) => entry.id === indicators[0])!.dimensions.find((entry) => entry.id === dimension)!.categories;
+  const valueOf = (measure: string, kind: string) =>
+    figures.indicators
+      .find((entry) => entry.indicator === measure)
+      ?.breakdowns.find((breakdown) => breakdown.dimension === dimension)
+      ?.categories.find((category) => category.category === kind)?.values[0];
+  return (
+    <ScrollRegion label={t('tables.byKind', { name: figures.jurisdiction.name })}>
+      <Table
+        className="stats-table"
+        data-testid="stats-referrals-by-kind"
+        rowKey="id"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={kinds}
+        columns={[
+          { key: 'kind', title: t('columns.kind'), render: (_, kind) => (zh ? kind.title.zh : kind.title.en) },
+          ...indicators.map((measure) => {
+            const indicator = catalogue.indicators.find((entry) => entry.id === measure)!;
+            return {
+              key: measure,
+              title: zh ? indicator.title.zh : indicator.title.en,
+              align: 'right' as const,
+              render: (_: unknown, kind: { id: string }) => <Figure value={valueOf(measure, kind.id)} withheld={figures.view === 'published'} />,
+            };
+          }),
+        ]}
+      />
+    </ScrollRegion>
+  );
+}
+
+/** The report's tables, numbered 表1 … and the referrals by kind last, each in its panel: for the live figures and a submitted report's frozen ones alike. */
 export function ReportTables({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView }) {
   const { t, i18n } = useTranslation('statistics');
   const zh = i18n.language.startsWith('zh');
-  return catalogue.tables.map((spec, index) => (
-    <Panel key={spec.key}>
-      <FiguresTable spec={spec} figures={figures} catalogue={catalogue.indicators} title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })} />
-    </Panel>
-  ));
+  return (
+    <>
+      {catalogue.tables.map((spec, index) => (
+        <Panel key={spec.key}>
+          <FiguresTable spec={spec} figures={figures} catalogue={catalogue.indicators} title={t('tables.numbered', { n: index + 1, title: zh ? spec.title.zh : spec.title.en })} />
+        </Panel>
+      ))}
+      <Panel title={t('tables.numbered', { n: catalogue.tables.length + 1, title: t('tables.byKind', { name: figures.jurisdiction.name }) })}>
+        <ReferralsByKind figures={figures} catalogue={catalogue} />
+      </Panel>
+    </>
+  );
 }

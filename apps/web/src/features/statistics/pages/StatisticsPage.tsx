@@ -1,57 +1,18 @@
-import { Button, Segmented, Select, Skeleton, Space, Table } from 'antd';
+import { Button, Segmented, Select, Skeleton, Space } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { StatisticsCatalogueView, StatisticsFiguresView } from '../../../generated/types.gen';
 import { useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { Panel } from '../../../shared/ui/Panel';
 import { useCatalogue, useExport, useFigures, type ExportFormat, type StatisticsView } from '../api';
-import { Figure, ReportTables, ScrollRegion } from '../components/FiguresTable';
+import { ReportTables } from '../components/FiguresTable';
 import { ReportsPanel } from '../components/ReportsPanel';
 import '../statistics.css';
 
 /** ECharts is big: its own chunk, loaded after the tables show. */
 const Charts = lazy(async () => ({ default: (await import('../components/Charts')).Charts }));
-
-/** 转介分类: each kind's referrals sent, accepted, declined, completed and overdue, for the jurisdiction as a whole. */
-function ReferralsByKind({ figures, catalogue }: { figures: StatisticsFiguresView; catalogue: StatisticsCatalogueView }) {
-  const { t, i18n } = useTranslation('statistics');
-  const zh = i18n.language.startsWith('zh');
-  const { dimension, indicators } = catalogue.referralsByKind;
-  const kinds = catalogue.indicators.find((entry) => entry.id === indicators[0])!.dimensions.find((entry) => entry.id === dimension)!.categories;
-  const valueOf = (measure: string, kind: string) =>
-    figures.indicators
-      .find((entry) => entry.indicator === measure)
-      ?.breakdowns.find((breakdown) => breakdown.dimension === dimension)
-      ?.categories.find((category) => category.category === kind)?.values[0];
-  return (
-    <ScrollRegion label={t('tables.byKind', { name: figures.jurisdiction.name })}>
-      <Table
-        className="stats-table"
-        data-testid="stats-referrals-by-kind"
-        rowKey="id"
-        size="small"
-        bordered
-        pagination={false}
-        dataSource={kinds}
-        columns={[
-          { key: 'kind', title: t('columns.kind'), render: (_, kind) => (zh ? kind.title.zh : kind.title.en) },
-          ...indicators.map((measure) => {
-            const indicator = catalogue.indicators.find((entry) => entry.id === measure)!;
-            return {
-              key: measure,
-              title: zh ? indicator.title.zh : indicator.title.en,
-              align: 'right' as const,
-              render: (_: unknown, kind: { id: string }) => <Figure value={valueOf(measure, kind.id)} withheld={figures.view === 'published'} />,
-            };
-          }),
-        ]}
-      />
-    </ScrollRegion>
-  );
-}
 
 /**
  * 年度统计 (R20): a year's figures for one's jurisdiction or one below it —
@@ -166,11 +127,6 @@ export default function StatisticsPage() {
         </Panel>
       )}
       {data && catalogue.data && <ReportTables figures={data} catalogue={catalogue.data} />}
-      {data && catalogue.data && (
-        <Panel title={t('tables.numbered', { n: catalogue.data.tables.length + 1, title: t('tables.byKind', { name: data.jurisdiction.name }) })}>
-          <ReferralsByKind figures={data} catalogue={catalogue.data} />
-        </Panel>
-      )}
       {catalogue.data && (
         <Panel title={t('definitions')}>
           <dl className="stats-definitions">

@@ -5,6 +5,7 @@ import { FollowupWorkerModule } from '#app/followup';
 import { HouseholdWorkerModule } from '#app/household';
 import { PlatformModule, PlatformWorkerModule, type AppConfig } from '#app/platform';
 import { ReferralWorkerModule } from '#app/referral';
+import { StatisticsWorkerModule } from '#app/statistics';
 import { TracingWorkerModule } from '#app/tracing';
 
 /** The worker process: processors of every declared queue and the outbox relay; no HTTP. */
@@ -23,6 +24,7 @@ export class WorkerModule {
         TracingWorkerModule,
         HouseholdWorkerModule,
         ReferralWorkerModule,
+        StatisticsWorkerModule,
       ],
     };
   }

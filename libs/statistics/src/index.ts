@@ -12,4 +12,4 @@ export {
 export { countRange, type Bound, type LinearEquation } from './disclosure/linear-program.js';
 export { StatisticsErrors } from './errors.js';
 export { INDICATORS, INDICATOR_IDS, type Indicator, type IndicatorId } from './figures/catalogue.js';
-export { StatisticsModule } from './statistics.module.js';
+export { StatisticsModule, StatisticsWorkerModule } from './statistics.module.js';

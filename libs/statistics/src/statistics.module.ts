@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
+import { FollowupCoreModule } from '#app/followup';
+import { ReportNotifications } from './notify/report-notifications.js';
 import { FiguresQuery } from './figures/figures.query.js';
 import { FiguresService } from './figures/figures.service.js';
 import { StatisticsController } from './figures/statistics.controller.js';
+import { ChainController } from './reports/chain.controller.js';
+import { ChainService } from './reports/chain.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { SummariesService } from './reports/summaries.service.js';
 
 /** R20: the year's figures, de-identified where they leave the reporting chain (R22). */
 @Module({
-  controllers: [StatisticsController, ReportsController],
-  providers: [FiguresQuery, FiguresService, ReportsService],
+  controllers: [StatisticsController, ReportsController, ChainController],
+  providers: [FiguresQuery, FiguresService, ReportsService, SummariesService, ChainService],
 })
 export class StatisticsModule {}
+
+/** The worker's part: the chain's steps in the inbox of those they go to (R20). */
+@Module({
+  imports: [FollowupCoreModule],
+  providers: [ReportNotifications],
+})
+export class StatisticsWorkerModule {}

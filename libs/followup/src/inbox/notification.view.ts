@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 /** One message in a person's inbox: a reminder reaching them, its escalation, or an event that concerns them. */
 export class NotificationView {
   id!: string;
-  /** What it is about: a reminder kind (followup_visit, referral_accept_by …) or an event's (referral_sent, approval_requested, approval_approved, approval_rejected, referral_accepted, referral_declined, referral_completed, dna_comparison_requested, transfer_incoming). */
+  /** What it is about: a reminder kind (followup_visit, referral_accept_by …) or an event's (referral_sent, approval_requested, approval_approved, approval_rejected, referral_accepted, referral_declined, referral_completed, dna_comparison_requested, transfer_incoming, statistics_report_submitted, statistics_report_accepted, statistics_report_returned). */
   kind!: string;
   title!: string;
   body!: string;

@@ -42,7 +42,7 @@ export interface AppConfig {
   readonly household: { registrationDays: number; stepDays: number };
   readonly referrals: { legalAidAcceptWorkingDays: number; acceptDays: number; compulsoryEducationAges: { from: number; to: number } };
   /** R20, R22: k of small-count suppression. */
-  readonly statistics: { minCell: number };
+  readonly statistics: { minCell: number; deadlines: { 1: string; 2: string; 3: string } };
   readonly notify: { channel: 'none' | 'webhook' | 'smtp'; webhookUrl: string; smtpUrl: string; emailFrom: string };
   readonly dataDir: string;
   /** Development and tests: where the clock starts (time runs on from there); undefined: the real time. */
@@ -151,7 +151,7 @@ export function loadConfig(env: Env = process.env, processName?: string): AppCon
     followup: { ...s.FOLLOWUP_TEMPLATE, minYears: s.FOLLOWUP_MIN_YEARS },
     household: { registrationDays: s.HOUSEHOLD_REGISTRATION_DAYS, stepDays: s.HOUSEHOLD_STEP_DAYS },
     referrals: { legalAidAcceptWorkingDays: s.LEGAL_AID_ACCEPT_WORKING_DAYS, acceptDays: s.REFERRAL_ACCEPT_DAYS, compulsoryEducationAges: s.COMPULSORY_EDUCATION_AGES },
-    statistics: { minCell: s.STATS_MIN_CELL },
+    statistics: { minCell: s.STATS_MIN_CELL, deadlines: s.STATS_DEADLINES },
     notify: { channel: s.NOTIFY_CHANNEL, webhookUrl: s.NOTIFY_WEBHOOK_URL, smtpUrl: s.SMTP_URL, emailFrom: s.NOTIFY_EMAIL_FROM },
     dataDir: s.DATA_DIR,
     clockAt: s.CLOCK_AT,

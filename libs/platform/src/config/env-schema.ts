@@ -430,6 +430,25 @@ export const ENV_SCHEMA = {
     default: '11',
     parse: integer(3, 1000),
   },
+  STATS_DEADLINES: {
+    description:
+      'R20: the day of the following year by which each level reports its year to the office above (a bureau to the office of its level by the same day), as county=MM-DD,city=MM-DD,province=MM-DD.',
+    default: 'county=01-15,city=01-31,province=02-28',
+    parse: (raw: string) => {
+      const levels = { province: 1, city: 2, county: 3 } as const;
+      const deadlines: Record<number, string> = {};
+      for (const part of raw.split(',').map((entry) => entry.trim())) {
+        const match = /^(county|city|province)=(\d\d)-(\d\d)$/.exec(part);
+        // A day every year has: February stops at 28.
+        const valid = match !== null && Number(match[3]) >= 1 && Number(match[3]) <= ([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(match[2]) - 1] ?? 0);
+        if (!match || !valid) throw new InvalidSetting(`"${part}" must look like county=01-15 (a day every year has)`);
+        deadlines[levels[match[1] as keyof typeof levels]] = `${match[2]}-${match[3]}`;
+      }
+      if (Object.keys(deadlines).length !== 3) throw new InvalidSetting('must give county, city and province');
+      if (!(deadlines[3] <= deadlines[2] && deadlines[2] <= deadlines[1])) throw new InvalidSetting('a level reports no later than the one above it');
+      return deadlines as { 1: string; 2: string; 3: string };
+    },
+  },
   HOUSEHOLD_REGISTRATION_DAYS: {
     description: 'Days in an institution with identity still unknown after which household registration is raised (R11).',
     default: '90',

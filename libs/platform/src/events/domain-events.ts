@@ -42,6 +42,10 @@ export interface DomainEventMap {
   'referral.in_progress': ReferralFacts;
   'referral.completed': ReferralFacts;
   'referral.withdrawn': ReferralFacts;
+  /** R20: a bureau's report or an office's summary was submitted to the office that receives it. Subject: the report. */
+  'statistics.report_submitted': StatisticsReportFacts;
+  /** R20: the receiving office returned a report for correction or accepted it. Subject: the report. */
+  'statistics.report_reviewed': StatisticsReportFacts & { decision: 'returned' | 'accepted'; submittedBy: string };
   /** A probe through the outbox and the worker (the outbox's tests and bench/outbox); no capability subscribes. */
   'platform.probe': { marker: string };
 }
@@ -49,6 +53,15 @@ export interface DomainEventMap {
 export interface ReferralFacts {
   fileId: string;
   kind: string;
+}
+
+export interface StatisticsReportFacts {
+  reportId: string;
+  kind: 'bureau' | 'summary';
+  year: number;
+  version: number;
+  /** The jurisdiction whose year it is. */
+  jurisdictionCode: string;
 }
 
 export type DomainEventType = keyof DomainEventMap;
@@ -73,6 +86,8 @@ export const DOMAIN_EVENT_TYPES = [
   'referral.in_progress',
   'referral.completed',
   'referral.withdrawn',
+  'statistics.report_submitted',
+  'statistics.report_reviewed',
   'platform.probe',
 ] as const satisfies readonly DomainEventType[];
 

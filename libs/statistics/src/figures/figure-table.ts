@@ -12,7 +12,7 @@
  */
 import type { Additivity, CellKey } from '../disclosure/disclosure.js';
 import { INDICATORS, type Indicator, type IndicatorId } from './catalogue.js';
-import type { CountRow } from './figures.query.js';
+import type { FigureBasis } from './figures.query.js';
 
 export interface JurisdictionNode {
   code: string;
@@ -36,12 +36,15 @@ export class FigureTable {
   readonly hits: Record<CellKey, number> = {};
   readonly additivities: Additivity[] = [];
   private readonly children = new Map<string, JurisdictionNode[]>();
+  /** A median's units per `<indicator>|<node>`: how many measure each value. */
+  private readonly histograms = new Map<string, Map<number, number>>();
 
-  /** `jurisdictions`: the province's, from the jurisdiction table; `rows`: the counts of their own units. */
+  /** `jurisdictions`: the province's (or one subtree's), from the jurisdiction table; `basis`: their own units' counts and histograms. */
   constructor(
     private readonly jurisdictions: JurisdictionNode[],
-    rows: CountRow[],
+    basis: FigureBasis,
   ) {
+    const rows = basis.counts;
     const known = new Set(jurisdictions.map((node) => node.code));
     for (const node of jurisdictions) {
       if (node.parentCode && known.has(node.parentCode)) this.children.set(node.parentCode, [...(this.children.get(node.parentCode) ?? []), node]);
@@ -50,8 +53,8 @@ export class FigureTable {
     const ownHits: Record<CellKey, number> = {};
     for (const row of rows) {
       const key = cellKey(row.indicator, row.dimension, row.category, row.code);
-      own[key] = row.count;
-      ownHits[key] = row.hits;
+      own[key] = (own[key] ?? 0) + row.count;
+      ownHits[key] = (ownHits[key] ?? 0) + row.hits;
     }
     const counts = INDICATORS.filter((indicator) => indicator.kind === 'count');
     // Leaves first: a jurisdiction's figure needs its children's.
@@ -77,6 +80,18 @@ export class FigureTable {
         }
       }
     }
+    // A unit measured counts in its jurisdiction, `<code>:own` where others are below it, and every jurisdiction above.
+    const parentOf = new Map(jurisdictions.map((node) => [node.code, node.parentCode]));
+    for (const row of basis.histograms) {
+      const nodes = this.childrenOf(row.code).length > 0 ? [ownNode(row.code)] : [];
+      for (let code: string | null | undefined = row.code; code && parentOf.has(code); code = parentOf.get(code)) nodes.push(code);
+      for (const node of nodes) {
+        const key = `${row.indicator}|${node}`;
+        const histogram = this.histograms.get(key) ?? new Map<number, number>();
+        histogram.set(row.value, (histogram.get(row.value) ?? 0) + row.count);
+        this.histograms.set(key, histogram);
+      }
+    }
     // Within each node: the total is the sum of each breakdown's categories; a `sameAs` figure is its category.
     for (const node of this.nodes()) {
       for (const indicator of counts) {
@@ -92,6 +107,24 @@ export class FigureTable {
         }
       }
     }
+  }
+
+  /** The median over a node's units (`<code>`: all within it; `<code>:own`: its own), and how many they are. */
+  median(indicator: IndicatorId, node: string): { median: number; n: number } | null {
+    const histogram = this.histograms.get(`${indicator}|${node}`);
+    if (!histogram) return null;
+    const values = [...histogram.entries()].sort(([a], [b]) => a - b);
+    const n = values.reduce((sum, [, count]) => sum + count, 0);
+    // percentile_cont(0.5): the middle value, or the mean of the two middle ones.
+    const at = (position: number): number => {
+      let seen = 0;
+      for (const [value, count] of values) {
+        seen += count;
+        if (position < seen) return value;
+      }
+      return values[values.length - 1][0];
+    };
+    return { median: (at(Math.floor((n - 1) / 2)) + at(Math.ceil((n - 1) / 2))) / 2, n };
   }
 
   childrenOf(code: string): JurisdictionNode[] {

@@ -3,9 +3,11 @@
  * indicator is a set of units (a file, a referral, a visit …) with the
  * jurisdiction it is counted in and its category in each dimension; one
  * GROUP BY GROUPING SETS per indicator counts them per jurisdiction, in all
- * and per category. Medians are computed per jurisdiction at every level (a
- * median does not add up). No person row leaves the database: only
- * jurisdiction codes, categories and counts come back.
+ * and per category. A median's units are counted per jurisdiction and whole
+ * day (a histogram), so that medians can be taken at every level — and from
+ * the frozen reports a summary is made of (a median does not add up, a
+ * histogram does). No person row leaves the database: only jurisdiction
+ * codes, categories, days and counts come back.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -63,7 +65,7 @@ const UNITS: Record<string, string> = {
                     CASE WHEN p.nationality IS NOT NULL AND p.nationality <> 'CN' THEN 'foreign' ELSE 'domestic' END AS origin,
                     f.intake_kind AS "intakeKind"
                FROM ${FILES_OPEN_IN_PERIOD}`,
-  outcomes: `SELECT f.responsible_jurisdiction_code AS jc, h.to_state AS outcome, extract(epoch FROM h.at - f.opened_at) / 86400 AS measure
+  outcomes: `SELECT f.responsible_jurisdiction_code AS jc, h.to_state AS outcome, (h.at AT TIME ZONE 'Asia/Shanghai')::date - ${INTAKE_DAY} AS measure
                FROM file_history h JOIN victim_file f ON f.id = h.file_id
               WHERE f.responsible_jurisdiction_code LIKE $6 AND h.to_state = ANY($8::text[]) AND h.at >= $1 AND h.at < $2`,
   inCareAtYearEnd: `SELECT f.responsible_jurisdiction_code AS jc, ${MINOR_AT_INTAKE} AS minor
@@ -118,12 +120,18 @@ export interface CountRow {
   hits: number;
 }
 
-/** A median over a jurisdiction's units: `<code>` for all within it, `<code>:own` for its own units only. */
-export interface MedianRow {
+/** How many of one jurisdiction's own units a median is taken over measure `value` (whole days). */
+export interface HistogramRow {
   indicator: IndicatorId;
-  node: string;
-  median: number;
-  n: number;
+  code: string;
+  value: number;
+  count: number;
+}
+
+/** What the figures are made of: the counts and histograms of each jurisdiction's own units (frozen in a report). */
+export interface FigureBasis {
+  counts: CountRow[];
+  histograms: HistogramRow[];
 }
 
 @Injectable()
@@ -149,12 +157,12 @@ export class FiguresQuery {
     ];
   }
 
-  /** Every count indicator's counts per jurisdiction code within the scope, in one repeatable-read snapshot. */
-  async run(period: Period, scopePrefix: string): Promise<{ counts: CountRow[]; medians: MedianRow[] }> {
+  /** Every indicator's counts and histograms per jurisdiction code within the scope, in one repeatable-read snapshot. */
+  async run(period: Period, scopePrefix: string): Promise<FigureBasis> {
     const params = this.params(period, scopePrefix);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const counts: CountRow[] = [];
-      const medians: MedianRow[] = [];
+      const histograms: HistogramRow[] = [];
       for (const indicator of INDICATORS) {
         if (indicator.kind === 'count') {
           const dimensions = indicator.dimensions.map((dimension) => `"${dimension.id}"`);
@@ -178,20 +186,15 @@ export class FiguresQuery {
             });
           }
         } else if (indicator.kind === 'median') {
-          // Each unit counts in its jurisdiction, `<code>:own`, and the (at most two) jurisdictions above it.
-          const rows: { node: string; median: number; n: number }[] = await manager.query(
+          const rows: { code: string; value: number; count: number }[] = await manager.query(
             `WITH ${TYPED}, units AS (${UNITS[indicator.base!]})
-             SELECT node, percentile_cont(0.5) WITHIN GROUP (ORDER BY measure)::float8 AS median, count(*)::int AS n
-               FROM units JOIN jurisdiction j ON j.code = units.jc LEFT JOIN jurisdiction parent ON parent.code = j.parent_code
-                    CROSS JOIN LATERAL unnest(ARRAY[units.jc, units.jc || ':own', j.parent_code, parent.parent_code]) AS node
-              WHERE node IS NOT NULL
-              GROUP BY node`,
+             SELECT jc AS code, measure::int AS value, count(*)::int AS count FROM units GROUP BY jc, measure`,
             params,
           );
-          medians.push(...rows.map((row) => ({ indicator: indicator.id, ...row })));
+          histograms.push(...rows.map((row) => ({ indicator: indicator.id, ...row })));
         }
       }
-      return { counts, medians };
+      return { counts, histograms };
     });
   }
 }

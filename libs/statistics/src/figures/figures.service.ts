@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays, APP_CONFIG, AppError, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
-import { AccessErrors, isWithin, type Actor } from '#app/access';
+import { AccessErrors, isWithin, prefixOf, type Actor } from '#app/access';
 import { protect } from '../disclosure/disclosure.js';
 import { StatisticsErrors } from '../errors.js';
 import { INDICATORS, type Indicator } from './catalogue.js';
 import { cellKey, FigureTable, ownNode, type JurisdictionNode } from './figure-table.js';
 import type { FiguresQueryDto, StatisticsView } from './figures.dto.js';
-import { FiguresQuery, type MedianRow, type Period } from './figures.query.js';
+import { FiguresQuery, type FigureBasis, type Period } from './figures.query.js';
 import { measurePublishable } from './measures.js';
 import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsRowView } from './figures.view.js';
 
@@ -35,30 +35,74 @@ export class FiguresService {
     const code = input.jurisdictionCode ?? actor.jurisdictionCode;
     const view: StatisticsView = input.view ?? 'published';
     const details = { year: input.year, jurisdictionCode: code, view };
-    const jurisdictions: JurisdictionNode[] = await this.dataSource.query(
-      `SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code LIKE $1 ORDER BY code`,
-      [`${code.slice(0, 2)}%`],
-    );
-    const target = jurisdictions.find((node) => node.code === code);
-    if (!target) throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
+    const jurisdictions = await this.provinceOf(code);
+    if (!jurisdictions.some((node) => node.code === code)) {
+      throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
+    }
     // An office sees its own level and those below (R20, R22).
     if (!isWithin(code, actor.jurisdictionCode)) {
       await this.audit.record({ action, outcome: 'denied', entityType: 'statistics', details });
       throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
     }
     const period = this.period(input.year);
-    const { counts, medians } = await this.query.run(period, code.slice(0, 2));
-    const table = new FigureTable(jurisdictions, counts);
+    const basis = await this.query.run(period, code.slice(0, 2));
+    const figures = await this.render({ period, code, view, jurisdictions, basis });
+    await this.audit.record({ action, outcome: 'allowed', entityType: 'statistics', details });
+    return figures;
+  }
+
+  /** An ended year's figures of one jurisdiction's own units, live (what a bureau's report freezes). */
+  async ownBasis(year: number, code: string): Promise<{ period: Period; jurisdictions: JurisdictionNode[]; basis: FigureBasis }> {
+    const period = this.endedYear(year);
+    const jurisdictions = await this.provinceOf(code);
+    const { counts, histograms } = await this.query.run(period, prefixOf(code));
+    return { period, jurisdictions, basis: { counts: counts.filter((row) => row.code === code), histograms: histograms.filter((row) => row.code === code) } };
+  }
+
+  /** A year that has ended: only such a year is reported (R20). */
+  endedYear(year: number): Period {
+    const period = this.period(year);
+    if (period.until.getTime() !== new Date(`${year + 1}-01-01T00:00:00+08:00`).getTime()) {
+      throw new AppError(StatisticsErrors.YEAR_NOT_ENDED, { details: [{ field: 'year', reason: `${year} 年尚未结束 / ${year} has not ended` }] });
+    }
+    return period;
+  }
+
+  /** The jurisdictions of the province a code is in, from the jurisdiction table. */
+  provinceOf(code: string): Promise<JurisdictionNode[]> {
+    return this.dataSource.query(`SELECT code, name, level, parent_code AS "parentCode" FROM jurisdiction WHERE code LIKE $1 ORDER BY code`, [`${code.slice(0, 2)}%`]);
+  }
+
+  /**
+   * The figures of `code` made of a basis — the live one, or one frozen in a report: rows for the jurisdiction, its
+   * own units (本级) and each one below; `ownOnly`: its own units alone (a bureau's report). Published, protect()
+   * works over every jurisdiction in `jurisdictions`.
+   */
+  async render(input: {
+    period: Period;
+    code: string;
+    view: StatisticsView;
+    jurisdictions: JurisdictionNode[];
+    basis: FigureBasis;
+    ownOnly?: boolean;
+  }): Promise<StatisticsFiguresView> {
+    const { period, code, view } = input;
+    const target = input.jurisdictions.find((node) => node.code === code)!;
+    const table = new FigureTable(input.jurisdictions, input.basis);
     const minCell = this.config.statistics.minCell;
     const published = view === 'published' ? (await protect(table.values, table.additivities, { minCell })).published : undefined;
 
     const children = table.childrenOf(code);
-    const rows: (StatisticsRowView & { node: string })[] = [
-      { code, name: target.name, part: 'whole', node: code },
-      ...(children.length > 0 ? [{ code, name: `${target.name}本级`, part: 'own' as const, node: ownNode(code) }] : []),
-      ...children.map((child) => ({ code: child.code, name: child.name, part: 'child' as const, node: child.code })),
-    ];
-    const medianOf = new Map(medians.map((row: MedianRow) => [`${row.indicator}|${row.node}`, row]));
+    const own = children.length > 0 ? [{ code, name: `${target.name}本级`, part: 'own' as const, node: ownNode(code) }] : [];
+    const rows: (StatisticsRowView & { node: string })[] = input.ownOnly
+      ? own.length > 0
+        ? own
+        : [{ code, name: target.name, part: 'whole', node: code }]
+      : [
+          { code, name: target.name, part: 'whole', node: code },
+          ...own,
+          ...children.map((child) => ({ code: child.code, name: child.name, part: 'child' as const, node: child.code })),
+        ];
     let suppressedCells = 0;
     /** A median or a share, withheld once it leaves the chain unless it tells no small count (measures.ts). */
     const measure = (value: number | null, n: number, base: string, hits?: number): number | null => {
@@ -80,8 +124,8 @@ export class FiguresService {
         return {
           indicator: indicator.id,
           values: rows.map(({ node }) => {
-            const row = medianOf.get(`${indicator.id}|${node}`);
-            return row ? measure(row.median, row.n, cellKey(indicator.base!, null, null, node)) : null;
+            const median = table.median(indicator.id, node);
+            return median ? measure(median.median, median.n, cellKey(indicator.base!, null, null, node)) : null;
           }),
           breakdowns: [],
         };
@@ -109,14 +153,13 @@ export class FiguresService {
         })),
       };
     });
-    await this.audit.record({ action, outcome: 'allowed', entityType: 'statistics', details });
     return {
-      year: input.year,
+      year: period.year,
       jurisdiction: { code, name: target.name, level: target.level },
       view,
       minCell,
       asOfDay: period.asOfDay,
-      yearComplete: period.until.getTime() === new Date(`${input.year + 1}-01-01T00:00:00+08:00`).getTime(),
+      yearComplete: period.until.getTime() === new Date(`${period.year + 1}-01-01T00:00:00+08:00`).getTime(),
       rows: rows.map(({ code: rowCode, name, part }) => ({ code: rowCode, name, part })),
       indicators,
       suppressedCells,
@@ -124,7 +167,7 @@ export class FiguresService {
   }
 
   /** The year in China time, up to now while it runs. */
-  private period(year: number): Period {
+  period(year: number): Period {
     const now = this.clock.now();
     const from = new Date(`${year}-01-01T00:00:00+08:00`);
     const yearEnd = new Date(`${year + 1}-01-01T00:00:00+08:00`);

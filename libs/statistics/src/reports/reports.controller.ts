@@ -21,7 +21,13 @@ export class ReportsController {
       "A bureau's supervisor submits the year to the joint-meeting office of its level (R20): the exact figures frozen as they are, with the year's narrative; a correction is a new version with its reason",
   })
   @ApiCreatedResponse({ type: StatisticsReportDetailView })
-  @ApiErrors(StatisticsErrors.YEAR_NOT_BEGUN, StatisticsErrors.YEAR_NOT_ENDED, StatisticsErrors.REPORT_UNDER_REVIEW, StatisticsErrors.CORRECTION_REASON_REQUIRED)
+  @ApiErrors(
+    StatisticsErrors.NOT_A_REPORTING_BUREAU,
+    StatisticsErrors.YEAR_NOT_BEGUN,
+    StatisticsErrors.YEAR_NOT_ENDED,
+    StatisticsErrors.REPORT_UNDER_REVIEW,
+    StatisticsErrors.CORRECTION_REASON_REQUIRED,
+  )
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitReportDto): Promise<StatisticsReportDetailView> {
     return this.reports.submit(actor, body);
   }
@@ -46,7 +52,10 @@ export class ReportsController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles('statistician')
-  @ApiOperation({ operationId: 'statistics_reports_return', summary: 'The joint-meeting office of the report’s level returns it for correction, with a reason (R20)' })
+  @ApiOperation({
+    operationId: 'statistics_reports_return',
+    summary: 'The office the report went to — of its level for a bureau’s, the one above for a summary — returns it for correction, with a reason (R20)',
+  })
   @ApiOkResponse({ type: StatisticsReportDetailView })
   @ApiErrors(StatisticsErrors.REPORT_NOT_FOUND, StatisticsErrors.NOT_THE_RECEIVING_OFFICE, StatisticsErrors.REPORT_SUPERSEDED, StatisticsErrors.REPORT_ALREADY_REVIEWED)
   returnForCorrection(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReturnReportDto): Promise<StatisticsReportDetailView> {
@@ -56,7 +65,10 @@ export class ReportsController {
   @Post(':id/accept')
   @HttpCode(200)
   @Roles('statistician')
-  @ApiOperation({ operationId: 'statistics_reports_accept', summary: 'The joint-meeting office of the report’s level accepts it (R20)' })
+  @ApiOperation({
+    operationId: 'statistics_reports_accept',
+    summary: 'The office the report went to — of its level for a bureau’s, the one above for a summary — accepts it (R20)',
+  })
   @ApiOkResponse({ type: StatisticsReportDetailView })
   @ApiErrors(StatisticsErrors.REPORT_NOT_FOUND, StatisticsErrors.NOT_THE_RECEIVING_OFFICE, StatisticsErrors.REPORT_SUPERSEDED, StatisticsErrors.REPORT_ALREADY_REVIEWED)
   accept(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<StatisticsReportDetailView> {

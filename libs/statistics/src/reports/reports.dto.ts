@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '#app/platform';
-import { FIRST_YEAR } from '../figures/figures.dto.js';
+import { FIRST_YEAR, FiguresQueryDto } from '../figures/figures.dto.js';
 
 export class SubmitReportDto {
   @ApiProperty({ type: Number, minimum: FIRST_YEAR, maximum: 2100, description: 'The year reported; it must have ended' })
@@ -39,3 +39,5 @@ export class ReportsQueryDto extends PageQuery {
   @Max(2100)
   year?: number;
 }
+
+export class ChainQueryDto extends PickType(FiguresQueryDto, ['year', 'jurisdictionCode'] as const) {}

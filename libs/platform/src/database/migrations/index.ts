@@ -24,6 +24,7 @@ import { DiscoveryStays1796400000003 } from './1796400000003-DiscoveryStays.js';
 import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandoverIndex.js';
 import { AuditVerifications1796500000014 } from './1796500000014-AuditVerifications.js';
 import { StatisticsReports1796600000001 } from './1796600000001-StatisticsReports.js';
+import { StatisticsSummaries1796600000002 } from './1796600000002-StatisticsSummaries.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   PoliceHandoverIndex1796500000001,
   AuditVerifications1796500000014,
   StatisticsReports1796600000001,
+  StatisticsSummaries1796600000002,
 ];

@@ -83,7 +83,9 @@ export default function WorkbenchPage() {
                     </div>
                     <div className="ui-muted">{bodyOf(item)}</div>
                     <div className="ui-muted">
-                      {item.fileId && <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>} {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                      {item.fileId && <Link to={`/files/${item.fileId}`}>{item.fileReference}</Link>}
+                      {item.subjectType === 'statistics_report' && item.subjectId && <Link to={`/statistics/reports/${item.subjectId}`}>{t('inbox.openReport')}</Link>}{' '}
+                      {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                     </div>
                   </div>
                   {actionsOf(item)}

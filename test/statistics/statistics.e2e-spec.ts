@@ -11,6 +11,7 @@ import type { App } from 'supertest/types.js';
 import { countRange, type LinearEquation } from '#app/statistics';
 import { auditRecords, createOrganisation, createUser, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
+import { recordFile, type StatisticsFile } from '../support/statistics-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const KUNMING = '530100';
@@ -54,34 +55,7 @@ describe('R20: the year’s figures up the chain', () => {
   let recorder: string;
 
   /** A person and their file, with the states it went through and when. */
-  async function file(
-    jurisdictionCode: string,
-    organisationId: string,
-    input: { name: string; sex: string; born: [string, string]; states: [string, string][]; nationality?: string; intakeKind?: string; closedAt?: string },
-  ): Promise<string> {
-    const [person] = await stack.database.query<{ id: string }>(
-      `INSERT INTO person (name, sex, birth_date_from, birth_date_to, identity_status, nationality) VALUES ($1, $2, $3, $4, 'unknown', $5) RETURNING id`,
-      [input.name, input.sex, ...input.born, input.nationality ?? null],
-    );
-    const [[, openedAt]] = input.states;
-    const [row] = await stack.database.query<{ id: string }>(
-      `INSERT INTO victim_file (reference, state, person_id, intake_kind, place_code, responsible_jurisdiction_code, responsible_organisation_id, opened_at, closed_at)
-       VALUES ('S-' || substr(md5(random()::text), 1, 10), $1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
-      [input.states.at(-1)![0], person.id, input.intakeKind ?? 'police_handover', jurisdictionCode, organisationId, openedAt, input.closedAt ?? null],
-    );
-    let from: string | null = null;
-    for (const [state, at] of input.states) {
-      await stack.database.query(`INSERT INTO file_history (file_id, event, from_state, to_state, at) VALUES ($1, $2, $3, $4, $5)`, [
-        row.id,
-        from ? 'transition' : 'opened',
-        from,
-        state,
-        at,
-      ]);
-      from = state;
-    }
-    return row.id;
-  }
+  const file = (jurisdictionCode: string, organisationId: string, input: StatisticsFile) => recordFile(stack.database, jurisdictionCode, organisationId, input);
 
   const figures = async (session: Session, query: string, status = 200): Promise<Figures> => {
     const response = await request(server).get(`/statistics/figures?${query}`).set(session.auth);

@@ -75,8 +75,8 @@ export class FiguresService {
 
   /**
    * The figures of `code` made of a basis — the live one, or one frozen in a report: rows for the jurisdiction, its
-   * own units (本级) and each one below; `ownOnly`: its own units alone (a bureau's report). Published, protect()
-   * works over every jurisdiction in `jurisdictions`.
+   * own units (本级) and each one below; `ownOnly`: its own units alone (a bureau's report); `children`: only these
+   * below (a summary: those that reported to it). Published, protect() works over every jurisdiction in `jurisdictions`.
    */
   async render(input: {
     period: Period;
@@ -85,6 +85,7 @@ export class FiguresService {
     jurisdictions: JurisdictionNode[];
     basis: FigureBasis;
     ownOnly?: boolean;
+    children?: string[];
   }): Promise<StatisticsFiguresView> {
     const { period, code, view } = input;
     const target = input.jurisdictions.find((node) => node.code === code)!;
@@ -101,7 +102,9 @@ export class FiguresService {
       : [
           { code, name: target.name, part: 'whole', node: code },
           ...own,
-          ...children.map((child) => ({ code: child.code, name: child.name, part: 'child' as const, node: child.code })),
+          ...children
+            .filter((child) => !input.children || input.children.includes(child.code))
+            .map((child) => ({ code: child.code, name: child.name, part: 'child' as const, node: child.code })),
         ];
     let suppressedCells = 0;
     /** A median or a share, withheld once it leaves the chain unless it tells no small count (measures.ts). */

@@ -50,7 +50,9 @@ export class SummariesService {
       const ids = expected.map((source) => latest.get(participantKey(source.code, source.kind))!.id);
       const bases: { basis: FigureBasis }[] = await manager.query(`SELECT basis FROM statistics_report WHERE id = ANY($1::uuid[])`, [ids]);
       const basis: FigureBasis = { counts: bases.flatMap((row) => row.basis.counts), histograms: bases.flatMap((row) => row.basis.histograms) };
-      const figures = await this.figures.render({ period, code, view: 'exact', jurisdictions, basis });
+      // The rows: the jurisdiction, its own level and each office below that reported to it — no zeros for those outside the chain.
+      const children = expected.filter((source) => source.kind === 'summary').map((source) => source.code);
+      const figures = await this.figures.render({ period, code, view: 'exact', jurisdictions, basis, children });
       return { figures, basis, sources: ids };
     });
   }

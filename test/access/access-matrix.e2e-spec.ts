@@ -220,6 +220,9 @@ const POLICY: Record<string, 'public' | Cells> = {
   'GET /statistics/reports/{id}': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
   'POST /statistics/reports/{id}/return': only({ statistician: 'AAD' }),
   'POST /statistics/reports/{id}/accept': only({ statistician: 'AAD' }),
+  // An office submits its own summary to the office above; the chain's status within one's jurisdiction.
+  'POST /statistics/summaries': only({ statistician: 'AAA' }),
+  'GET /statistics/chain': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -304,8 +307,8 @@ describe('access matrix', () => {
       suppressedCells: 0,
     };
     const [row] = await stack.database.query<{ id: string }>(
-      `INSERT INTO statistics_report (year, jurisdiction_code, version, organisation_id, narrative, correction_reason, figures, submitted_by, submitted_at)
-       VALUES ($1, $2, $3, $4, 'matrix', 'matrix: a correction', $5, $6, now()) RETURNING id`,
+      `INSERT INTO statistics_report (kind, year, jurisdiction_code, version, organisation_id, narrative, correction_reason, figures, submitted_by, submitted_at)
+       VALUES ('bureau', $1, $2, $3, $4, 'matrix', 'matrix: a correction', $5, $6, now()) RETURNING id`,
       [year, jurisdiction, reportVersion, organisationFor('caseworker', relation), figures, await userFor('supervisor', relation)],
     );
     return row.id;
@@ -469,6 +472,17 @@ describe('access matrix', () => {
     'POST /statistics/reports/{id}/accept': async (actor, relation) => ({
       test: request(server)
         .post(`/statistics/reports/${await reportIn(relation)}/accept`)
+        .set(actor.auth),
+    }),
+    'POST /statistics/summaries': async (actor) => ({
+      test: request(server)
+        .post('/statistics/summaries')
+        .set(actor.auth)
+        .send({ year: Number(TEST_TODAY.slice(0, 4)) - 1, narrative: 'matrix: the year’s summary in words' }),
+    }),
+    'GET /statistics/chain': async (actor, relation) => ({
+      test: request(server)
+        .get(`/statistics/chain?year=${TEST_TODAY.slice(0, 4)}&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
         .set(actor.auth),
     }),
     'GET /statistics/export': async (actor, relation) => ({

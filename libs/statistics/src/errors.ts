@@ -12,14 +12,6 @@ export const StatisticsErrors = defineErrors({
     status: 403,
     message: '报表由同级反拐联席会议办公室审核 / A report is reviewed by the joint-meeting office of its own level',
   },
-  NOT_A_REPORTING_BUREAU: {
-    status: 403,
-    message: '年度报表由民政局报送 / A year’s report is submitted by a civil affairs bureau',
-  },
-  NOT_AN_OFFICE: {
-    status: 403,
-    message: '汇总报表由反拐联席会议办公室报送 / A summary is submitted by a joint-meeting office',
-  },
   SUMMARY_SOURCES_PENDING: {
     status: 409,
     message: '尚有报送单位的报表未经本办公室审核通过，暂不能汇总 / Not every report this office summarises has been accepted yet',

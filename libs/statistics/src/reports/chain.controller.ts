@@ -26,7 +26,6 @@ export class ChainController {
   })
   @ApiCreatedResponse({ type: StatisticsReportDetailView })
   @ApiErrors(
-    StatisticsErrors.NOT_AN_OFFICE,
     StatisticsErrors.YEAR_NOT_BEGUN,
     StatisticsErrors.YEAR_NOT_ENDED,
     StatisticsErrors.SUMMARY_SOURCES_PENDING,

@@ -38,7 +38,6 @@ export class ReportsService {
 
   /** A bureau's supervisor submits its year: its own units' figures as they are now, frozen. */
   async submit(actor: Actor, input: SubmitReportDto): Promise<StatisticsReportDetailView> {
-    if (actor.organisationKind !== 'civil_affairs_bureau') throw new AppError(StatisticsErrors.NOT_A_REPORTING_BUREAU);
     const { period, jurisdictions, basis } = await this.figures.ownBasis(input.year, actor.jurisdictionCode);
     const figures = await this.figures.render({ period, code: actor.jurisdictionCode, view: 'exact', jurisdictions, basis, ownOnly: true });
     return this.write(actor, input, 'bureau', async () => ({ figures, basis, sources: [] }));

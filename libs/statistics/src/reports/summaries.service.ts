@@ -32,7 +32,6 @@ export class SummariesService {
   ) {}
 
   async submit(actor: Actor, input: SubmitReportDto): Promise<StatisticsReportDetailView> {
-    if (actor.organisationKind !== 'joint_meeting_office') throw new AppError(StatisticsErrors.NOT_AN_OFFICE);
     const code = actor.jurisdictionCode;
     const period = this.figures.endedYear(input.year);
     const jurisdictions = await this.figures.provinceOf(code);

@@ -124,7 +124,7 @@ test('R20: the city’s statistician sees the city as a whole, its own level and
   await expect(page.getByTestId('stats-table-assistance').getByRole('row')).toHaveCount(4);
 });
 
-test('R20, R21: the county bureau submits last year, its office returns it with a reason, the corrected version is accepted — and the report keeps the figures frozen at submission', async ({
+test('R20, R21: the county bureau submits last year, its office returns it with a reason, the corrected version is accepted and summarised for the city’s office, which accepts it — late, as the chain shows — and each report keeps the figures frozen at submission', async ({
   browser,
 }) => {
   const year = Number(TEST_TODAY.slice(0, 4)) - 1;
@@ -135,7 +135,7 @@ test('R20, R21: the county bureau submits last year, its office returns it with 
   const dialog = bureau.getByRole('dialog');
   await dialog.getByLabel('年度工作总结').fill(`${year} 年寻甸县民政局接收、救助和安置被解救人员工作总结。`);
   await dialog.getByRole('button', { name: '报送' }).click();
-  await expect(reports.getByRole('row', { name: /寻甸回族彝族自治县 v1 待审核/ })).toBeVisible();
+  await expect(reports.getByRole('row', { name: /寻甸回族彝族自治县 民政局年度报表 v1 待审核/ })).toBeVisible();
   await expect(bureau.getByText('本年度报表已报送，正待同级反拐联席会议办公室审核。')).toBeVisible();
 
   const office = await browser.newPage();
@@ -166,4 +166,28 @@ test('R20, R21: the county bureau submits last year, its office returns it with 
   await expect(office.getByTestId('stats-table-assistance')).toBeVisible();
   await expect(office.getByTestId('stats-referrals-by-kind')).toBeVisible();
   await checkPage(office, 'statistics-report');
+
+  // P-35: the county's office summarises what it accepted for the city's office; the chain shows each step and the deadline missed.
+  await office.goto(`/app/statistics?year=${year}`);
+  await office.getByRole('button', { name: `报送 ${year} 年度汇总` }).click();
+  await office.getByRole('dialog').getByLabel('年度工作总结').fill(`${year} 年寻甸县反拐联席会议办公室救助安置工作汇总。`);
+  await office.getByRole('dialog').getByRole('button', { name: '报送' }).click();
+  await expect(office.getByText('本年度汇总已报送，正待上一级反拐联席会议办公室审核。')).toBeVisible();
+  const countyChain = office.getByTestId('stats-chain');
+  await expect(countyChain.getByRole('row', { name: `寻甸县民政局 民政局年度报表 寻甸县反拐联席会议办公室 ${year + 1}-01-15 v2 已接收 逾期` })).toBeVisible();
+  await expect(countyChain.getByRole('row', { name: `寻甸县反拐联席会议办公室 联席办汇总报表 昆明市反拐联席会议办公室（统计） ${year + 1}-01-15 v1 待审核 逾期` })).toBeVisible();
+
+  // The city's office is told in its inbox, and accepts the county's summary.
+  const city = await browser.newPage();
+  await openAs(city, who.city, '/app/');
+  await city.getByRole('link', { name: '查看报表' }).first().click();
+  await expect(city.getByRole('heading', { level: 1 })).toHaveText(`寻甸回族彝族自治县 ${year} 年度汇总报表（v1）`);
+  await expect(city.getByRole('link', { name: '寻甸回族彝族自治县 · 民政局年度报表 · v2' })).toBeVisible();
+  await checkPage(city, 'statistics-summary');
+  await city.goto(`/app/statistics?year=${year}`);
+  const summaryRow = city.getByTestId('stats-reports').getByRole('row', { name: /寻甸回族彝族自治县 联席办汇总报表 v1 待审核/ });
+  await summaryRow.getByRole('button', { name: '接收' }).click();
+  await expect(city.getByTestId('stats-reports').getByRole('row', { name: /寻甸回族彝族自治县 联席办汇总报表 v1 已接收/ })).toBeVisible();
+  await expect(city.getByTestId('stats-chain').getByRole('row', { name: /寻甸县反拐联席会议办公室 联席办汇总报表 .* v1 已接收 逾期/ })).toBeVisible();
+  await checkPage(city, 'statistics-chain');
 });

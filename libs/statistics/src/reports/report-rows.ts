@@ -56,6 +56,7 @@ export function toReportView(row: ReportRow): StatisticsReportView {
     version: row.version,
     latest: row.latest,
     status: statusOf(row),
+    receivingJurisdictionCode: receivingJurisdiction(row),
     organisation: row.organisation,
     correctionReason: row.correction_reason,
     submittedBy: { userId: row.submitted_by, displayName: row.submitted_by_name },

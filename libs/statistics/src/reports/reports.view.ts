@@ -33,6 +33,9 @@ export class StatisticsReportView {
   latest!: boolean;
   @ApiProperty({ enum: REPORT_STATUSES })
   status!: ReportStatus;
+  /** The jurisdiction of the office that reviews it (a bureau's: its own; a summary: the one above); null for the province's summary. */
+  @ApiProperty({ type: String, nullable: true })
+  receivingJurisdictionCode!: string | null;
   /** The bureau or office that submitted it. */
   organisation!: string;
   correctionReason!: string | null;

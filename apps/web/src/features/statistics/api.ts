@@ -1,6 +1,7 @@
 /** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  statisticsChain,
   statisticsExport,
   statisticsFigures,
   statisticsIndicators,
@@ -9,6 +10,7 @@ import {
   statisticsReportsList,
   statisticsReportsReturn,
   statisticsReportsSubmit,
+  statisticsSummariesSubmit,
 } from '../../generated/sdk.gen';
 import type { SubmitReportDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
@@ -21,6 +23,7 @@ export const statisticsKeys = {
   reports: ['statistics', 'reports'] as const,
   reportList: (year: number) => ['statistics', 'reports', 'list', year] as const,
   report: (id: string) => ['statistics', 'reports', 'detail', id] as const,
+  chain: (year: number) => ['statistics', 'reports', 'chain', year] as const,
 };
 
 export const useCatalogue = () => useQuery({ queryKey: statisticsKeys.catalogue, queryFn: () => call(statisticsIndicators()), staleTime: 60 * 60_000 });
@@ -68,6 +71,10 @@ export const useReports = (year: number | undefined) =>
     enabled: year !== undefined,
   });
 
+/** Who reports within one's jurisdiction for the year, by when, and where each stands (under `reports`: every step refreshes it). */
+export const useChain = (year: number | undefined) =>
+  useQuery({ queryKey: statisticsKeys.chain(year ?? 0), queryFn: () => call(statisticsChain({ query: { year: year! } })), enabled: year !== undefined });
+
 export const useReport = (id: string) => useQuery({ queryKey: statisticsKeys.report(id), queryFn: () => call(statisticsReportsGet({ path: { id } })) });
 
 /** Submitting, returning and accepting all change the chain's reports. */
@@ -77,5 +84,6 @@ function useReportWrite<Input>(write: (input: Input) => Promise<unknown>) {
 }
 
 export const useSubmitReport = () => useReportWrite((body: SubmitReportDto) => call(statisticsReportsSubmit({ body })));
+export const useSubmitSummary = () => useReportWrite((body: SubmitReportDto) => call(statisticsSummariesSubmit({ body })));
 export const useReturnReport = () => useReportWrite(({ id, reason }: { id: string; reason: string }) => call(statisticsReportsReturn({ path: { id }, body: { reason } })));
 export const useAcceptReport = () => useReportWrite((id: string) => call(statisticsReportsAccept({ path: { id } })));

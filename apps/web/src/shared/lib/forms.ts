@@ -14,5 +14,8 @@ export function applyFieldErrors(form: FormInstance, error: unknown, fields: rea
   const byField = new Map<string, string[]>();
   for (const problem of placed) byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem.reason]);
   form.setFields([...byField].map(([field, errors]) => ({ name: namePathOf(field), errors })));
-  return placed.length === problems.length && placed.length > 0 ? null : error;
+  if (placed.length === problems.length && placed.length > 0) return null;
+  // What no field shows stays with the alert (e.g. which reports a summary still waits for).
+  const unplaced = Array.isArray(error.details) ? error.details.filter((item) => !placed.some((problem) => problem.field === (item as { field?: unknown })?.field)) : error.details;
+  return new ApiError(error.status, error.code, error.fullMessage, unplaced, error.requestId);
 }

@@ -11,7 +11,7 @@ import { ReportTables } from '../components/FiguresTable';
 import { ReportStatus } from '../components/ReportsPanel';
 import '../statistics.css';
 
-/** One version of a bureau's year as submitted (R20): its narrative, its review, and the exact figures frozen then. */
+/** One version of a bureau's year or an office's summary as submitted (R20): its narrative, its review, what a summary is made of, and the exact figures frozen then. */
 export default function ReportPage() {
   const { t } = useTranslation('statistics');
   const { id = '' } = useParams();
@@ -21,7 +21,14 @@ export default function ReportPage() {
   const data = report.data;
   return (
     <>
-      <Panel level={1} title={data ? t('reports.heading', { name: data.jurisdiction.name, year: data.year, version: data.version }) : t('reports.loading')}>
+      <Panel
+        level={1}
+        title={
+          data
+            ? t(data.kind === 'summary' ? 'reports.headingSummary' : 'reports.heading', { name: data.jurisdiction.name, year: data.year, version: data.version })
+            : t('reports.loading')
+        }
+      >
         <p>
           <Link to={data ? `/statistics?year=${data.year}` : '/statistics'}>{t('reports.back')}</Link>
         </p>
@@ -37,6 +44,23 @@ export default function ReportPage() {
                 label: t('reports.submitted'),
                 children: `${data.organisation} · ${data.submittedBy.displayName} · ${dayjs(data.submittedAt).format('YYYY-MM-DD HH:mm')}`,
               },
+              ...(data.sources.length > 0
+                ? [
+                    {
+                      key: 'sources',
+                      label: t('reports.sources'),
+                      children: (
+                        <ul className="stats-sources">
+                          {data.sources.map((source) => (
+                            <li key={source.id}>
+                              <Link to={`/statistics/reports/${source.id}`}>{`${source.jurisdiction.name} · ${t(`reports.kind.${source.kind}`)} · v${source.version}`}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                      ),
+                    },
+                  ]
+                : []),
               ...(data.correctionReason ? [{ key: 'correction', label: t('reports.correctionReason'), children: data.correctionReason }] : []),
               ...(data.review
                 ? [

@@ -8,7 +8,9 @@
  * city 01-31), and each step reaches the inbox of the office it goes to.
  */
 import request from 'supertest';
+import { ReminderScheduler } from '#app/followup';
 import { OutboxRelay } from '#app/platform';
+import { StatisticsDeadlines } from '#app/statistics';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, login, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
@@ -75,7 +77,11 @@ describe('R20: the year reported up the chain, county → city → province', ()
   }
 
   beforeAll(async () => {
-    stack = await startStack({ clock: new TestClock('2027-01-10'), worker: true });
+    stack = await startStack({
+      clock: new TestClock('2027-01-10'),
+      worker: true,
+      overrides: { REMINDER_RELAY_INTERVAL_MS: '100', RECONCILE_INTERVAL_MS: '500', ESCALATION_SCAN_INTERVAL_MS: '200', ESCALATION_GRACE_HOURS: '0.0005' },
+    });
     server = stack.api!.getHttpServer();
     stack.worker!.get(OutboxRelay).start();
     const names: Record<string, string> = { [YUNNAN]: '云南省', [KUNMING]: '昆明市', [WUHUA]: '五华区', [PANLONG]: '盘龙区' };
@@ -91,14 +97,37 @@ describe('R20: the year reported up the chain, county → city → province', ()
     await reunified(WUHUA, 12);
     await reunified(PANLONG, 30);
     await reunified(KUNMING, 20);
+    await stack.worker!.get(StatisticsDeadlines).schedule();
   });
   afterAll(() => stack?.close());
 
   let wuhuaBureau: Report;
   let wuhuaSummary: Report;
 
-  it('R20: a county office summarises only what it has accepted — its bureau’s frozen report — and sends it to the city’s office, which is told', async () => {
+  it('R20: every bureau and office holds its deadline as a reminder — the county’s day, the city’s, the province’s — and submitting ends it', async () => {
+    const deadlines = async () =>
+      stack.database.query<{ dedupe_key: string; due_at: Date; status: string; assignee_organisation_id: string }>(
+        `SELECT dedupe_key, due_at, status, assignee_organisation_id FROM reminder WHERE kind = 'statistics_deadline' AND dedupe_key LIKE 'statistics:2026:%' ORDER BY dedupe_key`,
+      );
+    expect((await deadlines()).map((row) => `${row.dedupe_key} ${row.due_at.toISOString()} ${row.status}`)).toEqual([
+      `statistics:2026:${YUNNAN}:summary 2027-02-28T01:00:00.000Z scheduled`,
+      `statistics:2026:${KUNMING}:bureau 2027-01-31T01:00:00.000Z scheduled`,
+      `statistics:2026:${KUNMING}:summary 2027-01-31T01:00:00.000Z scheduled`,
+      `statistics:2026:${WUHUA}:bureau 2027-01-15T01:00:00.000Z scheduled`,
+      `statistics:2026:${WUHUA}:summary 2027-01-15T01:00:00.000Z scheduled`,
+      `statistics:2026:${PANLONG}:bureau 2027-01-15T01:00:00.000Z scheduled`,
+      `statistics:2026:${PANLONG}:summary 2027-01-15T01:00:00.000Z scheduled`,
+    ]);
+    expect((await deadlines()).find((row) => row.dedupe_key.endsWith(`${WUHUA}:bureau`))!.assignee_organisation_id).toBe(bureaus[WUHUA]);
+    // Kept in line again: nothing is scheduled twice.
+    await stack.worker!.get(StatisticsDeadlines).schedule();
+    expect(await deadlines()).toHaveLength(7);
+
     wuhuaBureau = (await submitBureau(WUHUA).expect(201)).body as Report;
+    expect((await deadlines()).find((row) => row.dedupe_key.endsWith(`${WUHUA}:bureau`))!.status).toBe('cancelled');
+  });
+
+  it('R20: a county office summarises only what it has accepted — its bureau’s frozen report — and sends it to the city’s office, which is told', async () => {
     expect(wuhuaBureau).toMatchObject({ kind: 'bureau', status: 'submitted', sources: [] });
 
     const early = await submitSummary(WUHUA).expect(409);
@@ -134,7 +163,7 @@ describe('R20: the year reported up the chain, county → city → province', ()
     });
   });
 
-  it('R20: the chain at a glance — who has submitted, to whom, by when; after 15 January a county that has not reported is late, and stays marked late once it does', async () => {
+  it('R20: the chain at a glance — who has submitted, to whom, by when; after 15 January a county that has not reported is late — reminded that morning, escalated to the city’s office — and stays marked late once it does', async () => {
     const before = await chain(offices[KUNMING]);
     expect(before.entries.map((entry) => `${entry.jurisdiction.code} ${entry.kind}`)).toEqual([
       `${KUNMING} bureau`,
@@ -159,6 +188,20 @@ describe('R20: the year reported up the chain, county → city → province', ()
 
     stack.clock.set('2027-01-20');
     for (const session of [...Object.values(supervisors), ...Object.values(offices)]) Object.assign(session, await login(server, session.username));
+    // The day has passed: 盘龙's office was reminded, and — nobody acting on it — the city's office hears of it (P-35).
+    stack.worker!.get(ReminderScheduler).start();
+    type Notice = { kind: string; title: string; escalationLevel: number };
+    const noticesOf = async (session: Session) => ((await request(server).get('/me/notifications').set(session.auth).expect(200)).body as { items: Notice[] }).items;
+    const reminded = await eventually(async () => (await noticesOf(offices[PANLONG])).find((notice) => notice.kind === 'statistics_deadline') ?? false);
+    expect(reminded.title).toContain('2026 年度汇总报表须于 2027-01-15 前报送昆明市反拐联席会议办公室（盘龙区反拐联席会议办公室）');
+    await eventually(
+      async () =>
+        (await noticesOf(offices[KUNMING])).some(
+          (notice) => notice.kind === 'statistics_deadline' && notice.escalationLevel === 2 && notice.title.includes('盘龙区反拐联席会议办公室'),
+        ),
+      20_000,
+    );
+    expect((await noticesOf(offices[KUNMING])).filter((notice) => notice.kind === 'statistics_deadline' && notice.title.includes('五华区'))).toEqual([]);
     const after = await chain(offices[KUNMING]);
     expect(entryOf(after, PANLONG, 'bureau')).toMatchObject({ report: null, late: true });
     expect(entryOf(after, WUHUA, 'summary').late).toBe(false);

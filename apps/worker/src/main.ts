@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ReminderScheduler } from '#app/followup';
+import { StatisticsDeadlines } from '#app/statistics';
 import { installShutdownWatchdog, loadConfigOrExit, OutboxRelay, preflightOrExit } from '#app/platform';
 import { WorkerModule } from './worker.module.js';
 
@@ -15,6 +16,7 @@ async function bootstrap(): Promise<void> {
   await app.init();
   app.get(OutboxRelay).start();
   app.get(ReminderScheduler).start();
+  app.get(StatisticsDeadlines).start();
   app.get(Logger).log('worker ready');
 }
 

@@ -12,4 +12,5 @@ export {
 export { countRange, type Bound, type LinearEquation } from './disclosure/linear-program.js';
 export { StatisticsErrors } from './errors.js';
 export { INDICATORS, INDICATOR_IDS, type Indicator, type IndicatorId } from './figures/catalogue.js';
+export { StatisticsDeadlines } from './notify/deadlines.js';
 export { StatisticsModule, StatisticsWorkerModule } from './statistics.module.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FollowupCoreModule } from '#app/followup';
+import { StatisticsDeadlines } from './notify/deadlines.js';
 import { ReportNotifications } from './notify/report-notifications.js';
 import { FiguresQuery } from './figures/figures.query.js';
 import { FiguresService } from './figures/figures.service.js';
@@ -12,14 +13,15 @@ import { SummariesService } from './reports/summaries.service.js';
 
 /** R20: the year's figures, de-identified where they leave the reporting chain (R22). */
 @Module({
+  imports: [FollowupCoreModule],
   controllers: [StatisticsController, ReportsController, ChainController],
   providers: [FiguresQuery, FiguresService, ReportsService, SummariesService, ChainService],
 })
 export class StatisticsModule {}
 
-/** The worker's part: the chain's steps in the inbox of those they go to (R20). */
+/** The worker's part: the chain's steps in the inbox of those they go to, and its deadlines as reminders (R20). */
 @Module({
   imports: [FollowupCoreModule],
-  providers: [ReportNotifications],
+  providers: [ReportNotifications, StatisticsDeadlines],
 })
 export class StatisticsWorkerModule {}

@@ -15,13 +15,22 @@ export interface ReminderRow {
   status: string;
   escalation_level: number;
   jurisdiction_code: string;
+  organisation_kind: string;
 }
 
 /**
+ * Who of an organisation's staff hears of a reminder: its casework staff — and,
+ * for a reminder without a file (a reporting deadline, R20), which holds no
+ * person, its statisticians too. Never an administrator.
+ */
+const STAFF = `active AND role <> 'administrator' AND (role <> 'statistician' OR $2::uuid IS NULL)`;
+
+/**
  * Who a step of the ladder tells: the assignee (or, without one, the
- * organisation's caseworkers and supervisors); then the supervisors of the
- * assignee's organisation; then those of the civil affairs bureau of the
- * level above.
+ * organisation's staff); then the supervisors of the assignee's organisation;
+ * then those of the civil affairs bureau of the level above — for a
+ * joint-meeting office's deadline, the statisticians of the office above
+ * (R20, P-35).
  */
 export async function recipientsOf(manager: EntityManager, reminder: ReminderRow, step: LadderStep): Promise<string[]> {
   let rows: { id: string }[];
@@ -29,9 +38,7 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
     case 'assignee':
       rows = reminder.assignee_user_id ? await manager.query('SELECT id FROM user_account WHERE id = $1 AND active', [reminder.assignee_user_id]) : [];
       if (rows.length === 0) {
-        rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role NOT IN ('statistician', 'administrator')`, [
-          reminder.assignee_organisation_id,
-        ]);
+        rows = await manager.query(`SELECT id FROM user_account WHERE organisation_id = $1 AND ${STAFF}`, [reminder.assignee_organisation_id, reminder.file_id]);
       }
       break;
     case 'supervisor':
@@ -40,12 +47,20 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
       rows = await manager.query(
         `WITH own AS (SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role = 'supervisor')
          SELECT id FROM own
-         UNION SELECT id FROM user_account WHERE organisation_id = $1 AND active AND role NOT IN ('statistician', 'administrator') AND NOT EXISTS (SELECT 1 FROM own)
-         UNION SELECT id FROM user_account WHERE organisation_id = $2 AND active AND role = 'supervisor'`,
-        [reminder.assignee_organisation_id, reminder.escalate_to_organisation_id],
+         UNION SELECT id FROM user_account WHERE organisation_id = $1 AND ${STAFF} AND NOT EXISTS (SELECT 1 FROM own)
+         UNION SELECT id FROM user_account WHERE organisation_id = $3 AND active AND role = 'supervisor'`,
+        [reminder.assignee_organisation_id, reminder.file_id, reminder.escalate_to_organisation_id],
       );
       break;
     case 'parent_bureau':
+      if (reminder.organisation_kind === 'joint_meeting_office') {
+        // An office reports to the office above (P-35): its statisticians hear that this one is late.
+        rows = await manager.query(
+          `SELECT u.id FROM user_account u WHERE u.organisation_id = ${nearestOrganisationSql('$1', `'joint_meeting_office'`, true)} AND u.active AND u.role = 'statistician'`,
+          [reminder.jurisdiction_code],
+        );
+        break;
+      }
       // The nearest division strictly above the organisation's that has a civil affairs bureau.
       rows = await manager.query(
         `SELECT u.id FROM user_account u WHERE u.organisation_id = ${nearestOrganisationSql('$1', `'civil_affairs_bureau'`, true)} AND u.active AND u.role = 'supervisor'`,
@@ -58,5 +73,5 @@ export async function recipientsOf(manager: EntityManager, reminder: ReminderRow
 
 export const SELECT_REMINDER = `SELECT r.id, r.kind, r.title, r.file_id, r.due_at, r.assignee_user_id, r.assignee_organisation_id, r.escalate_to_organisation_id,
                                        r.status, r.escalation_level,
-                                       o.jurisdiction_code
+                                       o.jurisdiction_code, o.kind AS organisation_kind
                                   FROM reminder r JOIN organisation o ON o.id = r.assignee_organisation_id`;

@@ -82,7 +82,7 @@ export class ReminderDelivery implements QueueProcessor<ReminderDuePayload> {
          SELECT d.id AS reminder_id, u.id AS user_id FROM deliverable d JOIN user_account u ON u.id = d.assignee_user_id AND u.active
          UNION ALL
          SELECT d.id, u.id FROM deliverable d JOIN user_account u ON u.organisation_id = d.assignee_organisation_id
-          WHERE u.active AND u.role NOT IN ('statistician', 'administrator')
+          WHERE u.active AND u.role <> 'administrator' AND (u.role <> 'statistician' OR d.file_id IS NULL)
             AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.id = d.assignee_user_id AND a.active)
        ),
        inbox AS (

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '#app/platform';
 
-export const REMINDER_KINDS = ['followup_visit', 'referral_accept_by', 'referral_complete_by', 'household_registration', 'age_milestone', 'other'] as const;
+export const REMINDER_KINDS = ['followup_visit', 'referral_accept_by', 'referral_complete_by', 'household_registration', 'age_milestone', 'statistics_deadline', 'other'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface NewReminder {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppError, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
 import { AccessErrors, isWithin, prefixOf, type Actor } from '#app/access';
-import { latestReports, participantKey, participants, receiverOf } from './chain.js';
+import { dueOnOf, latestReports, participantKey, participants, receiverOf } from './chain.js';
 import { statusOf } from './report-rows.js';
 import type { ChainQueryDto } from './reports.dto.js';
 import type { StatisticsChainView } from './reports.view.js';
@@ -34,7 +34,7 @@ export class ChainService {
     const above = target.level > 1 ? await participants(this.dataSource.manager, `${prefixOf(code).slice(0, -2)}%`) : [];
     const today = this.clock.today();
     const entries = all.map((entry) => {
-      const dueOn = `${query.year + 1}-${this.config.statistics.deadlines[entry.level as 1 | 2 | 3]}`;
+      const dueOn = dueOnOf(this.config.statistics.deadlines, query.year, entry.level);
       const report = latest.get(participantKey(entry.code, entry.kind));
       return {
         jurisdiction: { code: entry.code, name: entry.name, level: entry.level },

@@ -16,15 +16,17 @@ export interface Participant {
   level: number;
   parentCode: string | null;
   kind: ReportKind;
-  /** The bureau's or the office's name (the first, should a jurisdiction have two). */
+  /** The bureau's or the office's name and id (the first, should a jurisdiction have two). */
   organisation: string;
+  organisationId: string;
 }
 
 /** Everyone who reports within a scope (`53%`), by jurisdiction, the bureau before the office. */
 export function participants(manager: EntityManager, scope: string): Promise<Participant[]> {
   return manager.query(
     `SELECT j.code, j.name, j.level, j.parent_code AS "parentCode",
-            CASE o.kind WHEN 'civil_affairs_bureau' THEN 'bureau' ELSE 'summary' END AS kind, min(o.name) AS organisation
+            CASE o.kind WHEN 'civil_affairs_bureau' THEN 'bureau' ELSE 'summary' END AS kind,
+            (array_agg(o.name ORDER BY o.created_at, o.id))[1] AS organisation, (array_agg(o.id ORDER BY o.created_at, o.id))[1] AS "organisationId"
        FROM organisation o JOIN jurisdiction j ON j.code = o.jurisdiction_code
       WHERE o.active AND o.kind IN ('civil_affairs_bureau', 'joint_meeting_office') AND o.jurisdiction_code LIKE $1
       GROUP BY j.code, j.name, j.level, j.parent_code, o.kind
@@ -64,3 +66,11 @@ export async function latestReports(manager: EntityManager, year: number, scope:
   );
   return new Map(rows.map((row) => [participantKey(row.jurisdiction_code, row.kind), row]));
 }
+
+/** The day a participant's report of a year is due (STATS_DEADLINES, by level). */
+export function dueOnOf(deadlines: { 1: string; 2: string; 3: string }, year: number, level: number): string {
+  return `${year + 1}-${deadlines[level as 1 | 2 | 3]}`;
+}
+
+/** The reminder of a participant's deadline: one per year, jurisdiction and kind. */
+export const deadlineKey = (year: number, code: string, kind: ReportKind): string => `statistics:${year}:${code}:${kind}`;

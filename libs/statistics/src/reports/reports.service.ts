@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, AUDIT_SINK, Clock, keysetPage, Outbox, type AuditSink, type Page } from '#app/platform';
 import { isWithin, prefixOf, type Actor } from '#app/access';
+import { RemindersService } from '#app/followup';
 import { StatisticsErrors } from '../errors.js';
 import type { FigureBasis } from '../figures/figures.query.js';
 import { FiguresService } from '../figures/figures.service.js';
 import type { StatisticsFiguresView } from '../figures/figures.view.js';
+import { deadlineKey } from './chain.js';
 import { lockYear, receivingJurisdiction, REPORT_FROM, REPORT_SELECT, reportRows, statusOf, toReportView, type ReportRow } from './report-rows.js';
 import type { ReportsQueryDto, ReturnReportDto, SubmitReportDto } from './reports.dto.js';
 import type { ReportKind, StatisticsReportDetailView, StatisticsReportView } from './reports.view.js';
@@ -33,6 +35,7 @@ export class ReportsService {
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly figures: FiguresService,
     private readonly outbox: Outbox,
+    private readonly reminders: RemindersService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,6 +88,9 @@ export class ReportsService {
         { action: 'statistics.report_submit', outcome: 'allowed', entityType: 'statistics_report', entityId: row.id, jurisdictionCode: actor.jurisdictionCode, details },
         manager,
       );
+      // Submitted: its deadline's reminder has done its work (a late one stops escalating).
+      const reminderIds: { id: string }[] = await manager.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [deadlineKey(input.year, actor.jurisdictionCode, kind)]);
+      await this.reminders.cancel(manager, { ids: reminderIds.map((row) => row.id) });
       await this.outbox.emit(manager, {
         type: 'statistics.report_submitted',
         subjectId: row.id,

@@ -25,6 +25,7 @@ import { PoliceHandoverIndex1796500000001 } from './1796500000001-PoliceHandover
 import { AuditVerifications1796500000014 } from './1796500000014-AuditVerifications.js';
 import { StatisticsReports1796600000001 } from './1796600000001-StatisticsReports.js';
 import { StatisticsSummaries1796600000002 } from './1796600000002-StatisticsSummaries.js';
+import { StatisticsDeadlines1796600000003 } from './1796600000003-StatisticsDeadlines.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   AuditVerifications1796500000014,
   StatisticsReports1796600000001,
   StatisticsSummaries1796600000002,
+  StatisticsDeadlines1796600000003,
 ];

@@ -141,6 +141,17 @@ export class FiguresQuery {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * The same units as run() reads, each count indicator's merely counted per jurisdiction (a bare `GROUP BY jc`, no
+   * breakdown, no median): bench/statistics' baseline for the whole report.
+   */
+  plainCounts(period: Period, scopePrefix: string): { statements: string[]; params: unknown[] } {
+    const statements = INDICATORS.filter((indicator) => indicator.kind === 'count').map(
+      (indicator) => `WITH ${TYPED}, units AS (${UNITS[indicator.id]}) SELECT jc, count(*)::int FROM units GROUP BY jc`,
+    );
+    return { statements, params: this.params(period, scopePrefix) };
+  }
+
   private params(period: Period, scopePrefix: string): unknown[] {
     const { from, to } = this.config.referrals.compulsoryEducationAges;
     return [

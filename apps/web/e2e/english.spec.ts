@@ -224,3 +224,11 @@ test('in English, the administrator’s pages hold no Chinese of their own', asy
     await inEnglish(page, data, name);
   }
 });
+
+test('in English, the year’s statistics — the report’s tables, the charts, who has reported — hold no Chinese of their own', async ({ page }) => {
+  const data = recordData(page);
+  await openAs(page, 'caseworker', '/app/statistics');
+  await expect(page.getByTestId('stats-table-assistance')).toBeVisible();
+  await expect(page.getByTestId('stats-chain')).toBeVisible();
+  await inEnglish(page, data, 'statistics');
+});

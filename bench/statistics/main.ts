@@ -14,7 +14,7 @@
  *   snapshot  GET /statistics/reports/:id of a report holding that year frozen.
  * Each is the median of BENCH_RUNS runs (default 3). Target: the exact report
  * within 3× the baseline.
- *   npm run bench:statistics            (BENCH_FILES, BENCH_RUNS)
+ *   npm run bench:statistics            (BENCH_FILES, BENCH_RUNS; BENCH_YEAR, BENCH_VERBOSE=1: each indicator's time)
  */
 import 'reflect-metadata';
 import { hash } from '@node-rs/argon2';
@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     const { app, port } = await startApi(benchConfig(stores));
     try {
       const token = await signInAs(port, STATISTICIAN);
-      // The last year that has ended: the one a report is made of.
-      const year = new Date().getFullYear() - 1;
+      // The last year that has ended: the one a report is made of (BENCH_YEAR: another).
+      const year = Number(process.env.BENCH_YEAR ?? new Date().getFullYear() - 1);
       const get = async (path: string): Promise<unknown> => {
         const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
         if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
@@ -60,6 +60,16 @@ async function main(): Promise<void> {
       const baseline = await medianMs(async () => {
         for (const statement of statements) await pool.query(statement, params);
       });
+      if (process.env.BENCH_VERBOSE === '1') {
+        // Where the time goes: each indicator's units counted alone.
+        for (const statement of statements) {
+          const started = performance.now();
+          await pool.query(statement, params);
+          process.stdout.write(
+            `  ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${/units AS \(SELECT ([^]*?) FROM/.exec(statement)?.[1].slice(0, 60).replace(/\s+/g, ' ')}\n`,
+          );
+        }
+      }
       await pool.end();
 
       const reportId = await frozenReport(stores.ownerUrl, year, await get(figuresPath('exact')));
@@ -150,7 +160,8 @@ async function seedRecords(ownerUrl: string): Promise<void> {
          FROM planned`,
     );
     step(5);
-    await client.query('ANALYZE');
+    // As autovacuum leaves a table in use: statistics gathered, the visibility map set (index-only scans need it).
+    await client.query('VACUUM ANALYZE');
   } finally {
     await client.end();
   }
@@ -163,9 +174,11 @@ async function frozenReport(ownerUrl: string, year: number, figures: unknown): P
   try {
     const [{ id }] = (
       await client.query(
-        `INSERT INTO statistics_report (kind, year, jurisdiction_code, version, organisation_id, narrative, figures, basis, submitted_by, submitted_at)
-         SELECT 'summary', $1, $2, 1, o.id, 'bench: the year frozen', $3, '{"counts": [], "histograms": []}', u.id, now()
-           FROM user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = $4
+        `WITH earlier AS (SELECT count(*)::int AS n FROM statistics_report WHERE year = $1 AND jurisdiction_code = $2 AND kind = 'summary')
+         INSERT INTO statistics_report (kind, year, jurisdiction_code, version, organisation_id, narrative, correction_reason, figures, basis, submitted_by, submitted_at)
+         SELECT 'summary', $1, $2, earlier.n + 1, o.id, 'bench: the year frozen', CASE WHEN earlier.n > 0 THEN 'bench: run again' END, $3,
+                '{"counts": [], "histograms": []}', u.id, now()
+           FROM earlier, user_account u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = $4
          RETURNING id`,
         [year, PROVINCE, figures, STATISTICIAN],
       )

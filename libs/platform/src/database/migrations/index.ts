@@ -26,6 +26,7 @@ import { AuditVerifications1796500000014 } from './1796500000014-AuditVerificati
 import { StatisticsReports1796600000001 } from './1796600000001-StatisticsReports.js';
 import { StatisticsSummaries1796600000002 } from './1796600000002-StatisticsSummaries.js';
 import { StatisticsDeadlines1796600000003 } from './1796600000003-StatisticsDeadlines.js';
+import { FileHistoryAsOf1796600000004 } from './1796600000004-FileHistoryAsOf.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   StatisticsReports1796600000001,
   StatisticsSummaries1796600000002,
   StatisticsDeadlines1796600000003,
+  FileHistoryAsOf1796600000004,
 ];

@@ -19,6 +19,7 @@
 import 'reflect-metadata';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
+import { Clock } from '#app/platform';
 import { FiguresQuery, FiguresService } from '#app/statistics';
 import { benchConfig, signInAs, startApi } from '../support/api.js';
 import { progress } from '../support/pgbench.js';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     try {
       const token = await signInAs(port, STATISTICIAN);
       // The last year that has ended: the one a report is made of (BENCH_YEAR: another).
-      const year = Number(process.env.BENCH_YEAR ?? new Date().getFullYear() - 1);
+      const year = Number(process.env.BENCH_YEAR ?? Number(app.get(Clock).today().slice(0, 4)) - 1);
       const get = async (path: string): Promise<unknown> => {
         const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
         if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);

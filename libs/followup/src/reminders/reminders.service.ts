@@ -56,10 +56,11 @@ export class RemindersService {
   }
 
   /** Cancels reminders not yet acknowledged; a delivered one stops escalating. */
-  async cancel(manager: EntityManager, where: { ids?: string[]; fileId?: string; kinds?: ReminderKind[] }): Promise<number> {
+  async cancel(manager: EntityManager, where: { ids?: string[]; dedupeKeys?: string[]; fileId?: string; kinds?: ReminderKind[] }): Promise<number> {
     const params: unknown[] = [];
     const conditions = [`status IN ('scheduled', 'delivered')`];
     if (where.ids) conditions.push(`id = ANY($${params.push(where.ids)}::uuid[])`);
+    if (where.dedupeKeys) conditions.push(`dedupe_key = ANY($${params.push(where.dedupeKeys)}::text[])`);
     if (where.fileId) conditions.push(`file_id = $${params.push(where.fileId)}`);
     if (where.kinds) conditions.push(`kind = ANY($${params.push(where.kinds)}::text[])`);
     const [, count]: [unknown[], number] = await manager.query(

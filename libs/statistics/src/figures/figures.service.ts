@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { addDays, APP_CONFIG, AppError, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
-import { AccessErrors, isWithin, prefixOf, type Actor } from '#app/access';
+import { prefixOf, type Actor } from '#app/access';
 import { protect } from '../disclosure/disclosure.js';
 import { StatisticsErrors } from '../errors.js';
 import { INDICATORS, type Indicator } from './catalogue.js';
@@ -10,6 +10,7 @@ import { cellKey, FigureTable, ownNode, type JurisdictionNode } from './figure-t
 import type { FiguresQueryDto, StatisticsView } from './figures.dto.js';
 import { FiguresQuery, type FigureBasis, type Period } from './figures.query.js';
 import { measurePublishable } from './measures.js';
+import { requireInScope } from './scope.js';
 import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsRowView } from './figures.view.js';
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -36,14 +37,7 @@ export class FiguresService {
     const view: StatisticsView = input.view ?? 'published';
     const details = { year: input.year, jurisdictionCode: code, view };
     const jurisdictions = await this.provinceOf(code);
-    if (!jurisdictions.some((node) => node.code === code)) {
-      throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
-    }
-    // An office sees its own level and those below (R20, R22).
-    if (!isWithin(code, actor.jurisdictionCode)) {
-      await this.audit.record({ action, outcome: 'denied', entityType: 'statistics', details });
-      throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
-    }
+    await requireInScope(this.audit, actor, { code, exists: jurisdictions.some((node) => node.code === code), action, details });
     const period = this.period(input.year);
     const basis = await this.query.run(period, code.slice(0, 2));
     const figures = await this.render({ period, code, view, jurisdictions, basis });

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, AppError, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
-import { AccessErrors, isWithin, prefixOf, type Actor } from '#app/access';
+import { APP_CONFIG, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
+import { prefixOf, type Actor } from '#app/access';
+import { requireInScope } from '../figures/scope.js';
 import { dueOnOf, latestReports, participantKey, participants, receiverOf } from './chain.js';
 import { statusOf } from './report-rows.js';
 import type { ChainQueryDto } from './reports.dto.js';
@@ -22,11 +23,7 @@ export class ChainService {
     const code = query.jurisdictionCode ?? actor.jurisdictionCode;
     const details = { year: query.year, jurisdictionCode: code };
     const [target]: { code: string; name: string; level: number }[] = await this.dataSource.query(`SELECT code, name, level FROM jurisdiction WHERE code = $1`, [code]);
-    if (!target) throw new AppError(AccessErrors.UNKNOWN_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '行政区划代码不存在 / no such division code' }] });
-    if (!isWithin(code, actor.jurisdictionCode)) {
-      await this.audit.record({ action: 'statistics.chain_read', outcome: 'denied', entityType: 'statistics', details });
-      throw new AppError(AccessErrors.OUTSIDE_JURISDICTION, { details: [{ field: 'jurisdictionCode', reason: '超出您的辖区 / outside your jurisdiction' }] });
-    }
+    await requireInScope(this.audit, actor, { code, exists: target !== undefined, action: 'statistics.chain_read', details });
     const scope = `${prefixOf(code)}%`;
     const all = await participants(this.dataSource.manager, scope);
     const latest = await latestReports(this.dataSource.manager, query.year, scope);

@@ -89,8 +89,7 @@ export class ReportsService {
         manager,
       );
       // Submitted: its deadline's reminder has done its work (a late one stops escalating).
-      const reminderIds: { id: string }[] = await manager.query(`SELECT id FROM reminder WHERE dedupe_key = $1`, [deadlineKey(input.year, actor.jurisdictionCode, kind)]);
-      await this.reminders.cancel(manager, { ids: reminderIds.map((row) => row.id) });
+      await this.reminders.cancel(manager, { dedupeKeys: [deadlineKey(input.year, actor.jurisdictionCode, kind)] });
       await this.outbox.emit(manager, {
         type: 'statistics.report_submitted',
         subjectId: row.id,

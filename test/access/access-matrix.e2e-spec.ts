@@ -23,6 +23,7 @@ import {
 } from '../support/access-fixtures.js';
 import { residentId } from '../support/case-fixtures.js';
 import { TEST_TODAY } from '../support/clock.js';
+import { filledTemplate } from '../support/statistics-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const HOME = '530102'; // 五华区
@@ -223,6 +224,10 @@ const POLICY: Record<string, 'public' | Cells> = {
   // An office submits its own summary to the office above; the chain's status within one's jurisdiction.
   'POST /statistics/summaries': only({ statistician: 'AAA' }),
   'GET /statistics/chain': only({ caseworker: 'AAD', supervisor: 'AAD', statistician: 'AAD' }),
+  // The years before huijia: an office's statistician imports them for its jurisdiction and below, and lists them.
+  'POST /statistics/imports': only({ statistician: 'AAD' }),
+  'GET /statistics/imports': only({ statistician: 'AAD' }),
+  'GET /statistics/imports/template': only({ statistician: 'AAD' }),
 };
 
 interface Actor extends Session {
@@ -310,6 +315,34 @@ describe('access matrix', () => {
       `INSERT INTO statistics_report (kind, year, jurisdiction_code, version, organisation_id, narrative, correction_reason, figures, submitted_by, submitted_at)
        VALUES ('bureau', $1, $2, $3, $4, 'matrix', 'matrix: a correction', $5, $6, now()) RETURNING id`,
       [year, jurisdiction, reportVersion, organisationFor('caseworker', relation), figures, await userFor('supervisor', relation)],
+    );
+    return row.id;
+  }
+
+  /** R20 history: a year before huijia, its workbook (HOME's template, every figure 0), and an import on the record. */
+  const HISTORY_YEAR = 2023;
+  let history: string | undefined;
+  async function historyWorkbook(): Promise<string> {
+    const template = await request(server)
+      .get(`/statistics/imports/template?year=${HISTORY_YEAR}&jurisdictionCode=${HOME}`)
+      .set(actors.get('statistician')!.auth)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    history ??= await filledTemplate(template.body as Buffer, {});
+    return history;
+  }
+  // Past version 1 (which has no reason): each insert a new version, whatever the jurisdiction.
+  let importVersion = 1;
+  async function importIn(relation: Relation): Promise<string> {
+    importVersion += 1;
+    const [row] = await stack.database.query<{ id: string }>(
+      `INSERT INTO statistics_import (year, jurisdiction_code, version, file_name, file_sha256, figures, correction_reason, imported_by, imported_at)
+       VALUES ($1, $2, $3, 'matrix.xlsx', repeat('0', 64), '{"rows": [], "indicators": []}', 'matrix: imported again', $4, now()) RETURNING id`,
+      [HISTORY_YEAR - 1, relation === 'other' ? ELSEWHERE : HOME, importVersion, await userFor('statistician', relation)],
     );
     return row.id;
   }
@@ -483,6 +516,33 @@ describe('access matrix', () => {
     'GET /statistics/chain': async (actor, relation) => ({
       test: request(server)
         .get(`/statistics/chain?year=${TEST_TODAY.slice(0, 4)}&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
+        .set(actor.auth),
+    }),
+    'POST /statistics/imports': async (actor, relation) => ({
+      test: request(server)
+        .post('/statistics/imports')
+        .set(actor.auth)
+        // A correction's reason each time: a year imported before takes a new version.
+        .send({
+          year: HISTORY_YEAR,
+          jurisdictionCode: relation === 'other' ? ELSEWHERE : HOME,
+          fileName: 'matrix.xlsx',
+          workbook: await historyWorkbook(),
+          correctionReason: 'matrix: imported again',
+        }),
+    }),
+    'GET /statistics/imports': async (actor, relation) => {
+      const target = await importIn(relation);
+      return {
+        test: request(server)
+          .get(`/statistics/imports?year=${HISTORY_YEAR - 1}&limit=200`)
+          .set(actor.auth),
+        listed: (body) => (body as { items: { id: string }[] }).items.some((entry) => entry.id === target),
+      };
+    },
+    'GET /statistics/imports/template': async (actor, relation) => ({
+      test: request(server)
+        .get(`/statistics/imports/template?year=${HISTORY_YEAR}&jurisdictionCode=${relation === 'other' ? ELSEWHERE : HOME}`)
         .set(actor.auth),
     }),
     'GET /statistics/export': async (actor, relation) => ({

@@ -20,8 +20,8 @@ import { startStack, type TestStack } from '../support/test-context.js';
 jest.setTimeout(120_000);
 
 const PERMISSION_DENIED = '42501';
-/** Tables besides the audit record that the application may only read and append to: a submitted report is never rewritten (R20, R21). */
-const APPEND_ONLY = ['statistics_report', 'statistics_report_review'];
+/** Tables besides the audit record that the application may only read and append to: a submitted report or an imported year is never rewritten (R20, R21). */
+const APPEND_ONLY = ['statistics_report', 'statistics_report_review', 'statistics_import'];
 
 const checkpointKeys = generateCheckpointKeys();
 

@@ -1,4 +1,5 @@
 /** R20: files as the statistics count them — a person, a file and its states with their instants, written directly. */
+import ExcelJS from 'exceljs';
 import type { TestDatabase } from './test-context.js';
 
 export interface StatisticsFile {
@@ -29,4 +30,36 @@ export async function recordFile(db: TestDatabase, jurisdictionCode: string, org
     from = state;
   }
   return row.id;
+}
+
+/** The data rows of a table's sheet: below the headers (辖区 merged down, or 转介类别) until the blank row before the notes. */
+export function dataRows(sheet: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  let r = 5;
+  while (['辖区', '转介类别'].includes(String(sheet.getCell(r, 1).value))) r += 1;
+  for (; sheet.getCell(r, 1).value; r += 1) rows.push(r);
+  return rows;
+}
+
+/**
+ * R20 history: fills the template: on 表1 each row's people assisted (`assisted`, by row name) go wholly to the first category
+ * of every breakdown; every other figure is 0. `edit` changes cells afterwards.
+ */
+export async function filledTemplate(template: Buffer, assisted: Record<string, number>, edit?: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  for (const sheet of workbook.worksheets.filter((candidate) => candidate.name.startsWith('表'))) {
+    const firstSheet = sheet.name.startsWith('表1 ');
+    for (const r of dataRows(sheet)) {
+      const n = assisted[String(sheet.getCell(r, 1).value)] ?? 0;
+      for (let c = 2; sheet.getCell(5, c).value; c += 1) {
+        // 表1's header rows: the indicator, the breakdown (or 合计), the category (or 合计).
+        const breakdown = sheet.getCell(6, c).value;
+        const firstCategory = breakdown === '合计' || breakdown !== sheet.getCell(6, c - 1).value;
+        sheet.getCell(r, c).value = firstSheet && firstCategory ? n : 0;
+      }
+    }
+  }
+  edit?.(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }

@@ -6,11 +6,15 @@ import { FollowupCoreModule } from '#app/followup';
 import { IntakeModule } from '#app/intake';
 import { ReferralModule } from '#app/referral';
 import { PlatformModule, type AppConfig } from '#app/platform';
+import { StatisticsModule } from '#app/statistics';
 
-/** The services the administrative commands use (the demo files go through the case, intake and referral services); no HTTP, no queue workers. */
+/** The services the administrative commands use (the demo files go through the case, intake and referral services; statistics:import through statistics'); no HTTP, no queue workers. */
 @Module({})
 export class CliModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config, 'cli'), AuditCoreModule, AccessCoreModule, FollowupCoreModule, CaseModule, IntakeModule, ReferralModule] };
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot(config, 'cli'), AuditCoreModule, AccessCoreModule, FollowupCoreModule, CaseModule, IntakeModule, ReferralModule, StatisticsModule],
+    };
   }
 }

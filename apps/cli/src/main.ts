@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { WorkingCalendar } from '#app/followup';
-import { ConfigError } from '#app/platform';
+import { AppError, ConfigError } from '#app/platform';
+import { FIRST_YEAR, HistoryImportsService } from '#app/statistics';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -103,6 +104,25 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
         say(`loaded ${loaded.year}: ${loaded.holidays} holidays, ${loaded.workdays} working weekend days`);
       }),
   },
+  'statistics:import': {
+    usage:
+      'statistics:import --file <workbook.xlsx> --year <year> --jurisdiction <6-digit code> [--reason <why, when the year was imported before>]  (R20: a year from before huijia, 2021 on, on the template of GET /statistics/imports/template)',
+    run: (args) =>
+      withDatabase(process.env, 'app', async (url) => {
+        const { values } = parseArgs({ args, options: { file: { type: 'string' }, year: { type: 'string' }, jurisdiction: { type: 'string' }, reason: { type: 'string' } } });
+        const year = Number(values.year);
+        if (!values.file || !values.jurisdiction || !Number.isInteger(year) || year < FIRST_YEAR) {
+          throw new Error(`--file, --year (${FIRST_YEAR} or later) and --jurisdiction are required, e.g. --file 2022.xlsx --year 2022 --jurisdiction 530100`);
+        }
+        const workbook = (await readFile(values.file)).toString('base64');
+        const imported = await withContext(url, (app) =>
+          app
+            .get(HistoryImportsService)
+            .importYear(undefined, { year, jurisdictionCode: values.jurisdiction, fileName: path.basename(values.file!), workbook, correctionReason: values.reason }),
+        );
+        say(`imported ${imported.jurisdiction.name} ${imported.year}: version ${imported.version}, ${imported.rows} rows, sha256 ${imported.sha256}`);
+      }),
+  },
   'audit:verify': {
     usage:
       'audit:verify [--checkpoints <file.jsonl>]  (walks every chain of the audit record, then checks every signed checkpoint in the table, AUDIT_CHECKPOINT_FILE and the given file; exit 1 at the first problem)',
@@ -176,5 +196,9 @@ main().catch((error: unknown) => {
     process.exit(78);
   }
   process.stderr.write(`huijia: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A refusal names its problems (a workbook's cells, a field): list them.
+  if (error instanceof AppError && Array.isArray(error.details)) {
+    for (const detail of error.details as { field?: string; reason?: string }[]) process.stderr.write(`  ${detail.field ? `${detail.field}: ` : ''}${detail.reason ?? ''}\n`);
+  }
   process.exit(1);
 });

@@ -54,7 +54,7 @@ export { FieldCipher, normaliseIdentifier } from './crypto/field-cipher.js';
 export { Clock, TEST_CLOCK_FILE } from './time/clock.js';
 export { addDays, addMonths, ageOn, ageRange, chinaDate, daysBetween, dueAtNine, endOfChinaDay, isCalendarDate, mayBeMinor, yearsBefore } from './time/dates.js';
 export { findGeneticContent, findGeneticField, type GeneticFinding } from './genetic/genetic-data.js';
-export { GeneticDataInterceptor, GeneticErrors } from './genetic/genetic-data.interceptor.js';
+export { EncodedFileFields, GeneticDataInterceptor, GeneticErrors } from './genetic/genetic-data.interceptor.js';
 export { Cursor, PageOf, PageQuery, afterCursor, keysetPage, pageSize, toPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type SortKey } from './contract/pagination.js';
 export { API_CONTRACT, ApiErrors, CONTRACT, completeContract, createApiDocument, operationIdOf, type ApiContractOptions } from './contract/openapi.js';
 export { AgeRange, CodeName, IdName, UserRef } from './contract/common.view.js';

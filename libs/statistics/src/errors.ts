@@ -16,4 +16,16 @@ export const StatisticsErrors = defineErrors({
     status: 409,
     message: '尚有报送单位的报表未经本办公室审核通过，暂不能汇总 / Not every report this office summarises has been accepted yet',
   },
+  WORKBOOK_INVALID: {
+    status: 422,
+    message: '历史数据工作簿有误，请按所列问题修改后重新导入 / The workbook has problems: fix those listed and import it again',
+  },
+  YEAR_REPORTED: {
+    status: 409,
+    message: '该辖区已在本系统报送该年度报表，不能再导入历史数据 / This jurisdiction reported the year in huijia: its figures cannot be imported',
+  },
+  YEAR_IMPORTED: {
+    status: 409,
+    message: '该年度为导入的历史数据，不在本系统报送 / This year was imported from before huijia: it is not reported here',
+  },
 });

@@ -5,6 +5,9 @@ import { ReportNotifications } from './notify/report-notifications.js';
 import { FiguresQuery } from './figures/figures.query.js';
 import { FiguresService } from './figures/figures.service.js';
 import { StatisticsController } from './figures/statistics.controller.js';
+import { HistoryStore } from './history/history-store.js';
+import { ImportsController } from './history/imports.controller.js';
+import { HistoryImportsService } from './history/imports.service.js';
 import { ChainController } from './reports/chain.controller.js';
 import { ChainService } from './reports/chain.service.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -14,8 +17,8 @@ import { SummariesService } from './reports/summaries.service.js';
 /** R20: the year's figures, de-identified where they leave the reporting chain (R22). */
 @Module({
   imports: [FollowupCoreModule],
-  controllers: [StatisticsController, ReportsController, ChainController],
-  providers: [FiguresQuery, FiguresService, ReportsService, SummariesService, ChainService],
+  controllers: [StatisticsController, ReportsController, ChainController, ImportsController],
+  providers: [FiguresQuery, FiguresService, HistoryStore, HistoryImportsService, ReportsService, SummariesService, ChainService],
 })
 export class StatisticsModule {}
 

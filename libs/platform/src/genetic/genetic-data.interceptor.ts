@@ -1,4 +1,4 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { AuditSink } from '../audit/audit-sink.js';
@@ -13,6 +13,20 @@ export const GeneticErrors = defineErrors({
 });
 
 export const GENETIC_MEDIA_TYPES = /^(chemical\/seq-na-fasta|chemical\/x-fasta|text\/x-fasta|text\/x-fastq|application\/x-vcf|text\/x-vcf|application\/x-bam|application\/x-sam)/i;
+
+const ENCODED_FILES = 'huijia:encoded-files';
+
+/**
+ * R9: body fields that carry a file encoded as base64 (a workbook): their bytes are no text to scan — a zip's
+ * zeros read as `AAAA…` — so the handler decodes the file and scans what it holds itself (history-workbook.ts).
+ */
+export const EncodedFileFields = (...fields: string[]) => SetMetadata(ENCODED_FILES, fields);
+
+/** The body without its encoded files (EncodedFileFields). */
+function scannedBody(body: unknown, encoded: string[] | undefined): unknown {
+  if (!encoded?.length || !body || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !encoded.includes(key)));
+}
 
 /**
  * R9 at the door: every request body and query, on every route, is scanned
@@ -30,7 +44,8 @@ export class GeneticDataInterceptor implements NestInterceptor {
       const contentType = request.headers['content-type'] ?? '';
       const found = GENETIC_MEDIA_TYPES.test(contentType)
         ? { field: '(body)', finding: 'genetic_file' }
-        : (findGeneticField(request.body, '') ?? findGeneticField(request.query ?? {}, 'query'));
+        : (findGeneticField(scannedBody(request.body, Reflect.getMetadata(ENCODED_FILES, context.getHandler()) as string[] | undefined), '') ??
+          findGeneticField(request.query ?? {}, 'query'));
       if (found) {
         await this.audit.record({
           action: 'genetic_data.refused',

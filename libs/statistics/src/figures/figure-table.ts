@@ -30,7 +30,20 @@ function slots(indicator: Indicator): [string | null, string | null][] {
   return [[null, null], ...indicator.dimensions.flatMap((dimension) => dimension.categories.map((category) => [dimension.id, category.id] as [string, string]))];
 }
 
-export class FigureTable {
+/**
+ * What a jurisdiction's figures are rendered from (FiguresService.render): the counts per cell and shares'
+ * numerators, how the cells add up, the medians, and the jurisdictions below one. Live and frozen figures are a
+ * FigureTable; a year imported from a workbook an ImportedTable (history/imported-table.ts).
+ */
+export interface FigureSource {
+  readonly values: Record<CellKey, number>;
+  readonly hits: Record<CellKey, number>;
+  readonly additivities: Additivity[];
+  median(indicator: IndicatorId, node: string): { median: number; n: number } | null;
+  childrenOf(code: string): JurisdictionNode[];
+}
+
+export class FigureTable implements FigureSource {
   readonly values: Record<CellKey, number> = {};
   /** Shares' numerators, rolled up the same way (not published as cells). */
   readonly hits: Record<CellKey, number> = {};

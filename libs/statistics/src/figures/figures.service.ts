@@ -6,12 +6,14 @@ import { prefixOf, type Actor } from '#app/access';
 import { protect } from '../disclosure/disclosure.js';
 import { StatisticsErrors } from '../errors.js';
 import { INDICATORS, type Indicator } from './catalogue.js';
-import { cellKey, FigureTable, ownNode, type JurisdictionNode } from './figure-table.js';
+import { cellKey, FigureTable, ownNode, type FigureSource, type JurisdictionNode } from './figure-table.js';
 import type { FiguresQueryDto, StatisticsView } from './figures.dto.js';
 import { FiguresQuery, type FigureBasis, type Period } from './figures.query.js';
 import { measurePublishable } from './measures.js';
 import { requireInScope } from './scope.js';
-import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsRowView } from './figures.view.js';
+import { HistoryStore } from '../history/history-store.js';
+import { importedSource } from '../history/imported-table.js';
+import type { IndicatorFiguresView, StatisticsFiguresView, StatisticsImportedFromView, StatisticsRowView } from './figures.view.js';
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
@@ -28,6 +30,7 @@ export class FiguresService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly query: FiguresQuery,
+    private readonly history: HistoryStore,
     private readonly clock: Clock,
   ) {}
 
@@ -39,8 +42,11 @@ export class FiguresService {
     const jurisdictions = await this.provinceOf(code);
     await requireInScope(this.audit, actor, { code, exists: jurisdictions.some((node) => node.code === code), action, details });
     const period = this.period(input.year);
-    const basis = await this.query.run(period, code.slice(0, 2));
-    const figures = await this.render({ period, code, view, jurisdictions, basis });
+    // A year from before huijia is its workbook's (R20 history); the others are computed from the records.
+    const imported = await this.history.latestFor(input.year, code);
+    const figures = imported
+      ? await this.render({ period, code, view, ...importedSource(jurisdictions, imported.figures), importedFrom: imported.from })
+      : await this.render({ period, code, view, jurisdictions, table: new FigureTable(jurisdictions, await this.query.run(period, code.slice(0, 2))) });
     await this.audit.record({ action, outcome: 'allowed', entityType: 'statistics', details });
     return figures;
   }
@@ -68,7 +74,7 @@ export class FiguresService {
   }
 
   /**
-   * The figures of `code` made of a basis — the live one, or one frozen in a report: rows for the jurisdiction, its
+   * The figures of `code` made of a source — live, frozen in a report, or imported: rows for the jurisdiction, its
    * own units (本级) and each one below; `ownOnly`: its own units alone (a bureau's report); `children`: only these
    * below (a summary: those that reported to it). Published, protect() works over every jurisdiction in `jurisdictions`.
    */
@@ -77,13 +83,13 @@ export class FiguresService {
     code: string;
     view: StatisticsView;
     jurisdictions: JurisdictionNode[];
-    basis: FigureBasis;
+    table: FigureSource;
     ownOnly?: boolean;
     children?: string[];
+    importedFrom?: StatisticsImportedFromView;
   }): Promise<StatisticsFiguresView> {
-    const { period, code, view } = input;
+    const { period, code, view, table } = input;
     const target = input.jurisdictions.find((node) => node.code === code)!;
-    const table = new FigureTable(input.jurisdictions, input.basis);
     const minCell = this.config.statistics.minCell;
     const published = view === 'published' ? (await protect(table.values, table.additivities, { minCell })).published : undefined;
 
@@ -112,6 +118,8 @@ export class FiguresService {
     };
     const count = (indicator: Indicator, dimension: string | null, category: string | null, node: string): number | null => {
       const key = cellKey(indicator.id, dimension, category, node);
+      // An imported year may lack a cell (a breakdown its workbook gives for the whole only): none, not withheld.
+      if (!(key in table.values)) return null;
       if (!published) return table.values[key];
       if (published[key] === null) suppressedCells += 1;
       return published[key];
@@ -133,7 +141,8 @@ export class FiguresService {
           values: rows.map(({ node }) => {
             const key = cellKey(indicator.base!, null, null, node);
             const n = table.values[key];
-            return measure(n ? (100 * table.hits[key]) / n : null, n, key, table.hits[key]);
+            const hits = table.hits[key];
+            return measure(n && hits !== undefined ? (100 * hits) / n : null, n, key, hits);
           }),
           breakdowns: [],
         };
@@ -160,6 +169,8 @@ export class FiguresService {
       rows: rows.map(({ code: rowCode, name, part }) => ({ code: rowCode, name, part })),
       indicators,
       suppressedCells,
+      source: input.importedFrom ? 'imported' : 'records',
+      importedFrom: input.importedFrom ?? null,
     };
   }
 

@@ -85,6 +85,18 @@ export class StatisticsJurisdictionView {
   level!: number;
 }
 
+/** A year from before huijia: the workbook it was imported from (R20 history). */
+export class StatisticsImportedFromView {
+  importId!: string;
+  /** The jurisdiction whose workbook it is: this one, or one above whose workbook has a row for it. */
+  jurisdictionCode!: string;
+  version!: number;
+  fileName!: string;
+  importedAt!: Date;
+}
+
+export const FIGURES_SOURCES = ['records', 'imported'] as const;
+
 /** R20: a jurisdiction's figures for a year, per row (itself, its own units, each jurisdiction below it). */
 export class StatisticsFiguresView {
   year!: number;
@@ -103,6 +115,11 @@ export class StatisticsFiguresView {
   indicators!: IndicatorFiguresView[];
   /** Published figures: how many cells of the rows shown are suppressed (small counts and their complements, medians and shares of fewer than k). */
   suppressedCells!: number;
+  /** records: computed from huijia's records (live, or frozen in a report); imported: a year from before huijia, from its workbook. */
+  @ApiProperty({ enum: FIGURES_SOURCES })
+  source!: (typeof FIGURES_SOURCES)[number];
+  @ApiProperty({ type: StatisticsImportedFromView, nullable: true })
+  importedFrom!: StatisticsImportedFromView | null;
 }
 
 export class StatisticsTableColumnView {

@@ -31,6 +31,7 @@ export class ChainController {
     StatisticsErrors.SUMMARY_SOURCES_PENDING,
     StatisticsErrors.REPORT_UNDER_REVIEW,
     StatisticsErrors.CORRECTION_REASON_REQUIRED,
+    StatisticsErrors.YEAR_IMPORTED,
   )
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitReportDto): Promise<StatisticsReportDetailView> {
     return this.summaries.submit(actor, body);

@@ -21,7 +21,13 @@ export class ReportsController {
       "A bureau's supervisor submits the year to the joint-meeting office of its level (R20): the exact figures frozen as they are, with the year's narrative; a correction is a new version with its reason",
   })
   @ApiCreatedResponse({ type: StatisticsReportDetailView })
-  @ApiErrors(StatisticsErrors.YEAR_NOT_BEGUN, StatisticsErrors.YEAR_NOT_ENDED, StatisticsErrors.REPORT_UNDER_REVIEW, StatisticsErrors.CORRECTION_REASON_REQUIRED)
+  @ApiErrors(
+    StatisticsErrors.YEAR_NOT_BEGUN,
+    StatisticsErrors.YEAR_NOT_ENDED,
+    StatisticsErrors.REPORT_UNDER_REVIEW,
+    StatisticsErrors.CORRECTION_REASON_REQUIRED,
+    StatisticsErrors.YEAR_IMPORTED,
+  )
   submit(@CurrentActor() actor: Actor, @Body() body: SubmitReportDto): Promise<StatisticsReportDetailView> {
     return this.reports.submit(actor, body);
   }

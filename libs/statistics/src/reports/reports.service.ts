@@ -6,6 +6,7 @@ import { isWithin, prefixOf, type Actor } from '#app/access';
 import { RemindersService } from '#app/followup';
 import { StatisticsErrors } from '../errors.js';
 import type { FigureBasis } from '../figures/figures.query.js';
+import { FigureTable } from '../figures/figure-table.js';
 import { FiguresService } from '../figures/figures.service.js';
 import type { StatisticsFiguresView } from '../figures/figures.view.js';
 import { deadlineKey } from './chain.js';
@@ -42,7 +43,8 @@ export class ReportsService {
   /** A bureau's supervisor submits its year: its own units' figures as they are now, frozen. */
   async submit(actor: Actor, input: SubmitReportDto): Promise<StatisticsReportDetailView> {
     const { period, jurisdictions, basis } = await this.figures.ownBasis(input.year, actor.jurisdictionCode);
-    const figures = await this.figures.render({ period, code: actor.jurisdictionCode, view: 'exact', jurisdictions, basis, ownOnly: true });
+    const table = new FigureTable(jurisdictions, basis);
+    const figures = await this.figures.render({ period, code: actor.jurisdictionCode, view: 'exact', jurisdictions, table, ownOnly: true });
     return this.write(actor, input, 'bureau', async () => ({ figures, basis, sources: [] }));
   }
 
@@ -60,6 +62,9 @@ export class ReportsService {
         'ORDER BY r.version DESC LIMIT 1',
       );
       if (previous && statusOf(previous) === 'submitted') throw new AppError(StatisticsErrors.REPORT_UNDER_REVIEW);
+      // A year from before huijia stands as imported (R20 history): it is not reported again from records it predates.
+      const [imported] = await manager.query(`SELECT 1 FROM statistics_import WHERE year = $1 AND jurisdiction_code = $2 LIMIT 1`, [input.year, actor.jurisdictionCode]);
+      if (imported) throw new AppError(StatisticsErrors.YEAR_IMPORTED);
       if (previous && !input.correctionReason) {
         throw new AppError(StatisticsErrors.CORRECTION_REASON_REQUIRED, { details: [{ field: 'correctionReason', reason: '更正须说明理由 / a correction needs its reason' }] });
       }
@@ -191,6 +196,9 @@ export class ReportsService {
     }
     await this.audit.record({ action: 'statistics.report_read', outcome: 'allowed', entityType: 'statistics_report', entityId: id });
     const detail = row as ReportRow & Pick<StatisticsReportDetailView, 'narrative' | 'figures' | 'sources'>;
-    return { ...toReportView(detail), narrative: detail.narrative, figures: detail.figures, sources: detail.sources };
+    // Reports frozen before figures named their source were all computed from the records.
+    const frozen: Omit<StatisticsFiguresView, 'source' | 'importedFrom'> & Partial<StatisticsFiguresView> = detail.figures;
+    const figures: StatisticsFiguresView = { source: 'records', importedFrom: null, ...frozen };
+    return { ...toReportView(detail), narrative: detail.narrative, figures, sources: detail.sources };
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '#app/platform';
 import { prefixOf, type Actor } from '#app/access';
 import { StatisticsErrors } from '../errors.js';
 import type { FigureBasis } from '../figures/figures.query.js';
+import { FigureTable } from '../figures/figure-table.js';
 import { FiguresService } from '../figures/figures.service.js';
 import { latestReports, participantKey, participants, sourcesOf } from './chain.js';
 import { statusOf } from './report-rows.js';
@@ -51,7 +52,7 @@ export class SummariesService {
       const basis: FigureBasis = { counts: bases.flatMap((row) => row.basis.counts), histograms: bases.flatMap((row) => row.basis.histograms) };
       // The rows: the jurisdiction, its own level and each office below that reported to it — no zeros for those outside the chain.
       const children = expected.filter((source) => source.kind === 'summary').map((source) => source.code);
-      const figures = await this.figures.render({ period, code, view: 'exact', jurisdictions, basis, children });
+      const figures = await this.figures.render({ period, code, view: 'exact', jurisdictions, table: new FigureTable(jurisdictions, basis), children });
       return { figures, basis, sources: ids };
     });
   }

@@ -27,6 +27,7 @@ import { StatisticsReports1796600000001 } from './1796600000001-StatisticsReport
 import { StatisticsSummaries1796600000002 } from './1796600000002-StatisticsSummaries.js';
 import { StatisticsDeadlines1796600000003 } from './1796600000003-StatisticsDeadlines.js';
 import { FileHistoryAsOf1796600000004 } from './1796600000004-FileHistoryAsOf.js';
+import { StatisticsImports1796600000005 } from './1796600000005-StatisticsImports.js';
 import { TracingLeadOutcomes1796400000011 } from './1796400000011-TracingLeadOutcomes.js';
 import { PartnerKindRecords1796400000021 } from './1796400000021-PartnerKindRecords.js';
 
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   StatisticsSummaries1796600000002,
   StatisticsDeadlines1796600000003,
   FileHistoryAsOf1796600000004,
+  StatisticsImports1796600000005,
 ];

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { StatisticsImportedFromView } from '../figures/figures.view.js';
+import type { ImportedFigures } from './imported-table.js';
+
+/** A year's latest import, with its figures. */
+export interface ImportedYear {
+  figures: ImportedFigures;
+  from: StatisticsImportedFromView;
+}
+
+/**
+ * R20 history: which import a year's figures come from. A jurisdiction's own
+ * workbook, or else the nearest one above it whose workbook has a row for it
+ * (a city's workbook gives each county's figures, not those below them).
+ */
+@Injectable()
+export class HistoryStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async latestFor(year: number, code: string): Promise<ImportedYear | null> {
+    // Several imports can give the row (a city's and the province's): its own first, then the nearest above (the longest code prefix).
+    const rows: { id: string; jurisdiction_code: string; version: number; file_name: string; imported_at: Date; figures: ImportedFigures }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (i.jurisdiction_code) i.id, i.jurisdiction_code, i.version, i.file_name, i.imported_at, i.figures
+         FROM statistics_import i
+        WHERE i.year = $1 AND (i.jurisdiction_code = $2 OR (i.figures -> 'rows') @> jsonb_build_array(jsonb_build_object('code', $2::text, 'part', 'child')))
+        ORDER BY i.jurisdiction_code, i.version DESC`,
+      [year, code],
+    );
+    if (rows.length === 0) return null;
+    const chosen = rows.find((candidate) => candidate.jurisdiction_code === code) ?? rows.sort((a, b) => b.jurisdiction_code.localeCompare(a.jurisdiction_code))[0];
+    return {
+      figures: chosen.figures,
+      from: { importId: chosen.id, jurisdictionCode: chosen.jurisdiction_code, version: chosen.version, fileName: chosen.file_name, importedAt: chosen.imported_at },
+    };
+  }
+}

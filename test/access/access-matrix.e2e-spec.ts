@@ -23,7 +23,7 @@ import {
 } from '../support/access-fixtures.js';
 import { residentId } from '../support/case-fixtures.js';
 import { TEST_TODAY } from '../support/clock.js';
-import { filledTemplate } from '../support/statistics-fixtures.js';
+import { binary, filledTemplate } from '../support/statistics-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const HOME = '530102'; // 五华区
@@ -327,11 +327,7 @@ describe('access matrix', () => {
       .get(`/statistics/imports/template?year=${HISTORY_YEAR}&jurisdictionCode=${HOME}`)
       .set(actors.get('statistician')!.auth)
       .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     history ??= await filledTemplate(template.body as Buffer, {});
     return history;
   }

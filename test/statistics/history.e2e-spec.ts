@@ -7,11 +7,11 @@
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { HistoryImportsService } from '#app/statistics';
+import { HistoryImportsService, StatisticsDeadlines } from '#app/statistics';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
-import { dataRows, filledTemplate as filled } from '../support/statistics-fixtures.js';
+import { binary, dataRows, filledTemplate as filled } from '../support/statistics-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const KUNMING = '530100';
@@ -41,14 +41,9 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
     (await request(server).get(`/statistics/figures?${query}`).set(session.auth).expect(200)).body as Figures;
   const assistedOf = (body: Figures) => body.indicators.find((entry) => entry.indicator === 'assisted')!.values;
   const importYear = (session: Session, body: object) => request(server).post('/statistics/imports').set(session.auth).send(body);
-  const binary = (response: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => callback(null, Buffer.concat(chunks)));
-  };
 
   beforeAll(async () => {
-    stack = await startStack({ clock: new TestClock('2027-01-10') });
+    stack = await startStack({ clock: new TestClock('2027-01-10'), worker: true });
     server = stack.api!.getHttpServer();
     const office = (code: string) => createOrganisation(stack.database, { kind: 'joint_meeting_office', jurisdictionCode: code });
     const bureau = (code: string) => createOrganisation(stack.database, { kind: 'civil_affairs_bureau', jurisdictionCode: code });
@@ -132,6 +127,9 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
       details: [{ field: 'workbook', reason: expect.stringMatching(/^表2 安置、寻亲与落户!B40：含有遗传信息/) }],
     });
     expect(JSON.stringify(await auditRecords(stack.database, `action = 'genetic_data.refused'`))).not.toContain('D8S1179');
+    // Only the workbook's bytes skip the scan at the door: the rest of the body does not.
+    const named = await importYear(kunmingOffice, { year: 2022, jurisdictionCode: KUNMING, fileName: 'profile.fasta', workbook: await filled(template, KUNMING_2022) }).expect(422);
+    expect(named.body.error).toMatchObject({ code: 'GENETIC_DATA_REFUSED', details: [{ field: 'fileName' }] });
     expect(await stack.database.query(`SELECT 1 FROM statistics_import`)).toHaveLength(0);
   });
 
@@ -207,6 +205,40 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
 
     const outside = await importYear(wuhuaOffice, { year: 2021, jurisdictionCode: KUNMING, fileName: '2021.xlsx', workbook: await filled(template, KUNMING_2022) }).expect(403);
     expect(outside.body.error.code).toBe('OUTSIDE_JURISDICTION');
+  });
+
+  it('R20: a year imported is expected of nobody — the chain shows it imported and nobody late, and its deadline reminders end', async () => {
+    interface Entry {
+      jurisdiction: { code: string };
+      kind: string;
+      late: boolean;
+      importedFrom: { jurisdictionCode: string } | null;
+    }
+    const chain = async (session: Session, query: string) =>
+      ((await request(server).get(`/statistics/chain?${query}`).set(session.auth).expect(200)).body as { entries: Entry[] }).entries;
+    // 2022: Kunming's workbook covers the city and its counties, two years after their deadlines.
+    const entries = await chain(kunmingOffice, 'year=2022');
+    expect(entries.map((entry) => [entry.jurisdiction.code, entry.kind, entry.late, entry.importedFrom?.jurisdictionCode])).toEqual([
+      [KUNMING, 'bureau', false, KUNMING],
+      [KUNMING, 'summary', false, KUNMING],
+      [WUHUA, 'summary', false, KUNMING],
+      [PANLONG, 'bureau', false, KUNMING],
+      [PANLONG, 'summary', false, KUNMING],
+    ]);
+    // Nothing imported for 2024: everyone is late.
+    expect((await chain(kunmingOffice, 'year=2024')).every((entry) => entry.late && entry.importedFrom === null)).toBe(true);
+
+    // Last year's deadlines are ahead (15 January): importing Panlong's 2026 ends its reminders.
+    await stack.worker!.get(StatisticsDeadlines).schedule();
+    const panlongDeadlines = () =>
+      stack.database.query<{ status: string }>(`SELECT status FROM reminder WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [`statistics:2026:${PANLONG}:%`]);
+    expect((await panlongDeadlines()).map((row) => row.status)).toEqual(['scheduled', 'scheduled']);
+    const panlong2026 = (await request(server).get(`/statistics/imports/template?year=2026`).set(panlongOffice.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+    await importYear(panlongOffice, { year: 2026, fileName: 'panlong-2026.xlsx', workbook: await filled(panlong2026, { 盘龙区合计: 4 }) }).expect(201);
+    expect((await panlongDeadlines()).map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
+    await stack.worker!.get(StatisticsDeadlines).schedule();
+    expect((await panlongDeadlines()).map((row) => row.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await chain(panlongOffice, 'year=2026')).map((entry) => entry.importedFrom?.jurisdictionCode)).toEqual([PANLONG, PANLONG]);
   });
 
   it('R20: statistics:import brings in a year on the command line, as nobody in particular — the same checks, on the record', async () => {

@@ -11,7 +11,7 @@ import type { App } from 'supertest/types.js';
 import { countRange, type LinearEquation } from '#app/statistics';
 import { auditRecords, createOrganisation, createUser, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
-import { recordFile, type StatisticsFile } from '../support/statistics-fixtures.js';
+import { binary, recordFile, type StatisticsFile } from '../support/statistics-fixtures.js';
 import { startStack, type TestStack } from '../support/test-context.js';
 
 const KUNMING = '530100';
@@ -333,11 +333,6 @@ describe('R20: the year’s figures up the chain', () => {
   });
 
   it('R20, R22: the export is the published figures only — a 统计报表 workbook with its frame, tables, notes and definitions, and a CSV — on the record', async () => {
-    const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    };
     const xlsx = await request(server).get(`/statistics/export?year=2026&jurisdictionCode=${KUNMING}`).set(cityStatistician.auth).buffer(true).parse(binary).expect(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.headers['content-disposition']).toMatch(/^attachment; filename="huijia-statistics-530100-2026\.xlsx"; filename\*=UTF-8''/);

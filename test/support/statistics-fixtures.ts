@@ -1,5 +1,6 @@
 /** R20: files as the statistics count them — a person, a file and its states with their instants, written directly. */
 import ExcelJS from 'exceljs';
+import type request from 'supertest';
 import type { TestDatabase } from './test-context.js';
 
 export interface StatisticsFile {
@@ -62,4 +63,11 @@ export async function filledTemplate(template: Buffer, assisted: Record<string, 
   }
   edit?.(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
+/** supertest's parser for a file (`.buffer(true).parse(binary)`): the body as the bytes sent. */
+export function binary(response: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }

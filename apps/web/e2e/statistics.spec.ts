@@ -4,12 +4,15 @@
  * and whatever would give them away withheld (R22), zeros shown — and,
  * inside the reporting chain, exact. Its own county (寻甸): its counts its own.
  */
+import { readFile } from 'node:fs/promises';
 import { TEST_TODAY } from '../../../test/support/clock.js';
+import { filledTemplate } from '../../../test/support/statistics-fixtures.js';
 import { countyTeam, openAs, ownPeople, threeHandedOver, tokenOf } from './support/api.js';
 import { api } from './support/http.js';
 import { checkPage, expect, test } from './support/test.js';
 
 const XUNDIAN = '530129';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PASSWORD = 'Xundian-Office-Passphrase-26';
 const who = ownPeople(PASSWORD, {
   statistician: ['xundian.statistician', '孙统计'],
@@ -190,4 +193,55 @@ test('R20, R21: the county bureau submits last year, its office returns it with 
   await expect(city.getByTestId('stats-reports').getByRole('row', { name: /寻甸回族彝族自治县 联席办汇总报表 v1 已接收/ })).toBeVisible();
   await expect(city.getByTestId('stats-chain').getByRole('row', { name: /寻甸县反拐联席会议办公室 联席办汇总报表 .* v1 已接收 逾期/ })).toBeVisible();
   await checkPage(city, 'statistics-chain');
+});
+
+test('R20: the county’s statistician imports a year from before huijia — the blank form downloaded, a workbook with a problem refused cell by cell, the filled one imported — and the year is marked imported in the tables and the trend', async ({
+  page,
+}) => {
+  await openAs(page, who.statistician, '/app/statistics?view=exact');
+  await page.getByTestId('stats-history-import').click();
+  const dialog = page.getByRole('dialog', { name: /导入寻甸回族彝族自治县历史年度数据/ });
+  await dialog.getByRole('combobox', { name: '统计年度' }).click();
+  // antd's listbox names only the options near the chosen one: the option as shown.
+  await page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option', { hasText: '2022 年' }).click();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByTestId('stats-history-template').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('寻甸回族彝族自治县2022年救助安置统计表（历史数据）.xlsx');
+  const template = await readFile((await download.path())!);
+
+  // A “*” where a figure belongs: refused, the cell named; nothing imported.
+  const withheld = await filledTemplate(template, { 寻甸回族彝族自治县合计: 15 }, (workbook) => (workbook.getWorksheet('表1 救助情况')!.getCell(8, 2).value = '*'));
+  const upload = dialog.getByLabel('填好的工作簿（.xlsx）');
+  await upload.setInputFiles({ name: 'xundian-2022.xlsx', mimeType: XLSX, buffer: Buffer.from(withheld, 'base64') });
+  // A run again on the same stack finds the year imported: its reason.
+  await dialog.getByLabel('再次导入的理由').fill('按县统计台账重新核对');
+  await dialog.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('历史数据工作簿有误');
+  await expect(dialog.getByRole('alert')).toContainText('表1 救助情况!B8：历史数据须填实数，不能用“*”');
+  await checkPage(page, 'statistics-history-refused');
+
+  await upload.setInputFiles({ name: 'xundian-2022.xlsx', mimeType: XLSX, buffer: Buffer.from(await filledTemplate(template, { 寻甸回族彝族自治县合计: 15 }), 'base64') });
+  await dialog.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const history = page.getByTestId('stats-history');
+  await expect(history.getByRole('row', { name: /2022 年.*寻甸回族彝族自治县.*当前.*xundian-2022\.xlsx.*孙统计/ })).toBeVisible();
+
+  await page.getByRole('combobox', { name: '统计年度' }).first().click();
+  await page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option', { hasText: '2022 年' }).click();
+  await expect(page.getByTestId('stats-imported')).toContainText('来自导入的工作簿“xundian-2022.xlsx”');
+  await expect(
+    page
+      .getByTestId('stats-table-assistance')
+      .getByRole('row', { name: /寻甸回族彝族自治县合计/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('15');
+  await expect(page.getByTestId('stats-trend-imported')).toContainText('2022 年为 huijia 启用前导入的历史数据');
+  // Not reported here: no submission offered, and in the chain the bureau and the office stand imported, neither late.
+  await expect(page.getByTestId('stats-reports-imported')).toContainText('2022 年度为导入的 huijia 启用前历史数据');
+  await expect(page.getByRole('button', { name: /报送 2022 年度/ })).toHaveCount(0);
+  await expect(page.getByTestId('stats-chain').getByText('导入', { exact: true })).toHaveCount(2);
+  await expect(page.getByTestId('stats-chain').getByText('逾期')).toHaveCount(0);
+  await checkPage(page, 'statistics-history');
 });

@@ -25,6 +25,6 @@ export class StatisticsModule {}
 /** The worker's part: the chain's steps in the inbox of those they go to, and its deadlines as reminders (R20). */
 @Module({
   imports: [FollowupCoreModule],
-  providers: [ReportNotifications, StatisticsDeadlines],
+  providers: [ReportNotifications, StatisticsDeadlines, HistoryStore],
 })
 export class StatisticsWorkerModule {}

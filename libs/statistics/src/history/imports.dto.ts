@@ -1,15 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBase64, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '#app/platform';
 import { FIRST_YEAR, FiguresQueryDto } from '../figures/figures.dto.js';
-import { SubmitReportDto } from '../reports/reports.dto.js';
+import { ReportsQueryDto } from '../reports/reports.dto.js';
 
 /** A workbook of the export's shape is some tens of kB; this is room for a province's with every county (within BODY_LIMIT). */
 export const MAX_WORKBOOK_BASE64 = 900_000;
 
 /** R20 history: a year from before huijia, as the template filled in. */
-export class ImportHistoryDto extends PickType(SubmitReportDto, ['year', 'correctionReason'] as const) {
+export class ImportHistoryDto {
+  @ApiProperty({ type: Number, minimum: FIRST_YEAR, maximum: 2100, description: 'The year the workbook gives; it must have ended' })
+  @IsInt()
+  @Min(FIRST_YEAR)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ description: 'Why a year imported before is imported again (required for a second version and after)', minLength: 5, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(5, 2000)
+  correctionReason?: string;
+
   @ApiPropertyOptional({ type: String, pattern: '^[0-9]{6}$', description: "The jurisdiction whose year it is (the workbook's 填报单位), within one's own; one's own by default" })
   @IsOptional()
   @Matches(/^[0-9]{6}$/, { message: 'jurisdictionCode must be a six-digit GB/T 2260 code' })
@@ -30,12 +40,5 @@ export class ImportHistoryDto extends PickType(SubmitReportDto, ['year', 'correc
 /** The blank form of a year from before huijia: the jurisdiction's rows (合计, 本级, those below), every figure empty. */
 export class HistoryTemplateQueryDto extends PickType(FiguresQueryDto, ['year', 'jurisdictionCode'] as const) {}
 
-export class ImportsQueryDto extends PageQuery {
-  @ApiPropertyOptional({ type: Number, minimum: FIRST_YEAR, maximum: 2100, description: 'Only this year' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(FIRST_YEAR)
-  @Max(2100)
-  year?: number;
-}
+/** The imports listed: every version, of one year or all. */
+export class ImportsQueryDto extends ReportsQueryDto {}

@@ -4,12 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppError, AUDIT_SINK, Clock, GeneticErrors, keysetPage, type AuditSink, type Page } from '#app/platform';
 import { AccessErrors, prefixOf, type Actor } from '#app/access';
+import { RemindersService } from '#app/followup';
 import { StatisticsErrors } from '../errors.js';
 import { reportWorkbook } from '../export/report-export.js';
 import { FigureTable, type JurisdictionNode } from '../figures/figure-table.js';
 import { FiguresService } from '../figures/figures.service.js';
 import { requireInScope } from '../figures/scope.js';
+import { deadlineKey } from '../reports/chain.js';
 import { lockYear } from '../reports/report-rows.js';
+import { REPORT_KINDS } from '../reports/reports.view.js';
 import { GeneticContentInWorkbook, HistoryWorkbookProblems, readHistoryWorkbook, type HistoryTarget } from './history-workbook.js';
 import type { HistoryTemplateQueryDto, ImportHistoryDto, ImportsQueryDto } from './imports.dto.js';
 import type { StatisticsImportView } from './imports.view.js';
@@ -63,6 +66,7 @@ export class HistoryImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
     private readonly figures: FiguresService,
+    private readonly reminders: RemindersService,
     private readonly clock: Clock,
   ) {}
 
@@ -90,8 +94,17 @@ export class HistoryImportsService {
     });
     const id = await this.dataSource.transaction(async (manager) => {
       await lockYear(manager, input.year, code);
-      const [reported] = await manager.query(`SELECT 1 FROM statistics_report WHERE year = $1 AND jurisdiction_code = $2 LIMIT 1`, [input.year, code]);
-      if (reported) throw new AppError(StatisticsErrors.YEAR_REPORTED);
+      // The year of a jurisdiction the workbook gives — its own or one below — stands as reported in huijia, if it was.
+      const codes = figures.rows.map((row) => row.code);
+      const reported: { name: string }[] = await manager.query(
+        `SELECT DISTINCT j.name, j.code FROM statistics_report r JOIN jurisdiction j ON j.code = r.jurisdiction_code WHERE r.year = $1 AND r.jurisdiction_code = ANY($2) ORDER BY j.code`,
+        [input.year, codes],
+      );
+      if (reported.length > 0) {
+        throw new AppError(StatisticsErrors.YEAR_REPORTED, {
+          details: reported.map(({ name }) => ({ field: 'jurisdictionCode', reason: `${name}已在本系统报送 ${input.year} 年度报表 / ${name} reported ${input.year} in huijia` })),
+        });
+      }
       const [previous] = await manager.query(`SELECT max(version) AS version FROM statistics_import WHERE year = $1 AND jurisdiction_code = $2`, [input.year, code]);
       const version = (previous?.version ?? 0) + 1;
       if (version > 1 && !input.correctionReason) {
@@ -113,6 +126,8 @@ export class HistoryImportsService {
         },
         manager,
       );
+      // Nobody is reminded of a year that is imported: it will not be reported.
+      await this.reminders.cancel(manager, { dedupeKeys: codes.flatMap((covered) => REPORT_KINDS.map((kind) => deadlineKey(input.year, covered, kind))) });
       return row.id as string;
     });
     const [row] = await this.dataSource.query(`SELECT ${IMPORT_SELECT} FROM ${IMPORT_FROM} WHERE i.id = $1`, [id]);

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, Clock, dueAtNine, type AppConfig } from '#app/platform';
 import { RemindersService } from '#app/followup';
 import { FIRST_YEAR } from '../figures/figures.dto.js';
+import { HistoryStore } from '../history/history-store.js';
 import { deadlineKey, dueOnOf, latestReports, participantKey, participants, receiverOf } from '../reports/chain.js';
 
 /**
@@ -26,6 +27,7 @@ export class StatisticsDeadlines implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: RemindersService,
+    private readonly history: HistoryStore,
     private readonly clock: Clock,
   ) {}
 
@@ -62,9 +64,11 @@ export class StatisticsDeadlines implements BeforeApplicationShutdown {
       let scheduled = 0;
       for (const reported of [year - 1, year].filter((candidate) => candidate >= FIRST_YEAR)) {
         const latest = await latestReports(manager, reported, '%');
+        const imported = await this.history.coverage(reported, '', manager);
         for (const entry of all) {
           const dueOn = dueOnOf(this.config.statistics.deadlines, reported, entry.level);
-          if (dueOn < today || latest.has(participantKey(entry.code, entry.kind))) continue;
+          // Nothing to remind of: reported already, or imported from before huijia.
+          if (dueOn < today || latest.has(participantKey(entry.code, entry.kind)) || imported.has(entry.code)) continue;
           const receiver = receiverOf(entry, all)?.organisation ?? (entry.parentCode === null ? '省人民政府' : '上级反拐联席会议办公室');
           const [zh, en] = entry.kind === 'bureau' ? ['年度统计报表', 'statistics report'] : ['年度汇总报表', 'summary'];
           await this.reminders.schedule(manager, {

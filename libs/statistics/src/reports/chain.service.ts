@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AUDIT_SINK, chinaDate, Clock, type AppConfig, type AuditSink } from '#app/platform';
 import { prefixOf, type Actor } from '#app/access';
 import { requireInScope } from '../figures/scope.js';
+import { HistoryStore } from '../history/history-store.js';
 import { dueOnOf, latestReports, participantKey, participants, receiverOf } from './chain.js';
 import { statusOf } from './report-rows.js';
 import type { ChainQueryDto } from './reports.dto.js';
@@ -16,6 +17,7 @@ export class ChainService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUDIT_SINK) private readonly audit: AuditSink,
+    private readonly history: HistoryStore,
     private readonly clock: Clock,
   ) {}
 
@@ -30,6 +32,7 @@ export class ChainService {
     // The receiver of the scope's top summary is above the scope: look it up among the parent's offices.
     const above = target.level > 1 ? await participants(this.dataSource.manager, `${prefixOf(code).slice(0, -2)}%`) : [];
     const today = this.clock.today();
+    const imported = await this.history.coverage(query.year, code.slice(0, 2));
     const entries = all.map((entry) => {
       const dueOn = dueOnOf(this.config.statistics.deadlines, query.year, entry.level);
       const report = latest.get(participantKey(entry.code, entry.kind));
@@ -40,7 +43,9 @@ export class ChainService {
         receiver: receiverOf(entry, [...all, ...above])?.organisation ?? null,
         dueOn,
         report: report ? { id: report.id, version: report.version, status: statusOf(report), submittedAt: report.submitted_at, firstSubmittedAt: report.first_submitted_at } : null,
-        late: report ? chinaDate(report.first_submitted_at) > dueOn : today > dueOn,
+        importedFrom: imported.get(entry.code) ?? null,
+        // A year imported from before huijia is not reported here (R20 history): nobody is late with it.
+        late: report ? chinaDate(report.first_submitted_at) > dueOn : !imported.has(entry.code) && today > dueOn,
       };
     });
     await this.audit.record({ action: 'statistics.chain_read', outcome: 'allowed', entityType: 'statistics', details });

@@ -8,6 +8,7 @@ import { StatisticsErrors } from '../errors.js';
 import type { FigureBasis } from '../figures/figures.query.js';
 import { FigureTable } from '../figures/figure-table.js';
 import { FiguresService } from '../figures/figures.service.js';
+import { HistoryStore } from '../history/history-store.js';
 import type { StatisticsFiguresView } from '../figures/figures.view.js';
 import { deadlineKey } from './chain.js';
 import { lockYear, receivingJurisdiction, REPORT_FROM, REPORT_SELECT, reportRows, statusOf, toReportView, type ReportRow } from './report-rows.js';
@@ -37,6 +38,7 @@ export class ReportsService {
     private readonly figures: FiguresService,
     private readonly outbox: Outbox,
     private readonly reminders: RemindersService,
+    private readonly history: HistoryStore,
     private readonly clock: Clock,
   ) {}
 
@@ -62,9 +64,10 @@ export class ReportsService {
         'ORDER BY r.version DESC LIMIT 1',
       );
       if (previous && statusOf(previous) === 'submitted') throw new AppError(StatisticsErrors.REPORT_UNDER_REVIEW);
-      // A year from before huijia stands as imported (R20 history): it is not reported again from records it predates.
-      const [imported] = await manager.query(`SELECT 1 FROM statistics_import WHERE year = $1 AND jurisdiction_code = $2 LIMIT 1`, [input.year, actor.jurisdictionCode]);
-      if (imported) throw new AppError(StatisticsErrors.YEAR_IMPORTED);
+      // A year from before huijia stands as imported (R20 history), its own workbook or one above's: not reported from records it predates.
+      if ((await this.history.coverage(input.year, actor.jurisdictionCode.slice(0, 2), manager)).has(actor.jurisdictionCode)) {
+        throw new AppError(StatisticsErrors.YEAR_IMPORTED);
+      }
       if (previous && !input.correctionReason) {
         throw new AppError(StatisticsErrors.CORRECTION_REASON_REQUIRED, { details: [{ field: 'correctionReason', reason: '更正须说明理由 / a correction needs its reason' }] });
       }

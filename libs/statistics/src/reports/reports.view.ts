@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { StatisticsFiguresView, StatisticsJurisdictionView } from '../figures/figures.view.js';
+import { StatisticsFiguresView, StatisticsImportedFromView, StatisticsJurisdictionView } from '../figures/figures.view.js';
 
 /** submitted: awaiting the receiving office; reported: the province's summary, gone to the provincial government outside huijia. */
 export const REPORT_STATUSES = ['submitted', 'returned', 'accepted', 'reported'] as const;
@@ -85,6 +85,9 @@ export class StatisticsChainEntryView {
   dueOn!: string;
   @ApiProperty({ type: StatisticsChainReportView, nullable: true })
   report!: StatisticsChainReportView | null;
+  /** A year from before huijia: the import that covers it (no report is expected). */
+  @ApiProperty({ type: StatisticsImportedFromView, nullable: true })
+  importedFrom!: StatisticsImportedFromView | null;
   /** Not submitted by its day, which has passed — or first submitted after it. */
   late!: boolean;
 }

@@ -1,9 +1,12 @@
 /** R20: the year's figures of a jurisdiction (exact inside the reporting chain, or as published) and the indicator catalogue. */
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   statisticsChain,
   statisticsExport,
   statisticsFigures,
+  statisticsImportsCreate,
+  statisticsImportsList,
+  statisticsImportsTemplate,
   statisticsIndicators,
   statisticsReportsAccept,
   statisticsReportsGet,
@@ -12,8 +15,9 @@ import {
   statisticsReportsSubmit,
   statisticsSummariesSubmit,
 } from '../../generated/sdk.gen';
-import type { SubmitReportDto } from '../../generated/types.gen';
+import type { ImportHistoryDto, SubmitReportDto } from '../../generated/types.gen';
 import { call } from '../../shared/api/client';
+import { keysetList } from '../../shared/api/keyset';
 
 export type StatisticsView = 'exact' | 'published';
 
@@ -24,6 +28,7 @@ export const statisticsKeys = {
   reportList: (year: number) => ['statistics', 'reports', 'list', year] as const,
   report: (id: string) => ['statistics', 'reports', 'detail', id] as const,
   chain: (year: number) => ['statistics', 'reports', 'chain', year] as const,
+  imports: ['statistics', 'imports'] as const,
 };
 
 export const useCatalogue = () => useQuery({ queryKey: statisticsKeys.catalogue, queryFn: () => call(statisticsIndicators()), staleTime: 60 * 60_000 });
@@ -49,19 +54,44 @@ export const useTrend = (years: number[], jurisdictionCode: string, view: Statis
 
 export type ExportFormat = 'xlsx' | 'csv';
 
+/** A file from the API, saved by the browser under `filename`. */
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
 /** The published report as a file the browser saves (R22: an export is never the exact figures). */
 export const useExport = () =>
   useMutation({
-    mutationFn: async ({ year, jurisdictionCode, format, filename }: { year: number; jurisdictionCode: string; format: ExportFormat; filename: string }) => {
-      const blob = await call(statisticsExport({ query: { year, jurisdictionCode, format }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob);
-      const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+    mutationFn: async ({ year, jurisdictionCode, format, filename }: { year: number; jurisdictionCode: string; format: ExportFormat; filename: string }) =>
+      save(await call(statisticsExport({ query: { year, jurisdictionCode, format }, parseAs: 'blob' })), filename),
+  });
+
+/** R20 history: the blank form of a year from before huijia, to fill in and import. */
+export const useHistoryTemplate = () =>
+  useMutation({
+    mutationFn: async ({ year, jurisdictionCode, filename }: { year: number; jurisdictionCode: string; filename: string }) =>
+      save(await call(statisticsImportsTemplate({ query: { year, jurisdictionCode }, parseAs: 'blob' })), filename),
+  });
+
+/** The years imported within one's jurisdiction, every version. */
+export const useImports = () => useInfiniteQuery(keysetList(statisticsKeys.imports, (page) => call(statisticsImportsList({ query: page }))));
+
+/** An import changes the list and the year's figures (they become the workbook's). */
+export const useImportHistory = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportHistoryDto) => call(statisticsImportsCreate({ body })),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: statisticsKeys.imports });
+      await queryClient.invalidateQueries({ queryKey: ['statistics', 'figures'] });
     },
   });
+};
 
 /** Every version submitted within one's jurisdiction for the year, each with its review (a year's are few: one page). */
 export const useReports = (year: number | undefined) =>

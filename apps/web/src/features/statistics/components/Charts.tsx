@@ -57,13 +57,15 @@ export function Charts({ figures, catalogue, view }: { figures: StatisticsFigure
     };
   }, [figures, catalogue, i18n.language]);
 
+  // Years from before huijia are their imported workbooks' (R20 history): marked on the axis.
+  const importedYears = years.filter((year) => trend.find((entry) => entry.data?.year === year)?.data?.source === 'imported');
   const history = useMemo((): ChartOption => {
     const totalOf = (year: number, id: string) => trend.find((entry) => entry.data?.year === year)?.data?.indicators.find((entry) => entry.indicator === id)?.values[0] ?? null;
     return {
       tooltip: { trigger: 'axis' },
       legend: LEGEND,
       grid: GRID,
-      xAxis: { type: 'category', data: years.map(String) },
+      xAxis: { type: 'category', data: years.map((year) => (importedYears.includes(year) ? t('charts.importedYear', { year }) : String(year))) },
       yAxis: { type: 'value', minInterval: 1 },
       series: ['assisted', 'outcomes', 'referralsSent'].map((id) => ({
         type: 'line',
@@ -88,6 +90,11 @@ export function Charts({ figures, catalogue, view }: { figures: StatisticsFigure
       <figure>
         <figcaption>{t('charts.trend', { name, from: firstYear, to: figures.year })}</figcaption>
         <Chart option={history} label={t('charts.trend', { name, from: firstYear, to: figures.year })} testId="stats-chart-trend" />
+        {importedYears.length > 0 && (
+          <p className="ui-muted" data-testid="stats-trend-imported">
+            {t('charts.importedNote', { years: importedYears.join('、') })}
+          </p>
+        )}
       </figure>
     </div>
   );

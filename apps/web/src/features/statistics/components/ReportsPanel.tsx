@@ -108,6 +108,10 @@ function ChainStatus({ year }: { year: number }) {
                     <Link to={`/statistics/reports/${entry.report.id}`}>
                       <Tag color={STATUS_COLOURS[entry.report.status]}>{`v${entry.report.version} ${t(`reports.status.${entry.report.status}`)}`}</Tag>
                     </Link>
+                  ) : entry.importedFrom ? (
+                    <Tag color="purple" title={entry.importedFrom.fileName}>
+                      {t('reports.chain.imported')}
+                    </Tag>
                   ) : (
                     <Tag>{t('reports.chain.missing')}</Tag>
                   )}
@@ -165,17 +169,24 @@ export function ReportsPanel({ me, year, yearComplete }: { me: MeView; year: num
   const [returning, setReturning] = useState<StatisticsReportView | null>(null);
   const own = me.organisation.jurisdictionCode;
   const latestOf = (kind: 'bureau' | 'summary') => reports.data?.items.find((report) => report.jurisdiction.code === own && report.kind === kind && report.latest);
+  // A year from before huijia, imported for one's own jurisdiction, is not reported here (R20 history).
+  const ownImported = useChain(year).data?.entries.some((entry) => entry.jurisdiction.code === own && entry.importedFrom !== null) ?? false;
   const mayReview = (report: StatisticsReportView) =>
     canCall(me, 'statistics_reports_accept') && report.receivingJurisdictionCode === own && report.latest && report.status === 'submitted';
   return (
     <>
       <ErrorAlert error={reports.error ?? accept.error} />
-      {canCall(me, 'statistics_reports_submit') && (
+      {ownImported && (
+        <p className="ui-muted" data-testid="stats-reports-imported">
+          {t('reports.imported', { year })}
+        </p>
+      )}
+      {!ownImported && canCall(me, 'statistics_reports_submit') && (
         <div className="stats-actions">
           <SubmitAction year={year} yearComplete={yearComplete} summary={false} latest={latestOf('bureau')} onSubmit={() => setSubmitting('bureau')} />
         </div>
       )}
-      {canCall(me, 'statistics_summaries_submit') && (
+      {!ownImported && canCall(me, 'statistics_summaries_submit') && (
         <div className="stats-actions">
           <SubmitAction year={year} yearComplete={yearComplete} summary latest={latestOf('summary')} onSubmit={() => setSubmitting('summary')} />
         </div>

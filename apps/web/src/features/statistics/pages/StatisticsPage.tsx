@@ -1,13 +1,15 @@
-import { Button, Segmented, Select, Skeleton, Space } from 'antd';
+import { Button, Segmented, Select, Skeleton, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMe } from '../../../shared/auth/me';
+import { canCall, useMe } from '../../../shared/auth/me';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { JurisdictionCascader } from '../../../shared/ui/JurisdictionCascader';
 import { Panel } from '../../../shared/ui/Panel';
 import { useCatalogue, useExport, useFigures, type ExportFormat, type StatisticsView } from '../api';
 import { ReportTables } from '../components/FiguresTable';
+import { HistoryPanel } from '../components/HistoryPanel';
 import { ReportsPanel } from '../components/ReportsPanel';
 import '../statistics.css';
 
@@ -98,6 +100,12 @@ export default function StatisticsPage() {
               {data.yearComplete ? t('status.complete') : t('status.running', { day: data.asOfDay })}
             </p>
             <p>{view === 'published' ? t('status.published', { k: data.minCell, count: data.suppressedCells }) : t('status.exact')}</p>
+            {data.importedFrom && (
+              <p data-testid="stats-imported">
+                <Tag color="purple">{t('history.tag')}</Tag>
+                {t('status.imported', { file: data.importedFrom.fileName, version: data.importedFrom.version, day: dayjs(data.importedFrom.importedAt).format('YYYY-MM-DD') })}
+              </p>
+            )}
           </div>
         )}
         {data && (
@@ -116,6 +124,11 @@ export default function StatisticsPage() {
       {me && data && (
         <Panel title={t('reports.panel')}>
           <ReportsPanel me={me} year={data.year} yearComplete={data.yearComplete} />
+        </Panel>
+      )}
+      {me && data && catalogue.data && canCall(me, 'statistics_imports_create') && (
+        <Panel title={t('history.panel', { from: catalogue.data.firstYear })}>
+          <HistoryPanel jurisdiction={data.jurisdiction} firstYear={catalogue.data.firstYear} currentYear={catalogue.data.currentYear} />
         </Panel>
       )}
       {data && catalogue.data && (

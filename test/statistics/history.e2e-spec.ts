@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { HistoryImportsService, StatisticsDeadlines } from '#app/statistics';
+import { countRange, HistoryImportsService, StatisticsDeadlines, type LinearEquation } from '#app/statistics';
 import type { App } from 'supertest/types.js';
 import { auditRecords, createOrganisation, signedIn, type Session } from '../support/access-fixtures.js';
 import { TestClock } from '../support/clock.js';
@@ -17,6 +17,8 @@ import { startStack, type TestStack } from '../support/test-context.js';
 const KUNMING = '530100';
 const WUHUA = '530102';
 const PANLONG = '530103';
+const YUNNAN = '530000';
+const K = 11;
 
 interface Figures {
   source: string;
@@ -34,6 +36,7 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
   let kunmingSupervisor: Session;
   let panlongSupervisor: Session;
   let panlongOffice: Session;
+  let yunnanOffice: Session;
   let template: Buffer;
   const KUNMING_2022 = { 昆明市合计: 17, 五华区: 14, 盘龙区: 3 };
 
@@ -50,6 +53,7 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
     kunmingOffice = await signedIn(server, stack.database, 'statistician', { id: await office(KUNMING) });
     wuhuaOffice = await signedIn(server, stack.database, 'statistician', { id: await office(WUHUA) });
     panlongOffice = await signedIn(server, stack.database, 'statistician', { id: await office(PANLONG) });
+    yunnanOffice = await signedIn(server, stack.database, 'statistician', { id: await office(YUNNAN) });
     kunmingSupervisor = await signedIn(server, stack.database, 'supervisor', { id: await bureau(KUNMING) });
     panlongSupervisor = await signedIn(server, stack.database, 'supervisor', { id: await bureau(PANLONG) });
   });
@@ -192,6 +196,69 @@ describe('R20: the years before huijia, imported from their workbooks', () => {
       [kunmingOffice.userId, 1, '昆明市2022年.xlsx'],
       [kunmingOffice.userId, 2, '2022-v2.xlsx'],
     ]);
+  });
+
+  it('R20, R22: the province’s workbook and the city’s are published as one — an attack on both tables together finds at least three values for each small count', async () => {
+    const provinceTemplate = (await request(server).get(`/statistics/imports/template?year=2022`).set(yunnanOffice.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+    // The province's row for Kunming is the city's own workbook's total (version 2: 18).
+    await importYear(yunnanOffice, { year: 2022, fileName: 'yunnan-2022.xlsx', workbook: await filled(provinceTemplate, { 云南省合计: 18, 昆明市: 18 }) }).expect(201);
+    const views = await Promise.all(
+      [
+        [kunmingOffice, KUNMING],
+        [yunnanOffice, YUNNAN],
+      ].map(async ([session, code]) => ({
+        exact: await figures(session as Session, `year=2022&jurisdictionCode=${code}&view=exact`),
+        published: await figures(session as Session, `year=2022&jurisdictionCode=${code}`),
+      })),
+    );
+    expect(views.map((view) => view.published.importedFrom?.jurisdictionCode)).toEqual([KUNMING, YUNNAN]);
+
+    // The attacker's model of 救助人数: one unknown per jurisdiction and category, whichever table shows it.
+    const exactOf = new Map<string, number>();
+    const shownOf = new Map<string, number>();
+    const equations: [string, string[]][] = [];
+    for (const { exact, published } of views) {
+      const node = (row: number) => (exact.rows[row].part === 'own' ? `${exact.rows[row].code}:own` : exact.rows[row].code);
+      const [exactAssisted, shownAssisted] = [exact, published].map((view) => view.indicators.find((entry) => entry.indicator === 'assisted')!);
+      const slots: [string, (number | null)[], (number | null)[]][] = [
+        ['*', exactAssisted.values, shownAssisted.values],
+        ...exactAssisted.breakdowns.flatMap((breakdown, b) =>
+          breakdown.categories.map(
+            (category, c) =>
+              [`${breakdown.dimension}|${category.category}`, category.values, shownAssisted.breakdowns[b].categories[c].values] as [string, (number | null)[], (number | null)[]],
+          ),
+        ),
+      ];
+      for (const [slot, exactValues, shownValues] of slots) {
+        exact.rows.forEach((_, row) => {
+          exactOf.set(`${slot}|${node(row)}`, exactValues[row]!);
+          if (shownValues[row] !== null) shownOf.set(`${slot}|${node(row)}`, shownValues[row]!);
+        });
+        // The jurisdiction as a whole is its own units and each below.
+        equations.push([`${slot}|${node(0)}`, exact.rows.slice(1).map((_, at) => `${slot}|${node(at + 1)}`)]);
+      }
+      for (const breakdown of exactAssisted.breakdowns) {
+        exact.rows.forEach((_, row) => equations.push([`*|${node(row)}`, breakdown.categories.map((category) => `${breakdown.dimension}|${category.category}|${node(row)}`)]));
+      }
+    }
+    const unknowns = [...exactOf.keys()].filter((key) => !shownOf.has(key));
+    const system: LinearEquation[] = equations.map(([total, parts]) => {
+      const built: LinearEquation = { terms: [], constant: 0 };
+      for (const [key, sign] of [[total, -1] as const, ...parts.map((part) => [part, 1] as const)]) {
+        if (shownOf.has(key)) built.constant -= sign * shownOf.get(key)!;
+        else built.terms.push({ unknown: unknowns.indexOf(key), coefficient: sign });
+      }
+      return built;
+    });
+    const bounds = unknowns.map(() => ({ lower: 1, upper: Infinity }));
+    const small = unknowns.filter((key) => exactOf.get(key)! < K);
+    expect(small).toContain(`*|${PANLONG}`);
+    for (const key of small) {
+      const { min, max } = await countRange(unknowns.indexOf(key), system, bounds);
+      expect({ key, possible: max - min + 1 >= 3 }).toEqual({ key, possible: true });
+    }
+    // Whatever either table shows is true, and no small count is shown.
+    for (const [key, shown] of shownOf) expect({ key, shown }).toEqual({ key, shown: exactOf.get(key) });
   });
 
   it('R20: a year imported is not reported in huijia, a year reported is not imported, and an office imports only within its jurisdiction', async () => {

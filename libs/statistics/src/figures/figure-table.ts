@@ -41,6 +41,8 @@ export interface FigureSource {
   readonly additivities: Additivity[];
   median(indicator: IndicatorId, node: string): { median: number; n: number } | null;
   childrenOf(code: string): JurisdictionNode[];
+  /** Its published figures when protect() must see more than its own cells (a year's imports together). */
+  published?: (minCell: number) => Promise<Record<CellKey, number | null>>;
 }
 
 export class FigureTable implements FigureSource {

@@ -44,8 +44,9 @@ export class FiguresService {
     const period = this.period(input.year);
     // A year from before huijia is its workbook's (R20 history); the others are computed from the records.
     const imported = await this.history.latestFor(input.year, code);
+    const year = imported && (await this.history.yearImports(input.year, code.slice(0, 2)));
     const figures = imported
-      ? await this.render({ period, code, view, ...importedSource(jurisdictions, imported.figures), importedFrom: imported.from })
+      ? await this.render({ period, code, view, ...importedSource(jurisdictions, { id: imported.from.importId, figures: imported.figures }, year!), importedFrom: imported.from })
       : await this.render({ period, code, view, jurisdictions, table: new FigureTable(jurisdictions, await this.query.run(period, code.slice(0, 2))) });
     await this.audit.record({ action, outcome: 'allowed', entityType: 'statistics', details });
     return figures;
@@ -91,7 +92,8 @@ export class FiguresService {
     const { period, code, view, table } = input;
     const target = input.jurisdictions.find((node) => node.code === code)!;
     const minCell = this.config.statistics.minCell;
-    const published = view === 'published' ? (await protect(table.values, table.additivities, { minCell })).published : undefined;
+    const published =
+      view === 'published' ? (table.published ? await table.published(minCell) : (await protect(table.values, table.additivities, { minCell })).published) : undefined;
 
     const children = table.childrenOf(code);
     const own = children.length > 0 ? [{ code, name: `${target.name}本级`, part: 'own' as const, node: ownNode(code) }] : [];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StatisticsImportedFromView } from '../figures/figures.view.js';
-import type { ImportedFigures } from './imported-table.js';
+import type { ImportedFigures, YearImport } from './imported-table.js';
 
 /** A year's latest import, with its figures. */
 export interface ImportedYear {
@@ -39,6 +39,15 @@ export class HistoryStore {
       for (const code of new Set([row.jurisdiction_code, ...row.codes])) if (code === row.jurisdiction_code || !covered.has(code)) covered.set(code, from);
     }
     return covered;
+  }
+
+  /** A year's latest import of every jurisdiction in a province (`53`). */
+  yearImports(year: number, province: string): Promise<YearImport[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (i.jurisdiction_code) i.id, i.figures FROM statistics_import i
+        WHERE i.year = $1 AND i.jurisdiction_code LIKE $2 ORDER BY i.jurisdiction_code, i.version DESC`,
+      [year, `${province}%`],
+    );
   }
 
   async latestFor(year: number, code: string): Promise<ImportedYear | null> {

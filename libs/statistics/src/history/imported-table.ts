@@ -9,7 +9,7 @@
  * absent, and an additivity with an absent cell is left out — it says nothing
  * the published figures could be set against.
  */
-import type { Additivity, CellKey } from '../disclosure/disclosure.js';
+import { protect, type Additivity, type CellKey } from '../disclosure/disclosure.js';
 import { INDICATORS, type Indicator, type IndicatorId } from '../figures/catalogue.js';
 import { cellKey, ownNode, type FigureSource, type JurisdictionNode } from '../figures/figure-table.js';
 
@@ -31,6 +31,8 @@ export class ImportedTable implements FigureSource {
   readonly values: Record<CellKey, number> = {};
   readonly hits: Record<CellKey, number> = {};
   readonly additivities: Additivity[] = [];
+  /** Published: protected with the year's other imports (importedSource). */
+  published?: (minCell: number) => Promise<Record<CellKey, number | null>>;
   private readonly medians = new Map<string, number>();
   private readonly below: JurisdictionNode[];
   private readonly code: string;
@@ -118,13 +120,63 @@ export class ImportedTable implements FigureSource {
   }
 }
 
-/** What render() needs of an import: its table, and its jurisdictions (the workbook's, one level deep) from the province's. */
-export function importedSource(province: JurisdictionNode[], figures: ImportedFigures): { jurisdictions: JurisdictionNode[]; table: ImportedTable } {
+/** A year's import: its id (the latest version's) and figures. */
+export interface YearImport {
+  id: string;
+  figures: ImportedFigures;
+}
+
+/** An import's jurisdictions (the workbook's, one level deep) from the province's. */
+function jurisdictionsOf(province: JurisdictionNode[], figures: ImportedFigures): JurisdictionNode[] {
   const byCode = new Map(province.map((node) => [node.code, node]));
   const whole = figures.rows.find((row) => row.part === 'whole')!.code;
-  const jurisdictions = [
-    { ...byCode.get(whole)!, parentCode: null },
-    ...figures.rows.filter((row) => row.part === 'child').map((row) => ({ ...byCode.get(row.code)!, parentCode: whole })),
-  ];
-  return { jurisdictions, table: new ImportedTable(jurisdictions, figures) };
+  return [{ ...byCode.get(whole)!, parentCode: null }, ...figures.rows.filter((row) => row.part === 'child').map((row) => ({ ...byCode.get(row.code)!, parentCode: whole }))];
+}
+
+/**
+ * R22 across workbooks: a year's imports in a province are protected in one run, so that one workbook's published
+ * table cannot be set against another's (a city's own beside the province's row for it). Each workbook's cells are
+ * its own (`<cell>@<import id>`); where two give the same jurisdiction the same figure, they are one figure to an
+ * attacker, and protect() is told so. One run whichever workbook is shown: the same cells withheld in each.
+ */
+export async function protectYearImports(province: JurisdictionNode[], imports: YearImport[], minCell: number): Promise<Map<string, Record<CellKey, number | null>>> {
+  const values: Record<CellKey, number> = {};
+  const additivities: Additivity[] = [];
+  const suffixed = (key: CellKey, id: string) => `${key}@${id}`;
+  const byKey = new Map<CellKey, string[]>();
+  const ordered = [...imports].sort((a, b) => a.figures.rows[0].code.localeCompare(b.figures.rows[0].code) || a.id.localeCompare(b.id));
+  for (const { id, figures } of ordered) {
+    const table = new ImportedTable(jurisdictionsOf(province, figures), figures);
+    for (const [key, value] of Object.entries(table.values)) {
+      values[suffixed(key, id)] = value;
+      // A jurisdiction's own units (本级) are one workbook's alone; a jurisdiction as a whole may be in several.
+      if (!key.endsWith(':own')) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+    }
+    for (const additivity of table.additivities) additivities.push({ total: suffixed(additivity.total, id), parts: additivity.parts.map((part) => suffixed(part, id)) });
+  }
+  for (const [key, ids] of byKey) {
+    for (let at = 1; at < ids.length; at += 1) {
+      const [first, next] = [suffixed(key, ids[0]), suffixed(key, ids[at])];
+      if (values[first] === values[next]) additivities.push({ total: first, parts: [next] });
+    }
+  }
+  const { published } = await protect(values, additivities, { minCell });
+  const perImport = new Map<string, Record<CellKey, number | null>>();
+  for (const { id } of ordered) perImport.set(id, {});
+  for (const [key, value] of Object.entries(published)) {
+    const at = key.lastIndexOf('@');
+    perImport.get(key.slice(at + 1))![key.slice(0, at)] = value;
+  }
+  return perImport;
+}
+
+/**
+ * What render() needs of an import: its table — published, protected with the year's other imports in the province
+ * (protectYearImports) — and its jurisdictions.
+ */
+export function importedSource(province: JurisdictionNode[], shown: YearImport, year: YearImport[]): { jurisdictions: JurisdictionNode[]; table: ImportedTable } {
+  const jurisdictions = jurisdictionsOf(province, shown.figures);
+  const table = new ImportedTable(jurisdictions, shown.figures);
+  table.published = async (minCell) => (await protectYearImports(province, year, minCell)).get(shown.id)!;
+  return { jurisdictions, table };
 }
